@@ -1,0 +1,133 @@
+/**
+ * Builds the whole server from a configuration: store, catalogue, travel graph, recommender, HTTP API,
+ * static client and live channel. `main.ts` runs it; integration tests start it on an ephemeral port.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import helmet from 'helmet';
+import { pino, type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { authRoutes } from './auth/routes.ts';
+import { loadCatalogueFiles } from './catalogue/load-files.ts';
+import { readCatalogue } from './catalogue/queries.ts';
+import { catalogueRoutes } from './catalogue/routes.ts';
+import { DEMO_AGENCY, seedDemoCatalogue } from './catalogue/seed.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { ServerConfig } from './config.ts';
+import type { AppContext } from './context.ts';
+import { TravelGraph } from './graph/travel-graph.ts';
+import { healthRoutes } from './health/routes.ts';
+import { apiNotFound, errorHandler } from './http/errors.ts';
+import { mountRealtime } from './realtime/realtime-server.ts';
+import { Recommender } from './recommend/recommender.ts';
+import { openSqlite } from './store/db.ts';
+import { migrateToLatest } from './store/migrate.ts';
+import { listInteractions } from './travellers/queries.ts';
+import { travellerRoutes } from './travellers/routes.ts';
+
+export interface RunningApp {
+  ctx: AppContext;
+  url: string;
+  close(): Promise<void>;
+}
+
+function contentSecurityPolicy(config: ServerConfig) {
+  const mapOrigins = config.mapStyleUrl ? [new URL(config.mapStyleUrl).origin] : [];
+  const mapbox = config.mapboxToken ? ['https://api.mapbox.com', 'https://events.mapbox.com'] : [];
+  return {
+    useDefaults: true,
+    directives: {
+      'default-src': ["'self'"],
+      'script-src': ["'self'"],
+      // maplibre runs its tile work in a worker and sets styles inline on the canvas container.
+      'worker-src': ["'self'", 'blob:'],
+      'child-src': ["'self'", 'blob:'],
+      'style-src': ["'self'", "'unsafe-inline'"],
+      'img-src': ["'self'", 'data:', 'blob:', ...mapOrigins, ...mapbox],
+      'connect-src': ["'self'", ...mapOrigins, ...mapbox],
+      'font-src': ["'self'", ...mapOrigins],
+      'upgrade-insecure-requests': null,
+    },
+  };
+}
+
+function serveClient(app: express.Express, dist: string): void {
+  const index = path.join(dist, 'index.html');
+  if (!fs.existsSync(index)) {
+    app.get('/', (_req, res) => {
+      res.status(503).type('text/plain').send('The client is not built yet: run `npm run build`, then reload.');
+    });
+    return;
+  }
+  app.use(express.static(dist, { index: false, maxAge: '1h', immutable: false }));
+  // The app is a single page: every non-API path gets index.html and the client routes it.
+  app.get(/^(?!\/api\/|\/ws$).*/, (_req, res) => res.sendFile(index));
+}
+
+export async function startApp(config: ServerConfig, options: { clock?: Clock; logger?: Logger } = {}): Promise<RunningApp> {
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const clock = options.clock ?? systemClock;
+
+  const { db, close: closeDb } = openSqlite(config.dataDir);
+  await migrateToLatest(db);
+  const files = loadCatalogueFiles(config.catalogueDir, config.personasFile);
+  const seedReport = await seedDemoCatalogue(db, files, clock.now());
+  logger.debug({ seedReport }, 'catalogue seeded');
+
+  // Events that ended more than a day ago are not loaded: the graph holds what can still be suggested.
+  const catalogue = await readCatalogue(db, new Date(clock.now().getTime() - 86_400_000));
+  const graph = TravelGraph.build(catalogue, await listInteractions(db));
+  const agencyNames = new Map(catalogue.agencies.map((a) => [a.id, a.name]));
+  const recommender = new Recommender(graph, (id) => agencyNames.get(id) ?? DEMO_AGENCY.name);
+  const city = graph.city(files.city.id)!;
+
+  const ctx: AppContext = {
+    config,
+    db,
+    graph,
+    recommender,
+    clock,
+    logger,
+    city,
+    personas: new Map(files.personas.map((p) => [p.id, p])),
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(helmet({ contentSecurityPolicy: contentSecurityPolicy(config) }));
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.use('/api', express.json({ limit: '64kb' }));
+
+  const server = http.createServer(app);
+  const realtime = mountRealtime(ctx, server);
+
+  app.use('/api', healthRoutes(ctx, () => realtime.hub.connectionCount));
+  app.use('/api', authRoutes(ctx));
+  app.use('/api', catalogueRoutes(ctx));
+  app.use('/api', travellerRoutes(ctx));
+  app.use('/api', apiNotFound);
+  serveClient(app, config.clientDist);
+  app.use(errorHandler);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+
+  return {
+    ctx,
+    url,
+    async close() {
+      await realtime.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeDb();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/** Sign-in (demo personas for now; real accounts come with the agency console), session info, sign-out. */
+import { Router } from 'express';
+import { DemoSignInBody, type SessionInfo } from '@escale/shared';
+import type { AppContext } from '../context.ts';
+import { HttpError, parseBody } from '../http/errors.ts';
+import type { Traveller } from '../travellers/model.ts';
+import { findTraveller } from '../travellers/queries.ts';
+import { currentTraveller, requireTraveller } from './require-traveller.ts';
+import { clearedSessionCookie, createSession, endSession, sessionCookie, tokenFromCookieHeader } from './sessions.ts';
+
+async function sessionInfo(ctx: AppContext, t: Traveller): Promise<SessionInfo> {
+  const saved = t.consents.location
+    ? await ctx.db.selectFrom('positions').select(['lat', 'lon']).where('traveller_id', '=', t.id).executeTakeFirst()
+    : undefined;
+  const persona = t.personaId ? ctx.personas.get(t.personaId) : undefined;
+  return {
+    traveller: {
+      id: t.id,
+      name: t.name,
+      cityId: t.cityId,
+      locale: t.locale,
+      startPosition: saved ?? persona?.startPosition ?? null,
+    },
+    consents: t.consents,
+  };
+}
+
+export function authRoutes(ctx: AppContext): Router {
+  const router = Router();
+
+  router.post('/session/demo', async (req, res) => {
+    if (!ctx.config.demoMode) throw new HttpError(403, 'demo_disabled', 'Demo sign-in is switched off on this server.');
+    const { personaId } = parseBody(DemoSignInBody, req.body);
+    const traveller = ctx.personas.has(personaId) ? await findTraveller(ctx.db, personaId) : null;
+    if (!traveller) throw new HttpError(404, 'not_found', `There is no demo traveller "${personaId}".`);
+    // A new token at every sign-in (no session fixation); the previous one, if any, ends here.
+    await endSession(ctx.db, tokenFromCookieHeader(req.headers.cookie));
+    const { token, expiresAt } = await createSession(ctx.db, traveller.id, ctx.clock.now(), ctx.config.sessionTtlMs);
+    res.setHeader('Set-Cookie', sessionCookie(token, expiresAt, req.secure));
+    res.status(201).json(await sessionInfo(ctx, traveller));
+  });
+
+  router.get('/session', requireTraveller(ctx), async (_req, res) => {
+    res.json(await sessionInfo(ctx, currentTraveller(res)));
+  });
+
+  router.delete('/session', async (req, res) => {
+    await endSession(ctx.db, tokenFromCookieHeader(req.headers.cookie));
+    res.setHeader('Set-Cookie', clearedSessionCookie(req.secure));
+    res.status(204).end();
+  });
+
+  return router;
+}

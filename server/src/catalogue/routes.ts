@@ -1,0 +1,34 @@
+/** Catalogue reads for the map, and the client's configuration (city, basemap, attribution). */
+import { Router } from 'express';
+import type { ClientConfig, PlacesCollection } from '@escale/shared';
+import type { AppContext } from '../context.ts';
+
+export function catalogueRoutes(ctx: AppContext): Router {
+  const router = Router();
+
+  router.get('/config', (_req, res) => {
+    const body: ClientConfig = {
+      demoMode: ctx.config.demoMode,
+      city: { id: ctx.city.id, name: ctx.city.name, timezone: ctx.city.timezone, center: ctx.city.center },
+      map: { styleUrl: ctx.config.mapStyleUrl, mapboxToken: ctx.config.mapboxToken },
+      attribution: ctx.city.attribution,
+    };
+    res.json(body);
+  });
+
+  router.get('/places', (_req, res) => {
+    const body: PlacesCollection = {
+      type: 'FeatureCollection',
+      features: ctx.graph.places().map((p) => ({
+        type: 'Feature',
+        id: p.id,
+        geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+        properties: { id: p.id, name: p.name, category: p.category },
+      })),
+    };
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.json(body);
+  });
+
+  return router;
+}

@@ -1,0 +1,146 @@
+/**
+ * Writes the demo catalogue and personas into the store. Places and offers are re-applied only when the
+ * files changed (their hash is kept in `meta`), so edits made later in the console are not overwritten on
+ * every start; events are scheduled afresh around today on each start.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '../store/db.ts';
+import type { CatalogueFiles } from './load-files.ts';
+import { scheduleEvents } from './event-schedule.ts';
+
+export const DEMO_AGENCY = { id: 'demo', name: 'Escale Demo Travel' } as const;
+
+function hashOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+export interface SeedReport {
+  placesWritten: number;
+  offersWritten: number;
+  eventsScheduled: number;
+  personasCreated: number;
+}
+
+export async function seedDemoCatalogue(db: Db, files: CatalogueFiles, now: Date): Promise<SeedReport> {
+  const { city } = files;
+  const stamp = now.toISOString();
+  const hashKey = `catalogue-hash:${DEMO_AGENCY.id}:${city.id}`;
+  const hash = hashOf([files.city, files.places, files.offers]);
+  const report: SeedReport = { placesWritten: 0, offersWritten: 0, eventsScheduled: 0, personasCreated: 0 };
+
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('agencies').values({ ...DEMO_AGENCY, created_at: stamp }).onConflict((oc) => oc.column('id').doNothing()).execute();
+    const cityRow = {
+      id: city.id,
+      name: city.name,
+      timezone: city.timezone,
+      country_code: city.countryCode ?? null,
+      center_lat: city.center.lat,
+      center_lon: city.center.lon,
+      attribution: JSON.stringify(city.attribution),
+    };
+    await trx.insertInto('cities').values(cityRow).onConflict((oc) => oc.column('id').doUpdateSet(cityRow)).execute();
+
+    const previous = await trx.selectFrom('meta').select('value').where('key', '=', hashKey).executeTakeFirst();
+    if (previous?.value !== hash) {
+      for (const p of files.places) {
+        const row = {
+          id: p.id,
+          agency_id: DEMO_AGENCY.id,
+          city_id: city.id,
+          name: p.name,
+          category: p.category,
+          tags: JSON.stringify(p.tags),
+          lat: p.lat,
+          lon: p.lon,
+          address: p.address,
+          opening_hours: p.openingHours,
+          price_level: p.priceLevel,
+          rating: p.rating,
+          review_count: p.reviewCount,
+          website: p.website,
+          seeded: JSON.stringify(p.seeded),
+          source_dataset: p.source.dataset,
+          source_ref: p.source.ref,
+          updated_at: stamp,
+        };
+        const { id: _id, ...update } = row;
+        await trx.insertInto('places').values(row).onConflict((oc) => oc.column('id').doUpdateSet(update)).execute();
+        report.placesWritten++;
+      }
+      for (const o of files.offers) {
+        const row = {
+          id: o.id,
+          agency_id: DEMO_AGENCY.id,
+          place_id: o.placeId,
+          title: o.title,
+          description: o.description,
+          price_eur: o.priceEur,
+          seats_total: o.seats,
+          seats_left: o.seats,
+          promoted: o.promoted ? 1 : 0,
+          tags: JSON.stringify(o.tags),
+        };
+        // Seats already sold stay sold: a re-seed updates the description, never the inventory.
+        const { id: _id, seats_left: _left, seats_total: _total, ...update } = row;
+        await trx.insertInto('offers').values(row).onConflict((oc) => oc.column('id').doUpdateSet(update)).execute();
+        report.offersWritten++;
+      }
+      await trx.insertInto('meta').values({ key: hashKey, value: hash }).onConflict((oc) => oc.column('key').doUpdateSet({ value: hash })).execute();
+    }
+
+    for (const e of scheduleEvents(files.eventTemplates, now, city.timezone)) {
+      await trx
+        .insertInto('events')
+        .values({
+          id: e.id,
+          agency_id: DEMO_AGENCY.id,
+          place_id: e.placeId,
+          template_id: e.templateId,
+          title: e.title,
+          kind: e.kind,
+          tags: JSON.stringify(e.tags),
+          starts_at: e.startsAt.toISOString(),
+          ends_at: e.endsAt.toISOString(),
+          capacity: e.capacity,
+          seats_left: e.capacity,
+          price_eur: e.priceEur,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+      report.eventsScheduled++;
+    }
+
+    for (const persona of files.personas) {
+      const inserted = await trx
+        .insertInto('travellers')
+        .values({
+          id: persona.id,
+          agency_id: DEMO_AGENCY.id,
+          name: persona.name,
+          locale: persona.locale,
+          city_id: persona.cityId,
+          persona_id: persona.id,
+          likes: JSON.stringify(persona.likes),
+          dislikes: JSON.stringify(persona.dislikes),
+          party: JSON.stringify(persona.party),
+          budget: persona.budget,
+          created_at: stamp,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue;
+      report.personasCreated++;
+      for (const [category, granted] of Object.entries(persona.consents)) {
+        await trx.insertInto('consents').values({ traveller_id: persona.id, category, granted: granted ? 1 : 0, updated_at: stamp }).execute();
+      }
+      // Likes and visits are history data: without that consent they are not stored at all. A "been there"
+      // is an instruction to the ranker and is kept like a dismissal (docs/RANKING.md, hard rules).
+      for (const h of persona.history.filter((h) => persona.consents.history || h.kind === 'been_there')) {
+        const at = new Date(now.getTime() - h.daysAgo * 86_400_000).toISOString();
+        await trx.insertInto('interactions').values({ traveller_id: persona.id, place_id: h.placeId, kind: h.kind, at }).execute();
+      }
+    }
+  });
+  return report;
+}

@@ -1,0 +1,21 @@
+/** The services a request handler may use, created once at start and passed down explicitly. */
+import type { Logger } from 'pino';
+import type { PersonaRecord } from '@escale/shared';
+import type { City } from './catalogue/model.ts';
+import type { Clock } from './clock.ts';
+import type { ServerConfig } from './config.ts';
+import type { TravelGraph } from './graph/travel-graph.ts';
+import type { Recommender } from './recommend/recommender.ts';
+import type { Db } from './store/db.ts';
+
+export interface AppContext {
+  config: ServerConfig;
+  db: Db;
+  graph: TravelGraph;
+  recommender: Recommender;
+  clock: Clock;
+  logger: Logger;
+  /** The city the demo catalogue covers; the map opens there. */
+  city: City;
+  personas: Map<string, PersonaRecord>;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { event, graphOf, offer, place } from '../test-support/fixtures.ts';
+import { areaOf } from './areas.ts';
+
+describe('travel graph', () => {
+  const bar = place({ category: 'bar', tags: ['wine', 'outdoor-seating'] });
+  const ramen = place({ category: 'restaurant', tags: ['cuisine:ramen'], lat: 48.87, lon: 2.34 });
+  const concert = event(bar);
+  const tasting = offer(bar);
+  const liked = { travellerId: 'lea', placeId: ramen.id, kind: 'liked' as const, at: new Date('2026-11-20T12:00:00Z') };
+  const graph = graphOf({ places: [bar, ramen], events: [concert], offers: [tasting], interactions: [liked] });
+
+  it('builds typed nodes and edges from the catalogue', () => {
+    const { nodes, edges } = graph.counts();
+    expect(nodes).toMatchObject({ place: 2, event: 1, offer: 1, category: 2, tag: 3, city: 1, traveller: 1 });
+    expect(edges).toMatchObject({ in_category: 2, tagged: 3, in_area: 2, held_at: 2, interaction: 1 });
+    expect(nodes.area).toBe(new Set([areaOf(bar.lat, bar.lon), areaOf(ramen.lat, ramen.lon)]).size);
+  });
+
+  it('answers radius queries nearest first with distances', () => {
+    const near = graph.placesNear(bar.lat, bar.lon, 500);
+    expect(near.map((n) => n.place.id)).toEqual([bar.id]);
+    expect(near[0]!.meters).toBeLessThan(1);
+    expect(graph.placesNear(bar.lat, bar.lon, 5000).map((n) => n.place.id)).toEqual([bar.id, ramen.id]);
+  });
+
+  it('finds events and offers held at a place, and a traveller’s interactions', () => {
+    expect(graph.eventsAt(bar.id).map((e) => e.id)).toEqual([concert.id]);
+    expect(graph.offersAt(bar.id).map((o) => o.id)).toEqual([tasting.id]);
+    expect(graph.interactionsOf('lea')).toEqual([liked]);
+  });
+
+  it('updates a place in place: category, tags and position move with it', () => {
+    const g = graphOf({ places: [bar] });
+    g.upsertPlace({ ...bar, category: 'nightlife', tags: ['jazz'], lat: 48.88, lon: 2.33 });
+    expect(g.place(bar.id)?.category).toBe('nightlife');
+    expect(g.counts().edges).toMatchObject({ in_category: 1, tagged: 1, in_area: 1 });
+    expect(g.placesNear(bar.lat, bar.lon, 300)).toEqual([]);
+    expect(g.placesNear(48.88, 2.33, 300).map((n) => n.place.id)).toEqual([bar.id]);
+  });
+
+  it('drops a traveller with every edge that touches them', () => {
+    const g = graphOf({ places: [ramen], interactions: [liked] });
+    g.dropTraveller('lea');
+    expect(g.interactionsOf('lea')).toEqual([]);
+    expect(g.counts().nodes.traveller ?? 0).toBe(0);
+    expect(g.counts().edges.interaction ?? 0).toBe(0);
+  });
+});

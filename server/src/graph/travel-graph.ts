@@ -1,0 +1,186 @@
+/**
+ * The travel graph: places, events, offers, categories, tags, areas, cities and travellers, with typed
+ * edges. It is the one model of the catalogue and of interactions in memory; built from the store at start
+ * and patched in place as the store changes. Nothing outside this module touches graphology directly.
+ */
+import { MultiDirectedGraph } from 'graphology';
+import type { Catalogue, CatalogueEvent, City, Offer, Place } from '../catalogue/model.ts';
+import type { Interaction } from '../travellers/model.ts';
+import { areaOf, neighbourAreas } from './areas.ts';
+import { SpatialIndex } from './spatial-index.ts';
+
+export type NodeType = 'place' | 'event' | 'offer' | 'category' | 'tag' | 'area' | 'city' | 'traveller';
+export type EdgeType = 'in_category' | 'tagged' | 'in_area' | 'area_neighbour' | 'in_city' | 'held_at' | 'interaction';
+
+type NodeAttrs =
+  | { type: 'place'; place: Place }
+  | { type: 'event'; event: CatalogueEvent }
+  | { type: 'offer'; offer: Offer }
+  | { type: 'city'; city: City }
+  | { type: 'category' | 'tag' | 'area' | 'traveller' };
+
+interface EdgeAttrs {
+  type: EdgeType;
+  kind?: Interaction['kind'];
+  at?: number;
+}
+
+export const nodeKey = (type: NodeType, id: string) => `${type}:${id}`;
+
+export class TravelGraph {
+  private readonly g = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
+  private readonly spatial = new SpatialIndex<Place>();
+
+  static build(catalogue: Catalogue, interactions: Interaction[]): TravelGraph {
+    const graph = new TravelGraph();
+    for (const city of catalogue.cities) graph.upsertCity(city);
+    for (const place of catalogue.places) graph.upsertPlace(place);
+    for (const event of catalogue.events) graph.upsertEvent(event);
+    for (const offer of catalogue.offers) graph.upsertOffer(offer);
+    for (const i of interactions) graph.addInteraction(i);
+    return graph;
+  }
+
+  private ensureNode(type: NodeType, id: string): string {
+    const key = nodeKey(type, id);
+    if (!this.g.hasNode(key)) this.g.addNode(key, { type } as NodeAttrs);
+    return key;
+  }
+
+  /** Structural edges are unique per (type, source, target); the key makes re-adding a no-op. */
+  private link(type: EdgeType, source: string, target: string): void {
+    const key = `${type}|${source}|${target}`;
+    if (!this.g.hasEdge(key)) this.g.addEdgeWithKey(key, source, target, { type });
+  }
+
+  upsertCity(city: City): void {
+    const key = nodeKey('city', city.id);
+    if (this.g.hasNode(key)) this.g.replaceNodeAttributes(key, { type: 'city', city });
+    else this.g.addNode(key, { type: 'city', city });
+  }
+
+  upsertPlace(place: Place): void {
+    const key = nodeKey('place', place.id);
+    if (this.g.hasNode(key)) {
+      // Drop outgoing structural edges: category, tags or position may have changed.
+      for (const edge of this.g.outEdges(key)) this.g.dropEdge(edge);
+      this.g.replaceNodeAttributes(key, { type: 'place', place });
+    } else {
+      this.g.addNode(key, { type: 'place', place });
+    }
+    this.link('in_category', key, this.ensureNode('category', place.category));
+    for (const tag of place.tags) this.link('tagged', key, this.ensureNode('tag', tag));
+    const area = areaOf(place.lat, place.lon);
+    const areaKey = this.addArea(area, place.cityId);
+    this.link('in_area', key, areaKey);
+    this.spatial.set(place);
+  }
+
+  private addArea(area: string, cityId: string): string {
+    const key = nodeKey('area', area);
+    if (this.g.hasNode(key)) return key;
+    this.ensureNode('area', area);
+    this.link('in_city', key, this.ensureNode('city', cityId));
+    for (const n of neighbourAreas(area)) {
+      const nKey = nodeKey('area', n);
+      if (!this.g.hasNode(nKey)) continue;
+      this.link('area_neighbour', key, nKey);
+      this.link('area_neighbour', nKey, key);
+    }
+    return key;
+  }
+
+  upsertEvent(event: CatalogueEvent): void {
+    const key = nodeKey('event', event.id);
+    if (this.g.hasNode(key)) this.g.replaceNodeAttributes(key, { type: 'event', event });
+    else this.g.addNode(key, { type: 'event', event });
+    this.link('held_at', key, nodeKey('place', event.placeId));
+  }
+
+  upsertOffer(offer: Offer): void {
+    const key = nodeKey('offer', offer.id);
+    if (this.g.hasNode(key)) this.g.replaceNodeAttributes(key, { type: 'offer', offer });
+    else this.g.addNode(key, { type: 'offer', offer });
+    this.link('held_at', key, nodeKey('place', offer.placeId));
+  }
+
+  addInteraction(i: Interaction): void {
+    const traveller = this.ensureNode('traveller', i.travellerId);
+    this.g.addEdge(traveller, nodeKey('place', i.placeId), { type: 'interaction', kind: i.kind, at: i.at.getTime() });
+  }
+
+  /** Removes a traveller and every edge touching them (erasure, consent withdrawal). */
+  dropTraveller(travellerId: string): void {
+    const key = nodeKey('traveller', travellerId);
+    if (this.g.hasNode(key)) this.g.dropNode(key);
+  }
+
+  place(id: string): Place | undefined {
+    const attrs = this.g.hasNode(nodeKey('place', id)) ? this.g.getNodeAttributes(nodeKey('place', id)) : undefined;
+    return attrs?.type === 'place' ? attrs.place : undefined;
+  }
+
+  city(id: string): City | undefined {
+    const key = nodeKey('city', id);
+    const attrs = this.g.hasNode(key) ? this.g.getNodeAttributes(key) : undefined;
+    return attrs?.type === 'city' ? attrs.city : undefined;
+  }
+
+  places(): Place[] {
+    const out: Place[] = [];
+    this.g.forEachNode((_k, a) => {
+      if (a.type === 'place') out.push(a.place);
+    });
+    return out;
+  }
+
+  placesNear(lat: number, lon: number, radiusMeters: number, max?: number): { place: Place; meters: number }[] {
+    return this.spatial.near(lat, lon, radiusMeters, max).map(({ item, meters }) => ({ place: item, meters }));
+  }
+
+  eventsAt(placeId: string): CatalogueEvent[] {
+    return this.heldAt(placeId, 'event');
+  }
+
+  offersAt(placeId: string): Offer[] {
+    return this.heldAt(placeId, 'offer');
+  }
+
+  private heldAt(placeId: string, type: 'event'): CatalogueEvent[];
+  private heldAt(placeId: string, type: 'offer'): Offer[];
+  private heldAt(placeId: string, type: 'event' | 'offer'): (CatalogueEvent | Offer)[] {
+    const key = nodeKey('place', placeId);
+    if (!this.g.hasNode(key)) return [];
+    const out: (CatalogueEvent | Offer)[] = [];
+    this.g.forEachInEdge(key, (_e, attrs, source, _t, sourceAttrs) => {
+      if (attrs.type !== 'held_at') return;
+      if (type === 'event' && sourceAttrs.type === 'event') out.push(sourceAttrs.event);
+      if (type === 'offer' && sourceAttrs.type === 'offer') out.push(sourceAttrs.offer);
+    });
+    return out;
+  }
+
+  interactionsOf(travellerId: string): Interaction[] {
+    const key = nodeKey('traveller', travellerId);
+    if (!this.g.hasNode(key)) return [];
+    const out: Interaction[] = [];
+    this.g.forEachOutEdge(key, (_e, attrs, _s, target) => {
+      if (attrs.type === 'interaction' && attrs.kind && attrs.at !== undefined) {
+        out.push({ travellerId, placeId: target.slice('place:'.length), kind: attrs.kind, at: new Date(attrs.at) });
+      }
+    });
+    return out;
+  }
+
+  counts(): { nodes: Record<string, number>; edges: Record<string, number>; totalNodes: number; totalEdges: number } {
+    const nodes: Record<string, number> = {};
+    const edges: Record<string, number> = {};
+    this.g.forEachNode((_k, a) => {
+      nodes[a.type] = (nodes[a.type] ?? 0) + 1;
+    });
+    this.g.forEachEdge((_k, a) => {
+      edges[a.type] = (edges[a.type] ?? 0) + 1;
+    });
+    return { nodes, edges, totalNodes: this.g.order, totalEdges: this.g.size };
+  }
+}

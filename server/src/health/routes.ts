@@ -1,0 +1,24 @@
+/** GET /api/health: liveness plus the size of what is loaded, for operators and the start-up check. */
+import { Router } from 'express';
+import type { HealthResponse } from '@escale/shared';
+import type { AppContext } from '../context.ts';
+
+export const VERSION = '0.1.0';
+
+export function healthRoutes(ctx: AppContext, connections: () => number): Router {
+  const router = Router();
+  const started = Date.now();
+  router.get('/health', (_req, res) => {
+    const counts = ctx.graph.counts();
+    const body: HealthResponse = {
+      status: 'ok',
+      version: VERSION,
+      uptimeSeconds: Math.round((Date.now() - started) / 1000),
+      catalogue: { places: counts.nodes.place ?? 0, events: counts.nodes.event ?? 0, offers: counts.nodes.offer ?? 0 },
+      graph: counts,
+      connections: connections(),
+    };
+    res.json(body);
+  });
+  return router;
+}

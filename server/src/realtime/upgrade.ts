@@ -1,0 +1,47 @@
+/**
+ * The WebSocket upgrade: only on /ws, only from an allowed Origin (cross-site WebSocket hijacking is refused
+ * with 403), only with a valid session cookie (401 otherwise). A refused upgrade gets a plain HTTP answer
+ * with the usual JSON error body and no socket.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { ApiError, ApiErrorCode } from '@escale/shared';
+import { tokenFromCookieHeader, travellerForToken } from '../auth/sessions.ts';
+import type { AppContext } from '../context.ts';
+
+export const WS_PATH = '/ws';
+
+export type UpgradeDecision = { ok: true; travellerId: string } | { ok: false; status: number; code: ApiErrorCode; message: string };
+
+export function originAllowed(origin: string | undefined, host: string | undefined, allowed: string[]): boolean {
+  // Browsers always send Origin on a WebSocket handshake; its absence means a non-browser client, which
+  // cannot carry a victim's cookie across sites, so CSWSH does not apply to it.
+  if (origin === undefined) return true;
+  if (allowed.length > 0) return allowed.includes(origin);
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+export async function decideUpgrade(ctx: AppContext, req: IncomingMessage): Promise<UpgradeDecision> {
+  const path = (req.url ?? '').split('?')[0];
+  if (path !== WS_PATH) return { ok: false, status: 404, code: 'not_found', message: `No WebSocket endpoint at ${path}.` };
+  if (!originAllowed(req.headers.origin, req.headers.host, ctx.config.allowedOrigins)) {
+    return { ok: false, status: 403, code: 'forbidden', message: 'This origin may not open a WebSocket here.' };
+  }
+  const travellerId = await travellerForToken(ctx.db, tokenFromCookieHeader(req.headers.cookie), ctx.clock.now());
+  if (!travellerId) return { ok: false, status: 401, code: 'unauthenticated', message: 'Sign in before opening the live channel.' };
+  return { ok: true, travellerId };
+}
+
+const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
+
+export function refuseUpgrade(socket: Duplex, status: number, code: ApiErrorCode, message: string): void {
+  const body = JSON.stringify({ error: { code, message } } satisfies ApiError);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * What one ranking may know about a traveller. The context is assembled category by category, and a
+ * category whose consent is off is never fetched: privacy holds by construction, not by each signal
+ * remembering to look away.
+ */
+import type { Consents, InterestRef, Party } from '@escale/shared';
+import type { City } from '../catalogue/model.ts';
+import type { Interaction } from '../travellers/model.ts';
+
+export interface Position {
+  lat: number;
+  lon: number;
+  at: Date;
+}
+
+export interface Profile {
+  likes: InterestRef[];
+  dislikes: InterestRef[];
+  party: Party;
+  budget: number | null;
+}
+
+export interface RankingContext {
+  travellerId: string;
+  city: City;
+  now: Date;
+  consents: Consents;
+  /** Only the non-personal signals run (DSA Art. 38); nothing personal is fetched. */
+  nonProfiled: boolean;
+  position: Position | null;
+  profile: Profile | null;
+  /** Likes and visits (history consent). */
+  history: Interaction[] | null;
+  /** Dismissals and "been there": instructions the traveller gave, always obeyed. */
+  exclusions: Set<string>;
+  agencyName: string;
+}
+
+/** Where each category of personal data comes from; each getter is called only with its consent on. */
+export interface TravellerDataSource {
+  position(): Position | null;
+  profile(): Profile;
+  history(): Interaction[];
+  exclusions(): Set<string>;
+}
+
+export function buildContext(
+  base: { travellerId: string; city: City; now: Date; consents: Consents; nonProfiled: boolean; agencyName: string },
+  source: TravellerDataSource,
+): RankingContext {
+  const personal = !base.nonProfiled;
+  return {
+    ...base,
+    position: personal && base.consents.location ? source.position() : null,
+    profile: personal && base.consents.profile ? source.profile() : null,
+    history: personal && base.consents.history ? source.history() : null,
+    exclusions: source.exclusions(),
+  };
+}

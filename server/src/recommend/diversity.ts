@@ -1,0 +1,31 @@
+/**
+ * Diversity re-ranking: a greedy pass that discounts a candidate for each already-picked suggestion of the
+ * same category, so three ramen bars do not fill a push of three. The discount only reorders; the score
+ * shown stays the candidate's own.
+ */
+import type { Scored } from './rank.ts';
+
+export const SAME_CATEGORY_DISCOUNT = 0.75;
+
+export function diversify(ordered: Scored[], limit: number): Scored[] {
+  const picked: Scored[] = [];
+  const perCategory = new Map<string, number>();
+  const pool = ordered.slice(0, Math.max(limit * 10, 30));
+  while (picked.length < limit && pool.length > 0) {
+    let bestIndex = 0;
+    let bestAdjusted = -Infinity;
+    pool.forEach((s, i) => {
+      const seen = perCategory.get(s.candidate.place.category) ?? 0;
+      const adjusted = s.score * Math.pow(SAME_CATEGORY_DISCOUNT, seen);
+      if (adjusted > bestAdjusted) {
+        bestAdjusted = adjusted;
+        bestIndex = i;
+      }
+    });
+    const [chosen] = pool.splice(bestIndex, 1);
+    picked.push(chosen!);
+    const cat = chosen!.candidate.place.category;
+    perCategory.set(cat, (perCategory.get(cat) ?? 0) + 1);
+  }
+  return picked;
+}

@@ -1,0 +1,99 @@
+/**
+ * The ranker: candidates → hard rules → weighted sum of signals → one best item per place → diversity →
+ * top N, each with its explanation. Score = Σ weight(signal) × value(signal) over the signals allowed by
+ * consent (docs/RANKING.md has the formula and worked examples).
+ */
+import {
+  DEFAULT_WEIGHTS,
+  SIGNAL_CONSENT,
+  toZonedIso,
+  type SignalContribution,
+  type SignalId,
+  type Suggestion,
+} from '@escale/shared';
+import type { TravelGraph } from '../graph/travel-graph.ts';
+import type { Candidate } from './candidate.ts';
+import { generateCandidates } from './candidates.ts';
+import type { RankingContext } from './context.ts';
+import { diversify } from './diversity.ts';
+import { exclusionReason } from './hard-rules.ts';
+import { SIGNALS } from './signals/index.ts';
+
+export interface RankOptions {
+  limit: number;
+  weights?: Partial<Record<SignalId, number>>;
+}
+
+export interface Scored {
+  candidate: Candidate;
+  score: number;
+  contributions: SignalContribution[];
+  driver: SignalId;
+}
+
+/** A signal runs only if the ranking is profiled (for personal ones) and its consent is on. */
+export function signalAllowed(id: SignalId, ctx: RankingContext): boolean {
+  const consent = SIGNAL_CONSENT[id];
+  if (consent === null) return true;
+  return !ctx.nonProfiled && ctx.consents[consent];
+}
+
+export function scoreCandidate(c: Candidate, ctx: RankingContext, weights: Record<SignalId, number>): Scored {
+  const raw = SIGNALS.filter((s) => signalAllowed(s.id, ctx)).map((s) => ({ signal: s.id, weight: weights[s.id], ...s.compute(c, ctx) }));
+  const score = raw.reduce((sum, r) => sum + r.weight * r.value, 0);
+  const contributions: SignalContribution[] = raw.map((r) => {
+    const points = r.weight * r.value;
+    return { ...r, points, share: score > 0 ? points / score : 0 };
+  });
+  const driver = contributions.reduce((best, x) => (x.points > best.points ? x : best), contributions[0]!).signal;
+  return { candidate: c, score, contributions, driver };
+}
+
+function toSuggestion(s: Scored, ctx: RankingContext): Suggestion {
+  const c = s.candidate;
+  const driving = s.contributions.find((x) => x.signal === s.driver)!;
+  const promoted = c.kind === 'offer' && c.offer.promoted;
+  return {
+    id: `${c.kind}:${c.id}`,
+    item: {
+      kind: c.kind,
+      id: c.id,
+      title: c.kind === 'place' ? c.place.name : c.kind === 'event' ? c.event.title : c.offer.title,
+      place: { id: c.place.id, name: c.place.name, category: c.place.category, tags: c.place.tags, lat: c.place.lat, lon: c.place.lon, address: c.place.address },
+      startsAt: c.kind === 'event' ? toZonedIso(c.event.startsAt, ctx.city.timezone) : null,
+      priceEur: c.kind === 'event' ? c.event.priceEur : c.kind === 'offer' ? c.offer.priceEur : null,
+      seatsLeft: c.kind === 'event' ? c.event.seatsLeft : c.kind === 'offer' ? c.offer.seatsLeft : null,
+    },
+    score: s.score,
+    distanceMeters: c.meters === null ? null : Math.round(c.meters),
+    walkMinutes: c.walkMinutes,
+    openUntil: c.hours.kind === 'open' && c.hours.closesAt ? toZonedIso(c.hours.closesAt, ctx.city.timezone).slice(11, 16) : null,
+    hoursKnown: c.hours.kind !== 'unknown',
+    driver: s.driver,
+    reason: driving.evidence,
+    contributions: s.contributions,
+    promotion: promoted ? { agencyName: ctx.agencyName, label: { key: 'agency.promoted', params: { agency: ctx.agencyName } } } : null,
+  };
+}
+
+export interface RankResult {
+  items: Suggestion[];
+  coldStart: boolean;
+  considered: number;
+}
+
+export function rank(graph: TravelGraph, ctx: RankingContext, options: RankOptions): RankResult {
+  const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
+  const candidates = generateCandidates(graph, ctx);
+  const bestPerPlace = new Map<string, Scored>();
+  for (const c of candidates) {
+    if (exclusionReason(c, ctx)) continue;
+    const scored = scoreCandidate(c, ctx, weights);
+    const prev = bestPerPlace.get(c.place.id);
+    if (!prev || scored.score > prev.score) bestPerPlace.set(c.place.id, scored);
+  }
+  const ordered = [...bestPerPlace.values()].sort((a, b) => b.score - a.score || a.candidate.id.localeCompare(b.candidate.id));
+  const top = diversify(ordered, options.limit);
+  const coldStart = !ctx.profile?.likes.length && !ctx.history?.length;
+  return { items: top.map((s) => toSuggestion(s, ctx)), coldStart, considered: candidates.length };
+}

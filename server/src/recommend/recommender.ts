@@ -1,0 +1,52 @@
+/**
+ * The recommender as the rest of the server calls it: assembles the consent-scoped context for one
+ * traveller from the travel graph and ranks. HTTP routes and the WebSocket push both go through here.
+ */
+import type { City } from '../catalogue/model.ts';
+import type { TravelGraph } from '../graph/travel-graph.ts';
+import { HISTORY_KINDS, type Traveller } from '../travellers/model.ts';
+import { buildContext, type Position, type RankingContext } from './context.ts';
+import { rank, type RankResult } from './rank.ts';
+
+export interface SuggestRequest {
+  traveller: Traveller;
+  now: Date;
+  position: Position | null;
+  nonProfiled?: boolean;
+  limit: number;
+}
+
+export class Recommender {
+  constructor(
+    private readonly graph: TravelGraph,
+    private readonly agencyName: (agencyId: string) => string,
+  ) {}
+
+  context(req: SuggestRequest): RankingContext {
+    const { traveller } = req;
+    const city: City | undefined = this.graph.city(traveller.cityId);
+    if (!city) throw new Error(`traveller ${traveller.id} is in unknown city ${traveller.cityId}`);
+    const graph = this.graph;
+    return buildContext(
+      {
+        travellerId: traveller.id,
+        city,
+        now: req.now,
+        consents: traveller.consents,
+        nonProfiled: req.nonProfiled ?? false,
+        agencyName: this.agencyName(traveller.agencyId),
+      },
+      {
+        position: () => req.position,
+        profile: () => ({ likes: traveller.likes, dislikes: traveller.dislikes, party: traveller.party, budget: traveller.budget }),
+        history: () => graph.interactionsOf(traveller.id).filter((i) => HISTORY_KINDS.has(i.kind)),
+        exclusions: () =>
+          new Set(graph.interactionsOf(traveller.id).filter((i) => !HISTORY_KINDS.has(i.kind)).map((i) => i.placeId)),
+      },
+    );
+  }
+
+  suggest(req: SuggestRequest): RankResult {
+    return rank(this.graph, this.context(req), { limit: req.limit });
+  }
+}

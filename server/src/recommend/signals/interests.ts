@@ -1,0 +1,33 @@
+/**
+ * interests: what the traveller told us they like, at category and tag level. Dislikes are not a low score
+ * but a hard rule (see hard-rules.ts): "no more museums" means none.
+ */
+import type { InterestRef, PersonalDataRef } from '@escale/shared';
+import { candidateTags } from '../candidate.ts';
+import type { Signal, SignalResult } from './signal.ts';
+
+const CATEGORY_MATCH = 1;
+const TAG_MATCH = 0.85;
+const NO_MATCH = 0.1;
+
+function likeRef(like: InterestRef): PersonalDataRef {
+  return { category: 'profile', kind: 'stated_like', evidence: { key: 'data.stated_like', params: { kind: like.kind, id: like.id } }, at: null };
+}
+
+export const interests: Signal = {
+  id: 'interests',
+  compute(c, ctx): SignalResult {
+    const likes = ctx.profile?.likes ?? [];
+    if (likes.length === 0) return { value: 0, evidence: { key: 'interests.no_profile', params: {} }, personalData: [] };
+    const byCategory = likes.find((l) => l.kind === 'category' && l.id === c.place.category);
+    if (byCategory) {
+      return { value: CATEGORY_MATCH, evidence: { key: 'interests.likes', params: { kind: 'category', id: byCategory.id } }, personalData: [likeRef(byCategory)] };
+    }
+    const tags = new Set(candidateTags(c));
+    const byTag = likes.find((l) => l.kind === 'tag' && tags.has(l.id));
+    if (byTag) {
+      return { value: TAG_MATCH, evidence: { key: 'interests.likes', params: { kind: 'tag', id: byTag.id } }, personalData: [likeRef(byTag)] };
+    }
+    return { value: NO_MATCH, evidence: { key: 'interests.neutral', params: {} }, personalData: [] };
+  },
+};

@@ -1,0 +1,29 @@
+/**
+ * proximity: how short the walk is. Walking minutes, not metres, because that is what a traveller weighs;
+ * the value halves about every 10 minutes of walk, so 5 min ≈ 0.7 and 20 min ≈ 0.25.
+ */
+import { formatLocalTime } from '@escale/shared';
+import { clamp01, type Signal, type SignalResult } from './signal.ts';
+
+const HALF_LIFE_MINUTES = 10;
+
+export const proximity: Signal = {
+  id: 'proximity',
+  compute(c, ctx): SignalResult {
+    if (!ctx.position || c.meters === null || c.walkMinutes === null) {
+      return { value: 0, evidence: { key: 'proximity.unknown', params: {} }, personalData: [] };
+    }
+    return {
+      value: clamp01(Math.pow(0.5, c.walkMinutes / HALF_LIFE_MINUTES)),
+      evidence: { key: 'proximity.walk', params: { meters: Math.round(c.meters), minutes: c.walkMinutes } },
+      personalData: [
+        {
+          category: 'location',
+          kind: 'position',
+          evidence: { key: 'data.position', params: { time: formatLocalTime(ctx.position.at, ctx.city.timezone) } },
+          at: ctx.position.at.toISOString(),
+        },
+      ],
+    };
+  },
+};

@@ -1,0 +1,57 @@
+/**
+ * Versioned migrations, one file per change named by its timestamp (kysely orders them by name). The server
+ * refuses to run on a database that has migrations it does not know: that database was written by a newer
+ * version and an older binary could corrupt it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './db.ts';
+
+const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export class DatabaseTooNewError extends Error {
+  constructor(readonly unknown: string[]) {
+    super(
+      `The database holds migrations this version of Escale does not know (${unknown.join(', ')}). ` +
+        'It was written by a newer version: upgrade Escale or point ESCALE_DATA_DIR at another directory.',
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+const provider: MigrationProvider = {
+  async getMigrations() {
+    const migrations: Record<string, Migration> = {};
+    for (const file of fs.readdirSync(MIGRATIONS_DIR).sort()) {
+      if (!/^\d{4}-\d{2}-\d{2}T[\w-]+\.ts$/.test(file)) continue;
+      const mod = (await import(path.join(MIGRATIONS_DIR, file))) as Migration;
+      migrations[file.replace(/\.ts$/, '')] = mod;
+    }
+    return migrations;
+  },
+};
+
+export async function knownMigrationNames(): Promise<string[]> {
+  return Object.keys(await provider.getMigrations());
+}
+
+async function appliedMigrationNames(db: Db): Promise<string[]> {
+  // Introspection rather than sqlite_master keeps this portable to the PostgreSQL dialect.
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  if (!tables.some((t) => t.name === 'kysely_migration')) return [];
+  const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
+  return rows.rows.map((r) => r.name);
+}
+
+/** Brings the database up to date; throws DatabaseTooNewError before touching a newer database. */
+export async function migrateToLatest(db: Db): Promise<{ applied: string[] }> {
+  const known = new Set(await knownMigrationNames());
+  const unknown = (await appliedMigrationNames(db)).filter((n) => !known.has(n));
+  if (unknown.length > 0) throw new DatabaseTooNewError(unknown);
+
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

@@ -1,0 +1,142 @@
+/**
+ * The database tables as kysely sees them. Types stay portable between SQLite and PostgreSQL: text ids,
+ * ISO-8601 UTC timestamps as text, JSON as text, booleans as 0/1 integers.
+ */
+import type { Generated } from 'kysely';
+
+export interface AgencyTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface CityTable {
+  id: string;
+  name: string;
+  timezone: string;
+  country_code: string | null;
+  center_lat: number;
+  center_lon: number;
+  attribution: string; // JSON string[]
+}
+
+export interface PlaceTable {
+  id: string;
+  agency_id: string;
+  city_id: string;
+  name: string;
+  category: string;
+  tags: string; // JSON string[]
+  lat: number;
+  lon: number;
+  address: string | null;
+  opening_hours: string | null;
+  price_level: number | null;
+  rating: number | null;
+  review_count: number;
+  website: string | null;
+  seeded: string; // JSON string[]
+  source_dataset: string;
+  source_ref: string;
+  updated_at: string;
+}
+
+export interface EventTable {
+  id: string;
+  agency_id: string;
+  place_id: string;
+  template_id: string | null;
+  title: string;
+  kind: string;
+  tags: string; // JSON string[]
+  starts_at: string;
+  ends_at: string;
+  capacity: number;
+  seats_left: number;
+  price_eur: number;
+}
+
+export interface OfferTable {
+  id: string;
+  agency_id: string;
+  place_id: string;
+  title: string;
+  description: string;
+  price_eur: number;
+  seats_total: number;
+  seats_left: number;
+  promoted: number;
+  tags: string; // JSON string[]
+}
+
+export interface TravellerTable {
+  id: string;
+  agency_id: string;
+  name: string;
+  locale: string;
+  city_id: string;
+  persona_id: string | null;
+  likes: string; // JSON InterestRef[]
+  dislikes: string; // JSON InterestRef[]
+  party: string; // JSON Party
+  budget: number | null;
+  created_at: string;
+}
+
+export interface ConsentTable {
+  traveller_id: string;
+  category: string;
+  granted: number;
+  updated_at: string;
+}
+
+export interface InteractionTable {
+  id: Generated<number>;
+  traveller_id: string;
+  place_id: string;
+  kind: string;
+  at: string;
+}
+
+export interface PositionTable {
+  traveller_id: string;
+  lat: number;
+  lon: number;
+  accuracy_m: number | null;
+  at: string;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  traveller_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface MessageLogTable {
+  traveller_id: string;
+  seq: number;
+  type: string;
+  body: string; // JSON ServerMessage
+  at: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  agencies: AgencyTable;
+  cities: CityTable;
+  places: PlaceTable;
+  events: EventTable;
+  offers: OfferTable;
+  travellers: TravellerTable;
+  consents: ConsentTable;
+  interactions: InteractionTable;
+  positions: PositionTable;
+  sessions: SessionTable;
+  message_log: MessageLogTable;
+  meta: MetaTable;
+}

@@ -1,0 +1,108 @@
+/** Small, realistic building blocks for unit tests: a Paris city, places near the Marais, a traveller. */
+import { NO_CONSENTS, type Consents } from '@escale/shared';
+import type { CatalogueEvent, City, Offer, Place } from '../catalogue/model.ts';
+import { TravelGraph } from '../graph/travel-graph.ts';
+import { buildContext, type Position, type Profile, type RankingContext } from '../recommend/context.ts';
+import type { Interaction } from '../travellers/model.ts';
+
+export const PARIS: City = {
+  id: 'paris',
+  name: 'Paris',
+  timezone: 'Europe/Paris',
+  countryCode: 'fr',
+  center: { lat: 48.8566, lon: 2.3522 },
+  attribution: ['© OpenStreetMap contributors'],
+};
+
+/** Hôtel de Ville, a point everybody can place. */
+export const HOTEL_DE_VILLE = { lat: 48.8566, lon: 2.3522 };
+
+let counter = 0;
+export function place(overrides: Partial<Place> = {}): Place {
+  counter++;
+  return {
+    id: `osm:node/${1000 + counter}`,
+    agencyId: 'demo',
+    cityId: 'paris',
+    name: `Place ${counter}`,
+    category: 'restaurant',
+    tags: [],
+    lat: HOTEL_DE_VILLE.lat + 0.002,
+    lon: HOTEL_DE_VILLE.lon,
+    address: null,
+    openingHours: 'Mo-Su 08:00-23:00',
+    priceLevel: 2,
+    rating: 4.2,
+    reviewCount: 120,
+    website: null,
+    seeded: ['rating', 'reviewCount', 'priceLevel'],
+    ...overrides,
+  };
+}
+
+export function event(at: Place, overrides: Partial<CatalogueEvent> = {}): CatalogueEvent {
+  counter++;
+  return {
+    id: `evt-${counter}`,
+    agencyId: 'demo',
+    placeId: at.id,
+    title: `Event ${counter}`,
+    kind: 'concert',
+    tags: ['jazz'],
+    startsAt: new Date('2026-11-24T19:30:00Z'),
+    endsAt: new Date('2026-11-24T21:30:00Z'),
+    capacity: 80,
+    seatsLeft: 80,
+    priceEur: 20,
+    ...overrides,
+  };
+}
+
+export function offer(at: Place, overrides: Partial<Offer> = {}): Offer {
+  counter++;
+  return {
+    id: `offer-${counter}`,
+    agencyId: 'demo',
+    placeId: at.id,
+    title: `Offer ${counter}`,
+    description: '',
+    priceEur: 30,
+    seatsTotal: 10,
+    seatsLeft: 10,
+    promoted: false,
+    tags: [],
+    ...overrides,
+  };
+}
+
+export function graphOf(parts: { places: Place[]; events?: CatalogueEvent[]; offers?: Offer[]; interactions?: Interaction[] }): TravelGraph {
+  return TravelGraph.build(
+    { agencies: [{ id: 'demo', name: 'Demo' }], cities: [PARIS], places: parts.places, events: parts.events ?? [], offers: parts.offers ?? [] },
+    parts.interactions ?? [],
+  );
+}
+
+export const ALL_CONSENTS: Consents = { location: true, history: true, profile: true, wallet: true };
+
+export function context(overrides: {
+  now?: Date;
+  consents?: Consents;
+  nonProfiled?: boolean;
+  position?: Position | null;
+  profile?: Partial<Profile>;
+  history?: Interaction[];
+  exclusions?: string[];
+} = {}): RankingContext {
+  const now = overrides.now ?? new Date('2026-11-24T17:00:00Z'); // 18:00 in Paris, a Tuesday
+  return buildContext(
+    { travellerId: 't1', city: PARIS, now, consents: overrides.consents ?? ALL_CONSENTS, nonProfiled: overrides.nonProfiled ?? false, agencyName: 'Demo' },
+    {
+      position: () => (overrides.position === undefined ? { ...HOTEL_DE_VILLE, at: now } : overrides.position),
+      profile: () => ({ likes: [], dislikes: [], party: { adults: 1, childrenAges: [], accessibility: [] }, budget: 2, ...overrides.profile }),
+      history: () => overrides.history ?? [],
+      exclusions: () => new Set(overrides.exclusions ?? []),
+    },
+  );
+}
+
+export { NO_CONSENTS };

@@ -1,0 +1,51 @@
+/** Traveller rows: profile, consents, interactions and the latest position. */
+import { NO_CONSENTS, type Consents, type ConsentCategory, type InterestRef, type Party } from '@escale/shared';
+import type { Db } from '../store/db.ts';
+import type { Interaction, InteractionKind, Traveller } from './model.ts';
+
+export async function findTraveller(db: Db, id: string): Promise<Traveller | null> {
+  const row = await db.selectFrom('travellers').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const consentRows = await db.selectFrom('consents').select(['category', 'granted']).where('traveller_id', '=', id).execute();
+  const consents: Consents = { ...NO_CONSENTS };
+  for (const c of consentRows) consents[c.category as ConsentCategory] = c.granted === 1;
+  return {
+    id: row.id,
+    agencyId: row.agency_id,
+    name: row.name,
+    locale: row.locale === 'fr' ? 'fr' : 'en',
+    cityId: row.city_id,
+    personaId: row.persona_id,
+    likes: JSON.parse(row.likes) as InterestRef[],
+    dislikes: JSON.parse(row.dislikes) as InterestRef[],
+    party: JSON.parse(row.party) as Party,
+    budget: row.budget,
+    consents,
+  };
+}
+
+export async function listInteractions(db: Db, travellerId?: string): Promise<Interaction[]> {
+  let q = db.selectFrom('interactions').select(['traveller_id', 'place_id', 'kind', 'at']).orderBy('id');
+  if (travellerId) q = q.where('traveller_id', '=', travellerId);
+  const rows = await q.execute();
+  return rows.map((r) => ({ travellerId: r.traveller_id, placeId: r.place_id, kind: r.kind as InteractionKind, at: new Date(r.at) }));
+}
+
+export async function addInteraction(db: Db, i: Interaction): Promise<void> {
+  await db.insertInto('interactions').values({ traveller_id: i.travellerId, place_id: i.placeId, kind: i.kind, at: i.at.toISOString() }).execute();
+}
+
+/** Only the latest position is kept: a history of positions would need its own consent and retention. */
+export async function savePosition(db: Db, travellerId: string, pos: { lat: number; lon: number; accuracyMeters?: number | undefined }, at: Date): Promise<void> {
+  const row = { traveller_id: travellerId, lat: pos.lat, lon: pos.lon, accuracy_m: pos.accuracyMeters ?? null, at: at.toISOString() };
+  await db
+    .insertInto('positions')
+    .values(row)
+    .onConflict((oc) => oc.column('traveller_id').doUpdateSet({ lat: row.lat, lon: row.lon, accuracy_m: row.accuracy_m, at: row.at }))
+    .execute();
+}
+
+export async function listDemoTravellers(db: Db): Promise<{ id: string; name: string; personaId: string }[]> {
+  const rows = await db.selectFrom('travellers').select(['id', 'name', 'persona_id']).where('persona_id', 'is not', null).orderBy('created_at').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, personaId: r.persona_id ?? r.id }));
+}

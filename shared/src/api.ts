@@ -1,0 +1,90 @@
+/** REST payloads under /api: request bodies the server validates and responses the client validates. */
+import { z } from 'zod';
+import { CategoryId } from './categories.ts';
+import { Consents } from './consent.ts';
+import { Latitude, Longitude } from './geo.ts';
+
+export const ApiErrorCode = z.enum([
+  'bad_request',
+  'bad_json',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'rate_limited',
+  'demo_disabled',
+  'internal',
+]);
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
+
+export const ApiError = z.object({
+  error: z.object({
+    code: ApiErrorCode,
+    message: z.string(),
+    /** For validation failures: where and what, one entry per problem. */
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export const DemoSignInBody = z.object({ personaId: z.string().min(1).max(64) }).strict();
+export type DemoSignInBody = z.infer<typeof DemoSignInBody>;
+
+export const PersonaSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  summary: z.object({ en: z.string(), fr: z.string() }),
+});
+export type PersonaSummary = z.infer<typeof PersonaSummary>;
+export const PersonaList = z.object({ personas: z.array(PersonaSummary) });
+
+export const SessionInfo = z.object({
+  traveller: z.object({
+    id: z.string(),
+    name: z.string(),
+    cityId: z.string(),
+    locale: z.enum(['en', 'fr']),
+    startPosition: z.object({ lat: Latitude, lon: Longitude }).nullable(),
+  }),
+  consents: Consents,
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const ClientConfig = z.object({
+  demoMode: z.boolean(),
+  city: z.object({
+    id: z.string(),
+    name: z.string(),
+    timezone: z.string(),
+    center: z.object({ lat: Latitude, lon: Longitude }),
+  }),
+  map: z.object({
+    /** An online basemap style; null means the built-in offline style (no external tiles). */
+    styleUrl: z.string().url().nullable(),
+    /** When set, the client renders with mapbox-gl instead of maplibre-gl. */
+    mapboxToken: z.string().nullable(),
+  }),
+  attribution: z.array(z.string()),
+});
+export type ClientConfig = z.infer<typeof ClientConfig>;
+
+export const PlaceFeature = z.object({
+  type: z.literal('Feature'),
+  id: z.string(),
+  geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([Longitude, Latitude]) }),
+  properties: z.object({ id: z.string(), name: z.string(), category: CategoryId }),
+});
+export const PlacesCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(PlaceFeature) });
+export type PlacesCollection = z.infer<typeof PlacesCollection>;
+
+export const CountsByType = z.record(z.string(), z.number().int().min(0));
+export const HealthResponse = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  uptimeSeconds: z.number(),
+  catalogue: z.object({ places: z.number().int(), events: z.number().int(), offers: z.number().int() }),
+  graph: z.object({ nodes: CountsByType, edges: CountsByType, totalNodes: z.number().int(), totalEdges: z.number().int() }),
+  connections: z.number().int(),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;

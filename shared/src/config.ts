@@ -1,0 +1,33 @@
+/**
+ * Server configuration from environment variables, validated at start so a typo fails loudly with the
+ * variable's name instead of surfacing later as odd behaviour. The README's reference table mirrors this.
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+export const ServerEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Where the SQLite database lives; outside the source tree by default. */
+  ESCALE_DATA_DIR: z.string().min(1).default('.data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Demo mode lets anyone pick a persona without a password. */
+  DEMO_MODE: bool.default(true),
+  /** Comma-separated origins allowed to open the WebSocket; empty means "same origin as the Host header". */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(24 * 30),
+  /** Online basemap style (MapLibre/Mapbox style JSON URL). Unset: the offline built-in style. */
+  MAP_STYLE_URL: z.string().url().optional(),
+  MAPBOX_TOKEN: z.string().min(1).optional(),
+  /** Directory of the built client; unset serves client/dist. */
+  CLIENT_DIST: z.string().optional(),
+  /** Catalogue directory (city.json, places.json, events.json, offers.json) and personas file. */
+  CATALOGUE_DIR: z.string().optional(),
+});
+export type ServerEnv = z.infer<typeof ServerEnv>;

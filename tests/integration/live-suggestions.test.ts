@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInAs, startTestServer, type TestServer } from '../support/test-server.ts';
+import { TestSocket } from '../support/ws-client.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const MARAIS = { lat: 48.8593, lon: 2.361 };
+const OPERA = { lat: 48.8719, lon: 2.3316 };
+
+describe('live suggestions over the WebSocket', () => {
+  it('refuses an upgrade without a session (401) and from a foreign origin (403)', async () => {
+    await expect(TestSocket.open(server.wsUrl, {})).rejects.toMatchObject({ status: 401 });
+    const cookie = await signInAs(server, 'lea');
+    await expect(TestSocket.open(server.wsUrl, { cookie, origin: 'https://evil.example' })).rejects.toMatchObject({ status: 403 });
+    const sameOrigin = await TestSocket.open(server.wsUrl, { cookie, origin: server.url });
+    sameOrigin.close();
+  });
+
+  it('pushes explained suggestions in answer to a location', async () => {
+    const cookie = await signInAs(server, 'lea');
+    const socket = await TestSocket.greeted(server.wsUrl, cookie);
+    socket.send({ type: 'location', ...MARAIS });
+    const push = await socket.nextOfType('suggestions');
+    expect(push.trigger.kind).toBe('location');
+    expect(push.items.length).toBeGreaterThan(0);
+    expect(push.items.length).toBeLessThanOrEqual(3);
+    for (const s of push.items) {
+      expect(s.distanceMeters).not.toBeNull();
+      expect(s.walkMinutes).toBeGreaterThan(0);
+      expect(s.contributions.map((c) => c.signal)).toEqual(['proximity', 'timing', 'interests', 'popularity', 'agency']);
+      expect(s.contributions.find((c) => c.signal === s.driver)!.evidence).toEqual(s.reason);
+      expect(s.item.place.category).not.toBe('museum'); // Léa said no museums
+    }
+    // Moving across town pushes a new set, nearer the new position.
+    socket.send({ type: 'location', ...OPERA });
+    const moved = await socket.next((m) => m.type === 'suggestions' && m.seq > push.seq);
+    expect(moved.type === 'suggestions' && moved.position).toEqual(OPERA);
+    socket.close();
+  });
+
+  it('answers bad frames with an error and keeps the connection usable', async () => {
+    const cookie = await signInAs(server, 'lea');
+    const socket = await TestSocket.greeted(server.wsUrl, cookie);
+    socket.send('{not json');
+    expect(await socket.nextOfType('error')).toMatchObject({ code: 'bad_json' });
+    socket.send({ type: 'teleport' });
+    expect(await socket.nextOfType('error')).toMatchObject({ code: 'unknown_type' });
+    socket.send({ type: 'location', lat: 123, lon: 2.35 });
+    expect(await socket.nextOfType('error')).toMatchObject({ code: 'bad_message', message: expect.stringMatching(/latitude/) });
+    socket.send({ type: 'suggest_now' });
+    expect(await socket.nextOfType('suggestions')).toMatchObject({ trigger: { kind: 'suggest_now' } });
+    socket.close();
+  });
+
+  it('refuses an incompatible protocol version clearly and closes', async () => {
+    const cookie = await signInAs(server, 'lea');
+    const socket = await TestSocket.open(server.wsUrl, { cookie });
+    socket.send({ type: 'hello', protocol: 99 });
+    expect(await socket.nextOfType('error')).toMatchObject({ code: 'protocol_version' });
+    expect(await socket.closed()).toBe(4400);
+  });
+
+  it('closes with 1009 on a frame above the size limit', async () => {
+    const cookie = await signInAs(server, 'lea');
+    const socket = await TestSocket.greeted(server.wsUrl, cookie);
+    socket.send('x'.repeat(64 * 1024));
+    expect(await socket.closed()).toBe(1009);
+  });
+
+  it('never suggests a dismissed place again', async () => {
+    const cookie = await signInAs(server, 'martin-family');
+    const socket = await TestSocket.greeted(server.wsUrl, cookie);
+    socket.send({ type: 'location', lat: 48.8608, lon: 2.3376 });
+    const first = await socket.nextOfType('suggestions');
+    const dismissed = first.items[0]!.item.place.id;
+    socket.send({ type: 'feedback', placeId: dismissed, kind: 'dismissed' });
+    expect(await socket.nextOfType('feedback_ack')).toMatchObject({ placeId: dismissed, kind: 'dismissed' });
+    const after = await socket.next((m) => m.type === 'suggestions' && m.seq > first.seq);
+    expect(after.type === 'suggestions' && after.items.map((s) => s.item.place.id)).not.toContain(dismissed);
+    socket.send({ type: 'feedback', placeId: 'osm:node/0', kind: 'dismissed' });
+    expect(await socket.nextOfType('error')).toMatchObject({ code: 'not_found' });
+    socket.close();
+  });
+
+  it('delivers a push to every open tab of the traveller', async () => {
+    const cookie = await signInAs(server, 'marc');
+    const tabA = await TestSocket.greeted(server.wsUrl, cookie);
+    const tabB = await TestSocket.greeted(server.wsUrl, cookie);
+    tabA.send({ type: 'location', ...OPERA });
+    const [a, b] = await Promise.all([tabA.nextOfType('suggestions'), tabB.nextOfType('suggestions')]);
+    expect(b.seq).toBe(a.seq);
+    expect(b.items).toEqual(a.items);
+    tabA.close();
+    tabB.close();
+  });
+
+  it('replays what a client missed, in order, when it says its last sequence number', async () => {
+    const cookie = await signInAs(server, 'marc');
+    const first = await TestSocket.greeted(server.wsUrl, cookie);
+    first.send({ type: 'location', ...OPERA });
+    const seen = await first.nextOfType('suggestions');
+    first.close();
+    const other = await TestSocket.greeted(server.wsUrl, cookie);
+    other.send({ type: 'location', ...MARAIS });
+    const missed1 = await other.nextOfType('suggestions');
+    other.send({ type: 'suggest_now' });
+    const missed2 = await other.next((m) => m.type === 'suggestions' && m.seq > missed1.seq);
+    const back = await TestSocket.greeted(server.wsUrl, cookie, seen.seq);
+    await back.next((m) => 'seq' in m && m.seq === missed2.seq);
+    const replayed = back.messages.filter((m) => m.type === 'suggestions').map((m) => ('seq' in m ? m.seq : -1));
+    expect(replayed).toEqual([missed1.seq, missed2.seq]);
+    other.close();
+    back.close();
+  });
+
+  it('with location consent off, refuses the position and does not store it', async () => {
+    await server.ctx.db.updateTable('consents').set({ granted: 0 }).where('traveller_id', '=', 'marc').where('category', '=', 'location').execute();
+    await server.ctx.db.deleteFrom('positions').where('traveller_id', '=', 'marc').execute();
+    try {
+      const cookie = await signInAs(server, 'marc');
+      const socket = await TestSocket.greeted(server.wsUrl, cookie);
+      socket.send({ type: 'location', ...OPERA });
+      expect(await socket.nextOfType('error')).toMatchObject({ code: 'consent_required' });
+      const stored = await server.ctx.db.selectFrom('positions').selectAll().where('traveller_id', '=', 'marc').execute();
+      expect(stored).toEqual([]);
+      socket.send({ type: 'suggest_now' });
+      const push = await socket.nextOfType('suggestions');
+      expect(push.position).toBeNull();
+      expect(push.items.every((s) => s.distanceMeters === null && !s.contributions.some((c) => c.signal === 'proximity'))).toBe(true);
+      socket.close();
+    } finally {
+      await server.ctx.db.updateTable('consents').set({ granted: 1 }).where('traveller_id', '=', 'marc').where('category', '=', 'location').execute();
+    }
+  });
+});

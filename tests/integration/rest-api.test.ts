@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError, HealthResponse, PersonaList, PlacesCollection, SessionInfo } from '@escale/shared';
+import { signInAs, startTestServer, type TestServer } from '../support/test-server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const api = (path: string, init?: RequestInit) => fetch(`${server.url}/api${path}`, init);
+const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+  api(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+async function expectError(res: Response, status: number, code: string) {
+  expect(res.status).toBe(status);
+  const body = ApiError.parse(await res.json());
+  expect(body.error.code).toBe(code);
+  expect(body.error.message.length).toBeGreaterThan(5);
+  return body;
+}
+
+describe('REST API', () => {
+  it('reports the loaded catalogue and graph in /api/health', async () => {
+    const health = HealthResponse.parse(await (await api('/health')).json());
+    expect(health.catalogue.places).toBeGreaterThanOrEqual(300);
+    expect(health.catalogue.offers).toBeGreaterThanOrEqual(20);
+    expect(health.catalogue.events).toBeGreaterThan(0);
+    expect(health.graph.nodes).toMatchObject({ place: health.catalogue.places, traveller: expect.any(Number) });
+    for (const type of ['in_category', 'tagged', 'in_area', 'area_neighbour', 'in_city', 'held_at', 'interaction']) {
+      expect(health.graph.edges[type], type).toBeGreaterThan(0);
+    }
+  });
+
+  it('lists the three demo travellers', async () => {
+    const { personas } = PersonaList.parse(await (await api('/personas')).json());
+    expect(personas.map((p) => p.name)).toEqual(expect.arrayContaining(['Léa', 'The Martins', 'Marc']));
+  });
+
+  it('serves every place as GeoJSON for the map', async () => {
+    const places = PlacesCollection.parse(await (await api('/places')).json());
+    expect(places.features.length).toBeGreaterThanOrEqual(300);
+  });
+
+  it('signs in a demo traveller with an httpOnly cookie and answers who is signed in', async () => {
+    const res = await post('/session/demo', JSON.stringify({ personaId: 'lea' }));
+    expect(res.status).toBe(201);
+    const setCookie = res.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/escale_session=[\w-]{40,}/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const cookie = setCookie.split(';')[0]!;
+    const session = SessionInfo.parse(await (await api('/session', { headers: { cookie } })).json());
+    expect(session.traveller).toMatchObject({ id: 'lea', name: 'Léa', cityId: 'paris' });
+    expect(session.traveller.startPosition).not.toBeNull();
+  });
+
+  it('ends the session on sign-out', async () => {
+    const cookie = await signInAs(server, 'marc');
+    expect((await api('/session', { method: 'DELETE', headers: { cookie } })).status).toBe(204);
+    await expectError(await api('/session', { headers: { cookie } }), 401, 'unauthenticated');
+  });
+
+  it('answers 401 without a session', async () => {
+    await expectError(await api('/session'), 401, 'unauthenticated');
+  });
+
+  it('refuses malformed JSON, wrong shapes and unknown personas with a code and a sentence', async () => {
+    await expectError(await post('/session/demo', '{"personaId":'), 400, 'bad_json');
+    const shape = await expectError(await post('/session/demo', JSON.stringify({ personaId: 42 })), 400, 'bad_request');
+    expect(shape.error.issues?.[0]?.path).toBe('personaId');
+    await expectError(await post('/session/demo', JSON.stringify({ personaId: 'lea', admin: true })), 400, 'bad_request');
+    await expectError(await post('/session/demo', JSON.stringify({ personaId: 'nobody' })), 404, 'not_found');
+  });
+
+  it('refuses a body larger than the limit with 413', async () => {
+    await expectError(await post('/session/demo', JSON.stringify({ personaId: 'x'.repeat(100_000) })), 413, 'payload_too_large');
+  });
+
+  it('answers an unknown API route with a JSON 404', async () => {
+    await expectError(await api('/nope'), 404, 'not_found');
+  });
+
+  it('sends security headers with a strict CSP', async () => {
+    const res = await api('/health');
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("default-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+describe('demo mode switched off', () => {
+  it('refuses demo sign-in and the persona list', async () => {
+    const closed = await startTestServer({ env: { DEMO_MODE: 'false' } });
+    try {
+      const res = await fetch(`${closed.url}/api/session/demo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"personaId":"lea"}' });
+      await expectError(res, 403, 'demo_disabled');
+      await expectError(await fetch(`${closed.url}/api/personas`), 403, 'demo_disabled');
+    } finally {
+      await closed.close();
+    }
+  });
+});

@@ -1,0 +1,38 @@
+/** Starts a real Escale server on an ephemeral port with a fresh temporary database, for integration tests. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import { startApp, type RunningApp } from '../../server/src/app.ts';
+import { VirtualClock, type Clock } from '../../server/src/clock.ts';
+import { loadConfig } from '../../server/src/config.ts';
+
+/** Tuesday 24 November 2026, 18:00 in Paris: bars and restaurants open, an evening ahead. */
+export const TUESDAY_EVENING = new Date('2026-11-24T17:00:00Z');
+
+export interface TestServer extends RunningApp {
+  dataDir: string;
+  clock: VirtualClock;
+  wsUrl: string;
+}
+
+export async function startTestServer(options: { env?: Record<string, string>; at?: Date; dataDir?: string } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'escale-it-'));
+  const config = loadConfig({ PORT: '0', ESCALE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
+  const clock = new VirtualClock(options.at ?? TUESDAY_EVENING, 0);
+  const app = await startApp(config, { clock: clock as Clock, logger: pino({ level: 'silent' }) });
+  return { ...app, dataDir, clock, wsUrl: app.url.replace(/^http/, 'ws') + '/ws' };
+}
+
+/** Signs in as a demo persona and returns the session cookie ("escale_session=…"). */
+export async function signInAs(server: { url: string }, personaId: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/session/demo`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ personaId }),
+  });
+  if (res.status !== 201) throw new Error(`sign-in as ${personaId} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.get('set-cookie');
+  if (!cookie) throw new Error('no session cookie');
+  return cookie.split(';')[0]!;
+}
