@@ -6,8 +6,13 @@ import { defineConfig } from 'vitest/config';
 
 process.env.TZ = 'UTC';
 
+// CI asks for a JSON report too, to print one plain "N passed, N failed" line (see .ci/run).
+const summaryFile = process.env.ESCALE_TEST_SUMMARY;
+
 export default defineConfig({
   test: {
+    reporters: summaryFile ? ['default', 'json'] : ['default'],
+    ...(summaryFile ? { outputFile: { json: summaryFile } } : {}),
     projects: [
       {
         test: {

@@ -22,6 +22,7 @@ import { TravelGraph } from './graph/travel-graph.ts';
 import { healthRoutes } from './health/routes.ts';
 import { apiNotFound, errorHandler } from './http/errors.ts';
 import { mountRealtime } from './realtime/realtime-server.ts';
+import { warmOpeningHours } from './recommend/opening-hours.ts';
 import { Recommender } from './recommend/recommender.ts';
 import { openSqlite } from './store/db.ts';
 import { migrateToLatest } from './store/migrate.ts';
@@ -118,6 +119,11 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     server.listen(config.port, config.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  void warmOpeningHours(
+    graph.places().map((p) => ({ openingHours: p.openingHours, lat: p.lat, lon: p.lon, countryCode: city.countryCode })),
+    clock.now(),
+    city.timezone,
+  );
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
   return {

@@ -9,7 +9,7 @@ describe('evidence rendering', () => {
   });
 
   it('translates category interests and shows tag values plainly', () => {
-    expect(renderEvidence({ key: 'interests.likes', params: { kind: 'category', id: 'museum' } }, 'fr')).toBe('vous avez dit aimer : musée');
+    expect(renderEvidence({ key: 'interests.likes', params: { kind: 'category', id: 'museum' } }, 'fr')).toBe('vous avez dit aimer : les musées');
     expect(renderEvidence({ key: 'interests.likes', params: { kind: 'tag', id: 'cuisine:ramen' } }, 'en')).toBe('you said you like ramen');
   });
 

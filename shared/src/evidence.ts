@@ -76,7 +76,7 @@ const TEMPLATES: Record<Locale, Record<string, Template>> = { en, fr };
 /** A stated interest's label: categories have translated names; tags show their value (`cuisine:ramen` → ramen). */
 function interestLabel(p: Record<string, string | number>, locale: Locale): string {
   const id = String(p.id);
-  if (p.kind === 'category' && id in CATEGORY_LABELS) return CATEGORY_LABELS[id as CategoryId][locale].toLowerCase();
+  if (p.kind === 'category' && id in CATEGORY_LABELS) return CATEGORY_LABELS[id as CategoryId].liked[locale];
   return id.slice(id.indexOf(':') + 1).replaceAll('-', ' ');
 }
 

@@ -110,7 +110,7 @@ describe('live suggestions over the WebSocket', () => {
     other.send({ type: 'location', ...MARAIS });
     const missed1 = await other.nextOfType('suggestions');
     other.send({ type: 'suggest_now' });
-    const missed2 = await other.next((m) => m.type === 'suggestions' && m.seq > missed1.seq);
+    const missed2 = await other.next<'suggestions'>((m) => m.type === 'suggestions' && m.seq > missed1.seq);
     const back = await TestSocket.greeted(server.wsUrl, cookie, seen.seq);
     await back.next((m) => 'seq' in m && m.seq === missed2.seq);
     const replayed = back.messages.filter((m) => m.type === 'suggestions').map((m) => ('seq' in m ? m.seq : -1));

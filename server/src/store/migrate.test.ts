@@ -30,3 +30,11 @@ describe('migrations', () => {
     await again.close();
   });
 });
+
+describe('migration registry', () => {
+  it('lists every migration file of the folder, under its file name', async () => {
+    const dir = path.join(path.dirname(new URL(import.meta.url).pathname), 'migrations');
+    const files = fs.readdirSync(dir).filter((f) => /^\d{4}-\d{2}-\d{2}T.*\.ts$/.test(f) && !f.endsWith('.test.ts'));
+    expect(await knownMigrationNames()).toEqual(files.map((f) => f.replace(/\.ts$/, '')).sort());
+  });
+});

@@ -3,13 +3,9 @@
  * refuses to run on a database that has migrations it does not know: that database was written by a newer
  * version and an older binary could corrupt it.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type MigrationProvider } from 'kysely';
 import type { Db } from './db.ts';
-
-const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+import { MIGRATIONS } from './migrations/index.ts';
 
 export class DatabaseTooNewError extends Error {
   constructor(readonly unknown: string[]) {
@@ -21,17 +17,7 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
-const provider: MigrationProvider = {
-  async getMigrations() {
-    const migrations: Record<string, Migration> = {};
-    for (const file of fs.readdirSync(MIGRATIONS_DIR).sort()) {
-      if (!/^\d{4}-\d{2}-\d{2}T[\w-]+\.ts$/.test(file)) continue;
-      const mod = (await import(path.join(MIGRATIONS_DIR, file))) as Migration;
-      migrations[file.replace(/\.ts$/, '')] = mod;
-    }
-    return migrations;
-  },
-};
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 export async function knownMigrationNames(): Promise<string[]> {
   return Object.keys(await provider.getMigrations());

@@ -1,0 +1,79 @@
+/**
+ * The REST API under /api. Every response is validated against the shared contract on receipt, so a
+ * server change that breaks the contract fails here, loudly, instead of as an odd render later.
+ */
+import {
+  ApiError,
+  ClientConfig,
+  type DemoSignInBody,
+  PersonaList,
+  PlacesCollection,
+  SessionInfo,
+  type ApiErrorCode,
+} from '@escale/shared';
+
+/** Any shared schema; structural so the client needs no direct dependency on zod. */
+interface Schema<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: unknown } };
+}
+
+/** A failed call: the server's error code when it sent one, `network` or `invalid_response` otherwise. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly code: ApiErrorCode | 'network' | 'invalid_response',
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'ApiFailure';
+  }
+}
+
+async function request<T>(path: string, schema: Schema<T> | null, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin', ...init });
+  } catch (cause) {
+    throw new ApiFailure('network', cause instanceof Error ? cause.message : String(cause), 0);
+  }
+  const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = ApiError.safeParse(body);
+    if (error.success) throw new ApiFailure(error.data.error.code, error.data.error.message, response.status);
+    throw new ApiFailure('invalid_response', `HTTP ${response.status} from ${path}`, response.status);
+  }
+  if (schema === null) return undefined as T;
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    console.error(`Response of ${path} does not match the contract`, parsed.error.issues);
+    throw new ApiFailure('invalid_response', `Unexpected response from ${path}`, response.status);
+  }
+  return parsed.data;
+}
+
+const jsonBody = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+export const getConfig = () => request('/api/config', ClientConfig);
+export const getPersonas = () => request('/api/personas', PersonaList);
+export const getPlaces = () => request('/api/places', PlacesCollection);
+
+/** The current session, or null when nobody is signed in (the server answers 401). */
+export async function getSession(): Promise<SessionInfo | null> {
+  try {
+    return await request('/api/session', SessionInfo);
+  } catch (error) {
+    if (error instanceof ApiFailure && error.code === 'unauthenticated') return null;
+    throw error;
+  }
+}
+
+export function signInDemo(personaId: string): Promise<SessionInfo> {
+  const body: DemoSignInBody = { personaId };
+  return request('/api/session/demo', SessionInfo, jsonBody(body));
+}
+
+export const signOut = () => request('/api/session', null, { method: 'DELETE' });

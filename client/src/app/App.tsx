@@ -1,0 +1,56 @@
+/** The whole app: boots from the server (config + session), then shows sign-in or the traveller screen. */
+import { useCallback, useEffect, useReducer } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getConfig, getSession, signOut } from '../api/api.ts';
+import { Header } from '../header/Header.tsx';
+import { PersonaPicker } from '../signin/PersonaPicker.tsx';
+import { TravellerScreen } from '../traveller/TravellerScreen.tsx';
+import { appReducer, initialState } from './store.ts';
+
+export function App() {
+  const { t } = useTranslation();
+  const [state, dispatch] = useReducer(appReducer, initialState);
+
+  const boot = useCallback(() => {
+    Promise.all([getConfig(), getSession()]).then(
+      ([config, session]) => dispatch({ type: 'booted', config, session }),
+      (error: unknown) => {
+        console.error('Boot failed:', error);
+        dispatch({ type: 'bootFailed' });
+      },
+    );
+  }, []);
+  useEffect(boot, [boot]);
+
+  async function handleSignOut() {
+    // Forget locally even if the server is unreachable: the user asked to leave.
+    await signOut().catch((error: unknown) => console.warn('Sign-out request failed:', error));
+    dispatch({ type: 'signedOut' });
+  }
+
+  let content;
+  if (state.bootFailed) {
+    content = (
+      <div className="boot-message">
+        <p role="alert">{t('app.bootFailed')}</p>
+        <button type="button" className="button button-primary" onClick={boot}>
+          {t('app.retry')}
+        </button>
+      </div>
+    );
+  } else if (!state.config || state.session === undefined) {
+    content = <p className="boot-message">{t('app.loading')}</p>;
+  } else if (state.session === null) {
+    content = <PersonaPicker onSignedIn={(session) => dispatch({ type: 'signedIn', session })} />;
+  } else {
+    // Keyed by traveller so switching persona starts a fresh connection and map.
+    content = <TravellerScreen key={state.session.traveller.id} state={state} config={state.config} dispatch={dispatch} />;
+  }
+
+  return (
+    <>
+      <Header session={state.session} connection={state.connection} onSignOut={handleSignOut} />
+      <main className={state.session ? 'main main-traveller' : 'main'}>{content}</main>
+    </>
+  );
+}

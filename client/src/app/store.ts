@@ -1,0 +1,100 @@
+/**
+ * The app's state and the few actions that change it. A plain reducer: every change the user or the
+ * server causes is one named action, which keeps the screens dumb and the logic testable in node.
+ */
+import type { ClientConfig, LatLon, ServerSuggestions, SessionInfo } from '@escale/shared';
+import type { ConnectionStatus } from '../socket/socket.ts';
+
+export type PositionSource = 'start' | 'map' | 'device';
+export interface Position extends LatLon {
+  source: PositionSource;
+  accuracyMeters?: number;
+}
+
+export interface AppState {
+  config: ClientConfig | null;
+  /** undefined while we ask the server; null when nobody is signed in. */
+  session: SessionInfo | null | undefined;
+  bootFailed: boolean;
+  position: Position | null;
+  feed: ServerSuggestions | null;
+  /** The suggestion whose Why panel is open. */
+  whyId: string | null;
+  connection: ConnectionStatus;
+  /** The last error the server reported on the socket, shown until the next push. */
+  notice: string | null;
+}
+
+export type Action =
+  | { type: 'booted'; config: ClientConfig; session: SessionInfo | null }
+  | { type: 'bootFailed' }
+  | { type: 'signedIn'; session: SessionInfo }
+  | { type: 'signedOut' }
+  | { type: 'moved'; position: Position }
+  | { type: 'suggestionsReceived'; message: ServerSuggestions }
+  | { type: 'dismissed'; placeId: string }
+  | { type: 'whyOpened'; suggestionId: string }
+  | { type: 'whyClosed' }
+  | { type: 'connectionChanged'; status: ConnectionStatus }
+  | { type: 'serverError'; message: string };
+
+export const initialState: AppState = {
+  config: null,
+  session: undefined,
+  bootFailed: false,
+  position: null,
+  feed: null,
+  whyId: null,
+  connection: 'connecting',
+  notice: null,
+};
+
+/** Where a traveller starts: their persona's start position, else the city centre. */
+export function startPosition(session: SessionInfo, config: ClientConfig): Position {
+  const start = session.traveller.startPosition ?? config.city.center;
+  return { lat: start.lat, lon: start.lon, source: 'start' };
+}
+
+function withSession(state: AppState, session: SessionInfo | null): AppState {
+  const cleared = { ...state, session, position: null, feed: null, whyId: null, notice: null };
+  if (!session || !state.config) return { ...cleared, connection: 'connecting' };
+  return { ...cleared, position: startPosition(session, state.config) };
+}
+
+export function appReducer(state: AppState, action: Action): AppState {
+  switch (action.type) {
+    case 'booted':
+      return withSession({ ...state, config: action.config, bootFailed: false }, action.session);
+    case 'bootFailed':
+      return { ...state, bootFailed: true };
+    case 'signedIn':
+      return withSession(state, action.session);
+    case 'signedOut':
+      return withSession(state, null);
+    case 'moved':
+      return { ...state, position: action.position };
+    case 'suggestionsReceived':
+      // A fresh push replaces the list; an open Why panel stays open only if its card is still there.
+      return {
+        ...state,
+        feed: action.message,
+        notice: null,
+        whyId: action.message.items.some((s) => s.id === state.whyId) ? state.whyId : null,
+      };
+    case 'dismissed': {
+      // Hide at once; the server confirms with feedback_ack and a fresh push.
+      if (!state.feed) return state;
+      const items = state.feed.items.filter((s) => s.item.place.id !== action.placeId);
+      const whyId = items.some((s) => s.id === state.whyId) ? state.whyId : null;
+      return { ...state, feed: { ...state.feed, items }, whyId };
+    }
+    case 'whyOpened':
+      return { ...state, whyId: action.suggestionId };
+    case 'whyClosed':
+      return { ...state, whyId: null };
+    case 'connectionChanged':
+      return { ...state, connection: action.status };
+    case 'serverError':
+      return { ...state, notice: action.message };
+  }
+}

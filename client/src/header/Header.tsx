@@ -1,0 +1,33 @@
+/** The top bar: app name, language, connection state and sign-out. */
+import type { SessionInfo } from '@escale/shared';
+import { useTranslation } from 'react-i18next';
+import type { ConnectionStatus as Status } from '../socket/socket.ts';
+import { ConnectionStatus } from './ConnectionStatus.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+interface Props {
+  session: SessionInfo | null | undefined;
+  connection: Status;
+  onSignOut(): void;
+}
+
+export function Header({ session, connection, onSignOut }: Props) {
+  const { t } = useTranslation();
+  return (
+    <header className="app-header">
+      <p className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        {t('app.name')}
+      </p>
+      <div className="header-tools">
+        {session && <ConnectionStatus status={connection} />}
+        <LanguageSwitch />
+        {session && (
+          <button type="button" className="button button-quiet" onClick={onSignOut} title={t('header.signedInAs', { name: session.traveller.name })}>
+            {t('header.signOut')}
+          </button>
+        )}
+      </div>
+    </header>
+  );
+}

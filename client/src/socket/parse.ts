@@ -1,0 +1,27 @@
+/** Turns a raw WebSocket frame into a validated server message, or says why it is not one. */
+import { ServerMessage } from '@escale/shared';
+
+export type ParseResult = { ok: true; message: ServerMessage } | { ok: false; reason: string };
+
+export function parseServerMessage(raw: unknown): ParseResult {
+  if (typeof raw !== 'string') return { ok: false, reason: 'binary frame' };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { ok: false, reason: 'not JSON' };
+  }
+  const parsed = ServerMessage.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return { ok: false, reason: first ? `${first.path.join('.')}: ${first.message}` : 'invalid message' };
+  }
+  return { ok: true, message: parsed.data };
+}
+
+/** The sequence number to remember: the highest seen, unless a welcome shows the server started over. */
+export function nextLastSeq(lastSeq: number | null, message: ServerMessage): number | null {
+  if (!('seq' in message)) return lastSeq;
+  if (message.type === 'welcome' && lastSeq !== null && message.seq < lastSeq) return message.seq;
+  return lastSeq === null ? message.seq : Math.max(lastSeq, message.seq);
+}

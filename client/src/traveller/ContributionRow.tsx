@@ -1,0 +1,40 @@
+/** One signal in the Why panel: its share as a bar, value × weight, its evidence, and the personal data it read. */
+import { renderEvidence, type SignalContribution } from '@escale/shared';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../i18n/use-locale.ts';
+import { formatNumber, percent } from './format.ts';
+
+export function ContributionRow({ contribution: c, driver }: { contribution: SignalContribution; driver: boolean }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const share = percent(c.share);
+
+  return (
+    <li className={driver ? 'contribution contribution-driver' : 'contribution'}>
+      <div className="contribution-head">
+        <span className="contribution-name">{t(`signal.${c.signal}`)}</span>
+        <span className="contribution-share">{t('why.share', { percent: share })}</span>
+      </div>
+      {/* The bar repeats the percentage above for sighted readers; the text carries the meaning. */}
+      <div className="bar" aria-hidden="true">
+        <span className="bar-fill" style={{ width: `${share}%` }} />
+      </div>
+      <p className="contribution-evidence">{renderEvidence(c.evidence, locale)}</p>
+      <p className="contribution-meta">
+        {t('why.valueWeight', { value: formatNumber(c.value, locale), weight: formatNumber(c.weight, locale) })}
+      </p>
+      {c.personalData.length === 0 ? (
+        <p className="personal-none">{t('why.noPersonalData')}</p>
+      ) : (
+        <ul className="personal-data" aria-label={t('why.personalData')}>
+          {c.personalData.map((datum, index) => (
+            <li key={index}>
+              <span>{renderEvidence(datum.evidence, locale)}</span>
+              <span className="consent-tag">{t('why.consent', { category: t(`consent.${datum.category}`) })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}

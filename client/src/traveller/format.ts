@@ -1,0 +1,54 @@
+/** Pure formatting for cards and the Why panel, kept out of components so it is testable in node. */
+import {
+  CATEGORY_LABELS,
+  formatDistance,
+  formatLocalTime,
+  type Locale,
+  type SignalContribution,
+  type SignalId,
+  type Suggestion,
+} from '@escale/shared';
+
+/** A translation key and its parameters, resolved by the component with i18next. */
+export interface Line {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export function walkLine(s: Suggestion, locale: Locale): Line | null {
+  if (s.distanceMeters === null || s.walkMinutes === null) return null;
+  return { key: 'card.walk', params: { distance: formatDistance(s.distanceMeters, locale), minutes: s.walkMinutes } };
+}
+
+/** "hours unknown" is said plainly: a place without hours is never presented as open. */
+export function hoursLine(s: Suggestion): Line {
+  if (!s.hoursKnown) return { key: 'card.hoursUnknown' };
+  if (s.openUntil) return { key: 'card.openUntil', params: { time: s.openUntil } };
+  return { key: 'card.openAllDay' };
+}
+
+/** Event times are shown on the city's clock, whatever the phone's time zone is. */
+export function eventLine(s: Suggestion, timeZone: string): Line | null {
+  if (!s.item.startsAt) return null;
+  return { key: 'card.startsAt', params: { time: formatLocalTime(new Date(s.item.startsAt), timeZone) } };
+}
+
+export function categoryLabel(s: Suggestion, locale: Locale): { icon: string; label: string } {
+  const { icon, [locale]: label } = CATEGORY_LABELS[s.item.place.category];
+  return { icon, label };
+}
+
+export function percent(share: number): number {
+  return Math.round(share * 100);
+}
+
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+}
+
+/** The driving signal first (the panel names it), then the others by how much they counted. */
+export function orderedContributions(contributions: SignalContribution[], driver: SignalId): SignalContribution[] {
+  return [...contributions].sort(
+    (a, b) => Number(b.signal === driver) - Number(a.signal === driver) || b.share - a.share,
+  );
+}

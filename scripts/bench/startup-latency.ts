@@ -1,0 +1,137 @@
+/**
+ * `npm run bench:startup`: how long the bundled server (what `npm start` runs) takes from process start to
+ * ready (answering /api/health) with the demo catalogue (fresh database, then an existing one), and the latency from a location message to the suggestion push
+ * it causes (100 messages walked between real places, one client, loopback). Prints a table; --json adds
+ * the figures as one JSON object on the last line.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
+import { HealthResponse, PROTOCOL_VERSION, ServerMessage } from '../../shared/src/index.ts';
+import { percentile, printReport, round } from './report.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const RUNS = 5;
+const MESSAGES = 100;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string; readyMs: number }> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['server/dist/main.js'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), ESCALE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return { child, url, readyMs: performance.now() - t0 };
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** A walk from the Marais to the Opéra: 100 points on the straight line between two real squares. */
+function walk(i: number): { lat: number; lon: number } {
+  const from = { lat: 48.8556, lon: 2.3655 }; // Place des Vosges
+  const to = { lat: 48.8709, lon: 2.3318 }; // Place de l'Opéra
+  const t = i / (MESSAGES - 1);
+  return { lat: from.lat + (to.lat - from.lat) * t, lon: from.lon + (to.lon - from.lon) * t };
+}
+
+async function measureLatency(url: string): Promise<number[]> {
+  const res = await fetch(`${url}/api/session/demo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"personaId":"lea"}' });
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const ws = new WebSocket(`${url.replace('http', 'ws')}/ws`, { headers: { cookie } });
+  await new Promise((r) => ws.once('open', r));
+  const inbox: ((m: ServerMessage) => void)[] = [];
+  ws.on('message', (d) => {
+    const m = ServerMessage.parse(JSON.parse(d.toString()));
+    inbox.shift()?.(m);
+  });
+  const nextMessage = () => new Promise<ServerMessage>((resolve) => inbox.push(resolve));
+  ws.send(JSON.stringify({ type: 'hello', protocol: PROTOCOL_VERSION }));
+  await nextMessage();
+  const latencies: number[] = [];
+  for (let i = 0; i < MESSAGES; i++) {
+    const t0 = performance.now();
+    ws.send(JSON.stringify({ type: 'location', ...walk(i) }));
+    const m = await nextMessage();
+    if (m.type !== 'suggestions') throw new Error(`expected suggestions, got ${m.type}`);
+    latencies.push(performance.now() - t0);
+  }
+  ws.close();
+  return latencies;
+}
+
+// Measure what `npm start` runs: the bundled server.
+execFileSync('npm', ['run', '-s', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escale-bench-'));
+const readyTimes: number[] = [];
+let latencies: number[] = [];
+let health: HealthResponse | null = null;
+for (let run = 0; run < RUNS; run++) {
+  const { child, url, readyMs } = await startServer(dataDir);
+  readyTimes.push(readyMs);
+  if (run === RUNS - 1) {
+    health = HealthResponse.parse(await (await fetch(`${url}/api/health`)).json());
+    latencies = await measureLatency(url);
+  }
+  await stop(child);
+}
+fs.rmSync(dataDir, { recursive: true, force: true });
+
+const sorted = [...latencies].sort((a, b) => a - b);
+const warm = readyTimes.slice(1).sort((a, b) => a - b);
+const figures = {
+  cores: os.cpus().length,
+  startFreshDbMs: round(readyTimes[0]!),
+  startExistingDbMedianMs: round(percentile(warm, 50)),
+  startExistingDbMaxMs: round(warm.at(-1)!),
+  pushLatencyMedianMs: round(percentile(sorted, 50)),
+  pushLatencyP95Ms: round(percentile(sorted, 95)),
+  pushLatencyP99Ms: round(percentile(sorted, 99)),
+  places: health!.catalogue.places,
+  events: health!.catalogue.events,
+  offers: health!.catalogue.offers,
+  nodes: health!.graph.totalNodes,
+  edges: health!.graph.totalEdges,
+};
+printReport(
+  `Escale start-up and location→push latency (${figures.cores} cores, loopback)`,
+  [
+    ['start to ready, fresh database (ms)', figures.startFreshDbMs],
+    [`start to ready, existing database, median of ${RUNS - 1} (ms)`, figures.startExistingDbMedianMs],
+    ['start to ready, existing database, max (ms)', figures.startExistingDbMaxMs],
+    [`location → push latency, median of ${MESSAGES} (ms)`, figures.pushLatencyMedianMs],
+    ['location → push latency, p95 (ms)', figures.pushLatencyP95Ms],
+    ['location → push latency, p99 (ms)', figures.pushLatencyP99Ms],
+    ['places / events / offers', `${figures.places} / ${figures.events} / ${figures.offers}`],
+    ['graph nodes / edges', `${figures.nodes} / ${figures.edges}`],
+  ],
+  figures,
+);

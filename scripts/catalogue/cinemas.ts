@@ -1,0 +1,61 @@
+// Turns the CNC cinema rows for Paris into candidates, with the Art et Essai label as tags.
+import type { Candidate } from './candidate.ts';
+import { titleCaseName } from './display-names.ts';
+import { round6 } from './inside-point.ts';
+import { derivedTags, finishTags } from './place-tags.ts';
+import type { CsvRow } from './read-csv.ts';
+
+/** CNC "label Art et Essai" sub-labels, in the letters the file uses (RD, JP, PR run together). */
+const AE_LABELS: Array<[string, string]> = [
+  ['RD', 'art-et-essai:recherche'],
+  ['JP', 'art-et-essai:jeune-public'],
+  ['PR', 'art-et-essai:patrimoine'],
+];
+
+/** INSEE 75101…75120 → postcode 75001…75020. */
+function postcodeOf(insee: string): string | null {
+  const m = /^751(\d{2})$/.exec(insee.trim());
+  return m ? `750${m[1]}` : null;
+}
+
+export function cinemaCandidates(rows: CsvRow[], sourceDate: string): Candidate[] {
+  const paris = rows.filter((r) => postcodeOf(r['code INSEE'] ?? '') !== null);
+  // Two Paris rows are called just "PATHE"; the arrondissement tells them apart.
+  const nameCount = new Map<string, number>();
+  for (const r of paris) nameCount.set(r.nom ?? '', (nameCount.get(r.nom ?? '') ?? 0) + 1);
+  const out: Candidate[] = [];
+  for (const r of paris) {
+    const ref = (r['N° auto'] ?? '').trim();
+    const lat = Number(r.latitude);
+    const lon = Number(r.longitude);
+    if (!ref || !Number.isFinite(lat) || !Number.isFinite(lon) || lat === 0) continue;
+    const postcode = postcodeOf(r['code INSEE'] ?? '')!;
+    let name = titleCaseName(r.nom ?? '');
+    if ((nameCount.get(r.nom ?? '') ?? 0) > 1) name = `${name} (Paris ${Number(postcode.slice(3))}e)`;
+    const facts: string[] = [];
+    if ((r.AE ?? '').trim().toUpperCase() === 'OUI') facts.push('art-et-essai');
+    const label = (r['label Art et Essai'] ?? '').toUpperCase();
+    for (const [code, tag] of AE_LABELS) if (label.includes(code)) facts.push(tag);
+    if ((r.multiplexe ?? '').trim().toUpperCase() === 'OUI') facts.push('multiplex');
+    const tags = finishTags([...facts, ...derivedTags({ category: 'cinema', tags: facts })]);
+    const street = titleCaseName((r.adresse ?? '').replace(/\s+/g, ' ').trim());
+    out.push({
+      id: `cnc-cinemas:${ref}`,
+      dataset: 'cnc-cinemas',
+      ref,
+      name: name.slice(0, 200),
+      category: 'cinema',
+      tags,
+      lat: round6(lat),
+      lon: round6(lon),
+      address: street ? `${street}, ${postcode} Paris` : null,
+      openingHoursRaw: null,
+      website: null,
+      cuisines: [],
+      areaM2: null,
+      sourceDate,
+      osm: null,
+    });
+  }
+  return out;
+}

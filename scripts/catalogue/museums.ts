@@ -1,0 +1,96 @@
+// Turns Muséofile rows into candidates, leaving out museums whose coordinates are a shared placeholder.
+import type { Candidate } from './candidate.ts';
+import { absoluteUrl } from './candidate.ts';
+import { capitaliseFirst } from './display-names.ts';
+import { round6 } from './inside-point.ts';
+import { derivedTags, finishTags } from './place-tags.ts';
+import type { CsvRow } from './read-csv.ts';
+import { slugify, splitOsmList } from './slug.ts';
+
+const MAX_THEMES = 4;
+
+export interface MuseumSkip {
+  ref: string;
+  name: string;
+  reason: string;
+}
+
+function parsePoint(value: string | undefined): [number, number] | null {
+  const m = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(value ?? '');
+  if (!m) return null;
+  return [Number(m[1]), Number(m[2])];
+}
+
+/** Street address without the postcode and city that some rows repeat in `adrl1_m`. */
+function museumAddress(row: CsvRow): string | null {
+  const street = (row.adrl1_m ?? '').replace(/\s+/g, ' ').trim();
+  const cp = (row.cp_m ?? '').trim();
+  if (!street) return null;
+  return `${street}, ${cp ? `${cp} ` : ''}Paris`.slice(0, 300);
+}
+
+function normalisedAddress(row: CsvRow): string {
+  return slugify(row.adrl1_m ?? '');
+}
+
+/**
+ * The display name: the usage name when it is a real name (longer than an acronym such as "mahJ"; the first
+ * of several separated by ";"), otherwise the official name without its parenthesised supervising body.
+ */
+export function museumName(row: CsvRow): string {
+  const usage = (row.nomusage ?? '').split(';')[0]!.trim();
+  if (usage.length > 6 && usage !== usage.toUpperCase()) return capitaliseFirst(usage);
+  return capitaliseFirst((row.nomoff ?? '').replace(/\s*\([^)]*\)\s*/g, ' '));
+}
+
+/**
+ * Paris rows only. A point shared by several museums is trusted only when they also share a street
+ * address (two museums in one building, e.g. the Invalides); otherwise (the 48.8589,2.3469 placeholder,
+ * or Guimet and the Musée de la Marine) none of them has a usable position and all are left out.
+ */
+export function museumCandidates(rows: CsvRow[], sourceDate: string): { candidates: Candidate[]; skipped: MuseumSkip[] } {
+  const paris = rows.filter((r) => /^75\d{3}$/.test((r.cp_m ?? '').trim()) && /paris/i.test(r.ville_m ?? ''));
+  const byPoint = new Map<string, CsvRow[]>();
+  for (const r of paris) {
+    const p = parsePoint(r.geolocalisation);
+    if (!p) continue;
+    const key = `${round6(p[0])},${round6(p[1])}`;
+    byPoint.set(key, [...(byPoint.get(key) ?? []), r]);
+  }
+  const candidates: Candidate[] = [];
+  const skipped: MuseumSkip[] = [];
+  for (const r of paris) {
+    const ref = (r.ref ?? '').trim();
+    const name = museumName(r);
+    const p = parsePoint(r.geolocalisation);
+    if (!p) {
+      skipped.push({ ref, name, reason: 'no coordinates' });
+      continue;
+    }
+    const sharing = byPoint.get(`${round6(p[0])},${round6(p[1])}`) ?? [];
+    if (sharing.length > 1 && new Set(sharing.map(normalisedAddress)).size > 1) {
+      skipped.push({ ref, name, reason: `shares the point ${r.geolocalisation?.trim()} with a different building` });
+      continue;
+    }
+    const themes = splitOsmList(r.dompal).slice(0, MAX_THEMES).map((t) => slugify(t));
+    const tags = finishTags([...themes, ...derivedTags({ category: 'museum', tags: themes })]);
+    candidates.push({
+      id: `museofile:${ref}`,
+      dataset: 'museofile',
+      ref,
+      name: name.slice(0, 200),
+      category: 'museum',
+      tags,
+      lat: round6(p[0]),
+      lon: round6(p[1]),
+      address: museumAddress(r),
+      openingHoursRaw: null,
+      website: absoluteUrl(r.url_m),
+      cuisines: [],
+      areaM2: null,
+      sourceDate,
+      osm: null,
+    });
+  }
+  return { candidates, skipped };
+}

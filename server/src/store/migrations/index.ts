@@ -1,0 +1,11 @@
+/**
+ * Every migration, keyed by its file name (a timestamp, so kysely orders them correctly). Listed here rather
+ * than discovered at run time so the bundled server carries them; a unit test checks this list against the
+ * folder, so a new migration file cannot be forgotten.
+ */
+import type { Migration } from 'kysely';
+import * as initial from './2026-11-23T20-00-initial.ts';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-23T20-00-initial': initial,
+};

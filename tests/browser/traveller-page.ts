@@ -1,0 +1,40 @@
+/** A page object for the traveller screen: what a person sees and does, named the way they would say it. */
+import type { Locator, Page } from 'playwright-core';
+
+export class TravellerPage {
+  constructor(readonly page: Page) {}
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+  }
+
+  async pickPersona(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: new RegExp(name) }).first().click();
+  }
+
+  get map(): Locator {
+    return this.page.getByTestId('map');
+  }
+
+  async waitForMap(): Promise<void> {
+    await this.page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 30_000 });
+  }
+
+  /** Clicks the map at a fraction of its size, which sets a simulated position there. */
+  async clickMap(fx = 0.5, fy = 0.5): Promise<void> {
+    const box = await this.map.boundingBox();
+    if (!box) throw new Error('the map has no size');
+    await this.page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
+  }
+
+  get cards(): Locator {
+    return this.page.getByTestId('suggestion-card');
+  }
+
+  async openWhy(cardIndex = 0): Promise<Locator> {
+    await this.cards.nth(cardIndex).getByRole('button', { name: /^(Why\?|Pourquoi ?)/ }).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.waitFor();
+    return dialog;
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The walking skeleton, as a person uses it: sign in as Léa, get pushed suggestions on the map of Paris,
+ * move, open "Why?", switch to French. Saves screenshots to tests/artifacts/ and checks accessibility.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../server/src/config.ts';
+import { chromiumAvailable, launchChromium } from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { TravellerPage } from './traveller-page.ts';
+
+const ARTIFACTS = path.join(REPO_ROOT, 'tests/artifacts');
+const built = fs.existsSync(path.join(REPO_ROOT, 'client/dist/index.html'));
+
+describe.skipIf(!chromiumAvailable() || !built)('traveller screen in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let pushes = 0;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startTestServer();
+    browser = await launchChromium();
+    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+    page.on('console', (m) => {
+      // The signed-out session check answers 401 by design; the browser logs every 4xx as an error.
+      if (m.type() === 'error' && !m.text().includes('401')) consoleErrors.push(m.text());
+    });
+    page.on('websocket', (ws) =>
+      ws.on('framereceived', ({ payload }) => {
+        if (typeof payload === 'string' && payload.includes('"type":"suggestions"')) pushes++;
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows pushed suggestions on a real map after picking Léa', async () => {
+    const app = new TravellerPage(page);
+    await app.open(server.url);
+    await app.pickPersona('Léa');
+    await app.waitForMap();
+    await app.cards.first().waitFor();
+    expect(await app.cards.count()).toBeGreaterThan(0);
+    expect(await app.cards.count()).toBeLessThanOrEqual(3);
+    // A card says where, how far, when, and why.
+    const card = await app.cards.first().innerText();
+    expect(card).toMatch(/\d+ min walk/);
+    expect(card).toMatch(/open until \d\d:\d\d|hours unknown|starts/);
+    expect(card).toMatch(/Sent because/);
+    // The map shows the data attribution.
+    await expect.poll(() => page.getByText(/OpenStreetMap contributors/).count()).toBeGreaterThan(0);
+  });
+
+  it('pushes new suggestions when the position moves on the map', async () => {
+    const app = new TravellerPage(page);
+    const before = pushes;
+    await app.clickMap(0.3, 0.35);
+    await expect.poll(() => pushes, { timeout: 10_000 }).toBeGreaterThan(before);
+    const stored = await server.ctx.db.selectFrom('positions').selectAll().where('traveller_id', '=', 'lea').executeTakeFirstOrThrow();
+    expect(stored.lat).toBeGreaterThan(48.8);
+    expect(stored.lat).toBeLessThan(48.92);
+  });
+
+  it('explains a suggestion: every signal, the driver, and the personal data with its consent', async () => {
+    const app = new TravellerPage(page);
+    await app.cards.first().waitFor();
+    const dialog = await app.openWhy(0);
+    const text = await dialog.innerText();
+    expect(text).toMatch(/Why this suggestion\?/);
+    expect(text).toMatch(/Driven by/);
+    for (const signal of ['Proximity', 'Timing', 'Interests', 'Popularity']) expect(text).toContain(signal);
+    expect(text).toMatch(/Location consent/);
+    expect(text).toMatch(/your location at \d\d:\d\d/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'traveller-why.png') });
+
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('has no serious accessibility violation on the traveller screen', async () => {
+    await page.screenshot({ path: path.join(ARTIFACTS, 'traveller.png') });
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+
+  it('speaks French after the switch, explanations included', async () => {
+    const app = new TravellerPage(page);
+    await page.getByRole('button', { name: /^FR$|Français/ }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await expect.poll(async () => (await app.cards.first().innerText()).includes('min à pied')).toBe(true);
+    const dialog = await app.openWhy(0);
+    expect(await dialog.innerText()).toMatch(/Pourquoi cette suggestion/);
+    await page.keyboard.press('Escape');
+  });
+
+  it('works on a phone-sized screen', async () => {
+    const phone = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const p = await phone.newPage();
+    const app = new TravellerPage(p);
+    await app.open(server.url);
+    await app.pickPersona('The Martins');
+    await app.waitForMap();
+    await app.cards.first().waitFor();
+    await p.screenshot({ path: path.join(ARTIFACTS, 'traveller-phone.png') });
+    const results = await new AxeBuilder({ page: p }).analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await phone.close();
+  });
+
+  it('logged no unexpected console error', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
