@@ -36,11 +36,31 @@ const en: Record<string, Template> = {
   'data.stated_like': (p) => `you said you like ${interestLabel(p, 'en')}`,
   'data.stated_dislike': (p) => `you said you dislike ${interestLabel(p, 'en')}`,
   'popularity.no_rating': () => 'no reviews yet',
+  'popularity.travellers': (p) => `liked or visited ${p.count} times by travellers`,
   'agency.promoted': (p) => `Promoted by your agency (${p.agency})`,
   'agency.not_promoted': () => 'not promoted',
   'trigger.location': () => 'Sent because you moved',
   'trigger.suggest_now': () => 'Sent because you asked',
   'trigger.connected': () => 'Sent when you opened the app',
+  'taste.co_visit': (p) => `you ${p.interaction} ${p.place}; ${p.travellers} ${Number(p.travellers) === 1 ? 'traveller' : 'travellers'} who did too went here`,
+  'taste.similar': (p) => `close to your taste: like ${p.place}, which you ${p.interaction}`,
+  'taste.interest_walk': (p) => `travellers who share your taste for ${interestLabel(p, 'en')} go here`,
+  'taste.no_signal': () => 'nothing in your history points here yet',
+  'party.kid_friendly': () => 'good for children',
+  'party.not_for_children': () => 'not a place for children',
+  'party.neutral_children': () => 'not marked as child-friendly',
+  'party.wheelchair': () => 'wheelchair accessible',
+  'party.wheelchair_unknown': () => 'wheelchair access not known',
+  'party.none': () => 'no special needs given',
+  'budget.within': (p) => `within your budget (${'€'.repeat(Number(p.level))})`,
+  'budget.free': () => 'free',
+  'budget.above': (p) => `above your budget (${'€'.repeat(Number(p.level))} for ${'€'.repeat(Number(p.budget))})`,
+  'budget.unknown': () => 'price not known',
+  'diversity.varied': (p) => `moved up to vary the suggestions (another ${categoryLabel(p, 'en')} scored higher)`,
+  'data.interaction': (p) => `you ${p.interaction} ${p.place}${p.date ? ` on ${p.date}` : ''}`,
+  'data.party': (p) => (Number(p.children) > 0 ? `your party: ${p.adults} adults, ${p.children} children` : `your party: ${p.adults} ${Number(p.adults) === 1 ? 'adult' : 'adults'}`),
+  'data.accessibility': (p) => `your accessibility need: ${p.need}`,
+  'data.budget': (p) => `your budget: ${'€'.repeat(Number(p.budget))}`,
 };
 
 const fr: Record<string, Template> = {
@@ -64,11 +84,31 @@ const fr: Record<string, Template> = {
   'data.stated_like': (p) => `vous avez dit aimer : ${interestLabel(p, 'fr')}`,
   'data.stated_dislike': (p) => `vous avez dit ne pas aimer : ${interestLabel(p, 'fr')}`,
   'popularity.no_rating': () => 'pas encore d’avis',
+  'popularity.travellers': (p) => `aimé ou visité ${p.count} fois par des voyageurs`,
   'agency.promoted': (p) => `Mis en avant par votre agence (${p.agency})`,
   'agency.not_promoted': () => 'non mis en avant',
   'trigger.location': () => 'Envoyé parce que vous vous êtes déplacé',
   'trigger.suggest_now': () => 'Envoyé à votre demande',
   'trigger.connected': () => 'Envoyé à l’ouverture de l’application',
+  'taste.co_visit': (p) => `vous avez ${frInteraction(p.interaction)} ${p.place} ; ${p.travellers} ${Number(p.travellers) === 1 ? 'voyageur qui l’a aussi fait est venu' : 'voyageurs qui l’ont aussi fait sont venus'} ici`,
+  'taste.similar': (p) => `proche de vos goûts : comme ${p.place}, que vous avez ${frInteraction(p.interaction)}`,
+  'taste.interest_walk': (p) => `les voyageurs qui partagent votre goût pour ${interestLabel(p, 'fr')} viennent ici`,
+  'taste.no_signal': () => 'rien dans votre historique ne mène ici pour l’instant',
+  'party.kid_friendly': () => 'adapté aux enfants',
+  'party.not_for_children': () => 'pas un lieu pour les enfants',
+  'party.neutral_children': () => 'pas indiqué comme adapté aux enfants',
+  'party.wheelchair': () => 'accessible en fauteuil roulant',
+  'party.wheelchair_unknown': () => 'accès en fauteuil non renseigné',
+  'party.none': () => 'aucun besoin particulier indiqué',
+  'budget.within': (p) => `dans votre budget (${'€'.repeat(Number(p.level))})`,
+  'budget.free': () => 'gratuit',
+  'budget.above': (p) => `au-dessus de votre budget (${'€'.repeat(Number(p.level))} pour ${'€'.repeat(Number(p.budget))})`,
+  'budget.unknown': () => 'prix inconnu',
+  'diversity.varied': (p) => `remonté pour varier les suggestions (un autre lieu « ${categoryLabel(p, 'fr')} » avait un meilleur score)`,
+  'data.interaction': (p) => `vous avez ${frInteraction(p.interaction)} ${p.place}${p.date ? ` le ${p.date}` : ''}`,
+  'data.party': (p) => (Number(p.children) > 0 ? `votre groupe : ${p.adults} adultes, ${p.children} enfants` : `votre groupe : ${p.adults} ${Number(p.adults) === 1 ? 'adulte' : 'adultes'}`),
+  'data.accessibility': (p) => `votre besoin d’accessibilité : ${p.need}`,
+  'data.budget': (p) => `votre budget : ${'€'.repeat(Number(p.budget))}`,
 };
 
 const TEMPLATES: Record<Locale, Record<string, Template>> = { en, fr };
@@ -78,6 +118,16 @@ function interestLabel(p: Record<string, string | number>, locale: Locale): stri
   const id = String(p.id);
   if (p.kind === 'category' && id in CATEGORY_LABELS) return CATEGORY_LABELS[id as CategoryId].liked[locale];
   return id.slice(id.indexOf(':') + 1).replaceAll('-', ' ');
+}
+
+function categoryLabel(p: Record<string, string | number>, locale: Locale): string {
+  const id = String(p.category);
+  return id in CATEGORY_LABELS ? CATEGORY_LABELS[id as CategoryId][locale].toLowerCase() : id;
+}
+
+const FR_INTERACTIONS: Record<string, string> = { liked: 'aimé', visited: 'visité', booked: 'réservé' };
+function frInteraction(kind: string | number | undefined): string {
+  return FR_INTERACTIONS[String(kind)] ?? String(kind);
 }
 
 export function formatDistance(meters: number, locale: Locale): string {

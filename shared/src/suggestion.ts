@@ -16,6 +16,25 @@ export const PersonalDataRef = z.object({
 });
 export type PersonalDataRef = z.infer<typeof PersonalDataRef>;
 
+/**
+ * The graph path behind a taste suggestion, for the panel's small drawing: the traveller's own starting
+ * point, the connector the walk went through most (other travellers are only ever a count), the suggestion.
+ */
+export const TastePath = z.object({
+  from: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('place'), id: z.string(), name: z.string(), interaction: z.enum(['liked', 'visited', 'booked']) }),
+    z.object({ kind: z.literal('interest'), interest: z.object({ kind: z.enum(['category', 'tag']), id: z.string() }) }),
+  ]),
+  via: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('travellers'), count: z.number().int().min(0) }),
+    z.object({ kind: z.literal('tag'), id: z.string() }),
+    z.object({ kind: z.literal('category'), id: z.string() }),
+  ]),
+  /** How many times the walk reached the suggestion (its strength). */
+  visits: z.number().min(0),
+});
+export type TastePath = z.infer<typeof TastePath>;
+
 export const SignalContribution = z.object({
   signal: SignalId,
   value: z.number().min(0).max(1),
@@ -25,6 +44,7 @@ export const SignalContribution = z.object({
   share: z.number().min(0).max(1),
   evidence: Evidence,
   personalData: z.array(PersonalDataRef),
+  path: TastePath.optional(),
 });
 export type SignalContribution = z.infer<typeof SignalContribution>;
 
@@ -60,5 +80,7 @@ export const Suggestion = z.object({
   reason: Evidence,
   contributions: z.array(SignalContribution),
   promotion: z.object({ agencyName: z.string(), label: Evidence }).nullable(),
+  /** Remarks on the ranking itself, e.g. "moved up to vary the categories". */
+  notes: z.array(Evidence),
 });
 export type Suggestion = z.infer<typeof Suggestion>;

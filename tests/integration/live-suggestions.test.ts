@@ -33,7 +33,7 @@ describe('live suggestions over the WebSocket', () => {
     for (const s of push.items) {
       expect(s.distanceMeters).not.toBeNull();
       expect(s.walkMinutes).toBeGreaterThan(0);
-      expect(s.contributions.map((c) => c.signal)).toEqual(['proximity', 'timing', 'interests', 'popularity', 'agency']);
+      expect(s.contributions.map((c) => c.signal)).toEqual(['proximity', 'timing', 'interests', 'taste', 'party', 'budget', 'popularity', 'agency']);
       expect(s.contributions.find((c) => c.signal === s.driver)!.evidence).toEqual(s.reason);
       expect(s.item.place.category).not.toBe('museum'); // Léa said no museums
     }

@@ -56,6 +56,7 @@ export function suggestion(overrides: Partial<Suggestion> = {}): Suggestion {
       },
     ],
     promotion: null,
+    notes: [],
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import { renderEvidence, type SignalContribution } from '@escale/shared';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/use-locale.ts';
 import { formatNumber, percent } from './format.ts';
+import { TastePathView } from './TastePathView.tsx';
 
 export function ContributionRow({ contribution: c, driver }: { contribution: SignalContribution; driver: boolean }) {
   const { t } = useTranslation();
@@ -20,6 +21,7 @@ export function ContributionRow({ contribution: c, driver }: { contribution: Sig
         <span className="bar-fill" style={{ width: `${share}%` }} />
       </div>
       <p className="contribution-evidence">{renderEvidence(c.evidence, locale)}</p>
+      {c.path && <TastePathView path={c.path} />}
       <p className="contribution-meta">
         {t('why.valueWeight', { value: formatNumber(c.value, locale), weight: formatNumber(c.weight, locale) })}
       </p>

@@ -57,6 +57,14 @@ export function WhyPanel({ suggestion, onClose }: { suggestion: Suggestion | nul
             <strong>{t('why.drivenBy', { signal: t(`signal.${suggestion.driver}`) })}</strong>
             <span> — {renderEvidence(suggestion.reason, locale)}</span>
           </p>
+          {suggestion.notes.length > 0 && (
+            <section aria-labelledby="why-notes">
+              <h3 id="why-notes" className="why-subtitle">{t('why.notes')}</h3>
+              {suggestion.notes.map((note, i) => (
+                <p key={i} className="why-note">{renderEvidence(note, locale)}</p>
+              ))}
+            </section>
+          )}
           <h3 className="why-subtitle">{t('why.contributions')}</h3>
           <ul className="contributions">
             {orderedContributions(suggestion.contributions, suggestion.driver).map((c) => (

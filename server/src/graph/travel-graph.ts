@@ -8,6 +8,7 @@ import type { Catalogue, CatalogueEvent, City, Offer, Place } from '../catalogue
 import type { Interaction } from '../travellers/model.ts';
 import { areaOf, neighbourAreas } from './areas.ts';
 import { SpatialIndex } from './spatial-index.ts';
+import { TRAVELLER, WalkIndex } from './walk-index.ts';
 
 export type NodeType = 'place' | 'event' | 'offer' | 'category' | 'tag' | 'area' | 'city' | 'traveller';
 export type EdgeType = 'in_category' | 'tagged' | 'in_area' | 'area_neighbour' | 'in_city' | 'held_at' | 'interaction';
@@ -30,6 +31,10 @@ export const nodeKey = (type: NodeType, id: string) => `${type}:${id}`;
 export class TravelGraph {
   private readonly g = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
   private readonly spatial = new SpatialIndex<Place>();
+  /** Derived typed-array view for the taste walk; null until first needed or after a structural change. */
+  private walk: WalkIndex | null = null;
+  /** Overlay edges tolerated before the walk index is rebuilt from scratch. */
+  static readonly WALK_OVERLAY_LIMIT = 20_000;
 
   static build(catalogue: Catalogue, interactions: Interaction[]): TravelGraph {
     const graph = new TravelGraph();
@@ -74,6 +79,7 @@ export class TravelGraph {
     const areaKey = this.addArea(area, place.cityId);
     this.link('in_area', key, areaKey);
     this.spatial.set(place);
+    this.walk = null;
   }
 
   private addArea(area: string, cityId: string): string {
@@ -106,13 +112,31 @@ export class TravelGraph {
 
   addInteraction(i: Interaction): void {
     const traveller = this.ensureNode('traveller', i.travellerId);
-    this.g.addEdge(traveller, nodeKey('place', i.placeId), { type: 'interaction', kind: i.kind, at: i.at.getTime() });
+    const place = nodeKey('place', i.placeId);
+    this.g.addEdge(traveller, place, { type: 'interaction', kind: i.kind, at: i.at.getTime() });
+    if (this.walk && this.walk.overlaySize < TravelGraph.WALK_OVERLAY_LIMIT) this.walk.addInteraction(traveller, place, i.kind);
+    else this.walk = null;
   }
 
   /** Removes a traveller and every edge touching them (erasure, consent withdrawal). */
   dropTraveller(travellerId: string): void {
     const key = nodeKey('traveller', travellerId);
     if (this.g.hasNode(key)) this.g.dropNode(key);
+    // Erasure must leave no trace in derived structures either: the walk index is rebuilt without them.
+    this.walk = null;
+  }
+
+  /** The typed-array view for random walks, (re)built on demand. */
+  walkIndex(): WalkIndex {
+    this.walk ??= WalkIndex.fromGraph(this.g);
+    return this.walk;
+  }
+
+  /** How many interactions of all travellers a place has (aggregated, no one's identity): for popularity. */
+  interactionCount(placeId: string): number {
+    const index = this.walkIndex();
+    const node = index.byKey.get(nodeKey('place', placeId));
+    return node === undefined ? 0 : index.degree(node, TRAVELLER);
   }
 
   place(id: string): Place | undefined {

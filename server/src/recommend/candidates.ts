@@ -14,10 +14,17 @@ export const WIDE_RADIUS_M = 5_000;
 export const MAX_PLACES = 400;
 const MIN_PLACES = 25;
 
-export function generateCandidates(graph: TravelGraph, ctx: RankingContext): Candidate[] {
+export interface CandidateOptions {
+  /** A fixed search radius (the evaluation uses 3 km); default: 1.9 km, widened to 5 km when sparse. */
+  radiusMeters?: number;
+  maxPlaces?: number;
+}
+
+export function generateCandidates(graph: TravelGraph, ctx: RankingContext, options: CandidateOptions = {}): Candidate[] {
   const origin = ctx.position ?? ctx.city.center;
-  let near = graph.placesNear(origin.lat, origin.lon, SEARCH_RADIUS_M, MAX_PLACES);
-  if (near.length < MIN_PLACES) near = graph.placesNear(origin.lat, origin.lon, WIDE_RADIUS_M, MAX_PLACES);
+  const max = options.maxPlaces ?? MAX_PLACES;
+  let near = graph.placesNear(origin.lat, origin.lon, options.radiusMeters ?? SEARCH_RADIUS_M, max);
+  if (options.radiusMeters === undefined && near.length < MIN_PLACES) near = graph.placesNear(origin.lat, origin.lon, WIDE_RADIUS_M, max);
 
   const out: Candidate[] = [];
   for (const { place, meters } of near) {

@@ -31,6 +31,8 @@ export interface RankingContext {
   profile: Profile | null;
   /** Likes and visits (history consent). */
   history: Interaction[] | null;
+  /** Places visited, from `history` (empty without the history consent). */
+  visited: Set<string>;
   /** Dismissals and "been there": instructions the traveller gave, always obeyed. */
   exclusions: Set<string>;
   agencyName: string;
@@ -49,11 +51,13 @@ export function buildContext(
   source: TravellerDataSource,
 ): RankingContext {
   const personal = !base.nonProfiled;
+  const history = personal && base.consents.history ? source.history() : null;
   return {
     ...base,
     position: personal && base.consents.location ? source.position() : null,
     profile: personal && base.consents.profile ? source.profile() : null,
-    history: personal && base.consents.history ? source.history() : null,
+    history,
+    visited: new Set((history ?? []).filter((i) => i.kind === 'visited').map((i) => i.placeId)),
     exclusions: source.exclusions(),
   };
 }

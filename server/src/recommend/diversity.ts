@@ -23,7 +23,9 @@ export function diversify(ordered: Scored[], limit: number): Scored[] {
       }
     });
     const [chosen] = pool.splice(bestIndex, 1);
-    picked.push(chosen!);
+    // Say so when a higher-scored candidate was passed over for its category: the panel explains the order.
+    const passedOver = pool.find((s) => s.score > chosen!.score);
+    picked.push(passedOver ? { ...chosen!, variedFrom: passedOver.candidate.place.category } : chosen!);
     const cat = chosen!.candidate.place.category;
     perCategory.set(cat, (perCategory.get(cat) ?? 0) + 1);
   }

@@ -21,9 +21,9 @@ export const MIN_MINUTES_OPEN_AFTER_ARRIVAL = 20;
 /** Events further ahead than this are for planning, not for a push "for the next hours". */
 export const EVENT_HORIZON_HOURS = 8;
 
-export function exclusionReason(c: Candidate, ctx: RankingContext): ExclusionReason | null {
+export function exclusionReason(c: Candidate, ctx: RankingContext, options: { allowVisited?: boolean } = {}): ExclusionReason | null {
   if (ctx.exclusions.has(c.place.id)) return 'dismissed_or_been_there';
-  if (ctx.history?.some((i) => i.kind === 'visited' && i.placeId === c.place.id)) return 'visited';
+  if (!options.allowVisited && ctx.visited.has(c.place.id)) return 'visited';
 
   if (ctx.profile) {
     const tags = new Set(candidateTags(c));

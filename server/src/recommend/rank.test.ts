@@ -11,7 +11,7 @@ describe('rank', () => {
     const { items } = rank(graph, context({ now: NOW }), { limit: 3 });
     expect(items.map((s) => s.item.title)).toEqual(['Near', 'Far']);
     const first = items[0]!;
-    expect(first.contributions.map((c) => c.signal)).toEqual(['proximity', 'timing', 'interests', 'popularity', 'agency']);
+    expect(first.contributions.map((c) => c.signal)).toEqual(['proximity', 'timing', 'interests', 'taste', 'party', 'budget', 'popularity', 'agency']);
     expect(first.contributions.reduce((s, c) => s + c.share, 0)).toBeCloseTo(1);
     const top = first.contributions.reduce((a, b) => (b.points > a.points ? b : a));
     expect(first.driver).toBe(top.signal);
@@ -65,8 +65,12 @@ describe('rank', () => {
     const ramen = [1, 2, 3].map((i) => place({ name: `Ramen ${i}`, tags: ['cuisine:ramen'], lat: HOTEL_DE_VILLE.lat + i * 0.0003 }));
     const bar = place({ name: 'Bar', category: 'bar', lat: HOTEL_DE_VILLE.lat + 0.004 });
     const graph = graphOf({ places: [...ramen, bar] });
-    const titles = rank(graph, context({ now: NOW }), { limit: 3 }).items.map((s) => s.item.title);
-    expect(titles).toContain('Bar');
+    const dinner = new Date('2026-11-24T18:45:00Z'); // 19:45: the ramen bars fit the hour as well as the bar
+    const items = rank(graph, context({ now: dinner }), { limit: 3 }).items;
+    expect(items.map((s) => s.item.title)).toContain('Bar');
+    // The panel says why a lower-scored bar made the list.
+    expect(items.find((s) => s.item.title === 'Bar')!.notes).toEqual([{ key: 'diversity.varied', params: { category: 'restaurant' } }]);
+    expect(rank(graph, context({ now: dinner }), { limit: 3, diversify: false }).items.map((s) => s.item.title)).not.toContain('Bar');
   });
 
   it('is deterministic: the same inputs give the same output', () => {
@@ -102,6 +106,14 @@ describe('consent gating', () => {
     const { items } = rank(graph, ctx, { limit: 5 });
     expect(s.profile).not.toHaveBeenCalled();
     expect(items.flatMap((i) => i.contributions.map((c) => c.signal))).not.toContain('interests');
+  });
+
+  it('with history consent off, history is never read and taste is not computed', () => {
+    const s = source();
+    const ctx = buildContext({ ...base, consents: { ...ALL_CONSENTS, history: false } }, s);
+    const { items } = rank(graph, ctx, { limit: 5 });
+    expect(s.history).not.toHaveBeenCalled();
+    expect(items.flatMap((i) => i.contributions.map((c) => c.signal))).not.toContain('taste');
   });
 
   it('the non-profiled feed reads no personal data at all and runs only non-personal signals', () => {

@@ -13,15 +13,21 @@ import {
 } from '@escale/shared';
 import type { TravelGraph } from '../graph/travel-graph.ts';
 import type { Candidate } from './candidate.ts';
-import { generateCandidates } from './candidates.ts';
+import { generateCandidates, type CandidateOptions } from './candidates.ts';
 import type { RankingContext } from './context.ts';
 import { diversify } from './diversity.ts';
 import { exclusionReason } from './hard-rules.ts';
 import { SIGNALS } from './signals/index.ts';
+import type { RankRun } from './signals/signal.ts';
+import { prepareTaste } from './taste-run.ts';
 
-export interface RankOptions {
+export interface RankOptions extends CandidateOptions {
   limit: number;
   weights?: Partial<Record<SignalId, number>>;
+  /** Favourites mode: places the traveller visited may come back (dismissals are still obeyed). */
+  allowVisited?: boolean;
+  /** Category diversity re-ranking; on in the product, switchable for evaluations. */
+  diversify?: boolean;
 }
 
 export interface Scored {
@@ -29,6 +35,8 @@ export interface Scored {
   score: number;
   contributions: SignalContribution[];
   driver: SignalId;
+  /** Set by diversity when this item was picked over a higher-scored one of an already-picked category. */
+  variedFrom?: string;
 }
 
 /** A signal runs only if the ranking is profiled (for personal ones) and its consent is on. */
@@ -38,8 +46,8 @@ export function signalAllowed(id: SignalId, ctx: RankingContext): boolean {
   return !ctx.nonProfiled && ctx.consents[consent];
 }
 
-export function scoreCandidate(c: Candidate, ctx: RankingContext, weights: Record<SignalId, number>): Scored {
-  const raw = SIGNALS.filter((s) => signalAllowed(s.id, ctx)).map((s) => ({ signal: s.id, weight: weights[s.id], ...s.compute(c, ctx) }));
+export function scoreCandidate(c: Candidate, ctx: RankingContext, weights: Record<SignalId, number>, run: RankRun): Scored {
+  const raw = SIGNALS.filter((s) => signalAllowed(s.id, ctx)).map((s) => ({ signal: s.id, weight: weights[s.id], ...s.compute(c, ctx, run) }));
   const score = raw.reduce((sum, r) => sum + r.weight * r.value, 0);
   const contributions: SignalContribution[] = raw.map((r) => {
     const points = r.weight * r.value;
@@ -73,6 +81,7 @@ function toSuggestion(s: Scored, ctx: RankingContext): Suggestion {
     reason: driving.evidence,
     contributions: s.contributions,
     promotion: promoted ? { agencyName: ctx.agencyName, label: { key: 'agency.promoted', params: { agency: ctx.agencyName } } } : null,
+    notes: s.variedFrom ? [{ key: 'diversity.varied', params: { category: s.variedFrom } }] : [],
   };
 }
 
@@ -80,20 +89,30 @@ export interface RankResult {
   items: Suggestion[];
   coldStart: boolean;
   considered: number;
+  /** How many other travellers the taste walk went through ("travellers like you"); never who. */
+  lookalikes: number;
 }
 
 export function rank(graph: TravelGraph, ctx: RankingContext, options: RankOptions): RankResult {
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
-  const candidates = generateCandidates(graph, ctx);
+  const candidates = generateCandidates(graph, ctx, options).filter((c) => !exclusionReason(c, ctx, { allowVisited: options.allowVisited ?? false }));
+  const run: RankRun = {
+    graph,
+    taste: signalAllowed('taste', ctx) ? prepareTaste(graph, ctx, [...new Set(candidates.map((c) => c.place.id))]) : null,
+  };
   const bestPerPlace = new Map<string, Scored>();
   for (const c of candidates) {
-    if (exclusionReason(c, ctx)) continue;
-    const scored = scoreCandidate(c, ctx, weights);
+    const scored = scoreCandidate(c, ctx, weights, run);
     const prev = bestPerPlace.get(c.place.id);
     if (!prev || scored.score > prev.score) bestPerPlace.set(c.place.id, scored);
   }
   const ordered = [...bestPerPlace.values()].sort((a, b) => b.score - a.score || a.candidate.id.localeCompare(b.candidate.id));
-  const top = diversify(ordered, options.limit);
+  const top = options.diversify === false ? ordered.slice(0, options.limit) : diversify(ordered, options.limit);
   const coldStart = !ctx.profile?.likes.length && !ctx.history?.length;
-  return { items: top.map((s) => toSuggestion(s, ctx)), coldStart, considered: candidates.length };
+  return {
+    items: top.map((s) => toSuggestion(s, ctx)),
+    coldStart,
+    considered: candidates.length,
+    lookalikes: run.taste?.result.lookalikes.length ?? 0,
+  };
 }

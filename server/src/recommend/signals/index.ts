@@ -1,12 +1,15 @@
 /** The signals the ranker runs, in the order the Why panel lists them. */
 import type { SignalId } from '@escale/shared';
 import { agency } from './agency.ts';
+import { budget } from './budget.ts';
 import { interests } from './interests.ts';
+import { party } from './party.ts';
 import { popularity } from './popularity.ts';
 import { proximity } from './proximity.ts';
 import type { Signal } from './signal.ts';
+import { taste } from './taste.ts';
 import { timing } from './timing.ts';
 
-export const SIGNALS: readonly Signal[] = [proximity, timing, interests, popularity, agency];
+export const SIGNALS: readonly Signal[] = [proximity, timing, interests, taste, party, budget, popularity, agency];
 
 export const SIGNALS_BY_ID: Partial<Record<SignalId, Signal>> = Object.fromEntries(SIGNALS.map((s) => [s.id, s]));

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { graphOf, place } from '../test-support/fixtures.ts';
+import { nodeKey } from './travel-graph.ts';
+import { CATEGORY, PLACE, TAG, TRAVELLER } from './walk-index.ts';
+
+describe('walk index', () => {
+  const a = place({ category: 'bar', tags: ['wine'] });
+  const b = place({ category: 'bar', tags: ['wine', 'jazz'] });
+  const at = new Date('2026-11-01T12:00:00Z');
+  const graph = graphOf({
+    places: [a, b],
+    interactions: [
+      { travellerId: 'lea', placeId: a.id, kind: 'liked', at },
+      { travellerId: 'tom', placeId: a.id, kind: 'visited', at },
+      { travellerId: 'tom', placeId: b.id, kind: 'visited', at },
+      { travellerId: 'tom', placeId: b.id, kind: 'dismissed', at },
+    ],
+  });
+  const index = graph.walkIndex();
+  const node = (type: Parameters<typeof nodeKey>[0], id: string) => index.byKey.get(nodeKey(type, id))!;
+
+  it('groups each place’s neighbours by kind, a like weighing twice a visit, dismissals not at all', () => {
+    expect(index.degree(node('place', a.id), TRAVELLER)).toBe(3); // lea liked (2) + tom visited (1)
+    expect(index.degree(node('place', b.id), TRAVELLER)).toBe(1);
+    expect(index.degree(node('place', b.id), TAG)).toBe(2);
+    expect(index.degree(node('place', a.id), CATEGORY)).toBe(1);
+    expect(index.degree(node('tag', 'wine'), PLACE)).toBe(2);
+    const tomPlaces = Array.from({ length: index.degree(node('traveller', 'tom'), PLACE) }, (_, i) => index.neighbour(node('traveller', 'tom'), PLACE, i));
+    expect(tomPlaces.sort()).toEqual([node('place', a.id), node('place', b.id)].sort());
+  });
+
+  it('takes new interactions in an overlay, new travellers included', () => {
+    const g = graphOf({ places: [a, b] });
+    const idx = g.walkIndex();
+    g.addInteraction({ travellerId: 'ana', placeId: b.id, kind: 'liked', at });
+    expect(g.walkIndex()).toBe(idx); // patched, not rebuilt
+    const ana = idx.byKey.get(nodeKey('traveller', 'ana'))!;
+    expect(idx.kind(ana)).toBe(TRAVELLER);
+    expect(idx.degree(ana, PLACE)).toBe(2);
+    expect(idx.degree(idx.byKey.get(nodeKey('place', b.id))!, TRAVELLER)).toBe(2);
+    expect(g.interactionCount(b.id)).toBe(2);
+  });
+
+  it('is rebuilt without a traveller who was erased', () => {
+    const g = graphOf({ places: [a], interactions: [{ travellerId: 'lea', placeId: a.id, kind: 'liked', at }] });
+    g.walkIndex();
+    g.dropTraveller('lea');
+    expect(g.walkIndex().byKey.has(nodeKey('traveller', 'lea'))).toBe(false);
+    expect(g.interactionCount(a.id)).toBe(0);
+  });
+});

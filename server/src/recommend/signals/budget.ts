@@ -1,0 +1,31 @@
+/**
+ * budget: the traveller's budget level (1 = €, 4 = €€€€; profile data) against the place's price level or
+ * the event's or offer's price. Within budget scores full; one level above a little; beyond, little.
+ */
+import type { Signal, SignalResult } from './signal.ts';
+
+/** Euros per person mapped to price levels, for events and offers that have a price rather than a level. */
+export function levelOfPrice(eur: number): number {
+  if (eur <= 0) return 0;
+  if (eur <= 15) return 1;
+  if (eur <= 40) return 2;
+  if (eur <= 80) return 3;
+  return 4;
+}
+
+export const budget: Signal = {
+  id: 'budget',
+  compute(c, ctx): SignalResult {
+    const max = ctx.profile?.budget ?? null;
+    if (max === null) return { value: 0, evidence: { key: 'budget.unknown', params: {} }, personalData: [] };
+    const personalData = [{ category: 'profile' as const, kind: 'budget' as const, evidence: { key: 'data.budget', params: { budget: max } }, at: null }];
+    const price = c.kind === 'event' ? c.event.priceEur : c.kind === 'offer' ? c.offer.priceEur : null;
+    const level = price !== null ? levelOfPrice(price) : c.place.priceLevel;
+    if (level === 0 || (level === null && (c.place.category === 'park' || c.place.category === 'market'))) {
+      return { value: 1, evidence: { key: 'budget.free', params: {} }, personalData };
+    }
+    if (level === null) return { value: 0.5, evidence: { key: 'budget.unknown', params: {} }, personalData };
+    if (level <= max) return { value: 1, evidence: { key: 'budget.within', params: { level } }, personalData };
+    return { value: level === max + 1 ? 0.4 : 0.1, evidence: { key: 'budget.above', params: { level, budget: max } }, personalData };
+  },
+};

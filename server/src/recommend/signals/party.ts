@@ -1,0 +1,47 @@
+/**
+ * party: who the traveller is with — children's ages and accessibility needs (profile data). Children make
+ * kid-friendly places rise and bars and nightlife sink; a wheelchair need makes places tagged accessible
+ * rise. A solo adult with no needs gets no points either way, and the panel says so.
+ */
+import type { PersonalDataRef } from '@escale/shared';
+import { candidateTags } from '../candidate.ts';
+import type { Signal, SignalResult } from './signal.ts';
+
+const ADULT_ONLY = new Set(['bar', 'nightlife']);
+
+export const party: Signal = {
+  id: 'party',
+  compute(c, ctx): SignalResult {
+    const p = ctx.profile?.party;
+    if (!p || (p.childrenAges.length === 0 && p.accessibility.length === 0)) {
+      return { value: 0, evidence: { key: 'party.none', params: {} }, personalData: [] };
+    }
+    const tags = new Set(candidateTags(c));
+    const personalData: PersonalDataRef[] = [];
+    const values: number[] = [];
+    let evidenceKey = 'party.none';
+
+    if (p.childrenAges.length > 0) {
+      personalData.push({ category: 'profile', kind: 'party', evidence: { key: 'data.party', params: { adults: p.adults, children: p.childrenAges.length } }, at: null });
+      if (ADULT_ONLY.has(c.place.category)) {
+        values.push(0);
+        evidenceKey = 'party.not_for_children';
+      } else if (tags.has('kid-friendly')) {
+        values.push(1);
+        evidenceKey = 'party.kid_friendly';
+      } else {
+        values.push(0.3);
+        evidenceKey = 'party.neutral_children';
+      }
+    }
+    if (p.accessibility.includes('wheelchair')) {
+      personalData.push({ category: 'profile', kind: 'party', evidence: { key: 'data.accessibility', params: { need: 'wheelchair' } }, at: null });
+      const accessible = tags.has('wheelchair');
+      values.push(accessible ? 1 : 0.2);
+      // The access fact speaks louder than the children's one when it is positive or unknown.
+      if (accessible || evidenceKey !== 'party.not_for_children') evidenceKey = accessible ? 'party.wheelchair' : 'party.wheelchair_unknown';
+    }
+    const value = values.length ? Math.min(...values) : 0;
+    return { value, evidence: { key: evidenceKey, params: {} }, personalData };
+  },
+};

@@ -1,0 +1,74 @@
+/**
+ * taste: what the traveller's history says, through the taste walk (taste-walk.ts). The value is the
+ * candidate's boosted visit count relative to the best-reached candidate, with a floor so that a thin
+ * signal stays thin. The evidence names the start that contributed most and how many travellers connect it
+ * to the suggestion; the path is kept for the panel, with other travellers only ever as a count.
+ */
+import { toZonedIso, type Evidence, type PersonalDataRef, type TastePath } from '@escale/shared';
+import { PLACE, TAG, TRAVELLER } from '../../graph/walk-index.ts';
+import { coVisitors } from '../taste-walk.ts';
+import type { TasteSource } from '../taste-run.ts';
+import { clamp01, type Signal, type SignalResult } from './signal.ts';
+
+/** Boosted visits at which the signal saturates, whatever the other candidates got. */
+const SATURATION = 16;
+
+function sourceRef(source: TasteSource, placeName: string, timeZone: string): PersonalDataRef {
+  if (source.kind === 'interest') {
+    return { category: 'profile', kind: 'stated_like', evidence: { key: 'data.stated_like', params: { kind: source.interest.kind, id: source.interest.id } }, at: null };
+  }
+  return {
+    category: 'history',
+    kind: 'interaction',
+    evidence: { key: 'data.interaction', params: { interaction: source.interaction, place: placeName, date: toZonedIso(source.at, timeZone).slice(0, 10) } },
+    at: source.at.toISOString(),
+  };
+}
+
+export const taste: Signal = {
+  id: 'taste',
+  compute(c, ctx, run): SignalResult {
+    const none: SignalResult = { value: 0, evidence: { key: 'taste.no_signal', params: {} }, personalData: [] };
+    const t = run.taste;
+    const s = t?.slotOf.get(c.place.id);
+    if (!t || s === undefined) return none;
+    const score = t.result.score[s]!;
+    const q = t.result.bestQuery[s]!;
+    if (score <= 0 || q < 0) return none;
+
+    let max = 0;
+    for (const v of t.result.score) max = Math.max(max, v);
+    const value = clamp01(score / Math.max(max, SATURATION));
+    const source = t.sources[q]!;
+    const sourcePlace = source.kind === 'interaction' ? run.graph.place(source.placeId) : undefined;
+    const personalData = [sourceRef(source, sourcePlace?.name ?? '', ctx.city.timezone)];
+
+    const connector = t.result.connector[s]!;
+    const connectorKind = connector >= 0 ? t.index.kind(connector) : -1;
+    const connectorId = connector >= 0 ? t.index.keys[connector]!.slice(t.index.keys[connector]!.indexOf(':') + 1) : '';
+    const targetNode = t.index.byKey.get(`place:${c.place.id}`)!;
+
+    if (source.kind === 'interest') {
+      const path: TastePath = { from: { kind: 'interest', interest: source.interest }, via: viaOf(connectorKind, connectorId, 0), visits: score };
+      return { value, evidence: { key: 'taste.interest_walk', params: { kind: source.interest.kind, id: source.interest.id } }, personalData, path };
+    }
+    const startNode = t.index.byKey.get(`place:${source.placeId}`);
+    const shared = startNode !== undefined && t.index.kind(startNode) === PLACE ? coVisitors(t.index, startNode, targetNode, t.self) : 0;
+    const path: TastePath = {
+      from: { kind: 'place', id: source.placeId, name: sourcePlace?.name ?? source.placeId, interaction: source.interaction },
+      via: viaOf(connectorKind, connectorId, shared),
+      visits: score,
+    };
+    const evidence: Evidence =
+      shared > 0
+        ? { key: 'taste.co_visit', params: { interaction: source.interaction, place: path.from.kind === 'place' ? path.from.name : '', travellers: shared } }
+        : { key: 'taste.similar', params: { interaction: source.interaction, place: path.from.kind === 'place' ? path.from.name : '' } };
+    return { value, evidence, personalData, path };
+  },
+};
+
+function viaOf(kind: number, id: string, coVisiting: number): TastePath['via'] {
+  if (kind === TRAVELLER || (kind === -1 && coVisiting > 0)) return { kind: 'travellers', count: coVisiting };
+  if (kind === TAG) return { kind: 'tag', id };
+  return { kind: 'category', id };
+}

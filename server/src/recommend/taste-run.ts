@@ -1,0 +1,67 @@
+/**
+ * Prepares the taste walk for one ranking: its start nodes from the consent-scoped context (history with
+ * the history consent, stated likes with the profile consent), weighted by kind and recency, then runs it
+ * once over the ranking's candidates so the taste signal only looks results up.
+ */
+import type { InterestRef } from '@escale/shared';
+import { nodeKey, type TravelGraph } from '../graph/travel-graph.ts';
+import type { WalkIndex } from '../graph/walk-index.ts';
+import type { RankingContext } from './context.ts';
+import { hashString } from './seeded-random.ts';
+import { tasteWalk, type TasteQuery, type TasteWalkResult } from './taste-walk.ts';
+
+export type TasteSource =
+  | { kind: 'interaction'; placeId: string; interaction: 'liked' | 'visited' | 'booked'; at: Date }
+  | { kind: 'interest'; interest: InterestRef };
+
+export interface TasteRun {
+  index: WalkIndex;
+  self: number | undefined;
+  sources: TasteSource[];
+  slotOf: Map<string, number>;
+  result: TasteWalkResult;
+}
+
+/** An interaction's weight halves every HALF_LIFE_DAYS: last week's like says more than last year's. */
+const HALF_LIFE_DAYS = 180;
+const KIND_WEIGHT = { liked: 2, booked: 2, visited: 1 } as const;
+const INTEREST_WEIGHT = 1;
+/** The most recent start nodes only: a long history would dilute the budget without changing the answer. */
+const MAX_QUERIES = 24;
+
+export function prepareTaste(graph: TravelGraph, ctx: RankingContext, candidatePlaceIds: string[]): TasteRun | null {
+  const index = graph.walkIndex();
+  const queries: TasteQuery[] = [];
+  const sources: TasteSource[] = [];
+  const history = [...(ctx.history ?? [])].sort((a, b) => b.at.getTime() - a.at.getTime());
+  const seen = new Set<number>();
+  for (const i of history) {
+    if (i.kind !== 'liked' && i.kind !== 'visited') continue;
+    const node = index.byKey.get(nodeKey('place', i.placeId));
+    if (node === undefined || seen.has(node)) continue;
+    seen.add(node);
+    const ageDays = Math.max(0, (ctx.now.getTime() - i.at.getTime()) / 86_400_000);
+    queries.push({ node, weight: KIND_WEIGHT[i.kind] * Math.pow(0.5, ageDays / HALF_LIFE_DAYS) });
+    sources.push({ kind: 'interaction', placeId: i.placeId, interaction: i.kind, at: i.at });
+    if (queries.length >= MAX_QUERIES) break;
+  }
+  for (const like of ctx.profile?.likes ?? []) {
+    const node = index.byKey.get(nodeKey(like.kind === 'category' ? 'category' : 'tag', like.id));
+    if (node === undefined || queries.length >= MAX_QUERIES) continue;
+    queries.push({ node, weight: INTEREST_WEIGHT });
+    sources.push({ kind: 'interest', interest: like });
+  }
+  if (queries.length === 0) return null;
+
+  const slotOf = new Map<string, number>();
+  const candidates: number[] = [];
+  for (const id of candidatePlaceIds) {
+    const node = index.byKey.get(nodeKey('place', id));
+    if (node === undefined || slotOf.has(id)) continue;
+    slotOf.set(id, candidates.length);
+    candidates.push(node);
+  }
+  const self = index.byKey.get(nodeKey('traveller', ctx.travellerId));
+  const result = tasteWalk({ index, queries, self, candidates, seed: hashString(ctx.travellerId) });
+  return { index, self, sources, slotOf, result };
+}
