@@ -28,6 +28,13 @@ export function walkingMinutes(meters: number): number {
   return Math.max(1, Math.round((meters * STREET_DETOUR_FACTOR) / WALK_METERS_PER_MINUTE));
 }
 
+/** An easy running pace (9.6 km/h): for a runner, the way to a park is part of the run. */
+export const RUN_METERS_PER_MINUTE = 160;
+
+export function runningMinutes(meters: number): number {
+  return Math.max(1, Math.round((meters * STREET_DETOUR_FACTOR) / RUN_METERS_PER_MINUTE));
+}
+
 /** Metres a traveller can walk in `minutes`, as a crow-flies radius (inverse of walkingMinutes). */
 export function walkableRadiusMeters(minutes: number): number {
   return (minutes * WALK_METERS_PER_MINUTE) / STREET_DETOUR_FACTOR;

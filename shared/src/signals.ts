@@ -45,7 +45,7 @@ export const DEFAULT_WEIGHTS: Record<SignalId, number> = {
   interests: 3,
   taste: 2.5,
   trip: 2,
-  party: 1.5,
+  party: 2.5,
   budget: 1,
   popularity: 1,
   agency: 0.5,

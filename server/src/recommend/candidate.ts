@@ -2,10 +2,20 @@
 import type { CatalogueEvent, Offer, Place } from '../catalogue/model.ts';
 import type { HoursState } from './opening-hours.ts';
 
+interface Reach {
+  place: Place;
+  meters: number | null;
+  walkMinutes: number | null;
+  /** Set when the place is a running destination for a runner: the way there is part of the run. */
+  runMinutes?: number;
+  hours: HoursState;
+  arrival: Date;
+}
+
 export type Candidate =
-  | { kind: 'place'; id: string; place: Place; meters: number | null; walkMinutes: number | null; hours: HoursState; arrival: Date }
-  | { kind: 'event'; id: string; place: Place; event: CatalogueEvent; meters: number | null; walkMinutes: number | null; hours: HoursState; arrival: Date }
-  | { kind: 'offer'; id: string; place: Place; offer: Offer; meters: number | null; walkMinutes: number | null; hours: HoursState; arrival: Date };
+  | ({ kind: 'place'; id: string } & Reach)
+  | ({ kind: 'event'; id: string; event: CatalogueEvent } & Reach)
+  | ({ kind: 'offer'; id: string; offer: Offer } & Reach);
 
 export function candidateTags(c: Candidate): string[] {
   if (c.kind === 'event') return [...c.place.tags, ...c.event.tags];

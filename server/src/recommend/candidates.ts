@@ -1,30 +1,34 @@
 /**
  * Candidate generation: only places within walking reach are scored, found with the spatial index, so the
  * cost of a ranking depends on the density around the traveller, not on the size of the catalogue.
+ * "Reach" is a walk of 15 minutes, widened to 25 then 40 only when too few places qualify: a good idea for
+ * the next hour is near, and a liked place 40 minutes away is not a better idea than a good one round the
+ * corner (docs/RANKING.md).
  */
-import { walkingMinutes } from '@escale/shared';
+import { runningMinutes, walkableRadiusMeters, walkingMinutes } from '@escale/shared';
 import type { TravelGraph } from '../graph/travel-graph.ts';
 import type { Candidate } from './candidate.ts';
 import type { RankingContext } from './context.ts';
 import { hoursAt } from './opening-hours.ts';
 
-/** About a 30-minute walk; widened once when the neighbourhood is sparse. */
-export const SEARCH_RADIUS_M = 1_900;
-export const WIDE_RADIUS_M = 5_000;
+/** Walking reach in minutes, tried in order until enough places qualify. */
+export const REACH_STEPS_MINUTES = [15, 25, 40] as const;
 export const MAX_PLACES = 400;
-const MIN_PLACES = 25;
 
 export interface CandidateOptions {
-  /** A fixed search radius (the evaluation uses 3 km); default: 1.9 km, widened to 5 km when sparse. */
+  /** A fixed search radius instead of the reach steps (the check-in replay uses 3 km). */
   radiusMeters?: number;
   maxPlaces?: number;
 }
 
-export function generateCandidates(graph: TravelGraph, ctx: RankingContext, options: CandidateOptions = {}): Candidate[] {
+export function reachRadiusMeters(step: number): number {
+  return walkableRadiusMeters(REACH_STEPS_MINUTES[Math.min(step, REACH_STEPS_MINUTES.length - 1)]!);
+}
+
+/** Candidates within `radiusMeters` of the position (or of the city centre when no position may be used). */
+export function generateCandidates(graph: TravelGraph, ctx: RankingContext, options: CandidateOptions & { radiusMeters: number }): Candidate[] {
   const origin = ctx.position ?? ctx.city.center;
-  const max = options.maxPlaces ?? MAX_PLACES;
-  let near = graph.placesNear(origin.lat, origin.lon, options.radiusMeters ?? SEARCH_RADIUS_M, max);
-  if (options.radiusMeters === undefined && near.length < MIN_PLACES) near = graph.placesNear(origin.lat, origin.lon, WIDE_RADIUS_M, max);
+  const near = graph.placesNear(origin.lat, origin.lon, options.radiusMeters, options.maxPlaces ?? MAX_PLACES);
 
   const out: Candidate[] = [];
   for (const { place, meters } of near) {
@@ -38,6 +42,34 @@ export function generateCandidates(graph: TravelGraph, ctx: RankingContext, opti
     out.push({ kind: 'place', id: place.id, ...common });
     for (const event of graph.eventsAt(place.id)) out.push({ kind: 'event', id: event.id, event, ...common });
     for (const offer of graph.offersAt(place.id)) out.push({ kind: 'offer', id: offer.id, offer, ...common });
+  }
+  return out;
+}
+
+/** How far a runner's destination may be: about 25 minutes at an easy pace. */
+export const RUN_REACH_M = 3_100;
+export const RUNNING_TAG = 'running';
+
+/**
+ * Whether the traveller runs: a stated like (profile), or a running place in the history (history) of a
+ * traveller not known to be out with children (a family strolling in the Tuileries is not out for a run).
+ */
+export function wantsToRun(graph: TravelGraph, ctx: RankingContext): boolean {
+  if (ctx.profile?.likes.some((l) => l.kind === 'tag' && l.id === RUNNING_TAG)) return true;
+  if (ctx.profile && ctx.profile.party.childrenAges.length > 0) return false;
+  return (ctx.history ?? []).some((i) => graph.place(i.placeId)?.tags.includes(RUNNING_TAG));
+}
+
+/** Places to run to, for a runner with a position: reached at running pace rather than on foot. */
+export function runningCandidates(graph: TravelGraph, ctx: RankingContext): Candidate[] {
+  if (!ctx.position || !wantsToRun(graph, ctx)) return [];
+  const out: Candidate[] = [];
+  for (const { place, meters } of graph.placesNear(ctx.position.lat, ctx.position.lon, RUN_REACH_M)) {
+    if (!place.tags.includes(RUNNING_TAG)) continue;
+    const runMinutes = runningMinutes(meters);
+    const arrival = new Date(ctx.now.getTime() + runMinutes * 60_000);
+    const hours = hoursAt(place.openingHours, arrival, ctx.city.timezone, { lat: place.lat, lon: place.lon, countryCode: ctx.city.countryCode });
+    out.push({ kind: 'place', id: place.id, place, meters, walkMinutes: walkingMinutes(meters), runMinutes, hours, arrival });
   }
   return out;
 }

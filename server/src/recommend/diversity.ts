@@ -7,9 +7,10 @@ import type { Scored } from './rank.ts';
 
 export const SAME_CATEGORY_DISCOUNT = 0.75;
 
-export function diversify(ordered: Scored[], limit: number): Scored[] {
+export function diversify(ordered: Scored[], limit: number, alreadyPicked: Scored[] = []): Scored[] {
   const picked: Scored[] = [];
   const perCategory = new Map<string, number>();
+  for (const s of alreadyPicked) perCategory.set(s.candidate.place.category, (perCategory.get(s.candidate.place.category) ?? 0) + 1);
   const pool = ordered.slice(0, Math.max(limit * 10, 30));
   while (picked.length < limit && pool.length > 0) {
     let bestIndex = 0;

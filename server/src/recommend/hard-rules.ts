@@ -5,6 +5,9 @@
 import type { Candidate } from './candidate.ts';
 import { candidateTags } from './candidate.ts';
 import type { RankingContext } from './context.ts';
+import { localHour } from './local-clock.ts';
+import { priceLevelOf } from './signals/budget.ts';
+import { inPossibleHours, inUsualHours } from './category-hours.ts';
 
 export type ExclusionReason =
   | 'dismissed_or_been_there'
@@ -12,16 +15,34 @@ export type ExclusionReason =
   | 'disliked'
   | 'closed_at_arrival'
   | 'closes_too_soon'
+  | 'probably_closed'
+  | 'not_at_this_hour'
+  | 'over_budget'
+  | 'not_known_accessible'
   | 'event_started'
   | 'event_too_far_ahead'
   | 'sold_out';
 
 /** A place that closes less than this long after the traveller arrives is not worth the walk. */
 export const MIN_MINUTES_OPEN_AFTER_ARRIVAL = 20;
-/** Events further ahead than this are for planning, not for a push "for the next hours". */
-export const EVENT_HORIZON_HOURS = 8;
+/** Local night, when a place whose hours are unknown is assumed closed unless its kind keeps late hours. */
+const NIGHT_FROM = 22;
+const NIGHT_UNTIL = 7;
 
-export function exclusionReason(c: Candidate, ctx: RankingContext, options: { allowVisited?: boolean } = {}): ExclusionReason | null {
+/** Events further ahead than this are for planning, not for a push "for the next hours". */
+export const EVENT_HORIZON_HOURS = 5;
+
+export interface RuleOptions {
+  /** Favourites mode: visited places may come back. */
+  allowVisited?: boolean;
+  /**
+   * For evaluations on a catalogue without any opening hours (the check-in replay): the rules about hours
+   * cannot be judged there, so they are not applied. Never set by the product.
+   */
+  ignoreHours?: boolean;
+}
+
+export function exclusionReason(c: Candidate, ctx: RankingContext, options: RuleOptions = {}): ExclusionReason | null {
   if (ctx.exclusions.has(c.place.id)) return 'dismissed_or_been_there';
   if (!options.allowVisited && ctx.visited.has(c.place.id)) return 'visited';
 
@@ -29,6 +50,11 @@ export function exclusionReason(c: Candidate, ctx: RankingContext, options: { al
     const tags = new Set(candidateTags(c));
     const disliked = ctx.profile.dislikes.some((d) => (d.kind === 'category' ? d.id === c.place.category : tags.has(d.id)));
     if (disliked) return 'disliked';
+    // A stated budget is obeyed like a dislike: the budget signal only ranks what fits.
+    const level = priceLevelOf(c);
+    if (ctx.profile.budget !== null && level !== null && level > ctx.profile.budget) return 'over_budget';
+    // For a wheelchair user a place of unknown access is a gamble they did not ask for: only known access.
+    if (ctx.profile.party.accessibility.includes('wheelchair') && !tags.has('wheelchair')) return 'not_known_accessible';
   }
 
   if (c.kind === 'event') {
@@ -39,7 +65,16 @@ export function exclusionReason(c: Candidate, ctx: RankingContext, options: { al
   }
   if (c.kind === 'offer' && c.offer.seatsLeft <= 0) return 'sold_out';
 
+  if (options.ignoreHours) return null;
   if (c.hours.kind === 'closed') return 'closed_at_arrival';
+  const hour = localHour(c.arrival, ctx.city.timezone);
+  // Outside the hours when such a place can make sense, nothing is suggested whatever its hours say
+  // (category-hours.ts); in them but outside the usual hours, only when known to be open.
+  if (!inPossibleHours(c.place.category, hour)) return 'not_at_this_hour';
+  const usual = inUsualHours(c.place.category, hour);
+  if (!usual && c.hours.kind !== 'open') return 'probably_closed';
+  // Unknown hours are not "open": never at night, when a wrong guess sends someone to a closed door.
+  if (c.hours.kind === 'unknown' && (hour >= NIGHT_FROM || hour < NIGHT_UNTIL)) return 'probably_closed';
   if (c.hours.kind === 'open' && c.hours.closesAt) {
     const minutesOpen = (c.hours.closesAt.getTime() - c.arrival.getTime()) / 60_000;
     if (minutesOpen < MIN_MINUTES_OPEN_AFTER_ARRIVAL) return 'closes_too_soon';

@@ -128,3 +128,55 @@ describe('consent gating', () => {
     expect(items.every((i) => i.contributions.every((c) => c.personalData.length === 0))).toBe(true);
   });
 });
+
+describe('rules that obey what the traveller said, and the hour', () => {
+  it('never suggests what is above a stated budget', () => {
+    const graph = graphOf({ places: [place({ name: 'Cheap', priceLevel: 1 }), place({ name: 'Dear', priceLevel: 3 })] });
+    const titles = rank(graph, context({ now: NOW, profile: { budget: 2 } }), { limit: 5 }).items.map((s) => s.item.title);
+    expect(titles).toEqual(['Cheap']);
+  });
+
+  it('suggests only places known to be accessible to a wheelchair user', () => {
+    const graph = graphOf({ places: [place({ name: 'Step-free', tags: ['wheelchair'] }), place({ name: 'Unknown access' })] });
+    const ctx = context({ now: NOW, profile: { party: { adults: 1, childrenAges: [], accessibility: ['wheelchair'] } } });
+    expect(rank(graph, ctx, { limit: 5 }).items.map((s) => s.item.title)).toEqual(['Step-free']);
+  });
+
+  it('does not send anyone to a park at 23:30, even one open all night', () => {
+    const late = new Date('2026-11-24T22:30:00Z'); // 23:30 in Paris
+    const graph = graphOf({ places: [place({ name: 'Park', category: 'park', openingHours: '24/7' }), place({ name: 'Late bar', category: 'bar', openingHours: 'Mo-Su 17:00-02:00' })] });
+    expect(rank(graph, context({ now: late }), { limit: 5 }).items.map((s) => s.item.title)).toEqual(['Late bar']);
+  });
+
+  it('never suggests a place of unknown hours at night, nor outside its usual hours', () => {
+    const late = new Date('2026-11-24T22:30:00Z');
+    const morning = new Date('2026-11-24T06:30:00Z'); // 07:30
+    const graph = graphOf({ places: [place({ name: 'Club, hours unknown', category: 'nightlife', openingHours: null }), place({ name: 'Theatre, hours unknown', category: 'theatre', openingHours: null })] });
+    expect(rank(graph, context({ now: late }), { limit: 5 }).items).toEqual([]);
+    expect(rank(graph, context({ now: morning }), { limit: 5 }).items).toEqual([]);
+  });
+
+  it('keeps to a 15-minute walk when there is enough there, and widens only when there is not', () => {
+    const near = [1, 2].map((i) => place({ name: `Near ${i}`, lat: HOTEL_DE_VILLE.lat + i * 0.001 }));
+    const far = place({ name: 'Far but great', lat: HOTEL_DE_VILLE.lat + 0.012, rating: 5, reviewCount: 3000 }); // ≈ 22 min
+    expect(rank(graphOf({ places: [...near, far] }), context({ now: NOW }), { limit: 3 }).items.map((s) => s.item.title)).toEqual(['Near 1', 'Near 2']);
+    expect(rank(graphOf({ places: [near[0]!, far] }), context({ now: NOW }), { limit: 3 }).items.map((s) => s.item.title)).toEqual(['Near 1', 'Far but great']);
+  });
+
+  it('offers a runner a park to run to, timed at running pace', () => {
+    const tuileries = place({ name: 'Tuileries', category: 'park', tags: ['running'], openingHours: 'Mo-Su 07:00-21:00' });
+    const lux = place({ name: 'Luxembourg', category: 'park', tags: ['running'], openingHours: 'Mo-Su 07:00-21:00', lat: HOTEL_DE_VILLE.lat - 0.02 }); // 2.2 km
+    const cafe = place({ name: 'Café', category: 'cafe', openingHours: 'Mo-Su 07:00-20:00' });
+    const early = new Date('2026-11-25T06:15:00Z'); // 07:15
+    const history = [{ travellerId: 't1', placeId: tuileries.id, kind: 'visited' as const, at: new Date('2026-11-20T06:30:00Z') }];
+    const graph = graphOf({ places: [tuileries, lux, cafe] });
+    const items = rank(graph, context({ now: early, history }), { limit: 3 }).items;
+    const run = items.find((s) => s.item.title === 'Luxembourg')!;
+    expect(run.contributions.find((c) => c.signal === 'proximity')!.evidence).toMatchObject({ key: 'proximity.run' });
+    expect(items.map((s) => s.item.title)).not.toContain('Tuileries'); // visited
+    // A family that walked in the Tuileries is not taken for runners: the same park is a (long) walk for them.
+    const family = rank(graph, context({ now: early, history, profile: { party: { adults: 2, childrenAges: [6], accessibility: [] } } }), { limit: 3 });
+    const walked = family.items.find((s) => s.item.title === 'Luxembourg');
+    expect(walked?.contributions.find((c) => c.signal === 'proximity')!.evidence.key).toBe('proximity.walk');
+  });
+});

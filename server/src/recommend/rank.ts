@@ -13,7 +13,7 @@ import {
 } from '@escale/shared';
 import type { TravelGraph } from '../graph/travel-graph.ts';
 import type { Candidate } from './candidate.ts';
-import { generateCandidates, type CandidateOptions } from './candidates.ts';
+import { generateCandidates, reachRadiusMeters, REACH_STEPS_MINUTES, runningCandidates, type CandidateOptions } from './candidates.ts';
 import type { RankingContext } from './context.ts';
 import { diversify } from './diversity.ts';
 import { exclusionReason } from './hard-rules.ts';
@@ -28,6 +28,8 @@ export interface RankOptions extends CandidateOptions {
   allowVisited?: boolean;
   /** Category diversity re-ranking; on in the product, switchable for evaluations. */
   diversify?: boolean;
+  /** Evaluations on a catalogue without opening hours only (see hard-rules.ts). */
+  ignoreHours?: boolean;
 }
 
 export interface Scored {
@@ -85,6 +87,37 @@ function toSuggestion(s: Scored, ctx: RankingContext): Suggestion {
   };
 }
 
+/**
+ * The reach widens only when fewer than two places qualify: near comes first, and two good ideas round the
+ * corner beat three of which one is twice as far.
+ */
+const ENOUGH_PLACES = 2;
+
+/**
+ * Candidates that pass the hard rules, in reach tiers: the nearest tier first, a farther one only when the
+ * nearer ones hold fewer places than the ranking asks for. Tier 0 is always ranked ahead of tier 1.
+ */
+function reachableCandidates(graph: TravelGraph, ctx: RankingContext, options: RankOptions): { candidate: Candidate; tier: number }[] {
+  const allowVisited = options.allowVisited ?? false;
+  const passes = (c: Candidate) => !exclusionReason(c, ctx, { allowVisited, ignoreHours: options.ignoreHours ?? false });
+  const qualify = (radiusMeters: number) => generateCandidates(graph, ctx, { ...options, radiusMeters }).filter(passes);
+  if (options.radiusMeters !== undefined) return qualify(options.radiusMeters).map((candidate) => ({ candidate, tier: 0 }));
+  // A runner's parks are near in running time: they belong to the first tier, reached at running pace.
+  const running = runningCandidates(graph, ctx).filter(passes);
+  const runningIds = new Set(running.map((c) => c.place.id));
+  const tierOf = new Map<string, number>();
+  let candidates: Candidate[] = [];
+  for (let step = 0; step < REACH_STEPS_MINUTES.length; step++) {
+    candidates = qualify(reachRadiusMeters(step)).filter((c) => !runningIds.has(c.place.id));
+    for (const c of candidates) if (!tierOf.has(c.place.id)) tierOf.set(c.place.id, step);
+    if (new Set(candidates.map((c) => c.place.id)).size + runningIds.size >= ENOUGH_PLACES) break;
+  }
+  return [
+    ...candidates.map((candidate) => ({ candidate, tier: tierOf.get(candidate.place.id)! })),
+    ...running.map((candidate) => ({ candidate, tier: 0 })),
+  ];
+}
+
 export interface RankResult {
   items: Suggestion[];
   coldStart: boolean;
@@ -95,9 +128,12 @@ export interface RankResult {
 
 export function rank(graph: TravelGraph, ctx: RankingContext, options: RankOptions): RankResult {
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
-  const candidates = generateCandidates(graph, ctx, options).filter((c) => !exclusionReason(c, ctx, { allowVisited: options.allowVisited ?? false }));
+  const tiered = reachableCandidates(graph, ctx, options);
+  const candidates = tiered.map((t) => t.candidate);
+  const tierOf = new Map(tiered.map((t) => [t.candidate.place.id, t.tier]));
   const run: RankRun = {
     graph,
+    favourites: options.allowVisited ?? false,
     taste: signalAllowed('taste', ctx) ? prepareTaste(graph, ctx, [...new Set(candidates.map((c) => c.place.id))]) : null,
   };
   const bestPerPlace = new Map<string, Scored>();
@@ -107,7 +143,14 @@ export function rank(graph: TravelGraph, ctx: RankingContext, options: RankOptio
     if (!prev || scored.score > prev.score) bestPerPlace.set(c.place.id, scored);
   }
   const ordered = [...bestPerPlace.values()].sort((a, b) => b.score - a.score || a.candidate.id.localeCompare(b.candidate.id));
-  const top = options.diversify === false ? ordered.slice(0, options.limit) : diversify(ordered, options.limit);
+  // Nearer tiers first: a farther place only fills what the nearer ones could not.
+  const top: Scored[] = [];
+  for (const tier of new Set([...tierOf.values()].sort())) {
+    const inTier = ordered.filter((s) => tierOf.get(s.candidate.place.id) === tier);
+    const room = options.limit - top.length;
+    if (room <= 0) break;
+    top.push(...(options.diversify === false ? inTier.slice(0, room) : diversify(inTier, room, top)));
+  }
   const coldStart = !ctx.profile?.likes.length && !ctx.history?.length;
   return {
     items: top.map((s) => toSuggestion(s, ctx)),

@@ -1,7 +1,7 @@
 /**
  * party: who the traveller is with — children's ages and accessibility needs (profile data). Children make
  * kid-friendly places rise and bars and nightlife sink; a wheelchair need makes places tagged accessible
- * rise. A solo adult with no needs gets no points either way, and the panel says so.
+ * rise (unknown access scores nothing). A solo adult with no needs gets no points either way, and the panel says so.
  */
 import type { PersonalDataRef } from '@escale/shared';
 import { candidateTags } from '../candidate.ts';
@@ -37,7 +37,7 @@ export const party: Signal = {
     if (p.accessibility.includes('wheelchair')) {
       personalData.push({ category: 'profile', kind: 'party', evidence: { key: 'data.accessibility', params: { need: 'wheelchair' } }, at: null });
       const accessible = tags.has('wheelchair');
-      values.push(accessible ? 1 : 0.2);
+      values.push(accessible ? 1 : 0);
       // The access fact speaks louder than the children's one when it is positive or unknown.
       if (accessible || evidenceKey !== 'party.not_for_children') evidenceKey = accessible ? 'party.wheelchair' : 'party.wheelchair_unknown';
     }

@@ -2,7 +2,7 @@
  * proximity: how short the walk is. Walking minutes, not metres, because that is what a traveller weighs;
  * the value halves about every 10 minutes of walk, so 5 min ≈ 0.7 and 20 min ≈ 0.25.
  */
-import { formatLocalTime } from '@escale/shared';
+import { localClock } from '../local-clock.ts';
 import { clamp01, type Signal, type SignalResult } from './signal.ts';
 
 const HALF_LIFE_MINUTES = 10;
@@ -13,14 +13,15 @@ export const proximity: Signal = {
     if (!ctx.position || c.meters === null || c.walkMinutes === null) {
       return { value: 0, evidence: { key: 'proximity.unknown', params: {} }, personalData: [] };
     }
+    const minutes = c.runMinutes ?? c.walkMinutes;
     return {
-      value: clamp01(Math.pow(0.5, c.walkMinutes / HALF_LIFE_MINUTES)),
-      evidence: { key: 'proximity.walk', params: { meters: Math.round(c.meters), minutes: c.walkMinutes } },
+      value: clamp01(Math.pow(0.5, minutes / HALF_LIFE_MINUTES)),
+      evidence: { key: c.runMinutes === undefined ? 'proximity.walk' : 'proximity.run', params: { meters: Math.round(c.meters), minutes } },
       personalData: [
         {
           category: 'location',
           kind: 'position',
-          evidence: { key: 'data.position', params: { time: formatLocalTime(ctx.position.at, ctx.city.timezone) } },
+          evidence: { key: 'data.position', params: { time: localClock(ctx.position.at, ctx.city.timezone) } },
           at: ctx.position.at.toISOString(),
         },
       ],

@@ -16,6 +16,8 @@ export interface SignalResult {
 export interface RankRun {
   graph: TravelGraph;
   taste: TasteRun | null;
+  /** Favourites mode: the traveller asked for places they already know (visited places are allowed). */
+  favourites: boolean;
 }
 
 export interface Signal {

@@ -11,7 +11,7 @@ import { proximity } from './proximity.ts';
 import { timing } from './timing.ts';
 
 const NOW = new Date('2026-11-24T17:00:00Z'); // Tuesday 18:00 in Paris
-const RUN: RankRun = { graph: graphOf({ places: [] }), taste: null };
+const RUN: RankRun = { graph: graphOf({ places: [] }), taste: null, favourites: false };
 const compute = (signal: Signal, c: Candidate, ctx: RankingContext) => signal.compute(c, ctx, RUN);
 
 function candidate(p = place(), meters: number | null = 400, hours: Candidate['hours'] = { kind: 'open', closesAt: new Date('2026-11-24T22:00:00Z') }): Candidate {
@@ -116,12 +116,12 @@ describe('agency', () => {
 describe('evidence keys', () => {
   it('every key a signal emits has an English and a French template', () => {
     const keys = ['proximity.walk', 'proximity.unknown', 'timing.meal_time', 'timing.open_until', 'timing.open_closes_soon', 'timing.open_24_7',
-      'timing.hours_unknown', 'timing.event_starts_in', 'timing.event_later', 'interests.likes', 'interests.neutral', 'interests.no_profile',
+      'timing.hours_unknown', 'proximity.run', 'timing.event_starts_in', 'timing.event_later', 'interests.likes', 'interests.neutral', 'interests.no_profile',
       'popularity.rating', 'popularity.rating_demo', 'popularity.no_rating', 'agency.promoted', 'agency.not_promoted', 'data.position',
       'data.stated_like', 'trigger.location', 'trigger.suggest_now', 'trigger.connected', 'taste.co_visit', 'taste.similar',
       'taste.interest_walk', 'taste.no_signal', 'party.kid_friendly', 'party.not_for_children', 'party.neutral_children',
       'party.wheelchair', 'party.wheelchair_unknown', 'party.none', 'budget.within', 'budget.free', 'budget.above', 'budget.unknown',
-      'diversity.varied', 'data.interaction', 'data.party', 'data.accessibility', 'data.budget', 'popularity.travellers'];
+      'diversity.varied', 'taste.favourite', 'data.interaction', 'data.party', 'data.accessibility', 'data.budget', 'popularity.travellers'];
     expect(keys.filter((k) => !hasEvidenceTemplate(k))).toEqual([]);
   });
 });

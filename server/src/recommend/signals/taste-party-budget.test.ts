@@ -8,7 +8,7 @@ import { party } from './party.ts';
 import type { RankRun } from './signal.ts';
 
 const NOW = new Date('2026-11-24T12:30:00Z'); // Tuesday 13:30 in Paris
-const RUN: RankRun = { graph: graphOf({ places: [] }), taste: null };
+const RUN: RankRun = { graph: graphOf({ places: [] }), taste: null, favourites: false };
 const candidate = (p = place()): Candidate => ({ kind: 'place', id: p.id, place: p, meters: 300, walkMinutes: walkingMinutes(300), hours: { kind: 'unknown' }, arrival: NOW });
 const family = { party: { adults: 2, childrenAges: [6, 9], accessibility: [] } };
 
@@ -27,7 +27,7 @@ describe('party', () => {
   it('prefers places marked wheelchair-accessible for a wheelchair user', () => {
     const ctx = context({ now: NOW, profile: { party: { adults: 1, childrenAges: [], accessibility: ['wheelchair'] } } });
     expect(party.compute(candidate(place({ tags: ['wheelchair'] })), ctx, RUN).value).toBe(1);
-    expect(party.compute(candidate(), ctx, RUN)).toMatchObject({ value: 0.2, evidence: { key: 'party.wheelchair_unknown' } });
+    expect(party.compute(candidate(), ctx, RUN)).toMatchObject({ value: 0, evidence: { key: 'party.wheelchair_unknown' } });
   });
 });
 
@@ -35,8 +35,8 @@ describe('budget', () => {
   it('scores within budget fully, one level above a little, beyond barely', () => {
     const ctx = context({ now: NOW, profile: { budget: 2 } });
     expect(budget.compute(candidate(place({ priceLevel: 2 })), ctx, RUN)).toMatchObject({ value: 1, evidence: { key: 'budget.within', params: { level: 2 } } });
-    expect(budget.compute(candidate(place({ priceLevel: 3 })), ctx, RUN).value).toBe(0.4);
-    expect(budget.compute(candidate(place({ priceLevel: 4 })), ctx, RUN).value).toBe(0.1);
+    expect(budget.compute(candidate(place({ priceLevel: 3 })), ctx, RUN).value).toBe(0.15);
+    expect(budget.compute(candidate(place({ priceLevel: 4 })), ctx, RUN).value).toBe(0);
     expect(budget.compute(candidate(place({ category: 'park', priceLevel: null })), ctx, RUN).evidence.key).toBe('budget.free');
   });
 

@@ -12,6 +12,16 @@ import { clamp01, type Signal, type SignalResult } from './signal.ts';
 
 /** Boosted visits at which the signal saturates, whatever the other candidates got. */
 const SATURATION = 16;
+/** Co-visitors needed for full confidence: one other traveller's habit is an anecdote, not a taste. */
+const FULL_SUPPORT_TRAVELLERS = 3;
+/** Confidence in a path through a shared tag or category rather than through people. */
+const SIMILARITY_SUPPORT = 0.5;
+/** In favourites mode, own visits at which a place counts as a full favourite. */
+const FAVOURITE_VISITS = 3;
+
+function favourite(placeId: string, history: { placeId: string; kind: string }[] | null): number {
+  return (history ?? []).filter((i) => i.placeId === placeId && (i.kind === 'visited' || i.kind === 'liked')).length;
+}
 
 function sourceRef(source: TasteSource, placeName: string, timeZone: string): PersonalDataRef {
   if (source.kind === 'interest') {
@@ -29,6 +39,17 @@ export const taste: Signal = {
   id: 'taste',
   compute(c, ctx, run): SignalResult {
     const none: SignalResult = { value: 0, evidence: { key: 'taste.no_signal', params: {} }, personalData: [] };
+    if (run.favourites) {
+      const own = favourite(c.place.id, ctx.history);
+      if (own > 0) {
+        const last = [...(ctx.history ?? [])].reverse().find((i) => i.placeId === c.place.id)!;
+        return {
+          value: clamp01(own / FAVOURITE_VISITS),
+          evidence: { key: 'taste.favourite', params: { count: own } },
+          personalData: [sourceRef({ kind: 'interaction', placeId: c.place.id, interaction: last.kind === 'liked' ? 'liked' : 'visited', at: last.at }, c.place.name, ctx.city.timezone)],
+        };
+      }
+    }
     const t = run.taste;
     const s = t?.slotOf.get(c.place.id);
     if (!t || s === undefined) return none;
@@ -38,7 +59,7 @@ export const taste: Signal = {
 
     let max = 0;
     for (const v of t.result.score) max = Math.max(max, v);
-    const value = clamp01(score / Math.max(max, SATURATION));
+    const reach = clamp01(score / Math.max(max, SATURATION));
     const source = t.sources[q]!;
     const sourcePlace = source.kind === 'interaction' ? run.graph.place(source.placeId) : undefined;
     const personalData = [sourceRef(source, sourcePlace?.name ?? '', ctx.city.timezone)];
@@ -50,10 +71,11 @@ export const taste: Signal = {
 
     if (source.kind === 'interest') {
       const path: TastePath = { from: { kind: 'interest', interest: source.interest }, via: viaOf(connectorKind, connectorId, 0), visits: score };
-      return { value, evidence: { key: 'taste.interest_walk', params: { kind: source.interest.kind, id: source.interest.id } }, personalData, path };
+      return { value: reach * SIMILARITY_SUPPORT, evidence: { key: 'taste.interest_walk', params: { kind: source.interest.kind, id: source.interest.id } }, personalData, path };
     }
     const startNode = t.index.byKey.get(`place:${source.placeId}`);
     const shared = startNode !== undefined && t.index.kind(startNode) === PLACE ? coVisitors(t.index, startNode, targetNode, t.self) : 0;
+    const value = reach * (shared > 0 ? Math.min(1, shared / FULL_SUPPORT_TRAVELLERS) : SIMILARITY_SUPPORT);
     const path: TastePath = {
       from: { kind: 'place', id: source.placeId, name: sourcePlace?.name ?? source.placeId, interaction: source.interaction },
       via: viaOf(connectorKind, connectorId, shared),

@@ -1,0 +1,59 @@
+/**
+ * Is a scenario satisfiable at all? The oracle looks for a top 3 among the same candidates that meets
+ * every property about the items and the list (properties about the producer's explanation are left
+ * out: any honest ranker can meet them). A scenario no top 3 can satisfy is a bad scenario, not a ranker
+ * failure, so the suite checks this before blaming the ranker.
+ */
+import { distanceMeters, walkingMinutes } from '../../shared/src/index.ts';
+import type { Scenario } from '../../shared/src/eval-scenario.ts';
+import type { Candidate } from '../../server/src/recommend/candidate.ts';
+import type { EvalAnswer } from './answer.ts';
+import { checkProperty, scopeOf } from './properties.ts';
+import type { ScenarioWorld } from './scenarios.ts';
+
+/** Nearest candidates kept for the combination search, plus the nearest few that serve each list property. */
+const NEAREST = 25;
+const PER_PROPERTY = 8;
+
+function candidateAnswer(c: Candidate): EvalAnswer {
+  const title = c.kind === 'place' ? c.place.name : c.kind === 'event' ? c.event.title : c.offer.title;
+  const { id, name, category, tags, lat, lon, address } = c.place;
+  return { kind: c.kind, id: c.id, title, place: { id, name, category, tags, lat, lon, address }, distanceMeters: c.meters, walkMinutes: c.walkMinutes, explanation: null };
+}
+
+function* combinations<T>(items: T[], k: number, start = 0, prefix: T[] = []): Generator<T[]> {
+  if (prefix.length === k) {
+    yield prefix;
+    return;
+  }
+  for (let i = start; i <= items.length - (k - prefix.length); i++) yield* combinations(items, k, i + 1, [...prefix, items[i]!]);
+}
+
+/** A top 3 meeting every item and list property, or null when none exists among the candidates. */
+export function oracleAnswer(scenario: Scenario, world: ScenarioWorld, top = 3): EvalAnswer[] | null {
+  const itemProps = scenario.expect.filter((p) => scopeOf(p) === 'item');
+  const setProps = scenario.expect.filter((p) => scopeOf(p) === 'set');
+  const origin = world.env.position ?? world.ctx.city.center;
+  const eligible = world.candidates
+    .map(candidateAnswer)
+    .filter((a) => itemProps.every((p) => checkProperty(p, [a], world.env).length === 0))
+    .sort((a, b) => walkingMinutes(distanceMeters(origin, a.place)) - walkingMinutes(distanceMeters(origin, b.place)) || a.id.localeCompare(b.id));
+  const pool = new Set(eligible.slice(0, NEAREST));
+  for (const p of setProps) {
+    // The items that count towards a "at least N of …" property on their own.
+    const one = 'atLeast' in p && p.property !== 'distinctCategories' ? { ...p, atLeast: 1 } : null;
+    if (one) eligible.filter((a) => checkProperty(one, [a], world.env).length === 0).slice(0, PER_PROPERTY).forEach((a) => pool.add(a));
+    if (p.property === 'distinctCategories') {
+      const firstOfCategory = new Map<string, EvalAnswer>();
+      for (const a of eligible) if (!firstOfCategory.has(a.place.category)) firstOfCategory.set(a.place.category, a);
+      firstOfCategory.forEach((a) => pool.add(a));
+    }
+  }
+  const k = Math.min(top, new Set([...pool].map((a) => a.place.id)).size);
+  for (const list of combinations([...pool], k)) {
+    // The ranker shows one item per place; so does the oracle.
+    if (new Set(list.map((a) => a.place.id)).size < list.length) continue;
+    if (setProps.every((p) => checkProperty(p, list, world.env).length === 0)) return list;
+  }
+  return null;
+}

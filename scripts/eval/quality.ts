@@ -1,0 +1,122 @@
+/**
+ * `npm run eval:quality`: the offline quality evaluation, never part of CI's pass/fail. Table 1: the
+ * scenario suite (data/eval/scenarios), the share of scenarios whose top 3 has every expected property,
+ * for Escale and the baselines, then Escale's failures. Table 2: the check-in replay (Recall@10, NDCG@10,
+ * MRR), when the Foursquare file is present. `--json` adds the figures as one JSON object on the last line.
+ * Options: --sample N, --seed N, --threads N, --checkins FILE, --scenarios-only, --replay-only.
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { oracleAnswer } from './oracle.ts';
+import { loadParisFiles, parisPlaces, ROOT } from './paris-world.ts';
+import { DEFAULT_SAMPLE, DEFAULT_SEED, runReplay, type ReplayResult } from './replay.ts';
+import { loadScenarios, runScenario, SCENARIO_DIR, SCENARIO_METHODS, worldFor, type ScenarioOutcome } from './scenarios.ts';
+import { fixed, percent, table, thousands } from './tables.ts';
+
+// Opening hours are evaluated on wall-clock Dates; the server runs in UTC for the same reason (main.ts).
+process.env.TZ = 'UTC';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+function option(name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+const numberOption = (name: string) => (option(name) === undefined ? undefined : Number(option(name)));
+
+const DATA_DIR = process.env.ESCALE_DATA_DIR ?? path.resolve(ROOT, '../shared/data');
+const CHECKINS = option('--checkins') ?? path.join(DATA_DIR, 'checkins/foursquare-nyc-2012-13.tsv');
+
+function scenarioSuite() {
+  const t0 = performance.now();
+  const { scenarios, problems } = loadScenarios();
+  if (problems.length) {
+    for (const p of problems) console.error(`${path.relative(ROOT, p.file)}: ${p.reason}`);
+    throw new Error(`${problems.length} scenario file(s) are invalid`);
+  }
+  const files = loadParisFiles();
+  const places = parisPlaces(files);
+  const outcomes: ScenarioOutcome[] = [];
+  const unsatisfiable: string[] = [];
+  for (const s of scenarios) {
+    outcomes.push(runScenario(s, files, places));
+    if (!oracleAnswer(s, worldFor(s, files, places))) unsatisfiable.push(s.id);
+  }
+  const methods = SCENARIO_METHODS.map((m) => {
+    const passed = outcomes.filter((o) => o.byMethod[m.id].passed).length;
+    return { ...m, passed, total: outcomes.length, share: passed / (outcomes.length || 1) };
+  });
+  const failures = outcomes
+    .filter((o) => !o.byMethod.escale.passed)
+    .map((o) => ({
+      id: o.scenario.id,
+      title: o.scenario.title,
+      failed: o.byMethod.escale.results.filter((r) => r.failures.length).map((r) => ({ property: r.property, messages: r.failures })),
+      top3: o.byMethod.escale.answers.map((a) => a.title),
+    }));
+  return { total: outcomes.length, unsatisfiable, methods, failures, seconds: (performance.now() - t0) / 1000 };
+}
+
+type SuiteResult = ReturnType<typeof scenarioSuite>;
+
+function printSuite(r: SuiteResult): void {
+  console.log(`\nTable 1 — scenario suite: top 3 with every expected property (${r.total} scenarios in ${path.relative(ROOT, SCENARIO_DIR)})`);
+  console.log(table(['method', 'passed', 'share'], r.methods.map((m) => [m.label, `${m.passed}/${m.total}`, percent(m.share)])));
+  console.log(`Same candidates for all (places within 3 km of the position, or of the city centre); "+ hard rules": the baseline after Escale's hard rules.`);
+  console.log(
+    r.unsatisfiable.length
+      ? `Not satisfiable by any top 3 of these candidates (fix the scenario): ${r.unsatisfiable.join(', ')}`
+      : `Every scenario is satisfiable: an oracle finds a top 3 with all its item and list properties.`,
+  );
+  console.log(`\nEscale fails ${r.failures.length} scenario(s):`);
+  for (const f of r.failures) {
+    console.log(`  ${f.id} — ${f.title}`);
+    console.log(`    top 3: ${f.top3.join(' · ') || '(none)'}`);
+    for (const p of f.failed) for (const m of p.messages) console.log(`    ✗ ${p.property}: ${m}`);
+  }
+}
+
+function printReplay(r: ReplayResult | { skipped: string }): void {
+  console.log('\nTable 2 — check-in replay (Foursquare TSMC2014), top 10 among leisure venues within 3 km');
+  if ('skipped' in r) {
+    console.log(`Skipped: ${r.skipped}. Put the TSMC2014 NYC file there (see ../shared/data/checkins/README.md) or pass --checkins FILE.`);
+    return;
+  }
+  const rows = r.methods.map((m) => [m.label, fixed(m.all.recall), fixed(m.all.ndcg), fixed(m.all.mrr), fixed(m.newVenues.recall), fixed(m.newVenues.ndcg), fixed(m.newVenues.mrr)]);
+  console.log('                                all test check-ins (visited rule off) | new venues only (visited rule on)');
+  console.log(table(['method', 'Recall@10', 'NDCG@10', 'MRR', 'Recall@10', 'NDCG@10', 'MRR'], rows));
+  const escale = r.methods.find((m) => m.id === 'escale')!;
+  const others = r.methods.filter((m) => m.id !== 'escale');
+  const beats = (set: 'all' | 'newVenues') =>
+    others.every((b) => escale[set].recall > b[set].recall && escale[set].ndcg > b[set].ndcg && escale[set].mrr > b[set].mrr);
+  // A binomial 95 % half-width on Escale's Recall@10, to read differences against.
+  const halfWidth = (p: number, n: number) => 1.96 * Math.sqrt((p * (1 - p)) / (n || 1));
+  console.log(
+    `users ${thousands(r.users)} · rows ${thousands(r.rows.read)} (${r.rows.bad} bad) · leisure check-ins ${thousands(r.leisureCheckins)} · venues kept ${thousands(r.venuesKept)}` +
+      ` · training ${thousands(r.trainCheckins)} · test ${thousands(r.testCheckins)} (new venues ${thousands(r.newVenueTestCheckins)})`,
+  );
+  console.log(
+    `sample ${thousands(r.sample.all)} all / ${thousands(r.sample.newVenues)} new (seed ${r.sample.seed}) · venue within 3 km: ${percent(r.reachable.all)} / ${percent(r.reachable.newVenues)}` +
+      ` · Escale Recall@10 ±${fixed(halfWidth(escale.all.recall, escale.all.n))} / ±${fixed(halfWidth(escale.newVenues.recall, escale.newVenues.n))} (95 %)` +
+      ` · ${r.threads} thread(s), ${r.seconds.toFixed(0)} s`,
+  );
+  if (r.rows.badExamples.length) console.log(`bad rows: ${r.rows.badExamples.join('; ')}`);
+  if (r.unmappedCategories.length) console.log(`categories missing from the mapping (dropped): ${r.unmappedCategories.join(', ')}`);
+  console.log(`Escale beats every baseline on all three metrics: all check-ins ${beats('all') ? 'yes' : 'NO'}, new venues ${beats('newVenues') ? 'yes' : 'NO'}.`);
+}
+
+const t0 = performance.now();
+const figures: Record<string, unknown> = {};
+if (!flag('--replay-only')) {
+  const suite = scenarioSuite();
+  printSuite(suite);
+  figures.scenarios = suite;
+}
+if (!flag('--scenarios-only')) {
+  const replay = await runReplay({ file: CHECKINS, sample: numberOption('--sample') ?? DEFAULT_SAMPLE, seed: numberOption('--seed') ?? DEFAULT_SEED, threads: numberOption('--threads') });
+  printReplay(replay);
+  figures.replay = replay;
+}
+const seconds = (performance.now() - t0) / 1000;
+console.log(`\nTotal ${seconds.toFixed(0)} s.`);
+if (flag('--json')) console.log(JSON.stringify({ ...figures, seconds }));
