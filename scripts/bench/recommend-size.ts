@@ -1,0 +1,127 @@
+/**
+ * One size of `npm run bench:recommend`, run in its own process (spawned by recommend.ts, pinned to one
+ * core) so that one size's heap never slows the next. Each finished phase is written to stdout as a JSON
+ * line: if a phase dies (out of memory, killed on timeout) the parent still knows how far it got.
+ * Usage: node --expose-gc --import tsx scripts/bench/recommend-size.ts --size 100000 [--rankings 2000] [--seed 42]
+ */
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { TravelGraph } from '../../server/src/graph/travel-graph.ts';
+import { rank } from '../../server/src/recommend/rank.ts';
+import { Recommender } from '../../server/src/recommend/recommender.ts';
+import { hitByGc, watchGcPauses } from './gc-pauses.ts';
+import { percentile } from './report.ts';
+import { mulberry32, randInt, drawIndex, type Rng } from './random.ts';
+import { around, generateCity, interactionsOf, traveller, type SyntheticCity } from './synthetic-city.ts';
+
+const WARM_UP = 200;
+const MIB = 2 ** 20;
+
+const { values } = parseArgs({ options: { size: { type: 'string' }, rankings: { type: 'string', default: '2000' }, seed: { type: 'string', default: '42' } } });
+const size = Number(values.size);
+const rankings = Number(values.rankings);
+const seed = Number(values.seed);
+if (!Number.isInteger(size) || size <= 0 || !Number.isInteger(rankings) || rankings <= 0) throw new Error('usage: --size N [--rankings N] [--seed N]');
+const gc = globalThis.gc;
+if (!gc) throw new Error('run with --expose-gc: memory is measured after a full collection');
+
+const peakRssMiB = () => process.resourceUsage().maxRSS / 1024; // maxRSS is in KiB
+const emit = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(line)}\n`);
+const phase = (name: string, seconds: number, extra: Record<string, unknown> = {}) =>
+  emit({ type: 'phase', phase: name, seconds, peakRssMiB: peakRssMiB(), ...extra });
+function memory() {
+  gc!();
+  const m = process.memoryUsage();
+  return { rss: m.rss / MIB, heap: m.heapUsed / MIB };
+}
+
+let t = performance.now();
+const city = generateCity({ places: size, seed });
+phase('generate', (performance.now() - t) / 1000, { travellers: city.travellers.count });
+
+t = performance.now();
+let interactions = interactionsOf(city);
+phase('interactions', (performance.now() - t) / 1000, { interactions: interactions.length });
+
+const before = memory();
+t = performance.now();
+const graph = TravelGraph.build(city.catalogue, interactions);
+const buildSeconds = (performance.now() - t) / 1000;
+// Measured while the interaction objects are still alive, so the delta is the graph's alone.
+const after = memory();
+interactions = []; // the server keeps only the graph; so must the ranking loop's heap
+const counts = graph.counts();
+phase('build', buildSeconds, { rssMiB: after.rss - before.rss, heapMiB: after.heap - before.heap, nodes: counts.totalNodes, edges: counts.totalEdges });
+
+const recommender = new Recommender(graph, () => 'Bench Agency');
+const rng = mulberry32(seed + 1);
+
+/** One timed request: a random traveller, near a random hotspot, at a random time of the benchmark's day. */
+function oneRanking(c: SyntheticCity, r: Rng): { t0: number; ms: number; considered: number; items: number } {
+  const who = traveller(c, randInt(r, c.travellers.count));
+  const k = drawIndex(r, c.hotspots.cdf);
+  const at = around(r, c.hotspots.lat[k]!, c.hotspots.lon[k]!, c.hotspots.sigmaM[k]!);
+  // One day only: the opening-hours cache holds ±1 day, as on a server whose clock moves forward.
+  const now = new Date(c.start.getTime() + randInt(r, 24 * 60) * 60_000);
+  const t0 = performance.now();
+  const ctx = recommender.context({ traveller: who, now, position: { lat: at.lat, lon: at.lon, at: now }, limit: 10 });
+  const result = rank(graph, ctx, { limit: 10 });
+  return { t0, ms: performance.now() - t0, considered: result.considered, items: result.items.length };
+}
+
+// The first ranking pays for lazy work (spatial and walk indexes, opening-hours cache): reported apart.
+const first = oneRanking(city, rng).ms;
+t = performance.now();
+for (let i = 0; i < WARM_UP; i++) oneRanking(city, rng);
+phase('warm-up', (performance.now() - t) / 1000, { firstRankingMs: first });
+// A full collection each side of the loop costs ~30 s at 1M places, but shows whether a cache grows per request.
+const settled = memory(); // after the lazy indexes are built, so growth below is the loop's own
+
+const latencies = new Float64Array(rankings);
+const starts = new Float64Array(rankings);
+let considered = 0;
+let items = 0;
+const gcWatch = watchGcPauses();
+t = performance.now();
+for (let i = 0; i < rankings; i++) {
+  const r = oneRanking(city, rng);
+  latencies[i] = r.ms;
+  starts[i] = r.t0;
+  considered += r.considered;
+  items += r.items;
+}
+const loopSeconds = (performance.now() - t) / 1000;
+const pauses = await gcWatch.stop();
+const hit = hitByGc(starts, latencies, pauses);
+const sorted = Array.from(latencies).sort((a, b) => a - b);
+const untouched = Array.from(latencies.filter((_, i) => !hit[i])).sort((a, b) => a - b);
+phase('rankings', loopSeconds);
+// Heap growth across the loop, after a full collection: a cache that grows per request shows up here.
+const heapGrowthMiB = memory().heap - settled.heap;
+
+emit({
+  type: 'result',
+  places: size,
+  travellers: city.travellers.count,
+  interactions: city.travellers.place.length,
+  events: city.catalogue.events.length,
+  offers: city.catalogue.offers.length,
+  nodes: counts.totalNodes,
+  edges: counts.totalEdges,
+  rankings,
+  p50Ms: percentile(sorted, 50),
+  p90Ms: percentile(sorted, 90),
+  p99Ms: percentile(sorted, 99),
+  maxMs: sorted.at(-1)!,
+  rankingsPerSecond: rankings / loopSeconds,
+  firstRankingMs: first,
+  meanCandidates: considered / rankings,
+  meanItems: items / rankings,
+  heapGrowthMiB,
+  gcPauses: pauses.length,
+  gcMajorPauses: pauses.filter((p) => p.major).length,
+  gcPauseMs: pauses.reduce((sum, p) => sum + p.end - p.start, 0),
+  rankingsHitByGc: hit.reduce((n, x) => n + x, 0),
+  p99WithoutGcMs: percentile(untouched, 99),
+  peakRssMiB: peakRssMiB(),
+});
