@@ -2,7 +2,7 @@
  * The check-in replay: real Foursquare check-ins (TSMC2014 format) replayed against Escale's ranker and
  * the baselines on the same candidates. Per test check-in, the context is the user's previous position and
  * the test time; candidates are the leisure venues within 3 km; the one relevant item is the venue the
- * user really went to. The protocol is in scripts/eval/PROTOCOL.md.
+ * user really went to. The protocol is in docs/RANKING.md ("Quality").
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';

@@ -28,11 +28,17 @@ interface EdgeAttrs {
 
 export const nodeKey = (type: NodeType, id: string) => `${type}:${id}`;
 
+/** Most places hold no event and no offer: one shared empty answer instead of an allocation per place. */
+const NONE: readonly never[] = Object.freeze([]);
+
 export class TravelGraph {
   private readonly g = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
   private readonly spatial = new SpatialIndex<Place>();
   /** Derived typed-array view for the taste walk; null until first needed or after a structural change. */
   private walk: WalkIndex | null = null;
+  /** Per-place lookups for the hot path: walking graphology's in-edges of a place also visits every interaction. */
+  private readonly eventsByPlace = placeLookup<CatalogueEvent>();
+  private readonly offersByPlace = placeLookup<Offer>();
   /** Overlay edges tolerated before the walk index is rebuilt from scratch. */
   static readonly WALK_OVERLAY_LIMIT = 20_000;
 
@@ -43,6 +49,8 @@ export class TravelGraph {
     for (const event of catalogue.events) graph.upsertEvent(event);
     for (const offer of catalogue.offers) graph.upsertOffer(offer);
     for (const i of interactions) graph.addInteraction(i);
+    // Built now rather than at the first ranking, which would otherwise pay for it.
+    graph.walkIndex();
     return graph;
   }
 
@@ -97,6 +105,7 @@ export class TravelGraph {
   }
 
   upsertEvent(event: CatalogueEvent): void {
+    indexByPlace(this.eventsByPlace, event);
     const key = nodeKey('event', event.id);
     if (this.g.hasNode(key)) this.g.replaceNodeAttributes(key, { type: 'event', event });
     else this.g.addNode(key, { type: 'event', event });
@@ -104,6 +113,7 @@ export class TravelGraph {
   }
 
   upsertOffer(offer: Offer): void {
+    indexByPlace(this.offersByPlace, offer);
     const key = nodeKey('offer', offer.id);
     if (this.g.hasNode(key)) this.g.replaceNodeAttributes(key, { type: 'offer', offer });
     else this.g.addNode(key, { type: 'offer', offer });
@@ -162,26 +172,14 @@ export class TravelGraph {
     return this.spatial.near(lat, lon, radiusMeters, max).map(({ item, meters }) => ({ place: item, meters }));
   }
 
-  eventsAt(placeId: string): CatalogueEvent[] {
-    return this.heldAt(placeId, 'event');
+  eventsAt(placeId: string): readonly CatalogueEvent[] {
+    const events = this.eventsByPlace.get(placeId);
+    return events ? [...events.values()] : NONE;
   }
 
-  offersAt(placeId: string): Offer[] {
-    return this.heldAt(placeId, 'offer');
-  }
-
-  private heldAt(placeId: string, type: 'event'): CatalogueEvent[];
-  private heldAt(placeId: string, type: 'offer'): Offer[];
-  private heldAt(placeId: string, type: 'event' | 'offer'): (CatalogueEvent | Offer)[] {
-    const key = nodeKey('place', placeId);
-    if (!this.g.hasNode(key)) return [];
-    const out: (CatalogueEvent | Offer)[] = [];
-    this.g.forEachInEdge(key, (_e, attrs, source, _t, sourceAttrs) => {
-      if (attrs.type !== 'held_at') return;
-      if (type === 'event' && sourceAttrs.type === 'event') out.push(sourceAttrs.event);
-      if (type === 'offer' && sourceAttrs.type === 'offer') out.push(sourceAttrs.offer);
-    });
-    return out;
+  offersAt(placeId: string): readonly Offer[] {
+    const offers = this.offersByPlace.get(placeId);
+    return offers ? [...offers.values()] : NONE;
   }
 
   interactionsOf(travellerId: string): Interaction[] {
@@ -207,4 +205,23 @@ export class TravelGraph {
     });
     return { nodes, edges, totalNodes: this.g.order, totalEdges: this.g.size };
   }
+}
+
+/** Keeps an event or offer in its place's lookup, moving it if its place changed. */
+function indexByPlace<T extends { id: string; placeId: string }>(byPlace: PlaceLookup<T>, item: T): void {
+  const previous = byPlace.placeOf.get(item.id);
+  if (previous !== undefined && previous !== item.placeId) {
+    const old = byPlace.get(previous);
+    if (old?.delete(item.id) && old.size === 0) byPlace.delete(previous);
+  }
+  byPlace.placeOf.set(item.id, item.placeId);
+  let items = byPlace.get(item.placeId);
+  if (!items) byPlace.set(item.placeId, (items = new Map()));
+  items.set(item.id, item);
+}
+
+type PlaceLookup<T> = Map<string, Map<string, T>> & { placeOf: Map<string, string> };
+
+function placeLookup<T>(): PlaceLookup<T> {
+  return Object.assign(new Map<string, Map<string, T>>(), { placeOf: new Map<string, string>() });
 }

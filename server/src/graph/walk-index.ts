@@ -118,12 +118,15 @@ export class WalkIndex {
 
   /** Number of neighbours of `kind` (weighted), base and overlay. */
   degree(node: number, kind: WalkKind): number {
+    // The hot path of the walk: no Map lookup while nothing was added since the build.
+    if (this.overlayEdges === 0) return this.kindEnd[node * 4 + kind]! - this.kindStart[node * 4 + kind]!;
     const base = node < this.kindArr.length ? this.kindEnd[node * 4 + kind]! - this.kindStart[node * 4 + kind]! : 0;
     return base + (this.overlay.get(node * 4 + kind)?.length ?? 0);
   }
 
   /** The i-th neighbour of `kind` (0 ≤ i < degree). */
   neighbour(node: number, kind: WalkKind, i: number): number {
+    if (this.overlayEdges === 0) return this.targets[this.kindStart[node * 4 + kind]! + i]!;
     if (node < this.kindArr.length) {
       const start = this.kindStart[node * 4 + kind]!;
       const baseCount = this.kindEnd[node * 4 + kind]! - start;

@@ -6,9 +6,11 @@
  * corner (docs/RANKING.md).
  */
 import { runningMinutes, walkableRadiusMeters, walkingMinutes } from '@escale/shared';
+import type { Place } from '../catalogue/model.ts';
 import type { TravelGraph } from '../graph/travel-graph.ts';
 import type { Candidate } from './candidate.ts';
 import type { RankingContext } from './context.ts';
+import { localHour } from './local-clock.ts';
 import { hoursAt } from './opening-hours.ts';
 
 /** Walking reach in minutes, tried in order until enough places qualify. */
@@ -27,9 +29,17 @@ export function reachRadiusMeters(step: number): number {
 
 /** Candidates within `radiusMeters` of the position (or of the city centre when no position may be used). */
 export function generateCandidates(graph: TravelGraph, ctx: RankingContext, options: CandidateOptions & { radiusMeters: number }): Candidate[] {
-  const origin = ctx.position ?? ctx.city.center;
-  const near = graph.placesNear(origin.lat, origin.lon, options.radiusMeters, options.maxPlaces ?? MAX_PLACES);
+  return candidatesAt(graph, ctx, placesAround(graph, ctx, options.radiusMeters, options.maxPlaces));
+}
 
+/** Places within `radiusMeters` of the origin, nearest first. */
+export function placesAround(graph: TravelGraph, ctx: RankingContext, radiusMeters: number, maxPlaces = MAX_PLACES): { place: Place; meters: number }[] {
+  const origin = ctx.position ?? ctx.city.center;
+  return graph.placesNear(origin.lat, origin.lon, radiusMeters, maxPlaces);
+}
+
+/** Each place as a candidate, with its events and offers, timed from the traveller's position. */
+export function candidatesAt(graph: TravelGraph, ctx: RankingContext, near: readonly { place: Place; meters: number }[]): Candidate[] {
   const out: Candidate[] = [];
   for (const { place, meters } of near) {
     // Without a consented position, distance is unknown: nothing downstream may use it.
@@ -60,9 +70,14 @@ export function wantsToRun(graph: TravelGraph, ctx: RankingContext): boolean {
   return (ctx.history ?? []).some((i) => graph.place(i.placeId)?.tags.includes(RUNNING_TAG));
 }
 
-/** Places to run to, for a runner with a position: reached at running pace rather than on foot. */
+/** When people go out for a run: early morning and early evening, local time. */
+const RUNNING_HOURS: [number, number][] = [[6, 9.5], [17.5, 21]];
+
+/** Places to run to, for a runner with a position, at running hours: reached at running pace, not on foot. */
 export function runningCandidates(graph: TravelGraph, ctx: RankingContext): Candidate[] {
   if (!ctx.position || !wantsToRun(graph, ctx)) return [];
+  const hour = localHour(ctx.now, ctx.city.timezone);
+  if (!RUNNING_HOURS.some(([from, to]) => hour >= from && hour < to)) return [];
   const out: Candidate[] = [];
   for (const { place, meters } of graph.placesNear(ctx.position.lat, ctx.position.lon, RUN_REACH_M)) {
     if (!place.tags.includes(RUNNING_TAG)) continue;

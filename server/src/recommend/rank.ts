@@ -13,12 +13,20 @@ import {
 } from '@escale/shared';
 import type { TravelGraph } from '../graph/travel-graph.ts';
 import type { Candidate } from './candidate.ts';
-import { generateCandidates, reachRadiusMeters, REACH_STEPS_MINUTES, runningCandidates, type CandidateOptions } from './candidates.ts';
+import {
+  candidatesAt,
+  generateCandidates,
+  placesAround,
+  reachRadiusMeters,
+  REACH_STEPS_MINUTES,
+  runningCandidates,
+  type CandidateOptions,
+} from './candidates.ts';
 import type { RankingContext } from './context.ts';
 import { diversify } from './diversity.ts';
 import { exclusionReason } from './hard-rules.ts';
 import { SIGNALS } from './signals/index.ts';
-import type { RankRun } from './signals/signal.ts';
+import type { RankRun, Signal, SignalResult } from './signals/signal.ts';
 import { prepareTaste } from './taste-run.ts';
 
 export interface RankOptions extends CandidateOptions {
@@ -35,7 +43,10 @@ export interface RankOptions extends CandidateOptions {
 export interface Scored {
   candidate: Candidate;
   score: number;
-  contributions: SignalContribution[];
+  /** Each active signal's result, aligned with `signals`; turned into contributions only for the top items. */
+  signals: readonly Signal[];
+  results: SignalResult[];
+  weights: Record<SignalId, number>;
   driver: SignalId;
   /** Set by diversity when this item was picked over a higher-scored one of an already-picked category. */
   variedFrom?: string;
@@ -48,20 +59,45 @@ export function signalAllowed(id: SignalId, ctx: RankingContext): boolean {
   return !ctx.nonProfiled && ctx.consents[consent];
 }
 
-export function scoreCandidate(c: Candidate, ctx: RankingContext, weights: Record<SignalId, number>, run: RankRun): Scored {
-  const raw = SIGNALS.filter((s) => signalAllowed(s.id, ctx)).map((s) => ({ signal: s.id, weight: weights[s.id], ...s.compute(c, ctx, run) }));
-  const score = raw.reduce((sum, r) => sum + r.weight * r.value, 0);
-  const contributions: SignalContribution[] = raw.map((r) => {
-    const points = r.weight * r.value;
-    return { ...r, points, share: score > 0 ? points / score : 0 };
+/** The hot loop of a ranking: a plain loop, no intermediate arrays, the driver found on the way. */
+export function scoreCandidate(
+  c: Candidate,
+  ctx: RankingContext,
+  signals: readonly Signal[],
+  weights: Record<SignalId, number>,
+  run: RankRun,
+): Scored {
+  const results: SignalResult[] = new Array(signals.length);
+  let score = 0;
+  let best = 0;
+  let driverIndex = 0;
+  for (let i = 0; i < signals.length; i++) {
+    const signal = signals[i]!;
+    const result = signal.compute(c, ctx, run);
+    results[i] = result;
+    const points = weights[signal.id] * result.value;
+    score += points;
+    if (points > best) {
+      best = points;
+      driverIndex = i;
+    }
+  }
+  return { candidate: c, score, signals, results, weights, driver: signals[driverIndex]!.id };
+}
+
+export function contributionsOf(s: Scored): SignalContribution[] {
+  return s.results.map((r, i) => {
+    const signal = s.signals[i]!.id;
+    const weight = s.weights[signal];
+    const points = weight * r.value;
+    return { signal, value: r.value, weight, points, share: s.score > 0 ? points / s.score : 0, evidence: r.evidence, personalData: r.personalData, ...(r.path ? { path: r.path } : {}) };
   });
-  const driver = contributions.reduce((best, x) => (x.points > best.points ? x : best), contributions[0]!).signal;
-  return { candidate: c, score, contributions, driver };
 }
 
 function toSuggestion(s: Scored, ctx: RankingContext): Suggestion {
   const c = s.candidate;
-  const driving = s.contributions.find((x) => x.signal === s.driver)!;
+  const contributions = contributionsOf(s);
+  const driving = contributions.find((x) => x.signal === s.driver)!;
   const promoted = c.kind === 'offer' && c.offer.promoted;
   return {
     id: `${c.kind}:${c.id}`,
@@ -81,7 +117,7 @@ function toSuggestion(s: Scored, ctx: RankingContext): Suggestion {
     hoursKnown: c.hours.kind !== 'unknown',
     driver: s.driver,
     reason: driving.evidence,
-    contributions: s.contributions,
+    contributions,
     promotion: promoted ? { agencyName: ctx.agencyName, label: { key: 'agency.promoted', params: { agency: ctx.agencyName } } } : null,
     notes: s.variedFrom ? [{ key: 'diversity.varied', params: { category: s.variedFrom } }] : [],
   };
@@ -100,22 +136,31 @@ const ENOUGH_PLACES = 2;
 function reachableCandidates(graph: TravelGraph, ctx: RankingContext, options: RankOptions): { candidate: Candidate; tier: number }[] {
   const allowVisited = options.allowVisited ?? false;
   const passes = (c: Candidate) => !exclusionReason(c, ctx, { allowVisited, ignoreHours: options.ignoreHours ?? false });
-  const qualify = (radiusMeters: number) => generateCandidates(graph, ctx, { ...options, radiusMeters }).filter(passes);
-  if (options.radiusMeters !== undefined) return qualify(options.radiusMeters).map((candidate) => ({ candidate, tier: 0 }));
+  if (options.radiusMeters !== undefined) {
+    return generateCandidates(graph, ctx, { ...options, radiusMeters: options.radiusMeters }).filter(passes).map((candidate) => ({ candidate, tier: 0 }));
+  }
   // A runner's parks are near in running time: they belong to the first tier, reached at running pace.
   const running = runningCandidates(graph, ctx).filter(passes);
   const runningIds = new Set(running.map((c) => c.place.id));
-  const tierOf = new Map<string, number>();
-  let candidates: Candidate[] = [];
-  for (let step = 0; step < REACH_STEPS_MINUTES.length; step++) {
-    candidates = qualify(reachRadiusMeters(step)).filter((c) => !runningIds.has(c.place.id));
-    for (const c of candidates) if (!tierOf.has(c.place.id)) tierOf.set(c.place.id, step);
-    if (new Set(candidates.map((c) => c.place.id)).size + runningIds.size >= ENOUGH_PLACES) break;
+  const out = running.map((candidate) => ({ candidate, tier: 0 }));
+  const qualified = new Set(runningIds);
+  // One spatial query at the widest reach, nearest first, then cut into tiers: a sparse neighbourhood does
+  // not pay for the same places three times.
+  const near = placesAround(graph, ctx, reachRadiusMeters(REACH_STEPS_MINUTES.length - 1), options.maxPlaces);
+  let from = 0;
+  for (let step = 0; step < REACH_STEPS_MINUTES.length && from < near.length; step++) {
+    const radius = reachRadiusMeters(step);
+    let to = from;
+    while (to < near.length && near[to]!.meters <= radius) to++;
+    for (const c of candidatesAt(graph, ctx, near.slice(from, to))) {
+      if (runningIds.has(c.place.id) || !passes(c)) continue;
+      out.push({ candidate: c, tier: step });
+      qualified.add(c.place.id);
+    }
+    from = to;
+    if (qualified.size >= ENOUGH_PLACES) break;
   }
-  return [
-    ...candidates.map((candidate) => ({ candidate, tier: tierOf.get(candidate.place.id)! })),
-    ...running.map((candidate) => ({ candidate, tier: 0 })),
-  ];
+  return out;
 }
 
 export interface RankResult {
@@ -136,9 +181,10 @@ export function rank(graph: TravelGraph, ctx: RankingContext, options: RankOptio
     favourites: options.allowVisited ?? false,
     taste: signalAllowed('taste', ctx) ? prepareTaste(graph, ctx, [...new Set(candidates.map((c) => c.place.id))]) : null,
   };
+  const active = SIGNALS.filter((s) => signalAllowed(s.id, ctx));
   const bestPerPlace = new Map<string, Scored>();
   for (const c of candidates) {
-    const scored = scoreCandidate(c, ctx, weights, run);
+    const scored = scoreCandidate(c, ctx, active, weights, run);
     const prev = bestPerPlace.get(c.place.id);
     if (!prev || scored.score > prev.score) bestPerPlace.set(c.place.id, scored);
   }

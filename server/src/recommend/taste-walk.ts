@@ -41,8 +41,8 @@ export interface TasteWalkResult {
   steps: number;
 }
 
-/** Steps per ranking; at 100k places this keeps the walk around a millisecond. */
-export const STEP_BUDGET = 12_000;
+/** Steps per ranking: with early stopping, enough to separate the candidates of one neighbourhood. */
+export const STEP_BUDGET = 1_200;
 /** Probability to restart from a start node after each hop: short walks stay close to the traveller's taste. */
 export const RESTART = 0.35;
 /** Stop early once this many candidates have this many visits: the ranking is settled. */
@@ -65,20 +65,39 @@ function pickConnectorKind(index: WalkIndex, place: number, r: number): WalkKind
   return x < wT ? TRAVELLER : x < wT + wG ? TAG : CATEGORY;
 }
 
+/**
+ * Scratch arrays indexed by node, reused across walks (the server ranks one request at a time per process):
+ * allocating them per ranking, or using Maps on every hop, costs more than the walk itself.
+ */
+let slotOfNode = new Int32Array(0);
+let metAsConnector = new Int32Array(0);
+
+function scratch(nodeCount: number): void {
+  if (slotOfNode.length < nodeCount) {
+    slotOfNode = new Int32Array(nodeCount + 1024).fill(-1);
+    metAsConnector = new Int32Array(nodeCount + 1024);
+  }
+}
+
 export function tasteWalk(input: TasteWalkInput): TasteWalkResult {
   const { index, queries, candidates, self } = input;
   const rand = mulberry32(input.seed);
   const q = queries.length;
-  const slot = new Map<number, number>();
-  candidates.forEach((node, i) => slot.set(node, i));
-  const perQuery = new Float64Array(candidates.length * q);
-  const connectorVisits = new Map<number, Map<number, number>>();
-  const lookalikeVisits = new Map<number, number>();
-  const totalVisits = new Int32Array(candidates.length);
+  const n = candidates.length;
+  scratch(index.nodeCount);
+  candidates.forEach((node, i) => (slotOfNode[node] = i));
+  const perQuery = new Float64Array(n * q);
+  const totalVisits = new Int32Array(n);
+  // Busiest connector per candidate and kind, by a Boyer–Moore majority vote: O(1) memory per slot, exact
+  // whenever one connector carries most of the traffic, which is what the panel shows.
+  const kindVisits = new Float64Array(n * 4);
+  const voteNode = new Int32Array(n * 4).fill(-1);
+  const voteCount = new Int32Array(n * 4);
+  const travellersMet: number[] = [];
   let settled = 0;
   let steps = 0;
   const budget = input.budget ?? STEP_BUDGET;
-  const weightSum = queries.reduce((s, x) => s + x.weight, 0) || 1;
+  const weightSum = queries.reduce((sum, x) => sum + x.weight, 0) || 1;
 
   for (let qi = 0; qi < q && settled < EARLY_STOP_CANDIDATES; qi++) {
     const query = queries[qi]!;
@@ -91,28 +110,35 @@ export function tasteWalk(input: TasteWalkInput): TasteWalkResult {
       let first = !startsAtPlace;
       for (;;) {
         let connector: number;
+        let connectorKind: WalkKind;
         if (first) {
           connector = current;
+          connectorKind = index.kind(current);
           first = false;
         } else {
           const kind = pickConnectorKind(index, current, rand());
           if (kind === -1) break;
           connector = index.neighbour(current, kind, Math.floor(rand() * index.degree(current, kind)));
           if (connector === self) break;
+          connectorKind = kind;
         }
         const places = index.degree(connector, PLACE);
         if (places === 0) break;
         const next = index.neighbour(connector, PLACE, Math.floor(rand() * places));
         used++;
         steps++;
-        if (index.kind(connector) === TRAVELLER) lookalikeVisits.set(connector, (lookalikeVisits.get(connector) ?? 0) + 1);
-        const s = slot.get(next);
-        if (s !== undefined) {
+        if (connectorKind === TRAVELLER && metAsConnector[connector]!++ === 0) travellersMet.push(connector);
+        const s = slotOfNode[next]!;
+        if (s >= 0) {
           perQuery[s * q + qi]! += 1;
           if (++totalVisits[s]! === EARLY_STOP_VISITS) settled++;
-          let byConnector = connectorVisits.get(s);
-          if (!byConnector) connectorVisits.set(s, (byConnector = new Map()));
-          byConnector.set(connector, (byConnector.get(connector) ?? 0) + 1);
+          const v = s * 4 + connectorKind;
+          kindVisits[v]! += 1;
+          if (voteNode[v] === connector) voteCount[v]!++;
+          else if (voteCount[v] === 0) {
+            voteNode[v] = connector;
+            voteCount[v] = 1;
+          } else voteCount[v]!--;
         }
         current = next;
         if (rand() < RESTART || used >= queryBudget) break;
@@ -120,10 +146,10 @@ export function tasteWalk(input: TasteWalkInput): TasteWalkResult {
     }
   }
 
-  const score = new Float64Array(candidates.length);
-  const bestQuery = new Int32Array(candidates.length).fill(-1);
-  const connector = new Int32Array(candidates.length).fill(-1);
-  for (let s = 0; s < candidates.length; s++) {
+  const score = new Float64Array(n);
+  const bestQuery = new Int32Array(n).fill(-1);
+  const connector = new Int32Array(n).fill(-1);
+  for (let s = 0; s < n; s++) {
     let root = 0;
     let best = 0;
     for (let qi = 0; qi < q; qi++) {
@@ -135,30 +161,25 @@ export function tasteWalk(input: TasteWalkInput): TasteWalkResult {
       }
     }
     score[s] = root * root;
-    connector[s] = busiestConnector(index, connectorVisits.get(s));
+    // The kind of connector the walk used most, then its busiest node.
+    let kind = -1;
+    let most = 0;
+    for (let k = 0; k < 4; k++) {
+      if (kindVisits[s * 4 + k]! > most) {
+        most = kindVisits[s * 4 + k]!;
+        kind = k;
+      }
+    }
+    if (kind >= 0) connector[s] = voteNode[s * 4 + kind]!;
   }
-  const lookalikes = [...lookalikeVisits.entries()]
-    .map(([node, visits]) => ({ node, visits }))
+  const lookalikes = travellersMet
+    .map((node) => ({ node, visits: metAsConnector[node]! }))
     .sort((a, b) => b.visits - a.visits || a.node - b.node)
     .slice(0, 20);
+  // Reset the scratch arrays for the next walk, touching only what this one used.
+  for (const node of candidates) slotOfNode[node] = -1;
+  for (const node of travellersMet) metAsConnector[node] = 0;
   return { score, bestQuery, connector, lookalikes, steps };
-}
-
-function busiestConnector(index: WalkIndex, visits: Map<number, number> | undefined): number {
-  if (!visits) return -1;
-  const byKind = [0, 0, 0, 0];
-  for (const [node, n] of visits) byKind[index.kind(node)]! += n;
-  const kind = byKind.indexOf(Math.max(...byKind));
-  let best = -1;
-  let top = 0;
-  for (const [node, n] of visits) {
-    if (index.kind(node) !== kind) continue;
-    if (n > top || (n === top && node < best)) {
-      top = n;
-      best = node;
-    }
-  }
-  return best;
 }
 
 /** Travellers (other than `self`) who interacted with both places: the "co-visitors" named in evidence. */
