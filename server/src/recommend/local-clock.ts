@@ -33,3 +33,14 @@ export function localClock(at: Date, timeZone: string): string {
   const minute = Math.floor(at.getTime() / 60_000);
   return remember(clocks, `${timeZone}|${minute}`, () => formatLocalTime(new Date(minute * 60_000), timeZone));
 }
+
+const dates = new Map<string, string>();
+
+/** "YYYY-MM-DD" of the city's calendar. */
+export function localDate(at: Date, timeZone: string): string {
+  const minute = Math.floor(at.getTime() / 60_000);
+  return remember(dates, `${timeZone}|${minute}`, () => {
+    const p = localParts(new Date(minute * 60_000), timeZone);
+    return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  });
+}

@@ -25,6 +25,7 @@ import {
 import type { RankingContext } from './context.ts';
 import { diversify } from './diversity.ts';
 import { exclusionReason } from './hard-rules.ts';
+import { localClock } from './local-clock.ts';
 import { SIGNALS } from './signals/index.ts';
 import type { RankRun, Signal, SignalResult } from './signals/signal.ts';
 import { prepareTaste } from './taste-run.ts';
@@ -113,7 +114,7 @@ function toSuggestion(s: Scored, ctx: RankingContext): Suggestion {
     score: s.score,
     distanceMeters: c.meters === null ? null : Math.round(c.meters),
     walkMinutes: c.walkMinutes,
-    openUntil: c.hours.kind === 'open' && c.hours.closesAt ? toZonedIso(c.hours.closesAt, ctx.city.timezone).slice(11, 16) : null,
+    openUntil: c.hours.kind === 'open' && c.hours.closesAt ? localClock(c.hours.closesAt, ctx.city.timezone) : null,
     hoursKnown: c.hours.kind !== 'unknown',
     driver: s.driver,
     reason: driving.evidence,

@@ -4,8 +4,9 @@
  * signal stays thin. The evidence names the start that contributed most and how many travellers connect it
  * to the suggestion; the path is kept for the panel, with other travellers only ever as a count.
  */
-import { toZonedIso, type Evidence, type PersonalDataRef, type TastePath } from '@escale/shared';
+import type { Evidence, PersonalDataRef, TastePath } from '@escale/shared';
 import { PLACE, TAG, TRAVELLER } from '../../graph/walk-index.ts';
+import { localDate } from '../local-clock.ts';
 import { coVisitors } from '../taste-walk.ts';
 import type { TasteSource } from '../taste-run.ts';
 import { clamp01, type Signal, type SignalResult } from './signal.ts';
@@ -30,7 +31,7 @@ function sourceRef(source: TasteSource, placeName: string, timeZone: string): Pe
   return {
     category: 'history',
     kind: 'interaction',
-    evidence: { key: 'data.interaction', params: { interaction: source.interaction, place: placeName, date: toZonedIso(source.at, timeZone).slice(0, 10) } },
+    evidence: { key: 'data.interaction', params: { interaction: source.interaction, place: placeName, date: localDate(source.at, timeZone) } },
     at: source.at.toISOString(),
   };
 }
