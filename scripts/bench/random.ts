@@ -3,19 +3,11 @@
  * the same city on every machine and Node version, plus the few distributions the generator needs.
  */
 
-/** A generator returning floats in [0, 1). mulberry32: tiny, fast, and good enough for synthetic data. */
-export type Rng = () => number;
+import { mulberry32 } from '../../server/src/recommend/seeded-random.ts';
 
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A generator returning floats in [0, 1): the server's mulberry32, so the whole project has one. */
+export type Rng = () => number;
+export { mulberry32 };
 
 export const randInt = (rng: Rng, n: number): number => Math.floor(rng() * n);
 
