@@ -32,13 +32,6 @@ export const SIGNAL_CONSENT: Record<SignalId, ConsentCategory | null> = {
   agency: null,
 };
 
-export function isPersonalSignal(id: SignalId): boolean {
-  return SIGNAL_CONSENT[id] !== null;
-}
-
-export const SignalWeights = z.record(SignalId, z.number().min(0).max(10));
-export type SignalWeights = z.infer<typeof SignalWeights>;
-
 export const DEFAULT_WEIGHTS: Record<SignalId, number> = {
   proximity: 3,
   timing: 2,

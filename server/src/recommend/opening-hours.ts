@@ -118,11 +118,6 @@ export function hoursAt(openingHours: string | null, at: Date, timeZone: string,
   return { kind: 'closed', opensAt: interval ? new Date(interval.from) : null };
 }
 
-/** True when the string parses; the catalogue builder and imports use it to report bad hours. */
-export function isValidOpeningHours(value: string, where: Where): boolean {
-  return parse(value, where) !== null;
-}
-
 /**
  * Parses and expands every place's hours in small slices between other work, right after start, so the
  * first traveller's ranking does not pay for hundreds of parses (≈1 ms each) while start-up stays short.

@@ -44,8 +44,3 @@ export async function savePosition(db: Db, travellerId: string, pos: { lat: numb
     .onConflict((oc) => oc.column('traveller_id').doUpdateSet({ lat: row.lat, lon: row.lon, accuracy_m: row.accuracy_m, at: row.at }))
     .execute();
 }
-
-export async function listDemoTravellers(db: Db): Promise<{ id: string; name: string; personaId: string }[]> {
-  const rows = await db.selectFrom('travellers').select(['id', 'name', 'persona_id']).where('persona_id', 'is not', null).orderBy('created_at').execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, personaId: r.persona_id ?? r.id }));
-}

@@ -1,5 +1,4 @@
 /** The signals the ranker runs, in the order the Why panel lists them. */
-import type { SignalId } from '@escale/shared';
 import { agency } from './agency.ts';
 import { budget } from './budget.ts';
 import { interests } from './interests.ts';
@@ -11,5 +10,3 @@ import { taste } from './taste.ts';
 import { timing } from './timing.ts';
 
 export const SIGNALS: readonly Signal[] = [proximity, timing, interests, taste, party, budget, popularity, agency];
-
-export const SIGNALS_BY_ID: Partial<Record<SignalId, Signal>> = Object.fromEntries(SIGNALS.map((s) => [s.id, s]));
