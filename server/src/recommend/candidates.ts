@@ -10,6 +10,7 @@ import type { Place } from '../catalogue/model.ts';
 import type { TravelGraph } from '../graph/travel-graph.ts';
 import type { Candidate } from './candidate.ts';
 import type { RankingContext } from './context.ts';
+import { inPossibleHours } from './category-hours.ts';
 import { localHour } from './local-clock.ts';
 import { hoursAt } from './opening-hours.ts';
 
@@ -39,19 +40,31 @@ export function placesAround(graph: TravelGraph, ctx: RankingContext, radiusMete
 }
 
 /** Each place as a candidate, with its events and offers, timed from the traveller's position. */
-export function candidatesAt(graph: TravelGraph, ctx: RankingContext, near: readonly { place: Place; meters: number }[]): Candidate[] {
+/**
+ * With `onlyPossibleHours`, a place whose kind makes no sense at arrival (category-hours.ts) yields only its
+ * events: the hard rules would drop the place and its offers anyway, and skipping them here saves their
+ * opening-hours evaluation, which is most of a night-time ranking.
+ */
+export function candidatesAt(
+  graph: TravelGraph,
+  ctx: RankingContext,
+  near: readonly { place: Place; meters: number }[],
+  options: { onlyPossibleHours?: boolean } = {},
+): Candidate[] {
   const out: Candidate[] = [];
+  const UNKNOWN = { kind: 'unknown' } as const;
   for (const { place, meters } of near) {
     // Without a consented position, distance is unknown: nothing downstream may use it.
     const walk = ctx.position ? walkingMinutes(meters) : null;
     const dist = ctx.position ? meters : null;
     const arrival = new Date(ctx.now.getTime() + (walk ?? 0) * 60_000);
+    const possible = !options.onlyPossibleHours || inPossibleHours(place.category, localHour(arrival, ctx.city.timezone));
     const where = { lat: place.lat, lon: place.lon, countryCode: ctx.city.countryCode };
-    const hours = hoursAt(place.openingHours, arrival, ctx.city.timezone, where);
+    const hours = possible ? hoursAt(place.openingHours, arrival, ctx.city.timezone, where) : UNKNOWN;
     const common = { place, meters: dist, walkMinutes: walk, hours, arrival };
-    out.push({ kind: 'place', id: place.id, ...common });
+    if (possible) out.push({ kind: 'place', id: place.id, ...common });
     for (const event of graph.eventsAt(place.id)) out.push({ kind: 'event', id: event.id, event, ...common });
-    for (const offer of graph.offersAt(place.id)) out.push({ kind: 'offer', id: offer.id, offer, ...common });
+    if (possible) for (const offer of graph.offersAt(place.id)) out.push({ kind: 'offer', id: offer.id, offer, ...common });
   }
   return out;
 }

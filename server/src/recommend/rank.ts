@@ -153,7 +153,7 @@ function reachableCandidates(graph: TravelGraph, ctx: RankingContext, options: R
     const radius = reachRadiusMeters(step);
     let to = from;
     while (to < near.length && near[to]!.meters <= radius) to++;
-    for (const c of candidatesAt(graph, ctx, near.slice(from, to))) {
+    for (const c of candidatesAt(graph, ctx, near.slice(from, to), { onlyPossibleHours: !options.ignoreHours })) {
       if (runningIds.has(c.place.id) || !passes(c)) continue;
       out.push({ candidate: c, tier: step });
       qualified.add(c.place.id);
