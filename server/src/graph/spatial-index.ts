@@ -4,7 +4,18 @@
  */
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
-import { distanceMeters } from '@escale/shared';
+/**
+ * Distance for ranking nearby places: an equirectangular projection, within 0.1 % of the great-circle
+ * distance at the few kilometres of a walk, at a fraction of haversine's trigonometry per place.
+ */
+const EARTH_RADIUS_M = 6_371_008.8;
+const RAD = Math.PI / 180;
+
+function nearDistanceMeters(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const x = (lon2 - lon1) * RAD * Math.cos(((lat1 + lat2) / 2) * RAD);
+  const y = (lat2 - lat1) * RAD;
+  return Math.sqrt(x * x + y * y) * EARTH_RADIUS_M;
+}
 
 export interface Located {
   id: string;
@@ -47,7 +58,7 @@ export class SpatialIndex<T extends Located> {
     const ids = around(index, lon, lat, max, radiusMeters / 1000);
     return ids.map((i) => {
       const item = this.items[i]!;
-      return { item, meters: distanceMeters({ lat, lon }, item) };
+      return { item, meters: nearDistanceMeters(lat, lon, item.lat, item.lon) };
     });
   }
 }

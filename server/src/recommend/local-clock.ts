@@ -6,15 +6,21 @@
 import { formatLocalTime, localParts } from '@escale/shared';
 
 const MAX_ENTRIES = 4096;
-const hours = new Map<string, number>();
-const clocks = new Map<string, string>();
 
-function remember<T>(cache: Map<string, T>, key: string, compute: () => T): T {
-  let value = cache.get(key);
+/** Per time zone, minute number → value; numeric keys, so a lookup builds no string. */
+type Cache<T> = Map<string, Map<number, T>>;
+const hours: Cache<number> = new Map();
+const clocks: Cache<string> = new Map();
+const dates: Cache<string> = new Map();
+
+function remember<T>(cache: Cache<T>, timeZone: string, minute: number, compute: () => T): T {
+  let zone = cache.get(timeZone);
+  if (!zone) cache.set(timeZone, (zone = new Map()));
+  let value = zone.get(minute);
   if (value === undefined) {
-    if (cache.size >= MAX_ENTRIES) cache.clear();
+    if (zone.size >= MAX_ENTRIES) zone.clear();
     value = compute();
-    cache.set(key, value);
+    zone.set(minute, value);
   }
   return value;
 }
@@ -22,7 +28,7 @@ function remember<T>(cache: Map<string, T>, key: string, compute: () => T): T {
 /** Local time of day as a fractional hour (18.5 = 18:30). */
 export function localHour(at: Date, timeZone: string): number {
   const minute = Math.floor(at.getTime() / 60_000);
-  return remember(hours, `${timeZone}|${minute}`, () => {
+  return remember(hours, timeZone, minute, () => {
     const p = localParts(new Date(minute * 60_000), timeZone);
     return p.hour + p.minute / 60;
   });
@@ -31,15 +37,13 @@ export function localHour(at: Date, timeZone: string): number {
 /** "HH:MM" in the city's zone. */
 export function localClock(at: Date, timeZone: string): string {
   const minute = Math.floor(at.getTime() / 60_000);
-  return remember(clocks, `${timeZone}|${minute}`, () => formatLocalTime(new Date(minute * 60_000), timeZone));
+  return remember(clocks, timeZone, minute, () => formatLocalTime(new Date(minute * 60_000), timeZone));
 }
-
-const dates = new Map<string, string>();
 
 /** "YYYY-MM-DD" of the city's calendar. */
 export function localDate(at: Date, timeZone: string): string {
   const minute = Math.floor(at.getTime() / 60_000);
-  return remember(dates, `${timeZone}|${minute}`, () => {
+  return remember(dates, timeZone, minute, () => {
     const p = localParts(new Date(minute * 60_000), timeZone);
     return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
   });
