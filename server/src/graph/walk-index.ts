@@ -112,6 +112,15 @@ export class WalkIndex {
     return this.overlayEdges;
   }
 
+  /**
+   * Direct access to the CSR arrays for the walk's inner loop, when no overlay edge exists (then every
+   * neighbour is in them); null otherwise, and the walk goes through `degree`/`neighbour`.
+   */
+  csr(): { kinds: Uint8Array; kindStart: Int32Array; kindEnd: Int32Array; targets: Int32Array } | null {
+    if (this.overlayEdges > 0) return null;
+    return { kinds: this.kindArr, kindStart: this.kindStart, kindEnd: this.kindEnd, targets: this.targets };
+  }
+
   kind(node: number): WalkKind {
     return (node < this.kindArr.length ? this.kindArr[node] : this.extraKind[node - this.kindArr.length]) as WalkKind;
   }

@@ -88,11 +88,13 @@ const RUNNING_HOURS: [number, number][] = [[6, 9.5], [17.5, 21]];
 
 /** Places to run to, for a runner with a position, at running hours: reached at running pace, not on foot. */
 export function runningCandidates(graph: TravelGraph, ctx: RankingContext): Candidate[] {
-  if (!ctx.position || !wantsToRun(graph, ctx)) return [];
+  if (!ctx.position) return [];
+  // Cheapest test first: outside running hours nothing else is looked at.
   const hour = localHour(ctx.now, ctx.city.timezone);
   if (!RUNNING_HOURS.some(([from, to]) => hour >= from && hour < to)) return [];
+  if (!wantsToRun(graph, ctx)) return [];
   const out: Candidate[] = [];
-  for (const { place, meters } of graph.placesNear(ctx.position.lat, ctx.position.lon, RUN_REACH_M)) {
+  for (const { place, meters } of graph.placesNear(ctx.position.lat, ctx.position.lon, RUN_REACH_M, MAX_PLACES * 5)) {
     if (!place.tags.includes(RUNNING_TAG)) continue;
     const runMinutes = runningMinutes(meters);
     const arrival = new Date(ctx.now.getTime() + runMinutes * 60_000);

@@ -52,10 +52,12 @@ const EARLY_STOP_VISITS = 6;
 const P_TRAVELLER = 0.65;
 const P_TAG = 0.25;
 
-function pickConnectorKind(index: WalkIndex, place: number, r: number): WalkKind | -1 {
-  const hasT = index.degree(place, TRAVELLER) > 0;
-  const hasG = index.degree(place, TAG) > 0;
-  const hasC = index.degree(place, CATEGORY) > 0;
+type Degree = (node: number, kind: WalkKind) => number;
+
+function pickConnectorKind(degree: Degree, place: number, r: number): WalkKind | -1 {
+  const hasT = degree(place, TRAVELLER) > 0;
+  const hasG = degree(place, TAG) > 0;
+  const hasC = degree(place, CATEGORY) > 0;
   const wT = hasT ? P_TRAVELLER : 0;
   const wG = hasG ? P_TAG : 0;
   const wC = hasC ? 1 - P_TRAVELLER - P_TAG : 0;
@@ -98,11 +100,20 @@ export function tasteWalk(input: TasteWalkInput): TasteWalkResult {
   let steps = 0;
   const budget = input.budget ?? STEP_BUDGET;
   const weightSum = queries.reduce((sum, x) => sum + x.weight, 0) || 1;
+  // The inner loop reads the CSR arrays directly when it can: method calls per hop cost as much as the hop.
+  const csr = index.csr();
+  const degree: Degree = csr
+    ? (node, kind) => csr.kindEnd[node * 4 + kind]! - csr.kindStart[node * 4 + kind]!
+    : (node, kind) => index.degree(node, kind);
+  const neighbour = csr
+    ? (node: number, kind: WalkKind, i: number) => csr.targets[csr.kindStart[node * 4 + kind]! + i]!
+    : (node: number, kind: WalkKind, i: number) => index.neighbour(node, kind, i);
+  const kindOf = csr ? (node: number) => csr.kinds[node] as WalkKind : (node: number) => index.kind(node);
 
   for (let qi = 0; qi < q && settled < EARLY_STOP_CANDIDATES; qi++) {
     const query = queries[qi]!;
     const queryBudget = Math.max(50, Math.round((budget * query.weight) / weightSum));
-    const startsAtPlace = index.kind(query.node) === PLACE;
+    const startsAtPlace = kindOf(query.node) === PLACE;
     let used = 0;
     while (used < queryBudget && settled < EARLY_STOP_CANDIDATES) {
       // A start at a tag or category behaves as a connector: the first hop picks one of its places.
@@ -113,18 +124,18 @@ export function tasteWalk(input: TasteWalkInput): TasteWalkResult {
         let connectorKind: WalkKind;
         if (first) {
           connector = current;
-          connectorKind = index.kind(current);
+          connectorKind = kindOf(current);
           first = false;
         } else {
-          const kind = pickConnectorKind(index, current, rand());
+          const kind = pickConnectorKind(degree, current, rand());
           if (kind === -1) break;
-          connector = index.neighbour(current, kind, Math.floor(rand() * index.degree(current, kind)));
+          connector = neighbour(current, kind, Math.floor(rand() * degree(current, kind)));
           if (connector === self) break;
           connectorKind = kind;
         }
-        const places = index.degree(connector, PLACE);
+        const places = degree(connector, PLACE);
         if (places === 0) break;
-        const next = index.neighbour(connector, PLACE, Math.floor(rand() * places));
+        const next = neighbour(connector, PLACE, Math.floor(rand() * places));
         used++;
         steps++;
         if (connectorKind === TRAVELLER && metAsConnector[connector]!++ === 0) travellersMet.push(connector);
