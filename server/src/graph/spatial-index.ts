@@ -51,14 +51,14 @@ export class SpatialIndex<T extends Located> {
     return this.index;
   }
 
-  /** Items within `radiusMeters`, nearest first, at most `max`. */
-  near(lat: number, lon: number, radiusMeters: number, max = Infinity): { item: T; meters: number }[] {
+  /** Items within `radiusMeters`, nearest first, at most `max` (named `place`: places are what we index). */
+  near(lat: number, lon: number, radiusMeters: number, max = Infinity): { place: T; meters: number }[] {
     const index = this.ensureIndex();
     if (this.items.length === 0) return [];
     const ids = around(index, lon, lat, max, radiusMeters / 1000);
     return ids.map((i) => {
       const item = this.items[i]!;
-      return { item, meters: nearDistanceMeters(lat, lon, item.lat, item.lon) };
+      return { place: item, meters: nearDistanceMeters(lat, lon, item.lat, item.lon) };
     });
   }
 }

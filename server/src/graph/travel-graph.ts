@@ -169,7 +169,7 @@ export class TravelGraph {
   }
 
   placesNear(lat: number, lon: number, radiusMeters: number, max?: number): { place: Place; meters: number }[] {
-    return this.spatial.near(lat, lon, radiusMeters, max).map(({ item, meters }) => ({ place: item, meters }));
+    return this.spatial.near(lat, lon, radiusMeters, max);
   }
 
   eventsAt(placeId: string): readonly CatalogueEvent[] {

@@ -59,12 +59,12 @@ export function candidatesAt(
     const dist = ctx.position ? meters : null;
     const arrival = new Date(ctx.now.getTime() + (walk ?? 0) * 60_000);
     const possible = !options.onlyPossibleHours || inPossibleHours(place.category, localHour(arrival, ctx.city.timezone));
-    const where = { lat: place.lat, lon: place.lon, countryCode: ctx.city.countryCode };
-    const hours = possible ? hoursAt(place.openingHours, arrival, ctx.city.timezone, where) : UNKNOWN;
-    const common = { place, meters: dist, walkMinutes: walk, hours, arrival };
-    if (possible) out.push({ kind: 'place', id: place.id, ...common });
-    for (const event of graph.eventsAt(place.id)) out.push({ kind: 'event', id: event.id, event, ...common });
-    if (possible) for (const offer of graph.offersAt(place.id)) out.push({ kind: 'offer', id: offer.id, offer, ...common });
+    const hours = possible ? hoursAt(place.openingHours, arrival, ctx.city.timezone, { lat: place.lat, lon: place.lon, countryCode: ctx.city.countryCode }) : UNKNOWN;
+    // Plain literals rather than spreading a shared object: this runs for every place near the traveller.
+    if (possible) out.push({ kind: 'place', id: place.id, place, meters: dist, walkMinutes: walk, hours, arrival });
+    for (const event of graph.eventsAt(place.id)) out.push({ kind: 'event', id: event.id, event, place, meters: dist, walkMinutes: walk, hours, arrival });
+    if (!possible) continue;
+    for (const offer of graph.offersAt(place.id)) out.push({ kind: 'offer', id: offer.id, offer, place, meters: dist, walkMinutes: walk, hours, arrival });
   }
   return out;
 }
