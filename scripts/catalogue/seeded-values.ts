@@ -1,15 +1,9 @@
 // Demo values for what the open sources lack (ratings, review counts, price levels), derived from a hash of the id so every rebuild agrees.
 import type { CategoryId } from '../../shared/src/categories.ts';
+// FNV-1a, 32 bits: tiny and stable across platforms and Node versions; one implementation for the project.
+import { hashString as fnv1a } from '../../server/src/recommend/seeded-random.ts';
 
-/** FNV-1a, 32 bits: tiny, stable across platforms and Node versions. */
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+export { fnv1a };
 
 /** A number in [0, 1) fixed by the id and the field name, so fields do not move together. */
 export function unitHash(id: string, field: string): number {
