@@ -51,14 +51,17 @@ export class SpatialIndex<T extends Located> {
     return this.index;
   }
 
-  /** Items within `radiusMeters`, nearest first, at most `max` (named `place`: places are what we index). */
-  near(lat: number, lon: number, radiusMeters: number, max = Infinity): { place: T; meters: number }[] {
+  /**
+   * Items within `radiusMeters`, nearest first, at most `max`, each passed through `as` with its distance
+   * (one object per result, built by the caller's shape).
+   */
+  near<R>(lat: number, lon: number, radiusMeters: number, max: number, as: (item: T, meters: number) => R): R[] {
     const index = this.ensureIndex();
     if (this.items.length === 0) return [];
     const ids = around(index, lon, lat, max, radiusMeters / 1000);
     return ids.map((i) => {
       const item = this.items[i]!;
-      return { place: item, meters: nearDistanceMeters(lat, lon, item.lat, item.lon) };
+      return as(item, nearDistanceMeters(lat, lon, item.lat, item.lon));
     });
   }
 }

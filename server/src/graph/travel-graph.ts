@@ -31,14 +31,41 @@ export const nodeKey = (type: NodeType, id: string) => `${type}:${id}`;
 /** Most places hold no event and no offer: one shared empty answer instead of an allocation per place. */
 const NONE: readonly never[] = Object.freeze([]);
 
+/** A place found near a position, with what is held there: candidate generation needs no further lookup. */
+export interface NearbyPlace {
+  place: Place;
+  meters: number;
+  /** The place's node in the walk index (valid for the index `walkIndex()` returns now). */
+  node: number;
+  events: readonly CatalogueEvent[];
+  offers: readonly Offer[];
+}
+
+/**
+ * What the spatial index holds per place: the place and its current events and offers, kept together so
+ * that a ranking, which visits hundreds of nearby places, reads them without a hash lookup per place
+ * (in a table of 100k places each lookup is a cache miss).
+ */
+interface PlaceEntry {
+  id: string;
+  lat: number;
+  lon: number;
+  place: Place;
+  events: readonly CatalogueEvent[];
+  offers: readonly Offer[];
+  /** The place's node in the walk index, assigned when the index is built (-1 until then). */
+  node: number;
+}
+
 export class TravelGraph {
   private readonly g = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
-  private readonly spatial = new SpatialIndex<Place>();
+  private readonly spatial = new SpatialIndex<PlaceEntry>();
+  private readonly entries = new Map<string, PlaceEntry>();
   /** Derived typed-array view for the taste walk; null until first needed or after a structural change. */
   private walk: WalkIndex | null = null;
   /** Per-place lookups for the hot path: walking graphology's in-edges of a place also visits every interaction. */
-  private readonly eventsByPlace = placeLookup<CatalogueEvent>();
-  private readonly offersByPlace = placeLookup<Offer>();
+  private readonly eventsByPlace = new ByPlace<CatalogueEvent>();
+  private readonly offersByPlace = new ByPlace<Offer>();
   /** Overlay edges tolerated before the walk index is rebuilt from scratch. */
   static readonly WALK_OVERLAY_LIMIT = 20_000;
 
@@ -86,7 +113,9 @@ export class TravelGraph {
     const area = areaOf(place.lat, place.lon);
     const areaKey = this.addArea(area, place.cityId);
     this.link('in_area', key, areaKey);
-    this.spatial.set(place);
+    const entry: PlaceEntry = { id: place.id, lat: place.lat, lon: place.lon, place, events: this.eventsByPlace.at(place.id), offers: this.offersByPlace.at(place.id), node: -1 };
+    this.entries.set(place.id, entry);
+    this.spatial.set(entry);
     this.walk = null;
   }
 
@@ -105,7 +134,10 @@ export class TravelGraph {
   }
 
   upsertEvent(event: CatalogueEvent): void {
-    indexByPlace(this.eventsByPlace, event);
+    for (const placeId of this.eventsByPlace.set(event)) {
+      const entry = this.entries.get(placeId);
+      if (entry) entry.events = this.eventsByPlace.at(placeId);
+    }
     const key = nodeKey('event', event.id);
     if (this.g.hasNode(key)) this.g.replaceNodeAttributes(key, { type: 'event', event });
     else this.g.addNode(key, { type: 'event', event });
@@ -113,7 +145,10 @@ export class TravelGraph {
   }
 
   upsertOffer(offer: Offer): void {
-    indexByPlace(this.offersByPlace, offer);
+    for (const placeId of this.offersByPlace.set(offer)) {
+      const entry = this.entries.get(placeId);
+      if (entry) entry.offers = this.offersByPlace.at(placeId);
+    }
     const key = nodeKey('offer', offer.id);
     if (this.g.hasNode(key)) this.g.replaceNodeAttributes(key, { type: 'offer', offer });
     else this.g.addNode(key, { type: 'offer', offer });
@@ -138,20 +173,23 @@ export class TravelGraph {
 
   /** The typed-array view for random walks, (re)built on demand. */
   walkIndex(): WalkIndex {
-    this.walk ??= WalkIndex.fromGraph(this.g);
-    return this.walk;
+    if (this.walk) return this.walk;
+    const walk = WalkIndex.fromGraph(this.g);
+    // Every place is in the index (places are never dropped from it), so every entry gets its node.
+    for (const entry of this.entries.values()) entry.node = walk.placeNode(entry.id) ?? -1;
+    this.walk = walk;
+    return walk;
   }
 
   /** How many interactions of all travellers a place has (aggregated, no one's identity): for popularity. */
   interactionCount(placeId: string): number {
     const index = this.walkIndex();
-    const node = index.byKey.get(nodeKey('place', placeId));
+    const node = index.placeNode(placeId);
     return node === undefined ? 0 : index.degree(node, TRAVELLER);
   }
 
   place(id: string): Place | undefined {
-    const attrs = this.g.hasNode(nodeKey('place', id)) ? this.g.getNodeAttributes(nodeKey('place', id)) : undefined;
-    return attrs?.type === 'place' ? attrs.place : undefined;
+    return this.entries.get(id)?.place;
   }
 
   city(id: string): City | undefined {
@@ -168,18 +206,18 @@ export class TravelGraph {
     return out;
   }
 
-  placesNear(lat: number, lon: number, radiusMeters: number, max?: number): { place: Place; meters: number }[] {
-    return this.spatial.near(lat, lon, radiusMeters, max);
+  /** Places within `radiusMeters`, nearest first, at most `max`, with their events and offers. */
+  placesNear(lat: number, lon: number, radiusMeters: number, max = Infinity): NearbyPlace[] {
+    this.walkIndex(); // so that every entry's node is current
+    return this.spatial.near(lat, lon, radiusMeters, max, (e, meters) => ({ place: e.place, meters, node: e.node, events: e.events, offers: e.offers }));
   }
 
   eventsAt(placeId: string): readonly CatalogueEvent[] {
-    const events = this.eventsByPlace.get(placeId);
-    return events ? [...events.values()] : NONE;
+    return this.eventsByPlace.at(placeId);
   }
 
   offersAt(placeId: string): readonly Offer[] {
-    const offers = this.offersByPlace.get(placeId);
-    return offers ? [...offers.values()] : NONE;
+    return this.offersByPlace.at(placeId);
   }
 
   interactionsOf(travellerId: string): Interaction[] {
@@ -207,21 +245,41 @@ export class TravelGraph {
   }
 }
 
-/** Keeps an event or offer in its place's lookup, moving it if its place changed. */
-function indexByPlace<T extends { id: string; placeId: string }>(byPlace: PlaceLookup<T>, item: T): void {
-  const previous = byPlace.placeOf.get(item.id);
-  if (previous !== undefined && previous !== item.placeId) {
-    const old = byPlace.get(previous);
-    if (old?.delete(item.id) && old.size === 0) byPlace.delete(previous);
+/**
+ * Events or offers by place, for candidate generation: each place's list is an array built once per change,
+ * since it is read for every place near every ranking and changes only when the agency edits its catalogue.
+ */
+class ByPlace<T extends { id: string; placeId: string }> {
+  private readonly items = new Map<string, Map<string, T>>();
+  private readonly placeOf = new Map<string, string>();
+  private readonly lists = new Map<string, readonly T[]>();
+
+  /** Adds or replaces an item, moving it if its place changed; returns the places whose list changed. */
+  set(item: T): string[] {
+    const previous = this.placeOf.get(item.id);
+    const changed = [item.placeId];
+    if (previous !== undefined && previous !== item.placeId) {
+      const old = this.items.get(previous);
+      if (old?.delete(item.id) && old.size === 0) this.items.delete(previous);
+      this.lists.delete(previous);
+      changed.push(previous);
+    }
+    this.placeOf.set(item.id, item.placeId);
+    let items = this.items.get(item.placeId);
+    if (!items) this.items.set(item.placeId, (items = new Map()));
+    items.set(item.id, item);
+    this.lists.delete(item.placeId);
+    return changed;
   }
-  byPlace.placeOf.set(item.id, item.placeId);
-  let items = byPlace.get(item.placeId);
-  if (!items) byPlace.set(item.placeId, (items = new Map()));
-  items.set(item.id, item);
-}
 
-type PlaceLookup<T> = Map<string, Map<string, T>> & { placeOf: Map<string, string> };
-
-function placeLookup<T>(): PlaceLookup<T> {
-  return Object.assign(new Map<string, Map<string, T>>(), { placeOf: new Map<string, string>() });
+  at(placeId: string): readonly T[] {
+    let list = this.lists.get(placeId);
+    if (list === undefined) {
+      const items = this.items.get(placeId);
+      if (!items) return NONE;
+      list = Object.freeze([...items.values()]);
+      this.lists.set(placeId, list);
+    }
+    return list;
+  }
 }

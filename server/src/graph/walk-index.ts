@@ -29,17 +29,24 @@ export class WalkIndex {
     readonly keys: string[],
     private readonly kindArr: Uint8Array,
     readonly byKey: Map<string, number>,
-    /** CSR: neighbours of n are targets[offsets[n] .. offsets[n+1]), sorted by kind (travellers, places, tags, categories). */
-    private readonly offsets: Int32Array,
+    /** Place id (without the `place:` prefix) → node: the ranking looks places up by id, many per request. */
+    private readonly placeNodes: Map<string, number>,
+    /**
+     * CSR with per-kind runs: the neighbours of kind k of node n are targets[runs[4n + k] .. runs[4n + k + 1]),
+     * kinds in order (places, travellers, tags, categories). One array for starts and ends, so a node's four
+     * degrees sit in one cache line: the walk is bound by memory latency, not arithmetic.
+     */
+    private readonly runs: Int32Array,
     private readonly targets: Int32Array,
-    /** Start of each kind's run inside a node's neighbours: kindStart[n * 4 + kind]. */
-    private readonly kindStart: Int32Array,
-    private readonly kindEnd: Int32Array,
-  ) {}
+  ) {
+    this.patchedNodes = new Uint8Array(kindArr.length);
+  }
 
   private readonly extraKind: WalkKind[] = [];
   /** Edges added since the build: node → neighbours of a kind, keyed `node * 4 + kind`. */
   private readonly overlay = new Map<number, number[]>();
+  /** 1 for a built node that has overlay edges. */
+  private readonly patchedNodes: Uint8Array;
   private overlayEdges = 0;
 
   static fromGraph(graph: MultiDirectedGraph | GraphLike): WalkIndex {
@@ -47,9 +54,11 @@ export class WalkIndex {
     const keys: string[] = [];
     const kinds: number[] = [];
     const byKey = new Map<string, number>();
+    const placeNodes = new Map<string, number>();
     g.forEachNode((key, attrs) => {
       const kind = KIND_OF_TYPE[attrs.type];
       if (kind === undefined) return;
+      if (kind === PLACE) placeNodes.set(key.slice(key.indexOf(':') + 1), keys.length);
       byKey.set(key, keys.length);
       keys.push(key);
       kinds.push(kind);
@@ -74,30 +83,20 @@ export class WalkIndex {
       counts[b * 4 + kindArr[a]!]! += w;
     });
 
-    // Offsets and per-kind runs.
-    const offsets = new Int32Array(n + 1);
-    const kindStart = new Int32Array(n * 4);
-    const kindEnd = new Int32Array(n * 4);
-    let total = 0;
-    for (let node = 0; node < n; node++) {
-      offsets[node] = total;
-      for (let k = 0; k < 4; k++) {
-        kindStart[node * 4 + k] = total;
-        total += counts[node * 4 + k]!;
-        kindEnd[node * 4 + k] = kindStart[node * 4 + k]!;
-      }
-    }
-    offsets[n] = total;
+    // Per-kind runs: each run ends where the next begins (the last node's last run ends at runs[4n]).
+    const runs = new Int32Array(n * 4 + 1);
+    for (let slot = 0; slot < n * 4; slot++) runs[slot + 1] = runs[slot]! + counts[slot]!;
 
-    // Pass 2: fill (kindEnd advances as a write cursor and ends at the run's end).
-    const targets = new Int32Array(total);
+    // Pass 2: fill, with a write cursor per run.
+    const targets = new Int32Array(runs[n * 4]!);
+    const cursor = runs.slice(0, n * 4);
     forEachWalkEdge((a, b, w) => {
       for (let i = 0; i < w; i++) {
-        targets[kindEnd[a * 4 + kindArr[b]!]!++] = b;
-        targets[kindEnd[b * 4 + kindArr[a]!]!++] = a;
+        targets[cursor[a * 4 + kindArr[b]!]!++] = b;
+        targets[cursor[b * 4 + kindArr[a]!]!++] = a;
       }
     });
-    return new WalkIndex(keys, kindArr, byKey, offsets, targets, kindStart, kindEnd);
+    return new WalkIndex(keys, kindArr, byKey, placeNodes, runs, targets);
   }
 
   get nodeCount(): number {
@@ -113,12 +112,22 @@ export class WalkIndex {
   }
 
   /**
-   * Direct access to the CSR arrays for the walk's inner loop, when no overlay edge exists (then every
-   * neighbour is in them); null otherwise, and the walk goes through `degree`/`neighbour`.
+   * Direct access to the CSR arrays for the walk's inner loop: a node for which `patched(node)` is true has
+   * overlay edges (or was added after the build) and must be read through `degree`/`neighbour`; every other
+   * node's neighbours are all in the arrays.
    */
-  csr(): { kinds: Uint8Array; kindStart: Int32Array; kindEnd: Int32Array; targets: Int32Array } | null {
-    if (this.overlayEdges > 0) return null;
-    return { kinds: this.kindArr, kindStart: this.kindStart, kindEnd: this.kindEnd, targets: this.targets };
+  arrays(): { kinds: Uint8Array; runs: Int32Array; targets: Int32Array } {
+    return { kinds: this.kindArr, runs: this.runs, targets: this.targets };
+  }
+
+  /** Whether a node has edges outside the CSR arrays (see `arrays`). */
+  patched(node: number): boolean {
+    return this.overlayEdges > 0 && (node >= this.kindArr.length || this.patchedNodes[node] === 1);
+  }
+
+  /** The node of a place, by the place's id. */
+  placeNode(placeId: string): number | undefined {
+    return this.placeNodes.get(placeId);
   }
 
   kind(node: number): WalkKind {
@@ -128,17 +137,19 @@ export class WalkIndex {
   /** Number of neighbours of `kind` (weighted), base and overlay. */
   degree(node: number, kind: WalkKind): number {
     // The hot path of the walk: no Map lookup while nothing was added since the build.
-    if (this.overlayEdges === 0) return this.kindEnd[node * 4 + kind]! - this.kindStart[node * 4 + kind]!;
-    const base = node < this.kindArr.length ? this.kindEnd[node * 4 + kind]! - this.kindStart[node * 4 + kind]! : 0;
+    const slot = node * 4 + kind;
+    if (this.overlayEdges === 0) return this.runs[slot + 1]! - this.runs[slot]!;
+    const base = node < this.kindArr.length ? this.runs[slot + 1]! - this.runs[slot]! : 0;
     return base + (this.overlay.get(node * 4 + kind)?.length ?? 0);
   }
 
   /** The i-th neighbour of `kind` (0 ≤ i < degree). */
   neighbour(node: number, kind: WalkKind, i: number): number {
-    if (this.overlayEdges === 0) return this.targets[this.kindStart[node * 4 + kind]! + i]!;
+    const slot = node * 4 + kind;
+    if (this.overlayEdges === 0) return this.targets[this.runs[slot]! + i]!;
     if (node < this.kindArr.length) {
-      const start = this.kindStart[node * 4 + kind]!;
-      const baseCount = this.kindEnd[node * 4 + kind]! - start;
+      const start = this.runs[slot]!;
+      const baseCount = this.runs[slot + 1]! - start;
       if (i < baseCount) return this.targets[start + i]!;
       i -= baseCount;
     }
@@ -162,6 +173,7 @@ export class WalkIndex {
     const place = this.byKey.get(placeKey);
     if (weight === 0 || place === undefined) return;
     const traveller = this.ensureNode(travellerKey, TRAVELLER);
+    for (const node of [traveller, place]) if (node < this.patchedNodes.length) this.patchedNodes[node] = 1;
     for (let i = 0; i < weight; i++) {
       this.push(traveller * 4 + PLACE, place);
       this.push(place * 4 + TRAVELLER, traveller);

@@ -4,6 +4,8 @@ import type { HoursState } from './opening-hours.ts';
 
 interface Reach {
   place: Place;
+  /** The place's node in the travel graph's walk index, for the signals that read the graph. */
+  node: number;
   meters: number | null;
   walkMinutes: number | null;
   /** Set when the place is a running destination for a runner: the way there is part of the run. */

@@ -7,12 +7,13 @@
  */
 import { runningMinutes, walkableRadiusMeters, walkingMinutes } from '@escale/shared';
 import type { Place } from '../catalogue/model.ts';
-import type { TravelGraph } from '../graph/travel-graph.ts';
+import type { NearbyPlace, TravelGraph } from '../graph/travel-graph.ts';
 import type { Candidate } from './candidate.ts';
 import type { RankingContext } from './context.ts';
 import { inPossibleHours } from './category-hours.ts';
 import { localHour } from './local-clock.ts';
-import { hoursAt } from './opening-hours.ts';
+import { exclusionBeforeHours, exclusionByHours, type RuleOptions } from './hard-rules.ts';
+import { hoursAt, type HoursState } from './opening-hours.ts';
 
 /** Walking reach in minutes, tried in order until enough places qualify. */
 export const REACH_STEPS_MINUTES = [15, 25, 40] as const;
@@ -29,45 +30,66 @@ export function reachRadiusMeters(step: number): number {
 }
 
 /** Candidates within `radiusMeters` of the position (or of the city centre when no position may be used). */
-export function generateCandidates(graph: TravelGraph, ctx: RankingContext, options: CandidateOptions & { radiusMeters: number }): Candidate[] {
-  return candidatesAt(graph, ctx, placesAround(graph, ctx, options.radiusMeters, options.maxPlaces));
+export function generateCandidates(
+  graph: TravelGraph,
+  ctx: RankingContext,
+  options: CandidateOptions & { radiusMeters: number; rules?: RuleOptions },
+): Candidate[] {
+  return candidatesAt(ctx, placesAround(graph, ctx, options.radiusMeters, options.maxPlaces), { rules: options.rules });
 }
 
 /** Places within `radiusMeters` of the origin, nearest first. */
-export function placesAround(graph: TravelGraph, ctx: RankingContext, radiusMeters: number, maxPlaces = MAX_PLACES): { place: Place; meters: number }[] {
+export function placesAround(graph: TravelGraph, ctx: RankingContext, radiusMeters: number, maxPlaces = MAX_PLACES): NearbyPlace[] {
   const origin = ctx.position ?? ctx.city.center;
   return graph.placesNear(origin.lat, origin.lon, radiusMeters, maxPlaces);
 }
 
-/** Each place as a candidate, with its events and offers, timed from the traveller's position. */
 /**
- * With `onlyPossibleHours`, a place whose kind makes no sense at arrival (category-hours.ts) yields only its
- * events: the hard rules would drop the place and its offers anyway, and skipping them here saves their
- * opening-hours evaluation, which is most of a night-time ranking.
+ * Each place as a candidate, with its events and offers, timed from the traveller's position.
+ *
+ * With `rules`, only candidates that pass the hard rules are returned, and a place's opening hours are
+ * evaluated only once one of its candidates has passed every other rule (most exclusions, such as a budget
+ * or a dislike, need no hours). With `onlyPossibleHours`, a place whose kind makes no sense at arrival
+ * (category-hours.ts) yields only its events: the hard rules would drop the place and its offers anyway.
  */
 export function candidatesAt(
-  graph: TravelGraph,
   ctx: RankingContext,
-  near: readonly { place: Place; meters: number }[],
-  options: { onlyPossibleHours?: boolean } = {},
+  near: readonly NearbyPlace[],
+  options: { onlyPossibleHours?: boolean; rules?: RuleOptions } = {},
 ): Candidate[] {
   const out: Candidate[] = [];
-  const UNKNOWN = { kind: 'unknown' } as const;
-  for (const { place, meters } of near) {
+  const rules = options.rules;
+  // Per place: its hours at arrival, evaluated on first need.
+  let hours: HoursState | null = null;
+  let place: Place;
+  let node: number;
+  let arrival: Date;
+  const admit = (c: Candidate): void => {
+    if (rules && exclusionBeforeHours(c, ctx, rules)) return;
+    hours ??= hoursAt(place.openingHours, arrival, ctx.city.timezone, { lat: place.lat, lon: place.lon, countryCode: ctx.city.countryCode });
+    c.hours = hours;
+    if (rules && exclusionByHours(c, ctx, rules)) return;
+    out.push(c);
+  };
+  for (const entry of near) {
+    place = entry.place;
+    node = entry.node;
     // Without a consented position, distance is unknown: nothing downstream may use it.
-    const walk = ctx.position ? walkingMinutes(meters) : null;
-    const dist = ctx.position ? meters : null;
-    const arrival = new Date(ctx.now.getTime() + (walk ?? 0) * 60_000);
+    const walk = ctx.position ? walkingMinutes(entry.meters) : null;
+    const meters = ctx.position ? entry.meters : null;
+    arrival = new Date(ctx.now.getTime() + (walk ?? 0) * 60_000);
     const possible = !options.onlyPossibleHours || inPossibleHours(place.category, localHour(arrival, ctx.city.timezone));
-    const hours = possible ? hoursAt(place.openingHours, arrival, ctx.city.timezone, { lat: place.lat, lon: place.lon, countryCode: ctx.city.countryCode }) : UNKNOWN;
+    hours = possible ? null : UNKNOWN;
     // Plain literals rather than spreading a shared object: this runs for every place near the traveller.
-    if (possible) out.push({ kind: 'place', id: place.id, place, meters: dist, walkMinutes: walk, hours, arrival });
-    for (const event of graph.eventsAt(place.id)) out.push({ kind: 'event', id: event.id, event, place, meters: dist, walkMinutes: walk, hours, arrival });
+    if (possible) admit({ kind: 'place', id: place.id, place, node, meters, walkMinutes: walk, hours: UNKNOWN, arrival });
+    for (const event of entry.events) admit({ kind: 'event', id: event.id, event, place, node, meters, walkMinutes: walk, hours: UNKNOWN, arrival });
     if (!possible) continue;
-    for (const offer of graph.offersAt(place.id)) out.push({ kind: 'offer', id: offer.id, offer, place, meters: dist, walkMinutes: walk, hours, arrival });
+    for (const offer of entry.offers) admit({ kind: 'offer', id: offer.id, offer, place, node, meters, walkMinutes: walk, hours: UNKNOWN, arrival });
   }
   return out;
 }
+
+const UNKNOWN: HoursState = Object.freeze({ kind: 'unknown' });
 
 /** How far a runner's destination may be: about 25 minutes at an easy pace. */
 export const RUN_REACH_M = 3_100;
@@ -94,12 +116,12 @@ export function runningCandidates(graph: TravelGraph, ctx: RankingContext): Cand
   if (!RUNNING_HOURS.some(([from, to]) => hour >= from && hour < to)) return [];
   if (!wantsToRun(graph, ctx)) return [];
   const out: Candidate[] = [];
-  for (const { place, meters } of graph.placesNear(ctx.position.lat, ctx.position.lon, RUN_REACH_M, MAX_PLACES * 5)) {
+  for (const { place, node, meters } of graph.placesNear(ctx.position.lat, ctx.position.lon, RUN_REACH_M, MAX_PLACES * 5)) {
     if (!place.tags.includes(RUNNING_TAG)) continue;
     const runMinutes = runningMinutes(meters);
     const arrival = new Date(ctx.now.getTime() + runMinutes * 60_000);
     const hours = hoursAt(place.openingHours, arrival, ctx.city.timezone, { lat: place.lat, lon: place.lon, countryCode: ctx.city.countryCode });
-    out.push({ kind: 'place', id: place.id, place, meters, walkMinutes: walkingMinutes(meters), runMinutes, hours, arrival });
+    out.push({ kind: 'place', id: place.id, place, node, meters, walkMinutes: walkingMinutes(meters), runMinutes, hours, arrival });
   }
   return out;
 }

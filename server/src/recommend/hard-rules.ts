@@ -3,7 +3,6 @@
  * Each returns the reason, so tests and the evaluation can say why something is absent.
  */
 import type { Candidate } from './candidate.ts';
-import { candidateTags } from './candidate.ts';
 import type { RankingContext } from './context.ts';
 import { localHour } from './local-clock.ts';
 import { priceLevelOf } from './signals/budget.ts';
@@ -43,18 +42,34 @@ export interface RuleOptions {
 }
 
 export function exclusionReason(c: Candidate, ctx: RankingContext, options: RuleOptions = {}): ExclusionReason | null {
+  return exclusionBeforeHours(c, ctx, options) ?? exclusionByHours(c, ctx, options);
+}
+
+/** Whether any tag of the candidate (its place's, its event's or offer's) is `tag`; allocates nothing. */
+function hasTag(c: Candidate, tag: string): boolean {
+  if (c.place.tags.includes(tag)) return true;
+  if (c.kind === 'event') return c.event.tags.includes(tag);
+  if (c.kind === 'offer') return c.offer.tags.includes(tag);
+  return false;
+}
+
+/**
+ * The rules that do not depend on opening hours: checked first, so the hours are evaluated only for
+ * candidates that survive them (candidates.ts), which is most of the saving on a busy street.
+ */
+export function exclusionBeforeHours(c: Candidate, ctx: RankingContext, options: RuleOptions = {}): ExclusionReason | null {
   if (ctx.exclusions.has(c.place.id)) return 'dismissed_or_been_there';
   if (!options.allowVisited && ctx.visited.has(c.place.id)) return 'visited';
 
   if (ctx.profile) {
-    const tags = new Set(candidateTags(c));
-    const disliked = ctx.profile.dislikes.some((d) => (d.kind === 'category' ? d.id === c.place.category : tags.has(d.id)));
-    if (disliked) return 'disliked';
+    for (const d of ctx.profile.dislikes) {
+      if (d.kind === 'category' ? d.id === c.place.category : hasTag(c, d.id)) return 'disliked';
+    }
     // A stated budget is obeyed like a dislike: the budget signal only ranks what fits.
     const level = priceLevelOf(c);
     if (ctx.profile.budget !== null && level !== null && level > ctx.profile.budget) return 'over_budget';
     // For a wheelchair user a place of unknown access is a gamble they did not ask for: only known access.
-    if (ctx.profile.party.accessibility.includes('wheelchair') && !tags.has('wheelchair')) return 'not_known_accessible';
+    if (ctx.profile.party.accessibility.includes('wheelchair') && !hasTag(c, 'wheelchair')) return 'not_known_accessible';
   }
 
   if (c.kind === 'event') {
@@ -64,8 +79,12 @@ export function exclusionReason(c: Candidate, ctx: RankingContext, options: Rule
     return null;
   }
   if (c.kind === 'offer' && c.offer.seatsLeft <= 0) return 'sold_out';
+  return null;
+}
 
-  if (options.ignoreHours) return null;
+/** The rules on opening hours at arrival, for places and offers (an event's own time is what counts). */
+export function exclusionByHours(c: Candidate, ctx: RankingContext, options: RuleOptions = {}): ExclusionReason | null {
+  if (options.ignoreHours || c.kind === 'event') return null;
   if (c.hours.kind === 'closed') return 'closed_at_arrival';
   const hour = localHour(c.arrival, ctx.city.timezone);
   // Outside the hours when such a place can make sense, nothing is suggested whatever its hours say

@@ -34,7 +34,11 @@ interface Schedule {
 
 const DAY_MS = 86_400_000;
 const parsed = new Map<string, OpeningHours | null>();
-const schedules = new Map<string, Schedule>();
+/**
+ * Expanded schedules by zone and country, then by the opening-hours string itself: the ranking asks for
+ * every nearby place, and a key built by concatenation would be a new string to hash on every call.
+ */
+const schedules = new Map<string, Map<string, Schedule>>();
 
 function parse(value: string, where: Where): OpeningHours | null {
   const key = `${where.countryCode ?? ''}|${value}`;
@@ -82,13 +86,15 @@ function expand(oh: OpeningHours, at: number, timeZone: string): Schedule | null
 }
 
 function scheduleFor(value: string, at: number, timeZone: string, where: Where): Schedule | null {
-  const key = `${timeZone}|${where.countryCode ?? ''}|${value}`;
-  const cached = schedules.get(key);
+  const zoneKey = where.countryCode === null ? timeZone : `${timeZone}|${where.countryCode}`;
+  let zone = schedules.get(zoneKey);
+  if (!zone) schedules.set(zoneKey, (zone = new Map()));
+  const cached = zone.get(value);
   // Keep at least a week of lookahead, so "closes at" is always known within the coming week.
   if (cached && at >= cached.windowStart && at <= cached.windowEnd - 7 * DAY_MS) return cached;
   const oh = parse(value, where);
   const schedule = oh ? expand(oh, at, timeZone) : null;
-  if (schedule) schedules.set(key, schedule);
+  if (schedule) zone.set(value, schedule);
   return schedule;
 }
 

@@ -135,10 +135,10 @@ const ENOUGH_PLACES = 2;
  * nearer ones hold fewer places than the ranking asks for. Tier 0 is always ranked ahead of tier 1.
  */
 function reachableCandidates(graph: TravelGraph, ctx: RankingContext, options: RankOptions): { candidate: Candidate; tier: number }[] {
-  const allowVisited = options.allowVisited ?? false;
-  const passes = (c: Candidate) => !exclusionReason(c, ctx, { allowVisited, ignoreHours: options.ignoreHours ?? false });
+  const rules = { allowVisited: options.allowVisited ?? false, ignoreHours: options.ignoreHours ?? false };
+  const passes = (c: Candidate) => !exclusionReason(c, ctx, rules);
   if (options.radiusMeters !== undefined) {
-    return generateCandidates(graph, ctx, { ...options, radiusMeters: options.radiusMeters }).filter(passes).map((candidate) => ({ candidate, tier: 0 }));
+    return generateCandidates(graph, ctx, { ...options, radiusMeters: options.radiusMeters, rules }).map((candidate) => ({ candidate, tier: 0 }));
   }
   // A runner's parks are near in running time: they belong to the first tier, reached at running pace.
   const running = runningCandidates(graph, ctx).filter(passes);
@@ -153,8 +153,8 @@ function reachableCandidates(graph: TravelGraph, ctx: RankingContext, options: R
     const radius = reachRadiusMeters(step);
     let to = from;
     while (to < near.length && near[to]!.meters <= radius) to++;
-    for (const c of candidatesAt(graph, ctx, near.slice(from, to), { onlyPossibleHours: !options.ignoreHours })) {
-      if (runningIds.has(c.place.id) || !passes(c)) continue;
+    for (const c of candidatesAt(ctx, near.slice(from, to), { onlyPossibleHours: !options.ignoreHours, rules })) {
+      if (runningIds.has(c.place.id)) continue;
       out.push({ candidate: c, tier: step });
       qualified.add(c.place.id);
     }
@@ -177,10 +177,12 @@ export function rank(graph: TravelGraph, ctx: RankingContext, options: RankOptio
   const tiered = reachableCandidates(graph, ctx, options);
   const candidates = tiered.map((t) => t.candidate);
   const tierOf = new Map(tiered.map((t) => [t.candidate.place.id, t.tier]));
+  const placeNodes = new Map<string, number>();
+  for (const c of candidates) if (c.node >= 0) placeNodes.set(c.place.id, c.node);
   const run: RankRun = {
     graph,
     favourites: options.allowVisited ?? false,
-    taste: signalAllowed('taste', ctx) ? prepareTaste(graph, ctx, [...new Set(candidates.map((c) => c.place.id))]) : null,
+    taste: signalAllowed('taste', ctx) ? prepareTaste(graph, ctx, placeNodes) : null,
   };
   const active = SIGNALS.filter((s) => signalAllowed(s.id, ctx));
   const bestPerPlace = new Map<string, Scored>();

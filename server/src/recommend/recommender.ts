@@ -4,7 +4,7 @@
  */
 import type { City } from '../catalogue/model.ts';
 import type { TravelGraph } from '../graph/travel-graph.ts';
-import { HISTORY_KINDS, type Traveller } from '../travellers/model.ts';
+import { HISTORY_KINDS, type Interaction, type Traveller } from '../travellers/model.ts';
 import { buildContext, type Position, type RankingContext } from './context.ts';
 import { rank, type RankResult } from './rank.ts';
 
@@ -27,6 +27,9 @@ export class Recommender {
     const city: City | undefined = this.graph.city(traveller.cityId);
     if (!city) throw new Error(`traveller ${traveller.id} is in unknown city ${traveller.cityId}`);
     const graph = this.graph;
+    // History and exclusions come from the same edges: read them once, and only if a getter asks.
+    let interactions: Interaction[] | undefined;
+    const all = () => (interactions ??= graph.interactionsOf(traveller.id));
     return buildContext(
       {
         travellerId: traveller.id,
@@ -39,9 +42,8 @@ export class Recommender {
       {
         position: () => req.position,
         profile: () => ({ likes: traveller.likes, dislikes: traveller.dislikes, party: traveller.party, budget: traveller.budget }),
-        history: () => graph.interactionsOf(traveller.id).filter((i) => HISTORY_KINDS.has(i.kind)),
-        exclusions: () =>
-          new Set(graph.interactionsOf(traveller.id).filter((i) => !HISTORY_KINDS.has(i.kind)).map((i) => i.placeId)),
+        history: () => all().filter((i) => HISTORY_KINDS.has(i.kind)),
+        exclusions: () => new Set(all().filter((i) => !HISTORY_KINDS.has(i.kind)).map((i) => i.placeId)),
       },
     );
   }

@@ -11,7 +11,7 @@ import { hashString } from './seeded-random.ts';
 import { tasteWalk, type TasteQuery, type TasteWalkResult } from './taste-walk.ts';
 
 export type TasteSource =
-  | { kind: 'interaction'; placeId: string; interaction: 'liked' | 'visited' | 'booked'; at: Date }
+  | { kind: 'interaction'; placeId: string; node: number; interaction: 'liked' | 'visited' | 'booked'; at: Date }
   | { kind: 'interest'; interest: InterestRef };
 
 export interface TasteRun {
@@ -19,7 +19,11 @@ export interface TasteRun {
   self: number | undefined;
   sources: TasteSource[];
   slotOf: Map<string, number>;
+  /** The place node of each slot. */
+  nodes: number[];
   result: TasteWalkResult;
+  /** The best boosted score of any candidate, which the signal's value is relative to. */
+  maxScore: number;
 }
 
 /** An interaction's weight halves every HALF_LIFE_DAYS: last week's like says more than last year's. */
@@ -29,7 +33,7 @@ const INTEREST_WEIGHT = 1;
 /** The most recent start nodes only: a long history would dilute the budget without changing the answer. */
 const MAX_QUERIES = 24;
 
-export function prepareTaste(graph: TravelGraph, ctx: RankingContext, candidatePlaceIds: string[]): TasteRun | null {
+export function prepareTaste(graph: TravelGraph, ctx: RankingContext, placeNodes: ReadonlyMap<string, number>): TasteRun | null {
   const index = graph.walkIndex();
   const queries: TasteQuery[] = [];
   const sources: TasteSource[] = [];
@@ -37,12 +41,12 @@ export function prepareTaste(graph: TravelGraph, ctx: RankingContext, candidateP
   const seen = new Set<number>();
   for (const i of history) {
     if (i.kind !== 'liked' && i.kind !== 'visited') continue;
-    const node = index.byKey.get(nodeKey('place', i.placeId));
+    const node = index.placeNode(i.placeId);
     if (node === undefined || seen.has(node)) continue;
     seen.add(node);
     const ageDays = Math.max(0, (ctx.now.getTime() - i.at.getTime()) / 86_400_000);
     queries.push({ node, weight: KIND_WEIGHT[i.kind] * Math.pow(0.5, ageDays / HALF_LIFE_DAYS) });
-    sources.push({ kind: 'interaction', placeId: i.placeId, interaction: i.kind, at: i.at });
+    sources.push({ kind: 'interaction', placeId: i.placeId, node, interaction: i.kind, at: i.at });
     if (queries.length >= MAX_QUERIES) break;
   }
   for (const like of ctx.profile?.likes ?? []) {
@@ -55,13 +59,13 @@ export function prepareTaste(graph: TravelGraph, ctx: RankingContext, candidateP
 
   const slotOf = new Map<string, number>();
   const candidates: number[] = [];
-  for (const id of candidatePlaceIds) {
-    const node = index.byKey.get(nodeKey('place', id));
-    if (node === undefined || slotOf.has(id)) continue;
+  for (const [id, node] of placeNodes) {
     slotOf.set(id, candidates.length);
     candidates.push(node);
   }
   const self = index.byKey.get(nodeKey('traveller', ctx.travellerId));
   const result = tasteWalk({ index, queries, self, candidates, seed: hashString(ctx.travellerId) });
-  return { index, self, sources, slotOf, result };
+  let maxScore = 0;
+  for (const v of result.score) maxScore = Math.max(maxScore, v);
+  return { index, self, sources, slotOf, nodes: candidates, result, maxScore };
 }

@@ -42,7 +42,9 @@ export interface TasteWalkResult {
 }
 
 /** Steps per ranking: with early stopping, enough to separate the candidates of one neighbourhood. */
-export const STEP_BUDGET = 1_200;
+export const STEP_BUDGET = 600;
+/** Steps every start gets, however small its weight: one old visit still says something. */
+const MIN_STEPS_PER_START = 25;
 /** Probability to restart from a start node after each hop: short walks stay close to the traveller's taste. */
 export const RESTART = 0.35;
 /** Stop early once this many candidates have this many visits: the ranking is settled. */
@@ -52,15 +54,11 @@ const EARLY_STOP_VISITS = 6;
 const P_TRAVELLER = 0.65;
 const P_TAG = 0.25;
 
-type Degree = (node: number, kind: WalkKind) => number;
-
-function pickConnectorKind(degree: Degree, place: number, r: number): WalkKind | -1 {
-  const hasT = degree(place, TRAVELLER) > 0;
-  const hasG = degree(place, TAG) > 0;
-  const hasC = degree(place, CATEGORY) > 0;
-  const wT = hasT ? P_TRAVELLER : 0;
-  const wG = hasG ? P_TAG : 0;
-  const wC = hasC ? 1 - P_TRAVELLER - P_TAG : 0;
+/** Which kind of connector to hop through from a place, given its degrees by kind; -1 when it has none. */
+function pickConnectorKind(travellers: number, tags: number, categories: number, r: number): WalkKind | -1 {
+  const wT = travellers > 0 ? P_TRAVELLER : 0;
+  const wG = tags > 0 ? P_TAG : 0;
+  const wC = categories > 0 ? 1 - P_TRAVELLER - P_TAG : 0;
   const total = wT + wG + wC;
   if (total === 0) return -1;
   const x = r * total;
@@ -100,42 +98,46 @@ export function tasteWalk(input: TasteWalkInput): TasteWalkResult {
   let steps = 0;
   const budget = input.budget ?? STEP_BUDGET;
   const weightSum = queries.reduce((sum, x) => sum + x.weight, 0) || 1;
-  // The inner loop reads the CSR arrays directly when it can: method calls per hop cost as much as the hop.
-  const csr = index.csr();
-  const degree: Degree = csr
-    ? (node, kind) => csr.kindEnd[node * 4 + kind]! - csr.kindStart[node * 4 + kind]!
-    : (node, kind) => index.degree(node, kind);
-  const neighbour = csr
-    ? (node: number, kind: WalkKind, i: number) => csr.targets[csr.kindStart[node * 4 + kind]! + i]!
-    : (node: number, kind: WalkKind, i: number) => index.neighbour(node, kind, i);
-  const kindOf = csr ? (node: number) => csr.kinds[node] as WalkKind : (node: number) => index.kind(node);
+  // The inner loop reads the CSR arrays directly (a node's four degrees share a cache line) and goes through
+  // the index's methods only for the few nodes patched since the build: a walk is bound by memory
+  // latency, and a method call or a Map lookup per hop would cost as much as the hop.
+  const { runs, targets } = index.arrays();
 
   for (let qi = 0; qi < q && settled < EARLY_STOP_CANDIDATES; qi++) {
     const query = queries[qi]!;
-    const queryBudget = Math.max(50, Math.round((budget * query.weight) / weightSum));
-    const startsAtPlace = kindOf(query.node) === PLACE;
+    const queryBudget = Math.max(MIN_STEPS_PER_START, Math.round((budget * query.weight) / weightSum));
+    const startKind = index.kind(query.node);
     let used = 0;
     while (used < queryBudget && settled < EARLY_STOP_CANDIDATES) {
       // A start at a tag or category behaves as a connector: the first hop picks one of its places.
       let current = query.node;
-      let first = !startsAtPlace;
+      let first = startKind !== PLACE;
       for (;;) {
         let connector: number;
         let connectorKind: WalkKind;
         if (first) {
           connector = current;
-          connectorKind = kindOf(current);
+          connectorKind = startKind;
           first = false;
         } else {
-          const kind = pickConnectorKind(degree, current, rand());
+          const patched = index.patched(current);
+          const b = current * 4;
+          const dT = patched ? index.degree(current, TRAVELLER) : runs[b + TRAVELLER + 1]! - runs[b + TRAVELLER]!;
+          const dG = patched ? index.degree(current, TAG) : runs[b + TAG + 1]! - runs[b + TAG]!;
+          const dC = patched ? index.degree(current, CATEGORY) : runs[b + CATEGORY + 1]! - runs[b + CATEGORY]!;
+          const kind = pickConnectorKind(dT, dG, dC, rand());
           if (kind === -1) break;
-          connector = neighbour(current, kind, Math.floor(rand() * degree(current, kind)));
+          const i = Math.floor(rand() * (kind === TRAVELLER ? dT : kind === TAG ? dG : dC));
+          connector = patched ? index.neighbour(current, kind, i) : targets[runs[b + kind]! + i]!;
           if (connector === self) break;
           connectorKind = kind;
         }
-        const places = degree(connector, PLACE);
+        const patched = index.patched(connector);
+        const b = connector * 4;
+        const places = patched ? index.degree(connector, PLACE) : runs[b + PLACE + 1]! - runs[b + PLACE]!;
         if (places === 0) break;
-        const next = neighbour(connector, PLACE, Math.floor(rand() * places));
+        const i = Math.floor(rand() * places);
+        const next = patched ? index.neighbour(connector, PLACE, i) : targets[runs[b + PLACE]! + i]!;
         used++;
         steps++;
         if (connectorKind === TRAVELLER && metAsConnector[connector]!++ === 0) travellersMet.push(connector);
@@ -193,17 +195,31 @@ export function tasteWalk(input: TasteWalkInput): TasteWalkResult {
   return { score, bestQuery, connector, lookalikes, steps };
 }
 
+/** Per-node marks for `coVisitors`, stamped per call so that nothing is cleared or allocated. */
+let coVisitMark = new Int32Array(0);
+let coVisitStamp = 0;
+
 /** Travellers (other than `self`) who interacted with both places: the "co-visitors" named in evidence. */
 export function coVisitors(index: WalkIndex, a: number, b: number, self: number | undefined): number {
+  if (coVisitMark.length < index.nodeCount) coVisitMark = new Int32Array(index.nodeCount + 1024);
+  // Two stamps per call: "met at a" and "already counted", so a traveller listed twice (a like weighs two
+  // entries) is counted once.
+  if (coVisitStamp > 0x3ffffff0) {
+    coVisitMark.fill(0);
+    coVisitStamp = 0;
+  }
+  const metAtA = ++coVisitStamp;
+  const counted = ++coVisitStamp;
   const da = index.degree(a, TRAVELLER);
   const db = index.degree(b, TRAVELLER);
-  const [small, smallDeg, large, largeDeg] = da <= db ? [a, da, b, db] : [b, db, a, da];
-  const seen = new Set<number>();
-  for (let i = 0; i < largeDeg; i++) seen.add(index.neighbour(large, TRAVELLER, i));
-  const common = new Set<number>();
-  for (let i = 0; i < smallDeg; i++) {
-    const t = index.neighbour(small, TRAVELLER, i);
-    if (t !== self && seen.has(t)) common.add(t);
+  for (let i = 0; i < da; i++) coVisitMark[index.neighbour(a, TRAVELLER, i)] = metAtA;
+  let common = 0;
+  for (let i = 0; i < db; i++) {
+    const t = index.neighbour(b, TRAVELLER, i);
+    if (t !== self && coVisitMark[t] === metAtA) {
+      coVisitMark[t] = counted;
+      common++;
+    }
   }
-  return common.size;
+  return common;
 }

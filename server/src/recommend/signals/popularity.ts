@@ -3,6 +3,7 @@
  * reviews does not beat 4.6 from 800 (each mean is pulled towards PRIOR_MEAN as if it had PRIOR_WEIGHT more
  * reviews at that mean), blended with how often travellers liked or visited the place (aggregated).
  */
+import { TRAVELLER } from '../../graph/walk-index.ts';
 import { clamp01, type Signal, type SignalResult } from './signal.ts';
 
 export const PRIOR_MEAN = 4.0;
@@ -19,7 +20,7 @@ export const popularity: Signal = {
   id: 'popularity',
   compute(c, _ctx, run): SignalResult {
     const { rating, reviewCount, seeded } = c.place;
-    const interactions = run.graph.interactionCount(c.place.id);
+    const interactions = c.node < 0 ? 0 : run.graph.walkIndex().degree(c.node, TRAVELLER);
     const crowd = clamp01(Math.log1p(interactions) / Math.log1p(CROWD_SATURATION));
     if (rating === null || reviewCount === 0) {
       if (interactions === 0) return { value: 0.2, evidence: { key: 'popularity.no_rating', params: {} }, personalData: [] };

@@ -16,7 +16,7 @@ const compute = (signal: Signal, c: Candidate, ctx: RankingContext) => signal.co
 
 function candidate(p = place(), meters: number | null = 400, hours: Candidate['hours'] = { kind: 'open', closesAt: new Date('2026-11-24T22:00:00Z') }): Candidate {
   const walk = meters === null ? null : walkingMinutes(meters);
-  return { kind: 'place', id: p.id, place: p, meters, walkMinutes: walk, hours, arrival: new Date(NOW.getTime() + (walk ?? 0) * 60_000) };
+  return { kind: 'place', id: p.id, place: p, node: -1, meters, walkMinutes: walk, hours, arrival: new Date(NOW.getTime() + (walk ?? 0) * 60_000) };
 }
 
 describe('proximity', () => {

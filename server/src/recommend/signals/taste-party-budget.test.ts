@@ -9,7 +9,7 @@ import type { RankRun } from './signal.ts';
 
 const NOW = new Date('2026-11-24T12:30:00Z'); // Tuesday 13:30 in Paris
 const RUN: RankRun = { graph: graphOf({ places: [] }), taste: null, favourites: false };
-const candidate = (p = place()): Candidate => ({ kind: 'place', id: p.id, place: p, meters: 300, walkMinutes: walkingMinutes(300), hours: { kind: 'unknown' }, arrival: NOW });
+const candidate = (p = place()): Candidate => ({ kind: 'place', id: p.id, place: p, node: -1, meters: 300, walkMinutes: walkingMinutes(300), hours: { kind: 'unknown' }, arrival: NOW });
 const family = { party: { adults: 2, childrenAges: [6, 9], accessibility: [] } };
 
 describe('party', () => {

@@ -5,7 +5,7 @@
  * to the suggestion; the path is kept for the panel, with other travellers only ever as a count.
  */
 import type { Evidence, PersonalDataRef, TastePath } from '@escale/shared';
-import { PLACE, TAG, TRAVELLER } from '../../graph/walk-index.ts';
+import { TAG, TRAVELLER } from '../../graph/walk-index.ts';
 import { localDate } from '../local-clock.ts';
 import { coVisitors } from '../taste-walk.ts';
 import type { TasteSource } from '../taste-run.ts';
@@ -24,7 +24,9 @@ function favourite(placeId: string, history: { placeId: string; kind: string }[]
   return (history ?? []).filter((i) => i.placeId === placeId && (i.kind === 'visited' || i.kind === 'liked')).length;
 }
 
-function sourceRef(source: TasteSource, placeName: string, timeZone: string): PersonalDataRef {
+type SourceData = Extract<TasteSource, { kind: 'interest' }> | Pick<Extract<TasteSource, { kind: 'interaction' }>, 'kind' | 'interaction' | 'at'>;
+
+function sourceRef(source: SourceData, placeName: string, timeZone: string): PersonalDataRef {
   if (source.kind === 'interest') {
     return { category: 'profile', kind: 'stated_like', evidence: { key: 'data.stated_like', params: { kind: source.interest.kind, id: source.interest.id } }, at: null };
   }
@@ -47,7 +49,7 @@ export const taste: Signal = {
         return {
           value: clamp01(own / FAVOURITE_VISITS),
           evidence: { key: 'taste.favourite', params: { count: own } },
-          personalData: [sourceRef({ kind: 'interaction', placeId: c.place.id, interaction: last.kind === 'liked' ? 'liked' : 'visited', at: last.at }, c.place.name, ctx.city.timezone)],
+          personalData: [sourceRef({ kind: 'interaction', interaction: last.kind === 'liked' ? 'liked' : 'visited', at: last.at }, c.place.name, ctx.city.timezone)],
         };
       }
     }
@@ -58,9 +60,7 @@ export const taste: Signal = {
     const q = t.result.bestQuery[s]!;
     if (score <= 0 || q < 0) return none;
 
-    let max = 0;
-    for (const v of t.result.score) max = Math.max(max, v);
-    const reach = clamp01(score / Math.max(max, SATURATION));
+    const reach = clamp01(score / Math.max(t.maxScore, SATURATION));
     const source = t.sources[q]!;
     const sourcePlace = source.kind === 'interaction' ? run.graph.place(source.placeId) : undefined;
     const personalData = [sourceRef(source, sourcePlace?.name ?? '', ctx.city.timezone)];
@@ -68,14 +68,13 @@ export const taste: Signal = {
     const connector = t.result.connector[s]!;
     const connectorKind = connector >= 0 ? t.index.kind(connector) : -1;
     const connectorId = connector >= 0 ? t.index.keys[connector]!.slice(t.index.keys[connector]!.indexOf(':') + 1) : '';
-    const targetNode = t.index.byKey.get(`place:${c.place.id}`)!;
+    const targetNode = t.nodes[s]!;
 
     if (source.kind === 'interest') {
       const path: TastePath = { from: { kind: 'interest', interest: source.interest }, via: viaOf(connectorKind, connectorId, 0), visits: score };
       return { value: reach * SIMILARITY_SUPPORT, evidence: { key: 'taste.interest_walk', params: { kind: source.interest.kind, id: source.interest.id } }, personalData, path };
     }
-    const startNode = t.index.byKey.get(`place:${source.placeId}`);
-    const shared = startNode !== undefined && t.index.kind(startNode) === PLACE ? coVisitors(t.index, startNode, targetNode, t.self) : 0;
+    const shared = coVisitors(t.index, source.node, targetNode, t.self);
     const value = reach * (shared > 0 ? Math.min(1, shared / FULL_SUPPORT_TRAVELLERS) : SIMILARITY_SUPPORT);
     const path: TastePath = {
       from: { kind: 'place', id: source.placeId, name: sourcePlace?.name ?? source.placeId, interaction: source.interaction },
