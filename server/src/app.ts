@@ -11,6 +11,7 @@ import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { authRoutes } from './auth/routes.ts';
+import { SessionClocks } from './auth/session-clocks.ts';
 import { loadCatalogueFiles } from './catalogue/load-files.ts';
 import { readCatalogue } from './catalogue/queries.ts';
 import { catalogueRoutes } from './catalogue/routes.ts';
@@ -21,7 +22,8 @@ import type { AppContext } from './context.ts';
 import { TravelGraph } from './graph/travel-graph.ts';
 import { healthRoutes } from './health/routes.ts';
 import { apiNotFound, errorHandler } from './http/errors.ts';
-import { mountRealtime } from './realtime/realtime-server.ts';
+import { pushRoutes } from './push/routes.ts';
+import { mountRealtime, type RealtimeServer } from './realtime/realtime-server.ts';
 import { warmOpeningHours } from './recommend/opening-hours.ts';
 import { Recommender } from './recommend/recommender.ts';
 import { openSqlite } from './store/db.ts';
@@ -32,6 +34,7 @@ import { travellerRoutes } from './travellers/routes.ts';
 export interface RunningApp {
   ctx: AppContext;
   url: string;
+  realtime: RealtimeServer;
   close(): Promise<void>;
 }
 
@@ -91,6 +94,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     graph,
     recommender,
     clock,
+    sessionClocks: new SessionClocks(db, clock),
     logger,
     city,
     personas: new Map(files.personas.map((p) => [p.id, p])),
@@ -106,10 +110,11 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   const server = http.createServer(app);
   const realtime = mountRealtime(ctx, server);
 
-  app.use('/api', healthRoutes(ctx, () => realtime.hub.connectionCount));
+  app.use('/api', healthRoutes(ctx, realtime.hub));
   app.use('/api', authRoutes(ctx));
   app.use('/api', catalogueRoutes(ctx));
   app.use('/api', travellerRoutes(ctx));
+  app.use('/api', pushRoutes(ctx));
   app.use('/api', apiNotFound);
   serveClient(app, config.clientDist);
   app.use(errorHandler);
@@ -129,6 +134,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   return {
     ctx,
     url,
+    realtime,
     async close() {
       await realtime.close();
       server.closeAllConnections();

@@ -18,6 +18,7 @@ export interface ServerConfig {
   clientDist: string;
   catalogueDir: string;
   personasFile: string;
+  realtime: { heartbeatMs: number; ratePerSecond: number; rateBurst: number; maxBufferedBytes: number; pushTickMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -42,5 +43,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clientDist: path.resolve(e.CLIENT_DIST ?? path.join(REPO_ROOT, 'client/dist')),
     catalogueDir: path.resolve(e.CATALOGUE_DIR ?? path.join(REPO_ROOT, 'data/paris')),
     personasFile: path.join(REPO_ROOT, 'data/personas.json'),
+    realtime: {
+      heartbeatMs: e.WS_HEARTBEAT_MS,
+      ratePerSecond: e.WS_RATE_PER_SECOND,
+      rateBurst: e.WS_RATE_BURST,
+      maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
+      pushTickMs: e.PUSH_TICK_MS,
+    },
   };
 }

@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { PersonaRecord } from '@escale/shared';
 import type { City } from './catalogue/model.ts';
+import type { SessionClocks } from './auth/session-clocks.ts';
 import type { Clock } from './clock.ts';
 import type { ServerConfig } from './config.ts';
 import type { TravelGraph } from './graph/travel-graph.ts';
@@ -13,7 +14,10 @@ export interface AppContext {
   db: Db;
   graph: TravelGraph;
   recommender: Recommender;
+  /** The server's clock (persistence, expiry, the replay window). */
   clock: Clock;
+  /** Each session's clock ("now" for rankings and push triggers): the server's, or a virtual one. */
+  sessionClocks: SessionClocks;
   logger: Logger;
   /** The city the demo catalogue covers; the map opens there. */
   city: City;

@@ -86,5 +86,16 @@ export const HealthResponse = z.object({
   catalogue: z.object({ places: z.number().int(), events: z.number().int(), offers: z.number().int() }),
   graph: z.object({ nodes: CountsByType, edges: CountsByType, totalNodes: z.number().int(), totalEdges: z.number().int() }),
   connections: z.number().int(),
+  /** Live channel counters since start: error messages sent by code, slow consumers closed. */
+  realtime: z.object({ errors: z.record(z.string(), z.number().int()), slowConsumers: z.number().int() }),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
+
+/** Sets the session's virtual clock (demo mode): a time and a speed (0 pauses), or back to real time. */
+export const SessionClockBody = z.union([
+  z.object({ at: z.iso.datetime({ offset: true }), speed: z.number().min(0).max(3600).default(1) }).strict(),
+  z.object({ reset: z.literal(true) }).strict(),
+]);
+export type SessionClockBody = z.infer<typeof SessionClockBody>;
+export const SessionClockInfo = z.object({ now: z.string(), virtual: z.boolean(), speed: z.number() });
+export type SessionClockInfo = z.infer<typeof SessionClockInfo>;

@@ -29,5 +29,14 @@ export const ServerEnv = z.object({
   CLIENT_DIST: z.string().optional(),
   /** Catalogue directory (city.json, places.json, events.json, offers.json) and personas file. */
   CATALOGUE_DIR: z.string().optional(),
+  /** Live channel: ping interval; a connection that misses a pong is reaped at the next one (≤ 2 intervals). */
+  WS_HEARTBEAT_MS: z.coerce.number().int().min(50).max(60_000).default(25_000),
+  /** Live channel: messages per second a connection may send on average, and the burst it may save up. */
+  WS_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(10),
+  WS_RATE_BURST: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Live channel: bytes queued to a client beyond which it is a slow consumer, closed to resync. */
+  WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /** How often the time-based push triggers (meal window, wallet gap) are checked. */
+  PUSH_TICK_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;

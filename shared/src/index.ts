@@ -1,5 +1,6 @@
 /** The contract shared by the server and the client: schemas, types, and pure helpers. */
 export * from './api.ts';
+export * from './booking.ts';
 export * from './catalogue.ts';
 export * from './categories.ts';
 export * from './config.ts';
@@ -7,6 +8,7 @@ export * from './consent.ts';
 export * from './evidence.ts';
 export * from './geo.ts';
 export * from './protocol.ts';
+export * from './push.ts';
 export * from './signals.ts';
 export * from './suggestion.ts';
 export * from './time.ts';

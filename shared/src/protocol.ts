@@ -6,9 +6,24 @@
 import { z } from 'zod';
 import { Evidence } from './evidence.ts';
 import { Latitude, Longitude } from './geo.ts';
+import { TriggerKind } from './push.ts';
 import { Suggestion } from './suggestion.ts';
 
 export const PROTOCOL_VERSION = 1;
+
+/** Close codes the server uses, each saying why; the client reconnects after any but `protocolVersion`. */
+export const CLOSE_CODES = {
+  /** The client speaks another protocol version: reloading the app is the fix, not reconnecting. */
+  protocolVersion: 4400,
+  /** Too many messages (RFC 6455 1008, policy violation). */
+  rateLimited: 1008,
+  /** The client reads too slowly: the server stopped buffering; reconnect with lastSeq to resync. */
+  slowConsumer: 4408,
+  /** No pong within the heartbeat window. */
+  noHeartbeat: 4000,
+  /** The session ended (signed out, erased). */
+  sessionEnded: 4401,
+} as const;
 
 export const ClientHello = z.object({
   type: z.literal('hello'),
@@ -33,8 +48,6 @@ export const ClientMessage = z.discriminatedUnion('type', [ClientHello, ClientLo
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export const CLIENT_MESSAGE_TYPES = ClientMessage.options.map((o) => o.shape.type.value);
 
-export const TriggerKind = z.enum(['location', 'suggest_now', 'connected']);
-export type TriggerKind = z.infer<typeof TriggerKind>;
 
 export const ServerWelcome = z.object({
   type: z.literal('welcome'),
@@ -43,6 +56,12 @@ export const ServerWelcome = z.object({
   traveller: z.object({ id: z.string(), name: z.string() }),
   /** The session's clock ("now" for opening hours and events), ISO with offset. */
   now: z.string(),
+  /**
+   * What the hello's `lastSeq` got: `replayed` (every missed message follows, in order), `fresh` (no
+   * lastSeq, or nothing missed), or `reset` (the missed messages are older than the replay window: drop
+   * local state, a fresh push follows).
+   */
+  replay: z.enum(['replayed', 'fresh', 'reset']),
 });
 export const ServerSuggestions = z.object({
   type: z.literal('suggestions'),
@@ -54,6 +73,8 @@ export const ServerSuggestions = z.object({
   items: z.array(Suggestion).max(10),
   /** True when the traveller has no stated interests or history: the card invites them to say what they like. */
   coldStart: z.boolean(),
+  /** True for a push the traveller asked for (Suggest now, feedback, reconnection): politeness does not apply. */
+  solicited: z.boolean(),
 });
 export const ServerFeedbackAck = z.object({
   type: z.literal('feedback_ack'),
@@ -70,6 +91,7 @@ export const ErrorCode = z.enum([
   'not_found',
   'rate_limited',
   'internal',
+  'slow_consumer',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 export const ServerError = z.object({

@@ -37,4 +37,21 @@ export class TravellerPage {
     await dialog.waitFor();
     return dialog;
   }
+
+  /** The sentence on each card that says what sent the push ("Sent because you arrived in Paris 4e"). */
+  async cardTriggers(): Promise<string[]> {
+    return this.cards.locator('.card-trigger').allInnerTexts();
+  }
+
+  get notificationsButton(): Locator {
+    return this.page.getByRole('button', { name: /^Notifications$/ });
+  }
+
+  async openNotifications(): Promise<Locator> {
+    await this.notificationsButton.click();
+    const dialog = this.page.getByRole('dialog', { name: 'Notifications' });
+    // The panel is a lazy chunk and reads the settings first: ready once the form is there.
+    await dialog.getByRole('button', { name: /^(Save|Enregistrer)$/ }).waitFor();
+    return dialog;
+  }
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAs, startTestServer, type TestServer } from '../support/test-server.ts';
+import { resetPushState, signInAs, startTestServer, type TestServer } from '../support/test-server.ts';
+import { MARAIS, OPERA } from '../support/positions.ts';
 import { TestSocket } from '../support/ws-client.ts';
 
 let server: TestServer;
@@ -10,8 +11,6 @@ afterAll(async () => {
   await server.close();
 });
 
-const MARAIS = { lat: 48.8593, lon: 2.361 };
-const OPERA = { lat: 48.8719, lon: 2.3316 };
 
 describe('live suggestions over the WebSocket', () => {
   it('refuses an upgrade without a session (401) and from a foreign origin (403)', async () => {
@@ -27,7 +26,7 @@ describe('live suggestions over the WebSocket', () => {
     const socket = await TestSocket.greeted(server.wsUrl, cookie);
     socket.send({ type: 'location', ...MARAIS });
     const push = await socket.nextOfType('suggestions');
-    expect(push.trigger.kind).toBe('location');
+    expect(push.trigger.kind).toBe('first_position');
     expect(push.items.length).toBeGreaterThan(0);
     expect(push.items.length).toBeLessThanOrEqual(3);
     for (const s of push.items) {
@@ -37,10 +36,12 @@ describe('live suggestions over the WebSocket', () => {
       expect(s.contributions.find((c) => c.signal === s.driver)!.evidence).toEqual(s.reason);
       expect(s.item.place.category).not.toBe('museum'); // Léa said no museums
     }
-    // Moving across town pushes a new set, nearer the new position.
+    // Moving across town pushes a new set, nearer the new position, saying where the traveller arrived.
     socket.send({ type: 'location', ...OPERA });
-    const moved = await socket.next((m) => m.type === 'suggestions' && m.seq > push.seq);
-    expect(moved.type === 'suggestions' && moved.position).toEqual(OPERA);
+    const moved = await socket.next<'suggestions'>((m) => m.type === 'suggestions' && m.seq > push.seq);
+    expect(moved.position).toEqual(OPERA);
+    expect(moved.trigger).toEqual({ kind: 'new_area', evidence: { key: 'trigger.new_area', params: { area: 'Paris 2e' } } });
+    expect(moved.solicited).toBe(false);
     socket.close();
   });
 
@@ -89,6 +90,7 @@ describe('live suggestions over the WebSocket', () => {
   });
 
   it('delivers a push to every open tab of the traveller', async () => {
+    await resetPushState(server, 'marc');
     const cookie = await signInAs(server, 'marc');
     const tabA = await TestSocket.greeted(server.wsUrl, cookie);
     const tabB = await TestSocket.greeted(server.wsUrl, cookie);
@@ -101,18 +103,20 @@ describe('live suggestions over the WebSocket', () => {
   });
 
   it('replays what a client missed, in order, when it says its last sequence number', async () => {
+    await resetPushState(server, 'marc');
     const cookie = await signInAs(server, 'marc');
     const first = await TestSocket.greeted(server.wsUrl, cookie);
     first.send({ type: 'location', ...OPERA });
     const seen = await first.nextOfType('suggestions');
     first.close();
     const other = await TestSocket.greeted(server.wsUrl, cookie);
-    other.send({ type: 'location', ...MARAIS });
+    other.send({ type: 'suggest_now' });
     const missed1 = await other.nextOfType('suggestions');
     other.send({ type: 'suggest_now' });
     const missed2 = await other.next<'suggestions'>((m) => m.type === 'suggestions' && m.seq > missed1.seq);
     const back = await TestSocket.greeted(server.wsUrl, cookie, seen.seq);
     await back.next((m) => 'seq' in m && m.seq === missed2.seq);
+    expect(back.welcome?.replay).toBe('replayed');
     const replayed = back.messages.filter((m) => m.type === 'suggestions').map((m) => ('seq' in m ? m.seq : -1));
     expect(replayed).toEqual([missed1.seq, missed2.seq]);
     other.close();

@@ -36,3 +36,24 @@ export async function signInAs(server: { url: string }, personaId: string): Prom
   if (!cookie) throw new Error('no session cookie');
   return cookie.split(';')[0]!;
 }
+
+/** Sets the session's virtual clock (demo mode), as a demo replay would. */
+export async function setSessionClock(server: { url: string }, cookie: string, at: Date, speed = 0): Promise<void> {
+  const res = await fetch(`${server.url}/api/session/clock`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ at: at.toISOString(), speed }),
+  });
+  if (res.status !== 200) throw new Error(`setting the session clock failed: ${res.status} ${await res.text()}`);
+}
+
+/** Changes the signed-in traveller's push settings; returns the response. */
+export function putPushSettings(server: { url: string }, cookie: string, patch: unknown): Promise<Response> {
+  return fetch(`${server.url}/api/push-settings`, { method: 'PUT', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(patch) });
+}
+
+/** Forgets what the push policy remembers of a traveller, so a test starts from a first position. */
+export async function resetPushState(server: { ctx: RunningApp['ctx'] }, travellerId: string): Promise<void> {
+  await server.ctx.db.deleteFrom('push_state').where('traveller_id', '=', travellerId).execute();
+  await server.ctx.db.deleteFrom('pushed_items').where('traveller_id', '=', travellerId).execute();
+}

@@ -24,9 +24,10 @@ export class TestSocket {
     ws.on('close', (code) => (this.closeCode = code));
   }
 
-  static open(url: string, headers: Record<string, string>): Promise<TestSocket> {
+  /** `autoPong: false` plays a dead peer: the connection stays open but never answers a ping. */
+  static open(url: string, headers: Record<string, string>, options: { autoPong?: boolean } = {}): Promise<TestSocket> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url, { headers });
+      const ws = new WebSocket(url, { headers, autoPong: options.autoPong ?? true });
       const socket = new TestSocket(ws);
       ws.once('open', () => resolve(socket));
       ws.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`upgrade refused: ${res.statusCode}`), { status: res.statusCode })));
@@ -34,8 +35,8 @@ export class TestSocket {
     });
   }
 
-  static async greeted(url: string, cookie: string, lastSeq?: number): Promise<TestSocket> {
-    const s = await TestSocket.open(url, { cookie });
+  static async greeted(url: string, cookie: string, lastSeq?: number, options: { autoPong?: boolean } = {}): Promise<TestSocket> {
+    const s = await TestSocket.open(url, { cookie }, options);
     s.send({ type: 'hello', protocol: PROTOCOL_VERSION, ...(lastSeq === undefined ? {} : { lastSeq }) });
     await s.next((m) => m.type === 'welcome');
     return s;
@@ -65,6 +66,11 @@ export class TestSocket {
 
   nextOfType<T extends ServerMessage['type']>(type: T, timeoutMs?: number) {
     return this.next<T>((m) => m.type === type, timeoutMs);
+  }
+
+  /** The welcome this socket was greeted with. */
+  get welcome(): Extract<ServerMessage, { type: 'welcome' }> | undefined {
+    return this.messages.find((m) => m.type === 'welcome') as Extract<ServerMessage, { type: 'welcome' }> | undefined;
   }
 
   closed(): Promise<number> {

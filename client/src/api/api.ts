@@ -8,6 +8,8 @@ import {
   type DemoSignInBody,
   PersonaList,
   PlacesCollection,
+  PushSettings,
+  type PushSettingsPatch,
   SessionInfo,
   type ApiErrorCode,
 } from '@escale/shared';
@@ -17,12 +19,19 @@ interface Schema<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: unknown } };
 }
 
+/** Where a request body broke the contract and how, as the server's validation said it. */
+export interface ApiIssue {
+  path: string;
+  message: string;
+}
+
 /** A failed call: the server's error code when it sent one, `network` or `invalid_response` otherwise. */
 export class ApiFailure extends Error {
   constructor(
     readonly code: ApiErrorCode | 'network' | 'invalid_response',
     message: string,
     readonly status: number,
+    readonly issues: ApiIssue[] = [],
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -39,7 +48,7 @@ async function request<T>(path: string, schema: Schema<T> | null, init?: Request
   const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     const error = ApiError.safeParse(body);
-    if (error.success) throw new ApiFailure(error.data.error.code, error.data.error.message, response.status);
+    if (error.success) throw new ApiFailure(error.data.error.code, error.data.error.message, response.status, error.data.error.issues);
     throw new ApiFailure('invalid_response', `HTTP ${response.status} from ${path}`, response.status);
   }
   if (schema === null) return undefined as T;
@@ -51,8 +60,8 @@ async function request<T>(path: string, schema: Schema<T> | null, init?: Request
   return parsed.data;
 }
 
-const jsonBody = (body: unknown): RequestInit => ({
-  method: 'POST',
+const jsonBody = (body: unknown, method: 'POST' | 'PUT' = 'POST'): RequestInit => ({
+  method,
   headers: { 'Content-Type': 'application/json' },
   body: JSON.stringify(body),
 });
@@ -77,3 +86,7 @@ export function signInDemo(personaId: string): Promise<SessionInfo> {
 }
 
 export const signOut = () => request('/api/session', null, { method: 'DELETE' });
+
+export const getPushSettings = () => request('/api/push-settings', PushSettings);
+/** Sends only what changed; the answer is the whole settings as stored. */
+export const savePushSettings = (patch: PushSettingsPatch) => request('/api/push-settings', PushSettings, jsonBody(patch, 'PUT'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientConfig, SessionInfo } from '@escale/shared';
-import { suggestion, suggestionsMessage } from '../testing/fixtures.ts';
-import { type AppState, appReducer, initialState } from './store.ts';
+import { suggestion, suggestionsMessage, welcomeMessage } from '../testing/fixtures.ts';
+import { type AppState, actionForServerMessage, appReducer, initialState } from './store.ts';
 
 const config: ClientConfig = {
   demoMode: true,
@@ -54,5 +54,34 @@ describe('appReducer', () => {
     expect(state.notice).toBe('rate limited');
     state = appReducer(state, { type: 'suggestionsReceived', message: suggestionsMessage() });
     expect(state.notice).toBeNull();
+  });
+  it('drops the feed and its open panel when the server resets the replay, then shows the fresh push', () => {
+    let state = appReducer(booted(lea), { type: 'suggestionsReceived', message: suggestionsMessage({ seq: 3 }) });
+    state = appReducer(state, { type: 'whyOpened', suggestionId: 'sug-1' });
+    state = appReducer(state, { type: 'feedReset' });
+    expect(state).toMatchObject({ feed: null, whyId: null });
+    const fresh = suggestionsMessage({ seq: 90, trigger: { kind: 'reconnected', evidence: { key: 'trigger.reconnected', params: {} } }, solicited: true });
+    state = appReducer(state, { type: 'suggestionsReceived', message: fresh });
+    expect(state.feed).toBe(fresh);
+  });
+});
+
+describe('actionForServerMessage', () => {
+  it('resets the feed on a welcome beyond the replay window, and only then', () => {
+    expect(actionForServerMessage(welcomeMessage({ replay: 'reset' }))).toEqual({ type: 'feedReset' });
+    expect(actionForServerMessage(welcomeMessage({ replay: 'replayed' }))).toBeNull();
+    expect(actionForServerMessage(welcomeMessage({ replay: 'fresh' }))).toBeNull();
+  });
+  it('shows a push and a server error', () => {
+    const push = suggestionsMessage();
+    expect(actionForServerMessage(push)).toEqual({ type: 'suggestionsReceived', message: push });
+    expect(actionForServerMessage({ type: 'error', code: 'consent_required', message: 'Location sharing is off' })).toEqual({
+      type: 'serverError',
+      message: 'Location sharing is off',
+    });
+  });
+  it('keeps quiet about errors the connection handles itself', () => {
+    expect(actionForServerMessage({ type: 'error', code: 'protocol_version', message: 'reload' })).toBeNull();
+    expect(actionForServerMessage({ type: 'error', code: 'slow_consumer', message: 'resync' })).toBeNull();
   });
 });

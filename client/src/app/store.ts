@@ -2,7 +2,7 @@
  * The app's state and the few actions that change it. A plain reducer: every change the user or the
  * server causes is one named action, which keeps the screens dumb and the logic testable in node.
  */
-import type { ClientConfig, LatLon, ServerSuggestions, SessionInfo } from '@escale/shared';
+import type { ClientConfig, LatLon, ServerMessage, ServerSuggestions, SessionInfo } from '@escale/shared';
 import type { ConnectionStatus } from '../socket/socket.ts';
 
 export type PositionSource = 'start' | 'map' | 'device';
@@ -32,6 +32,8 @@ export type Action =
   | { type: 'signedOut' }
   | { type: 'moved'; position: Position }
   | { type: 'suggestionsReceived'; message: ServerSuggestions }
+  /** We were away longer than the server's replay window: what we show is stale, a fresh push follows. */
+  | { type: 'feedReset' }
   | { type: 'dismissed'; placeId: string }
   | { type: 'whyOpened'; suggestionId: string }
   | { type: 'whyClosed' }
@@ -81,6 +83,8 @@ export function appReducer(state: AppState, action: Action): AppState {
         notice: null,
         whyId: action.message.items.some((s) => s.id === state.whyId) ? state.whyId : null,
       };
+    case 'feedReset':
+      return { ...state, feed: null, whyId: null, notice: null };
     case 'dismissed': {
       // Hide at once; the server confirms with feedback_ack and a fresh push.
       if (!state.feed) return state;
@@ -96,5 +100,21 @@ export function appReducer(state: AppState, action: Action): AppState {
       return { ...state, connection: action.status };
     case 'serverError':
       return { ...state, notice: action.message };
+  }
+}
+
+/** What a server message does to the state, if anything; the socket itself knows nothing of the store. */
+export function actionForServerMessage(message: ServerMessage): Action | null {
+  switch (message.type) {
+    case 'welcome':
+      return message.replay === 'reset' ? { type: 'feedReset' } : null;
+    case 'suggestions':
+      return { type: 'suggestionsReceived', message };
+    case 'error':
+      // A protocol mismatch is said once, by the "reload" notice its close code brings; a slow consumer is
+      // resynced by the socket itself. Neither is worth the traveller's attention as a server error.
+      return message.code === 'protocol_version' || message.code === 'slow_consumer' ? null : { type: 'serverError', message: message.message };
+    case 'feedback_ack':
+      return null;
   }
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { suggestionsMessage } from '../testing/fixtures.ts';
+import { suggestionsMessage, welcomeMessage } from '../testing/fixtures.ts';
 import { nextLastSeq, parseServerMessage } from './parse.ts';
 
-const welcome = { type: 'welcome', seq: 4, protocol: 1, traveller: { id: 't1', name: 'Léa' }, now: '2026-11-23T14:00:00+01:00' } as const;
+const welcome = welcomeMessage({ seq: 4 });
 
 describe('parseServerMessage', () => {
   it('accepts a suggestions push that matches the contract', () => {
@@ -38,5 +38,16 @@ describe('nextLastSeq', () => {
   });
   it('starts over when the server welcomes with a lower number (its history was reset)', () => {
     expect(nextLastSeq(40, { ...welcome, seq: 2 })).toBe(2);
+  });
+  it('waits for the replayed messages before moving on, so a drop in mid-replay asks for them again', () => {
+    expect(nextLastSeq(4, welcomeMessage({ seq: 9, replay: 'replayed' }))).toBe(4);
+    expect(nextLastSeq(4, suggestionsMessage({ seq: 6 }))).toBe(6);
+  });
+  it("takes the server's number after a reset: what we had is beyond the replay window", () => {
+    expect(nextLastSeq(4, welcomeMessage({ seq: 90, replay: 'reset' }))).toBe(90);
+  });
+  it('accepts a welcome that says how the missed messages are handled', () => {
+    const result = parseServerMessage(JSON.stringify(welcomeMessage({ replay: 'reset' })));
+    expect(result.ok && result.message.type === 'welcome' && result.message.replay).toBe('reset');
   });
 });

@@ -19,9 +19,17 @@ export function parseServerMessage(raw: unknown): ParseResult {
   return { ok: true, message: parsed.data };
 }
 
-/** The sequence number to remember: the highest seen, unless a welcome shows the server started over. */
+/**
+ * The sequence number to remember: the highest seen, with three exceptions on a welcome. A welcome carries
+ * the server's current number. After `replayed`, the missed messages are still to come: keep ours, so a
+ * connection lost in mid-replay asks for them again. After `reset` (we were away too long), or when the
+ * server's number is below ours (its history was wiped), start over from the server's.
+ */
 export function nextLastSeq(lastSeq: number | null, message: ServerMessage): number | null {
   if (!('seq' in message)) return lastSeq;
-  if (message.type === 'welcome' && lastSeq !== null && message.seq < lastSeq) return message.seq;
+  if (message.type === 'welcome') {
+    if (message.replay === 'replayed' && lastSeq !== null && message.seq >= lastSeq) return lastSeq;
+    if (message.replay === 'reset' || (lastSeq !== null && message.seq < lastSeq)) return message.seq;
+  }
   return lastSeq === null ? message.seq : Math.max(lastSeq, message.seq);
 }

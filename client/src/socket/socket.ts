@@ -1,12 +1,17 @@
 /**
  * The app's one WebSocket. It owns connecting, the hello/welcome handshake, validation of every frame,
- * reconnection with backoff, and replay (`lastSeq`); React only subscribes to its status and messages.
+ * reconnection with backoff (or not, as the close code says), and replay (`lastSeq`); React only
+ * subscribes to its status and messages.
  */
 import { type ClientMessage, PROTOCOL_VERSION, type ServerMessage } from '@escale/shared';
-import { reconnectDelay } from './backoff.ts';
+import { afterClose } from './close-policy.ts';
 import { nextLastSeq, parseServerMessage } from './parse.ts';
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+/**
+ * `outdated` and `ended` are final: this build speaks an old protocol (reload the page), or the server
+ * ended the session (sign in again). The socket does not reconnect from either.
+ */
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'outdated' | 'ended';
 type Location = Extract<ClientMessage, { type: 'location' }>;
 /** Messages the app may send; hello and location are the socket's own business. */
 export type OutgoingMessage = Extract<ClientMessage, { type: 'suggest_now' | 'feedback' }>;
@@ -69,11 +74,11 @@ export function connectSocket(url: string, random: () => number = Math.random): 
       for (const listener of messageListeners) listener(result.message);
     };
     // 'error' is always followed by 'close', so reconnection is handled there only.
-    socket.onclose = () => {
+    socket.onclose = (event: CloseEvent) => {
       if (socket !== ws || closed) return;
       ws = null;
       welcomed = false;
-      scheduleReconnect();
+      onServerClose(event.code);
     };
   }
 
@@ -86,13 +91,22 @@ export function connectSocket(url: string, random: () => number = Math.random): 
     outbox = [];
   }
 
-  function scheduleReconnect(): void {
+  function onServerClose(code: number): void {
+    const next = afterClose(code, attempt, random());
+    if (next.kind === 'stop') {
+      // Final: neither the backoff nor coming back online or to the foreground may reopen it.
+      closed = true;
+      stopListening();
+      setStatus(next.status);
+      return;
+    }
     if (!navigator.onLine) {
       setStatus('offline'); // the 'online' event brings us back without burning attempts
       return;
     }
     setStatus('reconnecting');
-    timer = setTimeout(open, reconnectDelay(attempt++, random()));
+    attempt++;
+    timer = setTimeout(open, next.delayMs);
   }
 
   /** Back online or back in the foreground: try now rather than after a long backoff. */
@@ -106,6 +120,12 @@ export function connectSocket(url: string, random: () => number = Math.random): 
   }
   const onOffline = () => setStatus('offline');
   const onVisible = () => document.visibilityState === 'visible' && reconnectNow();
+  function stopListening(): void {
+    clearTimeout(timer);
+    window.removeEventListener('online', reconnectNow);
+    window.removeEventListener('offline', onOffline);
+    document.removeEventListener('visibilitychange', onVisible);
+  }
   window.addEventListener('online', reconnectNow);
   window.addEventListener('offline', onOffline);
   document.addEventListener('visibilitychange', onVisible);
@@ -131,10 +151,7 @@ export function connectSocket(url: string, random: () => number = Math.random): 
     },
     close() {
       closed = true;
-      clearTimeout(timer);
-      window.removeEventListener('online', reconnectNow);
-      window.removeEventListener('offline', onOffline);
-      document.removeEventListener('visibilitychange', onVisible);
+      stopListening();
       ws?.close(1000, 'signed out');
       ws = null;
       statusListeners.clear();

@@ -1,5 +1,5 @@
 /** Small realistic payloads for unit tests, shaped like what the server sends for Léa in Paris. */
-import type { ServerSuggestions, Suggestion } from '@escale/shared';
+import { DEFAULT_PUSH_SETTINGS, type PushSettings, type ServerSuggestions, type ServerWelcome, type Suggestion } from '@escale/shared';
 
 export function suggestion(overrides: Partial<Suggestion> = {}): Suggestion {
   return {
@@ -66,10 +66,28 @@ export function suggestionsMessage(overrides: Partial<ServerSuggestions> = {}): 
     type: 'suggestions',
     seq: 3,
     at: '2026-11-23T14:02:05+01:00',
-    trigger: { kind: 'location', evidence: { key: 'trigger.location', params: {} } },
+    trigger: { kind: 'new_area', evidence: { key: 'trigger.new_area', params: { area: 'Paris 11e' } } },
     position: { lat: 48.87, lon: 2.38 },
     items: [suggestion()],
     coldStart: false,
+    solicited: false,
     ...overrides,
   };
+}
+
+export function welcomeMessage(overrides: Partial<ServerWelcome> = {}): ServerWelcome {
+  return {
+    type: 'welcome',
+    seq: 4,
+    protocol: 1,
+    traveller: { id: 'lea', name: 'Léa' },
+    now: '2026-11-23T14:00:00+01:00',
+    replay: 'fresh',
+    ...overrides,
+  };
+}
+
+/** Léa's push settings as the server returns them: the defaults, with the agency trigger off. */
+export function pushSettings(overrides: Partial<PushSettings> = {}): PushSettings {
+  return { ...DEFAULT_PUSH_SETTINGS, triggers: { ...DEFAULT_PUSH_SETTINGS.triggers, agency_event: false }, ...overrides };
 }

@@ -1,13 +1,14 @@
 /**
- * The traveller's screen: the map (tap to move), the controls, the suggestion cards and the Why panel.
- * It owns the live connection for as long as the traveller is signed in.
+ * The traveller's screen: the map (tap to move), the controls, the suggestion cards, the Why panel and the
+ * notifications settings. It owns the live connection for as long as the traveller is signed in.
  */
 import { type ClientConfig, type PlacesCollection, type ServerMessage } from '@escale/shared';
-import { type Dispatch, useEffect, useRef, useState } from 'react';
+import { type Dispatch, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getPlaces, getSession } from '../api/api.ts';
-import type { Action, AppState, Position } from '../app/store.ts';
+import { type Action, type AppState, type Position, actionForServerMessage } from '../app/store.ts';
 import { MapArea } from '../map/MapArea.tsx';
+import { LazyNotificationsDialog } from '../notifications/load-notifications.tsx';
 import type { ConnectionStatus } from '../socket/socket.ts';
 import { useLiveSocket } from '../socket/use-live-socket.ts';
 import { LocationControls } from './LocationControls.tsx';
@@ -23,15 +24,17 @@ interface Props {
 export function TravellerScreen({ state, config, dispatch }: Props) {
   const { t } = useTranslation();
   const [places, setPlaces] = useState<PlacesCollection | null>(null);
+  const [notificationsOpen, setNotificationsOpen] = useState(false);
   const checkingSession = useRef(false);
 
   const socket = useLiveSocket({
     onMessage(message: ServerMessage) {
-      if (message.type === 'suggestions') dispatch({ type: 'suggestionsReceived', message });
-      else if (message.type === 'error') dispatch({ type: 'serverError', message: message.message });
+      const action = actionForServerMessage(message);
+      if (action) dispatch(action);
     },
     onStatus(status: ConnectionStatus) {
       dispatch({ type: 'connectionChanged', status });
+      if (status === 'ended') return dispatch({ type: 'signedOut' }); // the server closed the session: sign in again
       // A socket that keeps dropping may mean the session expired: ask once per outage, sign out if so.
       if (status !== 'reconnecting' || checkingSession.current) return;
       checkingSession.current = true;
@@ -71,14 +74,29 @@ export function TravellerScreen({ state, config, dispatch }: Props) {
       <SuggestionList
         feed={state.feed}
         notice={state.notice}
+        outdated={state.connection === 'outdated'}
         timeZone={config.city.timezone}
+        onOpenNotifications={() => setNotificationsOpen(true)}
         onWhy={(id) => dispatch({ type: 'whyOpened', suggestionId: id })}
         onDismiss={(placeId) => {
           socket?.send({ type: 'feedback', placeId, kind: 'dismissed' });
           dispatch({ type: 'dismissed', placeId });
         }}
       />
-      <WhyPanel suggestion={why} onClose={() => dispatch({ type: 'whyClosed' })} />
+      <WhyPanel
+        suggestion={why}
+        origin={state.feed}
+        onClose={() => dispatch({ type: 'whyClosed' })}
+        onOpenNotifications={() => {
+          dispatch({ type: 'whyClosed' });
+          setNotificationsOpen(true);
+        }}
+      />
+      {notificationsOpen && (
+        <Suspense fallback={null}>
+          <LazyNotificationsDialog onClose={() => setNotificationsOpen(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,55 +1,36 @@
 /**
- * "Why this suggestion?": a modal dialog naming the driving signal, then every signal's share of the score
- * with its evidence and the personal data it read, each linked to its consent. The native <dialog> gives
- * Escape, focus containment and an inert background; we return focus to the button that opened it.
+ * "Why this suggestion?": a modal dialog naming the driving signal, why it came now (the push's trigger),
+ * then every signal's share of the score with its evidence and the personal data it read, each linked to
+ * its consent. Focus goes in on open and back to the button that opened it (see use-modal-dialog.ts).
  */
 import { renderEvidence, type Suggestion } from '@escale/shared';
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/use-locale.ts';
+import { SheetHead } from '../ui/SheetHead.tsx';
+import { useModalDialog } from '../ui/use-modal-dialog.ts';
 import { ContributionRow } from './ContributionRow.tsx';
 import { categoryLabel, orderedContributions } from './format.ts';
+import { PushReason, type PushOrigin } from './PushReason.tsx';
 
-export function WhyPanel({ suggestion, onClose }: { suggestion: Suggestion | null; onClose(): void }) {
+interface Props {
+  suggestion: Suggestion | null;
+  /** What sent the push this suggestion came in. */
+  origin: PushOrigin | null;
+  onClose(): void;
+  onOpenNotifications(): void;
+}
+
+export function WhyPanel({ suggestion, origin, onClose, onOpenNotifications }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const opener = useRef<Element | null>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (suggestion && !element.open) {
-      opener.current = document.activeElement;
-      element.showModal();
-      element.querySelector<HTMLElement>('.why-close')?.focus();
-    } else if (!suggestion && element.open) {
-      element.close();
-      // The opener may be gone (its card was dismissed or replaced by a push); then focus stays on the body.
-      if (opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus();
-    }
-  }, [suggestion]);
+  const dialog = useModalDialog(suggestion !== null, onClose, { closeOnBackdrop: true });
 
   const category = suggestion ? categoryLabel(suggestion, locale) : null;
   return (
-    <dialog
-      ref={dialog}
-      className="why"
-      aria-labelledby="why-title"
-      onCancel={(event) => {
-        event.preventDefault(); // Escape: let state close it, so React and the DOM agree
-        onClose();
-      }}
-      onClick={(event) => event.target === dialog.current && onClose()} // a tap on the backdrop
-    >
+    <dialog ref={dialog.ref} className="sheet why" aria-labelledby="why-title" onCancel={dialog.onCancel} onClick={dialog.onClick}>
       {suggestion && category && (
-        <div className="why-body">
-          <div className="why-head">
-            <h2 id="why-title">{t('why.title')}</h2>
-            <button type="button" className="button why-close" onClick={onClose}>
-              {t('why.close')}
-            </button>
-          </div>
+        <div className="sheet-body">
+          <SheetHead id="why-title" title={t('why.title')} closeLabel={t('why.close')} onClose={onClose} />
           <p className="why-subject">
             <span aria-hidden="true">{category.icon}</span> {suggestion.item.title} · {category.label}
           </p>
@@ -57,6 +38,7 @@ export function WhyPanel({ suggestion, onClose }: { suggestion: Suggestion | nul
             <strong>{t('why.drivenBy', { signal: t(`signal.${suggestion.driver}`) })}</strong>
             <span> — {renderEvidence(suggestion.reason, locale)}</span>
           </p>
+          {origin && <PushReason origin={origin} onOpenNotifications={onOpenNotifications} />}
           {suggestion.notes.length > 0 && (
             <section aria-labelledby="why-notes">
               <h3 id="why-notes" className="why-subtitle">{t('why.notes')}</h3>

@@ -1,12 +1,12 @@
 /** Sign-in (demo personas for now; real accounts come with the agency console), session info, sign-out. */
 import { Router } from 'express';
-import { DemoSignInBody, type SessionInfo } from '@escale/shared';
+import { DemoSignInBody, SessionClockBody, type SessionClockInfo, type SessionInfo } from '@escale/shared';
 import type { AppContext } from '../context.ts';
 import { HttpError, parseBody } from '../http/errors.ts';
 import type { Traveller } from '../travellers/model.ts';
 import { findTraveller } from '../travellers/queries.ts';
 import { currentTraveller, requireTraveller } from './require-traveller.ts';
-import { clearedSessionCookie, createSession, endSession, sessionCookie, tokenFromCookieHeader } from './sessions.ts';
+import { clearedSessionCookie, createSession, endSession, sessionCookie, sessionForToken, tokenFromCookieHeader } from './sessions.ts';
 
 async function sessionInfo(ctx: AppContext, t: Traveller): Promise<SessionInfo> {
   const saved = t.consents.location
@@ -44,8 +44,26 @@ export function authRoutes(ctx: AppContext): Router {
     res.json(await sessionInfo(ctx, currentTraveller(res)));
   });
 
+  // The session's clock: read by the app; set only in demo mode (demo replays, and tests of time rules).
+  router.get('/session/clock', requireTraveller(ctx), async (req, res) => {
+    const session = await sessionForToken(ctx.db, tokenFromCookieHeader(req.headers.cookie), ctx.clock.now());
+    const clock = await ctx.sessionClocks.forSession(session!.id);
+    res.json({ now: clock.now().toISOString(), virtual: clock.virtual, speed: clock.speed } satisfies SessionClockInfo);
+  });
+
+  router.put('/session/clock', requireTraveller(ctx), async (req, res) => {
+    if (!ctx.config.demoMode) throw new HttpError(403, 'demo_disabled', 'The session clock can only be set in demo mode.');
+    const body = parseBody(SessionClockBody, req.body);
+    const session = await sessionForToken(ctx.db, tokenFromCookieHeader(req.headers.cookie), ctx.clock.now());
+    const info = await ctx.sessionClocks.set(session!.id, 'reset' in body ? null : { at: new Date(body.at), speed: body.speed });
+    res.json({ now: info.now.toISOString(), virtual: info.virtual, speed: info.speed } satisfies SessionClockInfo);
+  });
+
   router.delete('/session', async (req, res) => {
-    await endSession(ctx.db, tokenFromCookieHeader(req.headers.cookie));
+    const token = tokenFromCookieHeader(req.headers.cookie);
+    const session = await sessionForToken(ctx.db, token, ctx.clock.now());
+    if (session) ctx.sessionClocks.forget(session.id);
+    await endSession(ctx.db, token);
     res.setHeader('Set-Cookie', clearedSessionCookie(req.secure));
     res.status(204).end();
   });

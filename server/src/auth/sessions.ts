@@ -21,10 +21,16 @@ export async function createSession(db: Db, travellerId: string, now: Date, ttlM
 }
 
 export async function travellerForToken(db: Db, token: string | undefined, now: Date): Promise<string | null> {
+  return (await sessionForToken(db, token, now))?.travellerId ?? null;
+}
+
+/** The live session a token opens: its traveller and its id (the token's hash, never the token). */
+export async function sessionForToken(db: Db, token: string | undefined, now: Date): Promise<{ id: string; travellerId: string } | null> {
   if (!token) return null;
-  const row = await db.selectFrom('sessions').select(['traveller_id', 'expires_at']).where('id_hash', '=', hash(token)).executeTakeFirst();
+  const id = hash(token);
+  const row = await db.selectFrom('sessions').select(['traveller_id', 'expires_at']).where('id_hash', '=', id).executeTakeFirst();
   if (!row || row.expires_at <= now.toISOString()) return null;
-  return row.traveller_id;
+  return { id, travellerId: row.traveller_id };
 }
 
 export async function endSession(db: Db, token: string | undefined): Promise<void> {

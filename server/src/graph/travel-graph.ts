@@ -6,6 +6,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { Catalogue, CatalogueEvent, City, Offer, Place } from '../catalogue/model.ts';
 import type { Interaction } from '../travellers/model.ts';
+import { areaLabel } from './area-names.ts';
 import { areaOf, neighbourAreas } from './areas.ts';
 import { SpatialIndex } from './spatial-index.ts';
 import { TRAVELLER, WalkIndex } from './walk-index.ts';
@@ -66,6 +67,8 @@ export class TravelGraph {
   /** Per-place lookups for the hot path: walking graphology's in-edges of a place also visits every interaction. */
   private readonly eventsByPlace = new ByPlace<CatalogueEvent>();
   private readonly offersByPlace = new ByPlace<Offer>();
+  /** Area labels by H3 cell, derived from addresses; cleared when a place changes. */
+  private readonly areaLabels = new Map<string, string | null>();
   /** Overlay edges tolerated before the walk index is rebuilt from scratch. */
   static readonly WALK_OVERLAY_LIMIT = 20_000;
 
@@ -115,6 +118,7 @@ export class TravelGraph {
     this.link('in_area', key, areaKey);
     const entry: PlaceEntry = { id: place.id, lat: place.lat, lon: place.lon, place, events: this.eventsByPlace.at(place.id), offers: this.offersByPlace.at(place.id), node: -1 };
     this.entries.set(place.id, entry);
+    this.areaLabels.clear();
     this.spatial.set(entry);
     this.walk = null;
   }
@@ -179,6 +183,32 @@ export class TravelGraph {
     for (const entry of this.entries.values()) entry.node = walk.placeNode(entry.id) ?? -1;
     this.walk = walk;
     return walk;
+  }
+
+  /** The H3 area of a position. */
+  areaAt(lat: number, lon: number): string {
+    return areaOf(lat, lon);
+  }
+
+  /**
+   * A recognisable name for an area ("Paris 4e"), from the addresses of its places, or of its neighbours'
+   * when it has none with an address; null when nothing around says.
+   */
+  areaName(area: string): string | null {
+    const cached = this.areaLabels.get(area);
+    if (cached !== undefined) return cached;
+    const addressesIn = (cell: string) => {
+      const key = nodeKey('area', cell);
+      if (!this.g.hasNode(key)) return [];
+      const out: (string | null)[] = [];
+      this.g.forEachInNeighbor(key, (_n, attrs) => {
+        if (attrs.type === 'place') out.push(attrs.place.address);
+      });
+      return out;
+    };
+    const label = areaLabel(addressesIn(area)) ?? areaLabel(neighbourAreas(area).flatMap(addressesIn));
+    this.areaLabels.set(area, label);
+    return label;
   }
 
   /** How many interactions of all travellers a place has (aggregated, no one's identity): for popularity. */

@@ -2,10 +2,11 @@
 import { Router } from 'express';
 import type { HealthResponse } from '@escale/shared';
 import type { AppContext } from '../context.ts';
+import type { Hub } from '../realtime/hub.ts';
 
 export const VERSION = '0.1.0';
 
-export function healthRoutes(ctx: AppContext, connections: () => number): Router {
+export function healthRoutes(ctx: AppContext, hub: Hub): Router {
   const router = Router();
   const started = Date.now();
   router.get('/health', (_req, res) => {
@@ -16,7 +17,8 @@ export function healthRoutes(ctx: AppContext, connections: () => number): Router
       uptimeSeconds: Math.round((Date.now() - started) / 1000),
       catalogue: { places: counts.nodes.place ?? 0, events: counts.nodes.event ?? 0, offers: counts.nodes.offer ?? 0 },
       graph: counts,
-      connections: connections(),
+      connections: hub.connectionCount,
+      realtime: { errors: { ...hub.stats.errors }, slowConsumers: hub.stats.slowConsumers },
     };
     res.json(body);
   });

@@ -1,62 +1,77 @@
 /**
  * One WebSocket connection of a signed-in traveller: parses each frame, dispatches it to the handler for
- * its type, and answers bad input with an `error` message while keeping the connection usable. Frames are
- * handled one at a time, in order, so a location and the push it causes never overtake each other.
+ * its type, and answers bad input with an `error` message (counted) while keeping the connection usable.
+ * Frames are handled one at a time, in order, so a location and the push it causes never overtake each
+ * other; a client over its message rate is answered, then closed if it keeps flooding.
  */
 import type { WebSocket } from 'ws';
-import { PROTOCOL_VERSION, type ClientMessage, type ErrorCode } from '@escale/shared';
+import { CLOSE_CODES, PROTOCOL_VERSION, type ClientMessage, type ErrorCode, type ServerMessage } from '@escale/shared';
+import type { Clock } from '../clock.ts';
 import type { AppContext } from '../context.ts';
+import type { PushService } from '../push/push-service.ts';
 import type { Position } from '../recommend/context.ts';
 import { HISTORY_KINDS } from '../travellers/model.ts';
 import { addInteraction, findTraveller, savePosition } from '../travellers/queries.ts';
-import { sendDirect, type Hub } from './hub.ts';
+import type { Hub } from './hub.ts';
 import type { MessageLog } from './message-log.ts';
 import { parseClientMessage } from './parse-client-message.ts';
-import { pushSuggestions } from './suggestion-push.ts';
+import { RateLimiter } from './rate-limit.ts';
 
 export interface RealtimeDeps {
   ctx: AppContext;
   hub: Hub;
   log: MessageLog;
+  push: PushService;
   /** Latest position per traveller, shared by their tabs; only held while location consent is on. */
   positions: Map<string, Position>;
 }
 
 type Handlers = { [K in ClientMessage['type']]: (msg: Extract<ClientMessage, { type: K }>) => Promise<void> };
 
-export function attachConnection(deps: RealtimeDeps, socket: WebSocket, travellerId: string): void {
-  const { ctx, hub, log, positions } = deps;
+export function attachConnection(deps: RealtimeDeps, socket: WebSocket, travellerId: string, clock: Clock): void {
+  const { ctx, hub, log, positions, push } = deps;
+  const limits = ctx.config.realtime;
+  const limiter = new RateLimiter(limits.ratePerSecond, limits.rateBurst);
   let greeted = false;
+  // An app opening (hello without lastSeq) has an empty feed: its first position asks for one.
+  let awaitingFirstPosition = false;
   let queue = Promise.resolve();
 
-  const fail = (code: ErrorCode, message: string) => sendDirect(socket, { type: 'error', code, message });
+  const send = (message: ServerMessage) => hub.send(socket, JSON.stringify(message));
+  const fail = (code: ErrorCode, message: string) => {
+    hub.countError(code);
+    send({ type: 'error', code, message });
+  };
   const loadTraveller = async () => {
     const t = await findTraveller(ctx.db, travellerId);
     if (!t) throw new Error(`traveller ${travellerId} vanished`);
     return t;
   };
+  const positionFor = (consented: boolean) => (consented ? (positions.get(travellerId) ?? null) : null);
 
   const handlers: Handlers = {
     async hello(msg) {
       if (msg.protocol !== PROTOCOL_VERSION) {
         fail('protocol_version', `This server speaks protocol ${PROTOCOL_VERSION}, the client speaks ${msg.protocol}: reload the app.`);
-        socket.close(4400, 'incompatible protocol version');
+        socket.close(CLOSE_CODES.protocolVersion, 'incompatible protocol version');
         return;
       }
       const traveller = await loadTraveller();
-      const now = ctx.clock.now();
       greeted = true;
-      sendDirect(socket, {
+      awaitingFirstPosition = msg.lastSeq === undefined;
+      const missed = msg.lastSeq === undefined ? [] : await log.since(travellerId, msg.lastSeq, ctx.clock.now());
+      const replay = missed === null ? 'reset' : missed.length > 0 ? 'replayed' : 'fresh';
+      send({
         type: 'welcome',
         seq: await log.currentSeq(travellerId),
         protocol: PROTOCOL_VERSION,
         traveller: { id: traveller.id, name: traveller.name },
-        now: now.toISOString(),
+        now: clock.now().toISOString(),
+        replay,
       });
-      if (msg.lastSeq !== undefined) {
-        const missed = await log.since(travellerId, msg.lastSeq, now);
-        for (const m of missed ?? []) sendDirect(socket, m);
-      }
+      for (const m of missed ?? []) await hub.sendPaced(socket, JSON.stringify(m));
+      // Beyond the replay window the client starts over: it gets the current state, freshly ranked.
+      if (replay === 'reset') await push.onRequest(traveller, positionFor(traveller.consents.location), clock, 'reconnected');
     },
 
     async location(msg) {
@@ -66,17 +81,18 @@ export function attachConnection(deps: RealtimeDeps, socket: WebSocket, travelle
         fail('consent_required', 'Location sharing is off: your position was not stored or used.');
         return;
       }
-      const now = ctx.clock.now();
+      const now = clock.now();
       const position: Position = { lat: msg.lat, lon: msg.lon, at: now };
       positions.set(travellerId, position);
       await savePosition(ctx.db, travellerId, msg, now);
-      await pushSuggestions(ctx, hub, traveller, position, 'location');
+      const opening = awaitingFirstPosition;
+      awaitingFirstPosition = false;
+      await push.onLocation(traveller, position, clock, opening);
     },
 
     async suggest_now() {
       const traveller = await loadTraveller();
-      const position = traveller.consents.location ? (positions.get(travellerId) ?? null) : null;
-      await pushSuggestions(ctx, hub, traveller, position, 'suggest_now');
+      await push.onRequest(traveller, positionFor(traveller.consents.location), clock, 'suggest_now');
     },
 
     async feedback(msg) {
@@ -89,12 +105,11 @@ export function attachConnection(deps: RealtimeDeps, socket: WebSocket, travelle
         fail('consent_required', 'History is off: a like is not stored. "Not interested" and "Been there" still work.');
         return;
       }
-      const interaction = { travellerId, placeId: msg.placeId, kind: msg.kind, at: ctx.clock.now() };
+      const interaction = { travellerId, placeId: msg.placeId, kind: msg.kind, at: clock.now() };
       await addInteraction(ctx.db, interaction);
       ctx.graph.addInteraction(interaction);
-      await hub.publish(travellerId, { type: 'feedback_ack', placeId: msg.placeId, kind: msg.kind }, interaction.at);
-      const position = traveller.consents.location ? (positions.get(travellerId) ?? null) : null;
-      await pushSuggestions(ctx, hub, traveller, position, 'suggest_now');
+      await hub.publish(travellerId, { type: 'feedback_ack', placeId: msg.placeId, kind: msg.kind }, ctx.clock.now());
+      await push.onRequest(traveller, positionFor(traveller.consents.location), clock, 'feedback');
     },
   };
 
@@ -112,6 +127,18 @@ export function attachConnection(deps: RealtimeDeps, socket: WebSocket, travelle
   };
 
   socket.on('message', (data, isBinary) => {
+    const verdict = limiter.take();
+    if (verdict === 'close') {
+      hub.countError('rate_limited');
+      socket.close(CLOSE_CODES.rateLimited, 'message rate limit exceeded');
+      return;
+    }
+    if (verdict === 'drop') {
+      // The first dropped message of a run is answered; answering every one would amplify the flood.
+      if (limiter.firstDrop) fail('rate_limited', `Too many messages: at most ${limits.ratePerSecond} per second. This one was ignored.`);
+      else hub.countError('rate_limited');
+      return;
+    }
     const raw = isBinary ? '' : data.toString();
     queue = queue.then(() => handle(raw));
   });

@@ -1,7 +1,13 @@
-/** Mounts the live channel on the HTTP server: upgrade checks, connection bookkeeping, orderly shutdown. */
+/**
+ * Mounts the live channel on the HTTP server: upgrade checks, connection bookkeeping, the heartbeat that
+ * reaps dead peers, the tick of the time-based push triggers, and an orderly shutdown.
+ */
 import type { Server } from 'node:http';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CLOSE_CODES } from '@escale/shared';
+import type { CatalogueEvent } from '../catalogue/model.ts';
 import type { AppContext } from '../context.ts';
+import { PushService } from '../push/push-service.ts';
 import type { Position } from '../recommend/context.ts';
 import { attachConnection } from './connection.ts';
 import { Hub } from './hub.ts';
@@ -13,25 +19,42 @@ export const MAX_PAYLOAD_BYTES = 16 * 1024;
 
 export interface RealtimeServer {
   hub: Hub;
+  push: PushService;
+  /** Latest position per connected traveller (location consent on). */
+  positions: Map<string, Position>;
+  /** Runs the time-based triggers once for every connected traveller (also run every PUSH_TICK_MS). */
+  tick(): Promise<void>;
+  /** The agency published an event: connected travellers whose stated interests it matches may hear of it. */
+  publishEvent(event: CatalogueEvent): Promise<void>;
   close(): Promise<void>;
 }
 
 export function mountRealtime(ctx: AppContext, server: Server): RealtimeServer {
+  const limits = ctx.config.realtime;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES, perMessageDeflate: false });
   const log = new MessageLog(ctx.db);
-  const hub = new Hub(log);
+  const hub = new Hub(log, limits.maxBufferedBytes);
+  const push = new PushService(ctx, hub);
   const positions = new Map<string, Position>();
+  const alive = new WeakSet<WebSocket>();
 
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
     decideUpgrade(ctx, req)
-      .then((decision) => {
+      .then(async (decision) => {
         if (!decision.ok) return refuseUpgrade(socket, decision.status, decision.code, decision.message);
+        const clock = await ctx.sessionClocks.forSession(decision.sessionId);
         wss.handleUpgrade(req, socket, head, (ws) => {
-          hub.add(decision.travellerId, ws);
-          ws.on('close', () => hub.remove(decision.travellerId, ws));
+          const travellerId = decision.travellerId;
+          hub.add(travellerId, ws, clock);
+          alive.add(ws);
+          ws.on('pong', () => alive.add(ws));
+          ws.on('close', () => {
+            hub.remove(travellerId, ws);
+            if (!hub.connectedTravellers().some((c) => c.travellerId === travellerId)) positions.delete(travellerId);
+          });
           ws.on('error', (err) => ctx.logger.debug({ err }, 'websocket error'));
-          attachConnection({ ctx, hub, log, positions }, ws, decision.travellerId);
+          attachConnection({ ctx, hub, log, positions, push }, ws, travellerId, clock);
         });
       })
       .catch((err: unknown) => {
@@ -40,9 +63,53 @@ export function mountRealtime(ctx: AppContext, server: Server): RealtimeServer {
       });
   });
 
+  // Heartbeat: a socket that did not answer the previous ping is dead (a phone that lost its network
+  // never sends a close), so it goes within two intervals.
+  const heartbeat = setInterval(() => {
+    for (const ws of hub.allSockets()) {
+      if (!alive.has(ws)) {
+        ws.close(CLOSE_CODES.noHeartbeat, 'no heartbeat');
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, limits.heartbeatMs);
+  heartbeat.unref();
+
+  const tick = async () => {
+    for (const { travellerId, clock } of hub.connectedTravellers()) {
+      try {
+        await push.onTick(travellerId, positions.get(travellerId) ?? null, clock);
+      } catch (err) {
+        ctx.logger.error({ err, travellerId }, 'push tick failed');
+      }
+    }
+  };
+  let ticking = false;
+  const ticker = setInterval(() => {
+    if (ticking) return; // a slow tick is never stacked on another
+    ticking = true;
+    void tick().finally(() => (ticking = false));
+  }, limits.pushTickMs);
+  ticker.unref();
+
+  const publishEvent = async (event: CatalogueEvent) => {
+    for (const { travellerId, clock } of hub.connectedTravellers()) {
+      await push.onEventPublished(travellerId, event, positions.get(travellerId) ?? null, clock);
+    }
+  };
+
   return {
     hub,
+    push,
+    positions,
+    tick,
+    publishEvent,
     async close() {
+      clearInterval(heartbeat);
+      clearInterval(ticker);
       for (const ws of hub.allSockets()) ws.close(1001, 'server shutting down');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

@@ -6,12 +6,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ApiError, ApiErrorCode } from '@escale/shared';
-import { tokenFromCookieHeader, travellerForToken } from '../auth/sessions.ts';
+import { sessionForToken, tokenFromCookieHeader } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
 
 export const WS_PATH = '/ws';
 
-export type UpgradeDecision = { ok: true; travellerId: string } | { ok: false; status: number; code: ApiErrorCode; message: string };
+export type UpgradeDecision = { ok: true; travellerId: string; sessionId: string } | { ok: false; status: number; code: ApiErrorCode; message: string };
 
 export function originAllowed(origin: string | undefined, host: string | undefined, allowed: string[]): boolean {
   // Browsers always send Origin on a WebSocket handshake; its absence means a non-browser client, which
@@ -31,9 +31,9 @@ export async function decideUpgrade(ctx: AppContext, req: IncomingMessage): Prom
   if (!originAllowed(req.headers.origin, req.headers.host, ctx.config.allowedOrigins)) {
     return { ok: false, status: 403, code: 'forbidden', message: 'This origin may not open a WebSocket here.' };
   }
-  const travellerId = await travellerForToken(ctx.db, tokenFromCookieHeader(req.headers.cookie), ctx.clock.now());
-  if (!travellerId) return { ok: false, status: 401, code: 'unauthenticated', message: 'Sign in before opening the live channel.' };
-  return { ok: true, travellerId };
+  const session = await sessionForToken(ctx.db, tokenFromCookieHeader(req.headers.cookie), ctx.clock.now());
+  if (!session) return { ok: false, status: 401, code: 'unauthenticated', message: 'Sign in before opening the live channel.' };
+  return { ok: true, travellerId: session.travellerId, sessionId: session.id };
 }
 
 const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };

@@ -19,8 +19,10 @@ export type Candidate =
   | ({ kind: 'event'; id: string; event: CatalogueEvent } & Reach)
   | ({ kind: 'offer'; id: string; offer: Offer } & Reach);
 
-export function candidateTags(c: Candidate): string[] {
-  if (c.kind === 'event') return [...c.place.tags, ...c.event.tags];
-  if (c.kind === 'offer') return [...c.place.tags, ...c.offer.tags];
-  return c.place.tags;
+/** Whether any tag of the candidate (its place's, its event's or offer's) is `tag`; allocates nothing. */
+export function hasTag(c: Candidate, tag: string): boolean {
+  if (c.place.tags.includes(tag)) return true;
+  if (c.kind === 'event') return c.event.tags.includes(tag);
+  if (c.kind === 'offer') return c.offer.tags.includes(tag);
+  return false;
 }

@@ -2,7 +2,7 @@
  * Rules that are not weighed but obeyed: a candidate that breaks one is never suggested, whatever its score.
  * Each returns the reason, so tests and the evaluation can say why something is absent.
  */
-import type { Candidate } from './candidate.ts';
+import { hasTag, type Candidate } from './candidate.ts';
 import type { RankingContext } from './context.ts';
 import { localHour } from './local-clock.ts';
 import { priceLevelOf } from './signals/budget.ts';
@@ -43,14 +43,6 @@ export interface RuleOptions {
 
 export function exclusionReason(c: Candidate, ctx: RankingContext, options: RuleOptions = {}): ExclusionReason | null {
   return exclusionBeforeHours(c, ctx, options) ?? exclusionByHours(c, ctx, options);
-}
-
-/** Whether any tag of the candidate (its place's, its event's or offer's) is `tag`; allocates nothing. */
-function hasTag(c: Candidate, tag: string): boolean {
-  if (c.place.tags.includes(tag)) return true;
-  if (c.kind === 'event') return c.event.tags.includes(tag);
-  if (c.kind === 'offer') return c.offer.tags.includes(tag);
-  return false;
 }
 
 /**

@@ -22,6 +22,11 @@ export class Recommender {
     private readonly agencyName: (agencyId: string) => string,
   ) {}
 
+  /** The name of an agency, as promotions and agency triggers disclose it. */
+  agencyNameOf(agencyId: string): string {
+    return this.agencyName(agencyId);
+  }
+
   context(req: SuggestRequest): RankingContext {
     const { traveller } = req;
     const city: City | undefined = this.graph.city(traveller.cityId);

@@ -81,6 +81,7 @@ export interface TravellerTable {
   party: string; // JSON Party
   budget: number | null;
   created_at: string;
+  push_settings: string | null; // JSON PushSettings, null = defaults
 }
 
 export interface ConsentTable {
@@ -111,6 +112,38 @@ export interface SessionTable {
   traveller_id: string;
   created_at: string;
   expires_at: string;
+  clock: string | null; // JSON StoredClock, null = the server's clock
+}
+
+export interface PushStateTable {
+  traveller_id: string;
+  last_push_at: string | null;
+  last_unsolicited_at: string | null;
+  last_lat: number | null;
+  last_lon: number | null;
+  last_area: string | null;
+  last_meal: string | null;
+  last_gap: string | null;
+}
+
+export interface PushedItemTable {
+  traveller_id: string;
+  local_date: string;
+  item_id: string;
+}
+
+export interface BookingTable {
+  id: string;
+  traveller_id: string;
+  kind: string;
+  title: string;
+  place_id: string | null;
+  starts_at: string;
+  ends_at: string | null;
+  timezone: string;
+  source: string;
+  status: string;
+  created_at: string;
 }
 
 export interface MessageLogTable {
@@ -137,6 +170,9 @@ export interface Database {
   interactions: InteractionTable;
   positions: PositionTable;
   sessions: SessionTable;
+  push_state: PushStateTable;
+  pushed_items: PushedItemTable;
+  bookings: BookingTable;
   message_log: MessageLogTable;
   meta: MetaTable;
 }

@@ -3,7 +3,7 @@
  * but a hard rule (see hard-rules.ts): "no more museums" means none.
  */
 import type { InterestRef, PersonalDataRef } from '@escale/shared';
-import { candidateTags } from '../candidate.ts';
+import { hasTag } from '../candidate.ts';
 import type { Signal, SignalResult } from './signal.ts';
 
 const CATEGORY_MATCH = 1;
@@ -23,8 +23,7 @@ export const interests: Signal = {
     if (byCategory) {
       return { value: CATEGORY_MATCH, evidence: { key: 'interests.likes', params: { kind: 'category', id: byCategory.id } }, personalData: [likeRef(byCategory)] };
     }
-    const tags = new Set(candidateTags(c));
-    const byTag = likes.find((l) => l.kind === 'tag' && tags.has(l.id));
+    const byTag = likes.find((l) => l.kind === 'tag' && hasTag(c, l.id));
     if (byTag) {
       return { value: TAG_MATCH, evidence: { key: 'interests.likes', params: { kind: 'tag', id: byTag.id } }, personalData: [likeRef(byTag)] };
     }

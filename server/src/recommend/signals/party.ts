@@ -4,7 +4,7 @@
  * rise (unknown access scores nothing). A solo adult with no needs gets no points either way, and the panel says so.
  */
 import type { PersonalDataRef } from '@escale/shared';
-import { candidateTags } from '../candidate.ts';
+import { hasTag } from '../candidate.ts';
 import type { Signal, SignalResult } from './signal.ts';
 
 const ADULT_ONLY = new Set(['bar', 'nightlife']);
@@ -16,7 +16,6 @@ export const party: Signal = {
     if (!p || (p.childrenAges.length === 0 && p.accessibility.length === 0)) {
       return { value: 0, evidence: { key: 'party.none', params: {} }, personalData: [] };
     }
-    const tags = new Set(candidateTags(c));
     const personalData: PersonalDataRef[] = [];
     const values: number[] = [];
     let evidenceKey = 'party.none';
@@ -26,7 +25,7 @@ export const party: Signal = {
       if (ADULT_ONLY.has(c.place.category)) {
         values.push(0);
         evidenceKey = 'party.not_for_children';
-      } else if (tags.has('kid-friendly')) {
+      } else if (hasTag(c, 'kid-friendly')) {
         values.push(1);
         evidenceKey = 'party.kid_friendly';
       } else {
@@ -36,7 +35,7 @@ export const party: Signal = {
     }
     if (p.accessibility.includes('wheelchair')) {
       personalData.push({ category: 'profile', kind: 'party', evidence: { key: 'data.accessibility', params: { need: 'wheelchair' } }, at: null });
-      const accessible = tags.has('wheelchair');
+      const accessible = hasTag(c, 'wheelchair');
       values.push(accessible ? 1 : 0);
       // The access fact speaks louder than the children's one when it is positive or unknown.
       if (accessible || evidenceKey !== 'party.not_for_children') evidenceKey = accessible ? 'party.wheelchair' : 'party.wheelchair_unknown';

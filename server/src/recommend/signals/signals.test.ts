@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasEvidenceTemplate, walkingMinutes } from '@escale/shared';
+import { hasEvidenceTemplate, TRIGGER_KINDS, walkingMinutes } from '@escale/shared';
 import type { Candidate } from '../candidate.ts';
 import type { RankingContext } from '../context.ts';
 import { context, event, graphOf, offer, place } from '../../test-support/fixtures.ts';
@@ -114,11 +114,11 @@ describe('agency', () => {
 });
 
 describe('evidence keys', () => {
-  it('every key a signal emits has an English and a French template', () => {
+  it('every key a signal or a push trigger emits has an English and a French template', () => {
     const keys = ['proximity.walk', 'proximity.unknown', 'timing.meal_time', 'timing.open_until', 'timing.open_closes_soon', 'timing.open_24_7',
       'timing.hours_unknown', 'proximity.run', 'timing.event_starts_in', 'timing.event_later', 'interests.likes', 'interests.neutral', 'interests.no_profile',
       'popularity.rating', 'popularity.rating_demo', 'popularity.no_rating', 'agency.promoted', 'agency.not_promoted', 'data.position',
-      'data.stated_like', 'trigger.location', 'trigger.suggest_now', 'trigger.connected', 'taste.co_visit', 'taste.similar',
+      'data.stated_like', ...TRIGGER_KINDS.map((k) => `trigger.${k}`), 'trigger.new_area_unnamed', 'taste.co_visit', 'taste.similar',
       'taste.interest_walk', 'taste.no_signal', 'party.kid_friendly', 'party.not_for_children', 'party.neutral_children',
       'party.wheelchair', 'party.wheelchair_unknown', 'party.none', 'budget.within', 'budget.free', 'budget.above', 'budget.unknown',
       'diversity.varied', 'taste.favourite', 'data.interaction', 'data.party', 'data.accessibility', 'data.budget', 'popularity.travellers'];

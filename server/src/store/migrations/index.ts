@@ -5,7 +5,9 @@
  */
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-23T20-00-initial.ts';
+import * as pushPolicy from './2026-11-23T23-00-push-policy.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T20-00-initial': initial,
+  '2026-11-23T23-00-push-policy': pushPolicy,
 };

@@ -1,0 +1,175 @@
+/**
+ * The push policy at work: decides, for each trigger, whether a push goes out now, ranks, drops what was
+ * already pushed today, publishes to every connection of the traveller, and records what it did. Pushes
+ * for one traveller are serialised, so two tabs or a tick racing a location never push twice.
+ */
+import { localParts, toZonedIso, type Evidence, type PushSettings, type TriggerKind } from '@escale/shared';
+import type { CatalogueEvent } from '../catalogue/model.ts';
+import type { Clock } from '../clock.ts';
+import type { AppContext } from '../context.ts';
+import type { Position } from '../recommend/context.ts';
+import { localClock } from '../recommend/local-clock.ts';
+import type { Hub } from '../realtime/hub.ts';
+import type { Traveller } from '../travellers/model.ts';
+import { findTraveller } from '../travellers/queries.ts';
+import { bookingsBetween } from '../wallet/queries.ts';
+import { currentGap } from '../wallet/timeline.ts';
+import { holdReason, type Hold } from './politeness.ts';
+import { loadPushSettings } from './settings.ts';
+import { loadPushState, pushedOn, recordPushed, savePushState, type PushState } from './state.ts';
+import { agencyEventTrigger } from './triggers/agency-event.ts';
+import type { Firing } from './triggers/firing.ts';
+import { mealWindowTrigger } from './triggers/meal-window.ts';
+import { movedTrigger } from './triggers/moved.ts';
+import { newAreaTrigger } from './triggers/new-area.ts';
+import { walletGapTrigger } from './triggers/wallet-gap.ts';
+
+/** The brief's push policy: a push carries at most three suggestions. */
+export const PUSH_SIZE = 3;
+/** Ranked beyond the push size, so that dropping what was pushed earlier today still leaves three. */
+const RANK_DEPTH = 10;
+
+export type PushOutcome = { pushed: true; trigger: TriggerKind; items: number } | { pushed: false; reason: Hold | 'no_trigger' | 'nothing_new' };
+
+interface Request {
+  trigger: TriggerKind;
+  evidence: Evidence;
+  /** Caused by the traveller (Suggest now, feedback, opening the app): politeness does not apply. */
+  solicited: boolean;
+  remember: Partial<PushState>;
+}
+
+export class PushService {
+  private readonly chains = new Map<string, Promise<unknown>>();
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly hub: Hub,
+  ) {}
+
+  /** Runs `work` after every earlier push work of the same traveller. */
+  private serial<T>(travellerId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.chains.get(travellerId) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.catch(() => undefined);
+    this.chains.set(travellerId, settled);
+    void settled.then(() => {
+      if (this.chains.get(travellerId) === settled) this.chains.delete(travellerId);
+    });
+    return next;
+  }
+
+  /**
+   * A new position (location consent on). The first one of an app opening (`opening`), or the first ever,
+   * is the app asking for its feed: it is answered whatever the politeness rules say. After that a new
+   * area or a long enough walk may push.
+   */
+  onLocation(traveller: Traveller, position: Position, clock: Clock, opening: boolean): Promise<PushOutcome> {
+    return this.serial(traveller.id, async () => {
+      const [settings, state] = await Promise.all([loadPushSettings(this.ctx.db, traveller.id), loadPushState(this.ctx.db, traveller.id)]);
+      const area = this.ctx.graph.areaAt(position.lat, position.lon);
+      if (opening || !state.lastPosition) {
+        return this.push(traveller, position, clock, settings, state, { trigger: 'first_position', evidence: { key: 'trigger.first_position', params: {} }, solicited: true, remember: {} });
+      }
+      // A named new area says more than a distance: it goes first.
+      const firing = newAreaTrigger(settings, state, area, this.ctx.graph.areaName(area)) ?? movedTrigger(settings, state, position);
+      if (!firing) return { pushed: false, reason: 'no_trigger' };
+      return this.push(traveller, position, clock, settings, state, unsolicited(firing));
+    });
+  }
+
+  /** "Suggest now", or a refreshed feed after feedback or a reconnection: never throttled. */
+  onRequest(traveller: Traveller, position: Position | null, clock: Clock, trigger: 'suggest_now' | 'feedback' | 'reconnected'): Promise<PushOutcome> {
+    return this.serial(traveller.id, async () => {
+      const [settings, state] = await Promise.all([loadPushSettings(this.ctx.db, traveller.id), loadPushState(this.ctx.db, traveller.id)]);
+      return this.push(traveller, position, clock, settings, state, { trigger, evidence: { key: `trigger.${trigger}`, params: {} }, solicited: true, remember: {} });
+    });
+  }
+
+  /** The time-based triggers (meal window, wallet gap) for one connected traveller, on their session's clock. */
+  onTick(travellerId: string, position: Position | null, clock: Clock): Promise<PushOutcome> {
+    return this.serial(travellerId, async () => {
+      const traveller = await findTraveller(this.ctx.db, travellerId);
+      if (!traveller) return { pushed: false, reason: 'no_trigger' };
+      const [settings, state] = await Promise.all([loadPushSettings(this.ctx.db, travellerId), loadPushState(this.ctx.db, travellerId)]);
+      const now = clock.now();
+      const tz = this.ctx.city.timezone;
+      const local = localParts(now, tz);
+      const localDate = `${local.year}-${pad(local.month)}-${pad(local.day)}`;
+      let firing: Firing | null = mealWindowTrigger(settings, state, localDate, local.hour * 60 + local.minute);
+      // The wallet is personal data: its trigger reads bookings only with the wallet consent on.
+      if (!firing && traveller.consents.wallet) {
+        const bookings = await bookingsBetween(this.ctx.db, travellerId, new Date(now.getTime() - 86_400_000), new Date(now.getTime() + 86_400_000));
+        firing = walletGapTrigger(settings, state, currentGap(bookings, now, settings.minGapMinutes), (d) => localClock(d, tz));
+      }
+      if (!firing) return { pushed: false, reason: 'no_trigger' };
+      const usable = traveller.consents.location ? position : null;
+      return this.push(traveller, usable, clock, settings, state, unsolicited(firing));
+    });
+  }
+
+  /** The agency published an event: travellers whose stated interests it matches may hear of it. */
+  onEventPublished(travellerId: string, event: CatalogueEvent, position: Position | null, clock: Clock): Promise<PushOutcome> {
+    return this.serial(travellerId, async () => {
+      const traveller = await findTraveller(this.ctx.db, travellerId);
+      const place = this.ctx.graph.place(event.placeId);
+      // Stated interests are profile data: without the profile consent nothing is matched.
+      if (!traveller || !place || !traveller.consents.profile) return { pushed: false, reason: 'no_trigger' };
+      const [settings, state] = await Promise.all([loadPushSettings(this.ctx.db, travellerId), loadPushState(this.ctx.db, travellerId)]);
+      const firing = agencyEventTrigger(settings, traveller.likes, event, place, this.ctx.recommender.agencyNameOf(traveller.agencyId));
+      if (!firing) return { pushed: false, reason: 'no_trigger' };
+      return this.push(traveller, traveller.consents.location ? position : null, clock, settings, state, unsolicited(firing));
+    });
+  }
+
+  private async push(traveller: Traveller, position: Position | null, clock: Clock, settings: PushSettings, state: PushState, req: Request): Promise<PushOutcome> {
+    const now = clock.now();
+    const tz = this.ctx.city.timezone;
+    const local = localParts(now, tz);
+    const localDate = `${local.year}-${pad(local.month)}-${pad(local.day)}`;
+    if (!req.solicited) {
+      const hold = holdReason(settings, state, now, local.hour * 60 + local.minute);
+      if (hold) return { pushed: false, reason: hold };
+    }
+    const result = this.ctx.recommender.suggest({ traveller, now, position, limit: RANK_DEPTH });
+    // "Never the same suggestion twice in a day unless asked".
+    const seen = req.solicited || settings.repeatSameDay ? new Set<string>() : await pushedOn(this.ctx.db, traveller.id, localDate);
+    const items = result.items.filter((s) => !seen.has(s.id)).slice(0, PUSH_SIZE);
+    if (items.length === 0 && !req.solicited) return { pushed: false, reason: 'nothing_new' };
+    await this.hub.publish(
+      traveller.id,
+      {
+        type: 'suggestions',
+        at: toZonedIso(now, tz),
+        trigger: { kind: req.trigger, evidence: req.evidence },
+        position: position ? { lat: position.lat, lon: position.lon } : null,
+        items,
+        coldStart: result.coldStart,
+        solicited: req.solicited,
+      },
+      this.ctx.clock.now(),
+    );
+    await recordPushed(this.ctx.db, traveller.id, localDate, items.map((s) => s.id));
+    // Where the push was made is location data: kept only with the location consent, dropped without it.
+    const where = !traveller.consents.location
+      ? { lastPosition: null, lastArea: null }
+      : position
+        ? { lastPosition: { lat: position.lat, lon: position.lon }, lastArea: this.ctx.graph.areaAt(position.lat, position.lon) }
+        : {};
+    await savePushState(this.ctx.db, traveller.id, {
+      ...state,
+      ...req.remember,
+      ...where,
+      lastPushAt: now,
+      lastUnsolicitedAt: req.solicited ? state.lastUnsolicitedAt : now,
+    });
+    return { pushed: true, trigger: req.trigger, items: items.length };
+  }
+}
+
+function unsolicited(f: Firing): Request {
+  return { trigger: f.kind, evidence: f.evidence, solicited: false, remember: f.remember };
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

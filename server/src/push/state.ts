@@ -1,0 +1,68 @@
+/**
+ * What the push policy remembers per traveller: when and where the last push went, which meal window and
+ * which wallet gap were already announced, and which items were pushed on which local day.
+ */
+import type { Db } from '../store/db.ts';
+
+export interface PushState {
+  lastPushAt: Date | null;
+  lastUnsolicitedAt: Date | null;
+  /** Where the last push was made; null without location consent (it is location data). */
+  lastPosition: { lat: number; lon: number } | null;
+  lastArea: string | null;
+  /** "2026-11-24 12:00": the meal window last announced. */
+  lastMeal: string | null;
+  /** The wallet gap last announced (see wallet/timeline.ts). */
+  lastGap: string | null;
+}
+
+export const EMPTY_STATE: PushState = { lastPushAt: null, lastUnsolicitedAt: null, lastPosition: null, lastArea: null, lastMeal: null, lastGap: null };
+
+const toDate = (s: string | null) => (s === null ? null : new Date(s));
+
+export async function loadPushState(db: Db, travellerId: string): Promise<PushState> {
+  const r = await db.selectFrom('push_state').selectAll().where('traveller_id', '=', travellerId).executeTakeFirst();
+  if (!r) return EMPTY_STATE;
+  return {
+    lastPushAt: toDate(r.last_push_at),
+    lastUnsolicitedAt: toDate(r.last_unsolicited_at),
+    lastPosition: r.last_lat !== null && r.last_lon !== null ? { lat: r.last_lat, lon: r.last_lon } : null,
+    lastArea: r.last_area,
+    lastMeal: r.last_meal,
+    lastGap: r.last_gap,
+  };
+}
+
+export async function savePushState(db: Db, travellerId: string, s: PushState): Promise<void> {
+  const row = {
+    last_push_at: s.lastPushAt?.toISOString() ?? null,
+    last_unsolicited_at: s.lastUnsolicitedAt?.toISOString() ?? null,
+    last_lat: s.lastPosition?.lat ?? null,
+    last_lon: s.lastPosition?.lon ?? null,
+    last_area: s.lastArea,
+    last_meal: s.lastMeal,
+    last_gap: s.lastGap,
+  };
+  await db
+    .insertInto('push_state')
+    .values({ traveller_id: travellerId, ...row })
+    .onConflict((oc) => oc.column('traveller_id').doUpdateSet(row))
+    .execute();
+}
+
+/** Items already pushed to the traveller on a local day. */
+export async function pushedOn(db: Db, travellerId: string, localDate: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('pushed_items').select('item_id').where('traveller_id', '=', travellerId).where('local_date', '=', localDate).execute();
+  return new Set(rows.map((r) => r.item_id));
+}
+
+export async function recordPushed(db: Db, travellerId: string, localDate: string, itemIds: readonly string[]): Promise<void> {
+  if (itemIds.length === 0) return;
+  await db
+    .insertInto('pushed_items')
+    .values(itemIds.map((item_id) => ({ traveller_id: travellerId, local_date: localDate, item_id })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  // Only today's list is ever read: older days go, so the table stays the size of one day of pushes.
+  await db.deleteFrom('pushed_items').where('traveller_id', '=', travellerId).where('local_date', '<', localDate).execute();
+}

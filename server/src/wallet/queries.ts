@@ -1,0 +1,50 @@
+/** Bookings as stored: the wallet's data, read by the push policy's "gap in the timeline" trigger. */
+import { Booking, type Booking as BookingT } from '@escale/shared';
+import type { Db } from '../store/db.ts';
+
+export async function addBooking(db: Db, travellerId: string, booking: BookingT, now: Date): Promise<void> {
+  const b = Booking.parse(booking);
+  await db
+    .insertInto('bookings')
+    .values({
+      id: b.id,
+      traveller_id: travellerId,
+      kind: b.kind,
+      title: b.title,
+      place_id: b.placeId,
+      starts_at: new Date(b.startsAt).toISOString(),
+      ends_at: b.endsAt === null ? null : new Date(b.endsAt).toISOString(),
+      timezone: b.timezone,
+      source: b.source,
+      status: b.status,
+      created_at: now.toISOString(),
+    })
+    .execute();
+}
+
+/** Confirmed bookings that overlap [from, until), by start time. */
+export async function bookingsBetween(db: Db, travellerId: string, from: Date, until: Date): Promise<BookingT[]> {
+  const rows = await db
+    .selectFrom('bookings')
+    .selectAll()
+    .where('traveller_id', '=', travellerId)
+    .where('status', '=', 'confirmed')
+    .where('starts_at', '<', until.toISOString())
+    // A booking without an end is a point in time: it overlaps when it starts in the window.
+    .where((eb) => eb.or([eb('ends_at', '>', from.toISOString()), eb.and([eb('ends_at', 'is', null), eb('starts_at', '>=', from.toISOString())])]))
+    .orderBy('starts_at')
+    .execute();
+  return rows.map((r) =>
+    Booking.parse({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      placeId: r.place_id,
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+      timezone: r.timezone,
+      source: r.source,
+      status: r.status,
+    }),
+  );
+}

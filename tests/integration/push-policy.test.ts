@@ -1,0 +1,173 @@
+/**
+ * The push policy end to end, with real sockets and the session's virtual clock: the first position, new
+ * areas, quiet hours, the 20-minute rule, never the same suggestion twice a day, meal windows, wallet gaps,
+ * agency events, and the traveller's own settings.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PUSH_SETTINGS, type ServerMessage } from '@escale/shared';
+import { addBooking } from '../../server/src/wallet/queries.ts';
+import { putPushSettings, resetPushState, setSessionClock, signInAs, startTestServer, type TestServer } from '../support/test-server.ts';
+import { MARAIS, OPERA } from '../support/positions.ts';
+import { TestSocket } from '../support/ws-client.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+type Suggestions = Extract<ServerMessage, { type: 'suggestions' }>;
+
+/** Asks for suggestions and returns every push that arrived before that answer (frames are handled in order). */
+async function pushesBefore(socket: TestSocket): Promise<Suggestions[]> {
+  const before = socket.messages.length;
+  socket.send({ type: 'suggest_now' });
+  await socket.next((m) => m.type === 'suggestions' && m.trigger.kind === 'suggest_now');
+  const asked = socket.messages.findLastIndex((m) => m.type === 'suggestions' && m.trigger.kind === 'suggest_now');
+  return socket.messages.slice(before, asked).filter((m): m is Suggestions => m.type === 'suggestions');
+}
+
+const local = (iso: string) => new Date(iso); // the instants below are UTC; Paris is UTC+1 in November
+
+describe('push policy', () => {
+  it('keeps quiet hours and the 20-minute rule, and never repeats a suggestion the same day unasked', async () => {
+    await resetPushState(server, 'lea');
+    const cookie = await signInAs(server, 'lea');
+    await setSessionClock(server, cookie, local('2026-11-24T21:30:00Z')); // 22:30 in Paris: quiet hours
+    const socket = await TestSocket.greeted(server.wsUrl, cookie);
+
+    // Opening the app is a request: its first feed comes even in quiet hours.
+    socket.send({ type: 'location', ...MARAIS });
+    const first = await socket.nextOfType('suggestions');
+    expect(first).toMatchObject({ trigger: { kind: 'first_position' }, solicited: true });
+
+    // Arriving in another area at 22:30: nothing pushed. "Suggest now" always answers.
+    socket.send({ type: 'location', ...OPERA });
+    expect(await pushesBefore(socket)).toEqual([]);
+
+    // 08:10 the next morning: quiet hours are over, a new area pushes.
+    await setSessionClock(server, cookie, local('2026-11-25T07:10:00Z'));
+    socket.send({ type: 'location', ...MARAIS });
+    const morning = await socket.next<'suggestions'>((m) => m.type === 'suggestions' && m.seq > first.seq && m.trigger.kind === 'new_area');
+    expect(morning.solicited).toBe(false);
+    expect(morning.trigger.evidence).toEqual({ key: 'trigger.new_area', params: { area: expect.stringMatching(/^Paris \d+(er|e)$/) } });
+
+    // Ten minutes later another area: held by the 20-minute rule.
+    await setSessionClock(server, cookie, local('2026-11-25T07:20:00Z'));
+    socket.send({ type: 'location', ...OPERA });
+    const askedAt0720 = socket.messages.length;
+    expect(await pushesBefore(socket)).toEqual([]);
+    const asked = socket.messages.slice(askedAt0720).find((m): m is Suggestions => m.type === 'suggestions')!;
+
+    // 21 minutes after the last unsolicited push: it goes, and nothing pushed earlier today comes back.
+    await setSessionClock(server, cookie, local('2026-11-25T07:31:00Z'));
+    socket.send({ type: 'location', ...MARAIS });
+    const later = await socket.next<'suggestions'>((m) => m.type === 'suggestions' && m.seq > asked.seq);
+    expect(later).toMatchObject({ trigger: { kind: 'new_area' }, solicited: false });
+    const earlierToday = [morning, asked].flatMap((p) => p.items.map((s) => s.id));
+    expect(later.items.length).toBeGreaterThan(0);
+    expect(later.items.filter((s) => earlierToday.includes(s.id))).toEqual([]);
+    socket.close();
+  });
+
+  it('announces a meal window once, at the city’s meal time', async () => {
+    await resetPushState(server, 'martin-family');
+    const cookie = await signInAs(server, 'martin-family');
+    await setSessionClock(server, cookie, local('2026-11-25T11:05:00Z')); // 12:05 in Paris
+    const socket = await TestSocket.greeted(server.wsUrl, cookie);
+    socket.send({ type: 'location', lat: 48.8608, lon: 2.3376 });
+    await socket.nextOfType('suggestions'); // first position
+    await server.realtime.tick();
+    const meal = await socket.next<'suggestions'>((m) => m.type === 'suggestions' && m.trigger.kind === 'meal_window');
+    expect(meal.trigger.evidence).toEqual({ key: 'trigger.meal_window', params: { meal: 'lunch', time: '12:00' } });
+    await server.realtime.tick();
+    expect(await pushesBefore(socket)).toEqual([]); // once per window
+    socket.close();
+  });
+
+  it('suggests something for a free stretch in the wallet, and only with the wallet consent', async () => {
+    await resetPushState(server, 'marc');
+    const cookie = await signInAs(server, 'marc');
+    await putPushSettings(server, cookie, { triggers: { meal_window: false } });
+    const at = (iso: string) => new Date(iso).toISOString().replace('.000Z', '+00:00');
+    await addBooking(server.ctx.db, 'marc', { id: 'marc-lunch', kind: 'FoodEstablishmentReservation', title: 'Lunch', placeId: null, startsAt: at('2026-11-25T11:30:00Z'), endsAt: at('2026-11-25T13:00:00Z'), timezone: 'Europe/Paris', source: 'manual', status: 'confirmed' }, server.clock.now());
+    await addBooking(server.ctx.db, 'marc', { id: 'marc-show', kind: 'EventReservation', title: 'Show', placeId: null, startsAt: at('2026-11-25T17:30:00Z'), endsAt: null, timezone: 'Europe/Paris', source: 'manual', status: 'confirmed' }, server.clock.now());
+    await setSessionClock(server, cookie, local('2026-11-25T13:10:00Z')); // 14:10 in Paris, free until 18:30
+    const socket = await TestSocket.greeted(server.wsUrl, cookie);
+
+    await server.ctx.db.updateTable('consents').set({ granted: 0 }).where('traveller_id', '=', 'marc').where('category', '=', 'wallet').execute();
+    await server.realtime.tick();
+    expect(await pushesBefore(socket)).toEqual([]); // wallet consent off: the bookings are not even read
+
+    await server.ctx.db.updateTable('consents').set({ granted: 1 }).where('traveller_id', '=', 'marc').where('category', '=', 'wallet').execute();
+    await server.realtime.tick();
+    const gap = await socket.next<'suggestions'>((m) => m.type === 'suggestions' && m.trigger.kind === 'wallet_gap');
+    expect(gap.trigger.evidence).toEqual({ key: 'trigger.wallet_gap', params: { from: '14:10', until: '18:30' } });
+    socket.close();
+  });
+
+  it('tells a traveller about an agency event that matches what they said they like', async () => {
+    await resetPushState(server, 'lea');
+    const cookie = await signInAs(server, 'lea');
+    await setSessionClock(server, cookie, local('2026-11-25T15:00:00Z'));
+    const socket = await TestSocket.greeted(server.wsUrl, cookie);
+    const tasting = {
+      id: 'evt-wine-tasting',
+      agencyId: 'escale-demo',
+      placeId: 'osm:node/247467737', // Willi's Wine Bar (OSM)
+      title: 'Natural wine tasting',
+      kind: 'class' as const,
+      tags: ['wine'],
+      startsAt: new Date('2026-11-25T18:00:00Z'),
+      endsAt: new Date('2026-11-25T20:00:00Z'),
+      capacity: 12,
+      seatsLeft: 12,
+      priceEur: 25,
+    };
+    await server.realtime.publishEvent(tasting);
+    const push = await socket.next<'suggestions'>((m) => m.type === 'suggestions' && m.trigger.kind === 'agency_event');
+    expect(push.trigger.evidence).toMatchObject({ key: 'trigger.agency_event', params: { title: 'Natural wine tasting', kind: 'tag', id: 'wine' } });
+    // Marc stated no interests (profile consent off): he hears nothing of it.
+    await resetPushState(server, 'marc');
+    const marc = await TestSocket.greeted(server.wsUrl, await signInAs(server, 'marc'));
+    await server.realtime.publishEvent({ ...tasting, id: 'evt-wine-tasting-2' });
+    expect(await pushesBefore(marc)).toEqual([]);
+    socket.close();
+    marc.close();
+  });
+
+  it('stores the traveller’s settings, refuses bad ones with a clear error, and obeys them', async () => {
+    await resetPushState(server, 'lea');
+    const cookie = await signInAs(server, 'lea');
+    const initial = await fetch(`${server.url}/api/push-settings`, { headers: { cookie } });
+    expect(await initial.json()).toEqual(DEFAULT_PUSH_SETTINGS);
+
+    const bad = await putPushSettings(server, cookie, { quietHours: { from: '25:00' } });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: 'bad_request', message: expect.stringMatching(/HH:MM/) } });
+    expect((await putPushSettings(server, cookie, { teleport: true })).status).toBe(400);
+
+    const saved = await putPushSettings(server, cookie, { triggers: { new_area: false }, minMinutesBetweenPushes: 0 });
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toMatchObject({ triggers: { ...DEFAULT_PUSH_SETTINGS.triggers, new_area: false }, minMinutesBetweenPushes: 0 });
+    const reread = await (await fetch(`${server.url}/api/push-settings`, { headers: { cookie } })).json();
+    expect(reread.triggers.new_area).toBe(false);
+
+    // With "new area" off, crossing town is announced as a walk of so many metres instead.
+    await setSessionClock(server, cookie, local('2026-11-25T15:00:00Z'));
+    const socket = await TestSocket.greeted(server.wsUrl, cookie);
+    socket.send({ type: 'location', ...MARAIS });
+    await socket.nextOfType('suggestions');
+    socket.send({ type: 'location', ...OPERA });
+    const moved = await socket.next<'suggestions'>((m) => m.type === 'suggestions' && m.trigger.kind !== 'first_position');
+    expect(moved.trigger.kind).toBe('moved');
+    expect(Number(moved.trigger.evidence.params.meters)).toBeGreaterThan(2000);
+    // A step of 100 m is not a move.
+    socket.send({ type: 'location', lat: OPERA.lat + 0.0009, lon: OPERA.lon });
+    expect(await pushesBefore(socket)).toEqual([]);
+    socket.close();
+    await putPushSettings(server, cookie, DEFAULT_PUSH_SETTINGS);
+  });
+});
