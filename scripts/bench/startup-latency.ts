@@ -6,33 +6,26 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { HealthResponse, PROTOCOL_VERSION, ServerMessage } from '../../shared/src/index.ts';
 import { percentile, printReport, round } from './report.ts';
+import { freePort, stopProcess } from './server-process.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const RUNS = 5;
 const MESSAGES = 100;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string; readyMs: number }> {
   const port = await freePort();
   const t0 = performance.now();
   const child = spawn(process.execPath, ['server/dist/main.js'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), ESCALE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    // The latency loop sends its next location as soon as the last push arrives: far above a phone's pace,
+    // so the per-connection rate limit is raised for this measurement (as an operator could).
+    env: { ...process.env, PORT: String(port), ESCALE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', WS_RATE_PER_SECOND: '10000', WS_RATE_BURST: '10000' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -48,13 +41,7 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; url:
   }
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-/** A walk from the Marais to the Opéra: 100 points on the straight line between two real squares. */
+/** Points on the straight line from the Marais to the Opéra, between two real squares. */
 function walk(i: number): { lat: number; lon: number } {
   const from = { lat: 48.8556, lon: 2.3655 }; // Place des Vosges
   const to = { lat: 48.8709, lon: 2.3318 }; // Place de l'Opéra
@@ -65,6 +52,14 @@ function walk(i: number): { lat: number; lon: number } {
 async function measureLatency(url: string): Promise<number[]> {
   const res = await fetch(`${url}/api/session/demo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"personaId":"lea"}' });
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  // Every location must cause a push to time it: the push policy is told so, as a traveller could, and the
+  // session's clock is set to a fixed evening (demo mode), so the figure does not depend on the hour it runs.
+  const put = (path: string, body: unknown) =>
+    fetch(`${url}${path}`, { method: 'PUT', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) }).then((r) => {
+      if (!r.ok) throw new Error(`PUT ${path}: ${r.status}`);
+    });
+  await put('/api/push-settings', { minMinutesBetweenPushes: 0, quietHours: { enabled: false }, repeatSameDay: true, moveThresholdMeters: 50 });
+  await put('/api/session/clock', { at: '2026-11-24T18:00:00+01:00', speed: 1 });
   const ws = new WebSocket(`${url.replace('http', 'ws')}/ws`, { headers: { cookie } });
   await new Promise((r) => ws.once('open', r));
   const inbox: ((m: ServerMessage) => void)[] = [];
@@ -78,7 +73,8 @@ async function measureLatency(url: string): Promise<number[]> {
   const latencies: number[] = [];
   for (let i = 0; i < MESSAGES; i++) {
     const t0 = performance.now();
-    ws.send(JSON.stringify({ type: 'location', ...walk(i) }));
+    // Hops of 37 or 63 steps along the line (1 to 2 km): each one a move the policy announces.
+    ws.send(JSON.stringify({ type: 'location', ...walk((i * 37) % MESSAGES) }));
     const m = await nextMessage();
     if (m.type !== 'suggestions') throw new Error(`expected suggestions, got ${m.type}`);
     latencies.push(performance.now() - t0);
@@ -101,7 +97,7 @@ for (let run = 0; run < RUNS; run++) {
     health = HealthResponse.parse(await (await fetch(`${url}/api/health`)).json());
     latencies = await measureLatency(url);
   }
-  await stop(child);
+  await stopProcess(child);
 }
 fs.rmSync(dataDir, { recursive: true, force: true });
 

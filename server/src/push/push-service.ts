@@ -135,6 +135,13 @@ export class PushService {
     const seen = req.solicited || settings.repeatSameDay ? new Set<string>() : await pushedOn(this.ctx.db, traveller.id, localDate);
     const items = result.items.filter((s) => !seen.has(s.id)).slice(0, PUSH_SIZE);
     if (items.length === 0 && !req.solicited) return { pushed: false, reason: 'nothing_new' };
+    // Where the push was made is location data: kept only with the location consent, dropped without it.
+    const where = !traveller.consents.location
+      ? { lastPosition: null, lastArea: null }
+      : position
+        ? { lastPosition: { lat: position.lat, lon: position.lon }, lastArea: this.ctx.graph.areaAt(position.lat, position.lon) }
+        : {};
+    const next: PushState = { ...state, ...req.remember, ...where, lastPushAt: now, lastUnsolicitedAt: req.solicited ? state.lastUnsolicitedAt : now };
     await this.hub.publish(
       traveller.id,
       {
@@ -147,21 +154,12 @@ export class PushService {
         solicited: req.solicited,
       },
       this.ctx.clock.now(),
+      // What the push records about itself commits with the logged message: one fsync per push.
+      async (trx) => {
+        await recordPushed(trx, traveller.id, localDate, items.map((s) => s.id));
+        await savePushState(trx, traveller.id, next);
+      },
     );
-    await recordPushed(this.ctx.db, traveller.id, localDate, items.map((s) => s.id));
-    // Where the push was made is location data: kept only with the location consent, dropped without it.
-    const where = !traveller.consents.location
-      ? { lastPosition: null, lastArea: null }
-      : position
-        ? { lastPosition: { lat: position.lat, lon: position.lon }, lastArea: this.ctx.graph.areaAt(position.lat, position.lon) }
-        : {};
-    await savePushState(this.ctx.db, traveller.id, {
-      ...state,
-      ...req.remember,
-      ...where,
-      lastPushAt: now,
-      lastUnsolicitedAt: req.solicited ? state.lastUnsolicitedAt : now,
-    });
     return { pushed: true, trigger: req.trigger, items: items.length };
   }
 }

@@ -7,6 +7,7 @@
 import type { WebSocket } from 'ws';
 import { CLOSE_CODES, type ServerMessage } from '@escale/shared';
 import type { Clock } from '../clock.ts';
+import type { Db } from '../store/db.ts';
 import type { MessageLog, Unsequenced } from './message-log.ts';
 
 interface Connection {
@@ -39,6 +40,10 @@ export class Hub {
     if (set.size === 0) this.connections.delete(travellerId);
   }
 
+  isConnected(travellerId: string): boolean {
+    return this.connections.has(travellerId);
+  }
+
   get connectionCount(): number {
     let n = 0;
     for (const set of this.connections.values()) n += set.size;
@@ -58,8 +63,9 @@ export class Hub {
     this.stats.errors[code] = (this.stats.errors[code] ?? 0) + 1;
   }
 
-  async publish(travellerId: string, message: Unsequenced, now: Date): Promise<ServerMessage> {
-    const full = await this.log.append(travellerId, message, now);
+  /** Logs (with `alongside` in the same transaction), then sends to every connection of the traveller. */
+  async publish(travellerId: string, message: Unsequenced, now: Date, alongside?: (trx: Db) => Promise<void>): Promise<ServerMessage> {
+    const full = await this.log.append(travellerId, message, now, alongside);
     const text = JSON.stringify(full);
     for (const socket of this.connections.get(travellerId)?.keys() ?? []) this.send(socket, text);
     return full;

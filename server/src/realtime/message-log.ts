@@ -23,15 +23,23 @@ export class MessageLog {
     return seq;
   }
 
-  /** Assigns the next sequence number and stores the message before it is sent. */
-  async append(travellerId: string, message: Unsequenced, now: Date): Promise<Sequenced> {
+  /**
+   * Assigns the next sequence number and stores the message before it is sent. `alongside` writes in the
+   * same transaction (what the push records about itself), so a push costs one commit, one fsync.
+   */
+  async append(travellerId: string, message: Unsequenced, now: Date, alongside?: (trx: Db) => Promise<void>): Promise<Sequenced> {
     const seq = (await this.currentSeq(travellerId)) + 1;
     this.lastSeq.set(travellerId, seq);
     const full = { ...message, seq } as Sequenced;
-    await this.db
-      .insertInto('message_log')
-      .values({ traveller_id: travellerId, seq, type: full.type, body: JSON.stringify(full), at: now.toISOString() })
-      .execute();
+    const row = { traveller_id: travellerId, seq, type: full.type, body: JSON.stringify(full), at: now.toISOString() };
+    if (!alongside) {
+      await this.db.insertInto('message_log').values(row).execute();
+      return full;
+    }
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('message_log').values(row).execute();
+      await alongside(trx);
+    });
     return full;
   }
 

@@ -1,0 +1,106 @@
+/** The table of `npm run bench:push`: both servers side by side, the ratios, the targets, and the JSON line. */
+import os from 'node:os';
+import type { Errors, Latency, LoadFigures, Target } from './push-clients.ts';
+import { round } from './report.ts';
+import { formatTable } from './table.ts';
+
+const TARGETS = { p99Ms: 50, p99Clients: 10_000, kibPerClient: 20 };
+export const LABEL: Record<Target, string> = { escale: 'Escale (ws)', socketio: 'Socket.IO 4.8' };
+
+export interface RunFacts {
+  clients: number;
+  durationS: number;
+  rate: number;
+  pinned: boolean;
+  bundle: string | null;
+  seedSeconds: number;
+  interactions: number;
+  seconds: number;
+}
+
+export interface TargetFigures {
+  target: Target;
+  connected: number;
+  connectSeconds: number;
+  connectsPerSecond: number;
+  firstPositions: { replies: number; perSecond: number; latencyMs: Latency };
+  pushSettingsStatuses: Record<string, number> | null;
+  load: LoadFigures;
+  offeredRate: number;
+  pushesPerSecond: number;
+  errors: Errors;
+  serverCpuPercent: number;
+  serverCpuMsPerPush: number;
+  serverRssBeforeKiB: number;
+  serverRssIdleKiB: number;
+  serverRssAfterLoadKiB: number;
+  serverKiBPerClient: number;
+  clientRssBeforeKiB: number;
+  clientRssIdleKiB: number;
+  clientKiBPerClient: number;
+  clientCpuPercent: number;
+}
+
+const mib = (kib: number) => round(kib / 1024, 1);
+
+function errorTotal(e: Errors): number {
+  return e.connectFailures + e.errorMessages + e.timeouts + e.unexpectedCloses;
+}
+
+export function printPushReport(results: TargetFigures[], run: RunFacts, json: boolean): void {
+  const { clients, durationS, rate } = run;
+  const ms = (x: number) => round(x, 1);
+  const rows: [string, (f: TargetFigures) => string | number, ratio?: (f: TargetFigures) => number][] = [
+    ['clients connected', (f) => `${f.connected} / ${clients}`],
+    ['connect rate (connections/s, to welcome)', (f) => Math.round(f.connectsPerSecond)],
+    ['PUT /api/push-settings (status × count)', (f) => (f.pushSettingsStatuses ? Object.entries(f.pushSettingsStatuses).map(([s, n]) => `${s} × ${n}`).join(', ') : '—')],
+    ['first positions, closed loop: pushes/s', (f) => Math.round(f.firstPositions.perSecond)],
+    ['offered rate, moves (locations/s)', (f) => round(f.offeredRate, 1)],
+    ['locations sent / offered', (f) => `${f.load.sent} / ${f.load.offered}`],
+    ['pushes received (replies)', (f) => f.load.replies],
+    ['moves not pushed (no reply by the end)', (f) => f.load.notPushed],
+    ['pushes/s', (f) => round(f.pushesPerSecond, 1)],
+    ['location→push p50 (ms)', (f) => ms(f.load.latencyMs.p50), (f) => f.load.latencyMs.p50],
+    ['location→push p95 (ms)', (f) => ms(f.load.latencyMs.p95)],
+    ['location→push p99 (ms)', (f) => ms(f.load.latencyMs.p99), (f) => f.load.latencyMs.p99],
+    ['location→push max (ms)', (f) => ms(f.load.latencyMs.max)],
+    ['errors: connect / error msg / timeout / close', (f) => `${f.errors.connectFailures} / ${f.errors.errorMessages} / ${f.errors.timeouts} / ${f.errors.unexpectedCloses}`],
+    ['replies with no items / pushes matching no location', (f) => `${f.load.emptyPushes} / ${f.load.unrequestedPushes}`],
+    ['server CPU, steady phase (% of one core)', (f) => ms(f.serverCpuPercent)],
+    ['server CPU per push (ms)', (f) => round(f.serverCpuMsPerPush, 3), (f) => f.serverCpuMsPerPush],
+    ['server RSS: before / idle / after load (MiB)', (f) => `${mib(f.serverRssBeforeKiB)} / ${mib(f.serverRssIdleKiB)} / ${mib(f.serverRssAfterLoadKiB)}`],
+    ['server memory per idle client (KiB)', (f) => ms(f.serverKiBPerClient), (f) => f.serverKiBPerClient],
+    ['client process: RSS per client (KiB) / CPU %', (f) => `${ms(f.clientKiBPerClient)} / ${ms(f.clientCpuPercent)}`],
+    ['client event-loop delay p99 / max (ms)', (f) => `${ms(f.load.clientLoopDelayMs.p99)} / ${ms(f.load.clientLoopDelayMs.max)}`],
+  ];
+  const [a, b] = [results.find((r) => r.target === 'escale'), results.find((r) => r.target === 'socketio')];
+  const headers = ['', ...results.map((r) => LABEL[r.target]), ...(a && b ? ['Escale/Socket.IO'] : [])];
+  const table = rows.map(([label, cell, ratio]) => [label, ...results.map(cell), ...(a && b ? [ratio ? `${round(ratio(a) / ratio(b))}×` : ''] : [])]);
+
+  console.log(`\nLive push: ${clients} clients, ${durationS} s steady load at ${round(rate, 1)} locations/s offered, loopback`);
+  console.log(formatTable(headers, table));
+  for (const r of results) {
+    const kinds = Object.entries(r.errors.kinds).map(([k, n]) => `${k} × ${n}`);
+    if (kinds.length > 0) console.log(`${LABEL[r.target]} errors: ${kinds.join('; ')}`);
+  }
+  const targetLines = a
+    ? {
+        p99Ms: a.load.latencyMs.p99,
+        // Judged only at the scale the target names: fewer clients is a smoke test.
+        p99Met: a.connected >= TARGETS.p99Clients ? a.load.latencyMs.p99 < TARGETS.p99Ms : null,
+        kibPerClient: a.serverKiBPerClient,
+        memoryMet: a.serverKiBPerClient < TARGETS.kibPerClient,
+        errors: errorTotal(a.errors),
+      }
+    : null;
+  if (targetLines) {
+    const verdict = targetLines.p99Met === null ? `not judged at ${a!.connected} clients` : targetLines.p99Met ? 'MET' : 'NOT MET';
+    console.log(`Target "p99 < ${TARGETS.p99Ms} ms at 10,000 clients": ${ms(targetLines.p99Ms)} ms ${verdict}`);
+    console.log(`Target "memory per idle client < ${TARGETS.kibPerClient} KB": ${ms(targetLines.kibPerClient)} KiB ${targetLines.memoryMet ? 'MET' : 'NOT MET'}`);
+    console.log(`Errors (expected 0): ${targetLines.errors}`);
+  }
+  const placement = run.pinned ? 'server on core 0, clients on core 1 (taskset)' : 'not pinned';
+  const seeded = `${clients} travellers seeded in ${round(run.seedSeconds, 1)} s (${run.interactions} interactions)`;
+  console.log(`Machine: ${os.cpus().length} cores, Node ${process.versions.node}; ${placement}; server: ${run.bundle ?? '—'}; ${seeded}; whole run ${round(run.seconds, 1)} s`);
+  if (json) console.log(JSON.stringify({ cores: os.cpus().length, ...run, targets: targetLines, results }));
+}

@@ -1,0 +1,104 @@
+/**
+ * The Socket.IO 4.8 baseline of `npm run bench:push`: the least a live-push server needs, around the same
+ * catalogue, TravelGraph and Recommender as the Escale server (built the way server/src/app.ts builds them),
+ * so the comparison is about what surrounds the ranking. WebSocket transport only, no per-message deflate;
+ * the Origin and the session cookie are checked at connection, as Escale's upgrade does. Unlike Escale it
+ * writes nothing per message (no position, no message log, no push policy): the gap is the price of those.
+ * Messages are the protocol's JSON objects, sent as Socket.IO "message" events. Env: PORT, ESCALE_DATA_DIR
+ * (a database prepared by push-seed.ts), ALLOWED_ORIGINS.
+ */
+import http from 'node:http';
+import { Server } from 'socket.io';
+import { tokenFromCookieHeader, travellerForToken } from '../../server/src/auth/sessions.ts';
+import { readCatalogue } from '../../server/src/catalogue/queries.ts';
+import { DEMO_AGENCY } from '../../server/src/catalogue/seed.ts';
+import { loadConfig } from '../../server/src/config.ts';
+import { TravelGraph } from '../../server/src/graph/travel-graph.ts';
+import { originAllowed } from '../../server/src/realtime/upgrade.ts';
+import { warmOpeningHours } from '../../server/src/recommend/opening-hours.ts';
+import { Recommender } from '../../server/src/recommend/recommender.ts';
+import { openSqlite } from '../../server/src/store/db.ts';
+import type { Traveller } from '../../server/src/travellers/model.ts';
+import { findTraveller, listInteractions } from '../../server/src/travellers/queries.ts';
+import { ClientMessage, distanceMeters, PROTOCOL_VERSION, toZonedIso, type LatLon } from '../../shared/src/index.ts';
+
+// As server/src/main.ts: opening hours are evaluated on wall-clock Dates, safe only in UTC.
+process.env.TZ = 'UTC';
+
+/** As server/src/push/push-service.ts: rank ten, so that the same ranking work is done, push three. */
+const RANK_DEPTH = 10;
+const PUSH_SIZE = 3;
+/** As server/src/realtime/realtime-server.ts. */
+const MAX_PAYLOAD_BYTES = 16 * 1024;
+
+const config = loadConfig();
+const { db } = openSqlite(config.dataDir);
+const startedAt = new Date();
+const catalogue = await readCatalogue(db, new Date(startedAt.getTime() - 86_400_000));
+const graph = TravelGraph.build(catalogue, await listInteractions(db));
+const agencyNames = new Map(catalogue.agencies.map((a) => [a.id, a.name]));
+const recommender = new Recommender(graph, (id) => agencyNames.get(id) ?? DEMO_AGENCY.name);
+const city = catalogue.cities[0]!;
+
+type Events = { message: (message: unknown) => void };
+const httpServer = http.createServer((req, res) => {
+  res.writeHead(req.url === '/api/health' ? 200 : 404, { 'content-type': 'application/json' }).end('{}');
+});
+const io = new Server<Events, Events, Record<string, never>, { traveller: Traveller }>(httpServer, {
+  transports: ['websocket'],
+  perMessageDeflate: false,
+  serveClient: false,
+  maxHttpBufferSize: MAX_PAYLOAD_BYTES,
+  allowRequest: (req, done) => done(null, originAllowed(req.headers.origin, req.headers.host, config.allowedOrigins)),
+});
+
+io.use((socket, next) => {
+  const token = tokenFromCookieHeader(socket.request.headers.cookie);
+  travellerForToken(db, token, new Date())
+    .then((id) => (id ? findTraveller(db, id) : null))
+    .then((traveller) => {
+      if (!traveller) return next(new Error('Sign in before opening the live channel.'));
+      socket.data.traveller = traveller;
+      next();
+    }, next);
+});
+
+io.on('connection', (socket) => {
+  const { traveller } = socket.data;
+  let seq = 0;
+  let last: LatLon | null = null;
+  socket.on('message', (raw) => {
+    const parsed = ClientMessage.safeParse(raw);
+    if (!parsed.success) return void socket.send({ type: 'error', code: 'bad_message', message: parsed.error.message });
+    const msg = parsed.data;
+    const now = new Date();
+    if (msg.type === 'hello') {
+      socket.send({ type: 'welcome', seq, protocol: PROTOCOL_VERSION, traveller: { id: traveller.id, name: traveller.name }, now: now.toISOString(), replay: 'fresh' });
+    } else if (msg.type === 'location') {
+      const position = { lat: msg.lat, lon: msg.lon, at: now };
+      const meters = last ? Math.round(distanceMeters(last, position)) : 0;
+      last = position;
+      const result = recommender.suggest({ traveller, now, position, limit: RANK_DEPTH });
+      // The same fields as Escale's suggestions message, so both payloads are about the same size.
+      socket.send({
+        type: 'suggestions',
+        seq: ++seq,
+        at: toZonedIso(now, city.timezone),
+        trigger: { kind: 'moved', evidence: { key: 'trigger.moved', params: { meters } } },
+        position: { lat: msg.lat, lon: msg.lon },
+        items: result.items.slice(0, PUSH_SIZE),
+        coldStart: result.coldStart,
+        solicited: false,
+      });
+    }
+  });
+});
+
+httpServer.listen(config.port, config.host, () => {
+  void warmOpeningHours(
+    graph.places().map((p) => ({ openingHours: p.openingHours, lat: p.lat, lon: p.lon, countryCode: city.countryCode })),
+    startedAt,
+    city.timezone,
+  );
+});
+process.on('SIGTERM', () => io.close(() => process.exit(0)));

@@ -1,0 +1,241 @@
+/**
+ * `npm run bench:push`: live push at scale. N travellers (default 10,000), each with a session and a live
+ * connection opened by a separate client process (push-clients.ts), walk between real Paris places and send
+ * location messages at a paced total rate; the bench times each location to the suggestions pushed in
+ * reply and reads the server's CPU and memory from /proc. The same workload then runs against a minimal
+ * Socket.IO 4.8 server doing the same ranking (push-socketio-server.ts), and both are printed side by side.
+ * Each traveller's first position is sent before the timed load (closed loop), so the load is all moves.
+ * Options: --clients 10000 --duration-s 60 --rate N (location messages/s, all clients together; default
+ * one per traveller a minute) --only escale|socketio --timeout-min 20 --json (last line: one JSON object).
+ */
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { forEachLimited } from './for-each-limited.ts';
+import { cpuMs, rssKiB } from './proc-stats.ts';
+import type { Command, Reply, Target } from './push-clients.ts';
+import { LABEL, printPushReport, type TargetFigures } from './push-report.ts';
+import { seedPushBench } from './push-seed.ts';
+import { round } from './report.ts';
+import { freePort, stopProcess, waitForHealth } from './server-process.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const BUNDLE = path.join(ROOT, 'server/dist/main.js');
+const ORIGIN = 'http://bench.escale.localhost';
+/**
+ * Default pace: each traveller moves on and sends a location once a minute (167/s at 10,000), each a push.
+ * A walker covers the 300 m that count as "moved" in about four minutes, so this is a margin over walking
+ * without being a flood; under the default policy (one push per 20 minutes) the rate would be 20× lower.
+ */
+const SECONDS_PER_LOCATION = 60;
+/** Idle time before each memory reading: lets the start-up work (opening-hours warm-up) finish. */
+const SETTLE_MS = 5_000;
+/** The politeness policy relaxed for the bench: a push for every move of more than 300 m, day and night. */
+const PUSH_SETTINGS = JSON.stringify({ minMinutesBetweenPushes: 0, quietHours: { enabled: false }, repeatSameDay: true });
+const SETTINGS_CONCURRENCY = 32;
+
+const { values } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '10000' },
+    'duration-s': { type: 'string', default: '60' },
+    rate: { type: 'string' },
+    only: { type: 'string' },
+    'timeout-min': { type: 'string', default: '20' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const clients = Number(values.clients);
+const durationS = Number(values['duration-s']);
+const rate = values.rate === undefined ? clients / SECONDS_PER_LOCATION : Number(values.rate);
+const targets: Target[] = values.only === undefined ? ['escale', 'socketio'] : [values.only as Target];
+if (!Number.isInteger(clients) || clients < 1 || !(durationS > 0) || !(rate > 0) || !targets.every((t) => t in LABEL)) {
+  console.error('usage: npm run bench:push -- [--clients N] [--duration-s S] [--rate MSG_PER_S] [--only escale|socketio] [--timeout-min M] [--json]');
+  process.exit(2);
+}
+
+// Each process holds one descriptor per socket (the server and the client process each N, plus their files).
+const openFiles = Number(/Max open files\s+(\d+)/.exec(fs.readFileSync('/proc/self/limits', 'utf8'))?.[1] ?? Number.POSITIVE_INFINITY);
+if (openFiles < clients + 1024) {
+  console.error(`bench:push: ${clients} clients need about ${clients + 1024} open files per process; the limit is ${openFiles} (raise it with ulimit -n)`);
+  process.exit(2);
+}
+
+const children = new Set<ChildProcess>();
+/**
+ * The server on core 0, the client process on core 1: each has a core of its own, so a collection or a
+ * burst in one does not show up as the other's latency, and the server's CPU is a share of one core.
+ */
+const pinned = os.cpus().length >= 2 && spawnSync('taskset', ['-V']).status === 0;
+function onCore(core: number, command: string[], options: Parameters<typeof spawn>[2]): ChildProcess {
+  // taskset execs node, so the pid is node's: /proc/<pid> reads the right process.
+  const child = pinned ? spawn('taskset', ['-c', String(core), ...command], options) : spawn(command[0]!, command.slice(1), options);
+  children.add(child);
+  return child;
+}
+
+const log = (line: string) => console.error(`bench:push: ${line}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The bundle `npm start` runs, built if missing or older than any source it is built from. */
+function ensureBundle(): string {
+  const newest = (dir: string): number =>
+    Math.max(0, ...fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => fs.statSync(path.join(e.parentPath, e.name)).mtimeMs));
+  const built = fs.existsSync(BUNDLE) ? fs.statSync(BUNDLE).mtimeMs : 0;
+  if (built >= Math.max(newest(path.join(ROOT, 'server/src')), newest(path.join(ROOT, 'shared/src')))) return 'server/dist/main.js (up to date)';
+  execFileSync('npm', ['run', '-s', 'build:server'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  return `server/dist/main.js (${built === 0 ? 'built' : 'rebuilt: sources were newer'})`;
+}
+
+async function startServer(target: Target, dataDir: string): Promise<{ server: ChildProcess; url: string }> {
+  const port = await freePort();
+  const env = { ...process.env, PORT: String(port), ESCALE_DATA_DIR: dataDir, ALLOWED_ORIGINS: ORIGIN, DEMO_MODE: 'false', LOG_LEVEL: 'warn' };
+  const args = target === 'escale' ? [BUNDLE] : ['--import', 'tsx', path.join(import.meta.dirname, 'push-socketio-server.ts')];
+  const server = onCore(0, [process.execPath, ...args], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(url, server);
+  return { server, url };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  await stopProcess(child);
+  children.delete(child);
+}
+
+/**
+ * Relaxes each traveller's push policy (PUT /api/push-settings) so that every move pushes, on a server
+ * started for that alone: the settings are stored, and the measured server then starts with a heap that
+ * holds no garbage of 10,000 requests. A 404 is tolerated (an Escale without the endpoint pushes anyway).
+ */
+async function relaxPushPolicy(dataDir: string, tokens: string[]): Promise<Record<string, number>> {
+  const { server, url } = await startServer('escale', dataDir);
+  const statuses: Record<string, number> = {};
+  const count = (key: string) => void (statuses[key] = (statuses[key] ?? 0) + 1);
+  try {
+    await forEachLimited(tokens, SETTINGS_CONCURRENCY, async (token) => {
+      try {
+        const res = await fetch(`${url}/api/push-settings`, {
+          method: 'PUT',
+          headers: { cookie: `escale_session=${token}`, origin: ORIGIN, 'content-type': 'application/json' },
+          body: PUSH_SETTINGS,
+        });
+        await res.arrayBuffer();
+        count(String(res.status));
+      } catch (err) {
+        count(err instanceof Error ? err.message : String(err));
+      }
+    });
+  } finally {
+    await stop(server);
+  }
+  return statuses;
+}
+
+/** Sends a command to the client process and waits for its answer; fails if the process dies first. */
+function ask<C extends Reply['cmd']>(child: ChildProcess, cmd: C, command?: Command): Promise<Extract<Reply, { cmd: C }>> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`client process exited (${code}) while waiting for ${cmd}`));
+    const onMessage = (reply: Reply) => {
+      if (reply.cmd !== cmd) return;
+      child.off('message', onMessage).off('exit', onExit);
+      resolve(reply as Extract<Reply, { cmd: C }>);
+    };
+    child.on('message', onMessage).once('exit', onExit);
+    if (command) child.send(command);
+  });
+}
+
+
+async function runTarget(target: Target, dataDir: string, tokensFile: string, pushSettingsStatuses: Record<string, number> | null): Promise<TargetFigures> {
+  const { server, url } = await startServer(target, dataDir);
+  const args = ['--target', target, '--url', url, '--tokens', tokensFile, '--origin', ORIGIN, '--catalogue', path.join(ROOT, 'data/paris')];
+  const clientCommand = [process.execPath, '--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'push-clients.ts'), ...args];
+  const client = onCore(1, clientCommand, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  try {
+    await ask(client, 'ready');
+    await sleep(SETTLE_MS);
+    const serverRssBeforeKiB = rssKiB(server.pid!);
+    const clientRssBeforeKiB = rssKiB(client.pid!);
+    log(`[${target}] connecting ${clients} clients`);
+    const connect = await ask(client, 'connect', { cmd: 'connect' });
+    await sleep(SETTLE_MS);
+    const serverRssIdleKiB = rssKiB(server.pid!);
+    const clientRssIdleKiB = rssKiB(client.pid!);
+    log(`[${target}] ${connect.connected} connected in ${round(connect.seconds, 1)} s; sending first positions`);
+    const prime = await ask(client, 'prime', { cmd: 'prime' });
+    log(`[${target}] ${prime.replies} first positions pushed in ${round(prime.seconds, 1)} s; ${durationS} s of load at ${round(rate, 1)} locations/s`);
+    const [server0, client0, t0] = [cpuMs(server.pid!), cpuMs(client.pid!), performance.now()];
+    const { figures: load, errors } = await ask(client, 'load', { cmd: 'load', durationS, rate });
+    const wallMs = performance.now() - t0;
+    const serverCpu = cpuMs(server.pid!) - server0;
+    const clientCpu = cpuMs(client.pid!) - client0;
+    const serverRssAfterLoadKiB = rssKiB(server.pid!);
+    await ask(client, 'close', { cmd: 'close' });
+    return {
+      target,
+      connected: connect.connected,
+      connectSeconds: connect.seconds,
+      connectsPerSecond: connect.connected / connect.seconds,
+      firstPositions: { replies: prime.replies, perSecond: prime.replies / prime.seconds, latencyMs: prime.latencyMs },
+      pushSettingsStatuses,
+      load,
+      offeredRate: rate,
+      pushesPerSecond: load.replies / load.seconds,
+      errors,
+      serverCpuPercent: (100 * serverCpu) / wallMs,
+      serverCpuMsPerPush: serverCpu / load.replies,
+      serverRssBeforeKiB,
+      serverRssIdleKiB,
+      serverRssAfterLoadKiB,
+      serverKiBPerClient: (serverRssIdleKiB - serverRssBeforeKiB) / connect.connected,
+      clientRssBeforeKiB,
+      clientRssIdleKiB,
+      clientKiBPerClient: (clientRssIdleKiB - clientRssBeforeKiB) / connect.connected,
+      clientCpuPercent: (100 * clientCpu) / wallMs,
+    };
+  } finally {
+    await stop(client);
+    await stop(server);
+  }
+}
+
+const started = performance.now();
+const bundle = targets.includes('escale') ? ensureBundle() : null;
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'escale-push-'));
+// A bounded run: whatever hangs, the children are stopped and the bench fails.
+setTimeout(() => {
+  log(`overall timeout of ${values['timeout-min']} min reached, stopping`);
+  for (const child of children) child.kill('SIGKILL');
+  fs.rmSync(work, { recursive: true, force: true });
+  process.exit(1);
+}, Number(values['timeout-min']) * 60_000).unref();
+const results: TargetFigures[] = [];
+try {
+  log(`seeding ${clients} travellers with sessions`);
+  const t = performance.now();
+  const seeded = await seedPushBench(path.join(work, 'escale'), clients, 42, new Date());
+  const seedSeconds = (performance.now() - t) / 1000;
+  const tokensFile = path.join(work, 'tokens.json');
+  fs.writeFileSync(tokensFile, JSON.stringify(seeded.tokens));
+  // The baseline gets its own copy, so both servers start from the same database.
+  fs.cpSync(path.join(work, 'escale'), path.join(work, 'socketio'), { recursive: true });
+  for (const target of targets) {
+    try {
+      let statuses = null;
+      if (target === 'escale') {
+        log(`[escale] PUT /api/push-settings for ${clients} travellers`);
+        statuses = await relaxPushPolicy(path.join(work, target), seeded.tokens);
+      }
+      results.push(await runTarget(target, path.join(work, target), tokensFile, statuses));
+    } catch (err) {
+      log(`[${target}] FAILED: ${err instanceof Error ? err.message : String(err)}`);
+      process.exitCode = 1;
+    }
+  }
+  const run = { clients, durationS, rate, pinned, bundle, seedSeconds, interactions: seeded.interactions, seconds: (performance.now() - started) / 1000 };
+  if (results.length > 0) printPushReport(results, run, values.json);
+} finally {
+  fs.rmSync(work, { recursive: true, force: true });
+}
