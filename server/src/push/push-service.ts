@@ -8,6 +8,7 @@ import type { CatalogueEvent } from '../catalogue/model.ts';
 import type { Clock } from '../clock.ts';
 import type { AppContext } from '../context.ts';
 import type { Position } from '../recommend/context.ts';
+import type { Db } from '../store/db.ts';
 import { localClock } from '../recommend/local-clock.ts';
 import type { Hub } from '../realtime/hub.ts';
 import type { Traveller } from '../travellers/model.ts';
@@ -28,6 +29,9 @@ import { walletGapTrigger } from './triggers/wallet-gap.ts';
 export const PUSH_SIZE = 3;
 /** Ranked beyond the push size, so that dropping what was pushed earlier today still leaves three. */
 const RANK_DEPTH = 10;
+
+/** A write that may join the push's transaction. */
+export type Write = (db: Db) => Promise<void>;
 
 export type PushOutcome = { pushed: true; trigger: TriggerKind; items: number } | { pushed: false; reason: Hold | 'no_trigger' | 'nothing_new' };
 
@@ -63,18 +67,25 @@ export class PushService {
    * is the app asking for its feed: it is answered whatever the politeness rules say. After that a new
    * area or a long enough walk may push.
    */
-  onLocation(traveller: Traveller, position: Position, clock: Clock, opening: boolean): Promise<PushOutcome> {
+  onLocation(traveller: Traveller, position: Position, clock: Clock, opening: boolean, store: Write): Promise<PushOutcome> {
     return this.serial(traveller.id, async () => {
-      const [settings, state] = await Promise.all([loadPushSettings(this.ctx.db, traveller.id), loadPushState(this.ctx.db, traveller.id)]);
-      const area = this.ctx.graph.areaAt(position.lat, position.lon);
-      if (opening || !state.lastPosition) {
-        return this.push(traveller, position, clock, settings, state, { trigger: 'first_position', evidence: { key: 'trigger.first_position', params: {} }, solicited: true, remember: {} });
-      }
-      // A named new area says more than a distance: it goes first.
-      const firing = newAreaTrigger(settings, state, area, this.ctx.graph.areaName(area)) ?? movedTrigger(settings, state, position);
-      if (!firing) return { pushed: false, reason: 'no_trigger' };
-      return this.push(traveller, position, clock, settings, state, unsolicited(firing));
+      const outcome = await this.decideOnLocation(traveller, position, clock, opening, store);
+      // No push: the position is stored on its own; with a push it was committed with it.
+      if (!outcome.pushed) await store(this.ctx.db);
+      return outcome;
     });
+  }
+
+  private async decideOnLocation(traveller: Traveller, position: Position, clock: Clock, opening: boolean, store: Write): Promise<PushOutcome> {
+    const [settings, state] = await Promise.all([loadPushSettings(this.ctx.db, traveller.id), loadPushState(this.ctx.db, traveller.id)]);
+    const area = this.ctx.graph.areaAt(position.lat, position.lon);
+    if (opening || !state.lastPosition) {
+      return this.push(traveller, position, clock, settings, state, { trigger: 'first_position', evidence: { key: 'trigger.first_position', params: {} }, solicited: true, remember: {} }, store);
+    }
+    // A named new area says more than a distance: it goes first.
+    const firing = newAreaTrigger(settings, state, area, this.ctx.graph.areaName(area)) ?? movedTrigger(settings, state, position);
+    if (!firing) return { pushed: false, reason: 'no_trigger' };
+    return this.push(traveller, position, clock, settings, state, unsolicited(firing), store);
   }
 
   /** "Suggest now", or a refreshed feed after feedback or a reconnection: never throttled. */
@@ -121,7 +132,8 @@ export class PushService {
     });
   }
 
-  private async push(traveller: Traveller, position: Position | null, clock: Clock, settings: PushSettings, state: PushState, req: Request): Promise<PushOutcome> {
+  /** `alsoStore` is written in the push's transaction when a push goes out (the position that caused it). */
+  private async push(traveller: Traveller, position: Position | null, clock: Clock, settings: PushSettings, state: PushState, req: Request, alsoStore?: Write): Promise<PushOutcome> {
     const now = clock.now();
     const tz = this.ctx.city.timezone;
     const local = localParts(now, tz);
@@ -156,6 +168,7 @@ export class PushService {
       this.ctx.clock.now(),
       // What the push records about itself commits with the logged message: one fsync per push.
       async (trx) => {
+        if (alsoStore) await alsoStore(trx);
         await recordPushed(trx, traveller.id, localDate, items.map((s) => s.id));
         await savePushState(trx, traveller.id, next);
       },

@@ -84,10 +84,10 @@ export function attachConnection(deps: RealtimeDeps, socket: WebSocket, travelle
       const now = clock.now();
       const position: Position = { lat: msg.lat, lon: msg.lon, at: now };
       positions.set(travellerId, position);
-      await savePosition(ctx.db, travellerId, msg, now);
       const opening = awaitingFirstPosition;
       awaitingFirstPosition = false;
-      await push.onLocation(traveller, position, clock, opening);
+      // Stored in the push's own commit when it causes one (one fsync, not two), on its own otherwise.
+      await push.onLocation(traveller, position, clock, opening, (db) => savePosition(db, travellerId, msg, now));
     },
 
     async suggest_now() {

@@ -17,7 +17,7 @@ import { decideUpgrade, refuseUpgrade } from './upgrade.ts';
 /** Location, feedback and hello frames are tiny; 16 KiB leaves room and closes abusive frames with 1009. */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
 /** Travellers a push tick handles between two turns of the event loop. */
-const TICK_SLICE = 20;
+const TICK_SLICE = 8;
 
 export interface RealtimeServer {
   hub: Hub;
