@@ -3,13 +3,13 @@
  * already pushed today, publishes to every connection of the traveller, and records what it did. Pushes
  * for one traveller are serialised, so two tabs or a tick racing a location never push twice.
  */
-import { localParts, toZonedIso, type Evidence, type PushSettings, type TriggerKind } from '@escale/shared';
+import { toZonedIso, type Evidence, type PushSettings, type TriggerKind } from '@escale/shared';
 import type { CatalogueEvent } from '../catalogue/model.ts';
 import type { Clock } from '../clock.ts';
 import type { AppContext } from '../context.ts';
 import type { Position } from '../recommend/context.ts';
 import type { Db } from '../store/db.ts';
-import { localClock } from '../recommend/local-clock.ts';
+import { localClock, localDate, localHour } from '../recommend/local-clock.ts';
 import type { Hub } from '../realtime/hub.ts';
 import type { Traveller } from '../travellers/model.ts';
 import { findTraveller } from '../travellers/queries.ts';
@@ -104,9 +104,7 @@ export class PushService {
       const [settings, state] = await Promise.all([loadPushSettings(this.ctx.db, travellerId), loadPushState(this.ctx.db, travellerId)]);
       const now = clock.now();
       const tz = this.ctx.city.timezone;
-      const local = localParts(now, tz);
-      const localDate = `${local.year}-${pad(local.month)}-${pad(local.day)}`;
-      let firing: Firing | null = mealWindowTrigger(settings, state, localDate, local.hour * 60 + local.minute);
+      let firing: Firing | null = mealWindowTrigger(settings, state, localDate(now, tz), localMinutes(now, tz));
       // The wallet is personal data: its trigger reads bookings only with the wallet consent on.
       if (!firing && traveller.consents.wallet) {
         const bookings = await bookingsBetween(this.ctx.db, travellerId, new Date(now.getTime() - 86_400_000), new Date(now.getTime() + 86_400_000));
@@ -136,15 +134,14 @@ export class PushService {
   private async push(traveller: Traveller, position: Position | null, clock: Clock, settings: PushSettings, state: PushState, req: Request, alsoStore?: Write): Promise<PushOutcome> {
     const now = clock.now();
     const tz = this.ctx.city.timezone;
-    const local = localParts(now, tz);
-    const localDate = `${local.year}-${pad(local.month)}-${pad(local.day)}`;
+    const day = localDate(now, tz);
     if (!req.solicited) {
-      const hold = holdReason(settings, state, now, local.hour * 60 + local.minute);
+      const hold = holdReason(settings, state, now, localMinutes(now, tz));
       if (hold) return { pushed: false, reason: hold };
     }
     const result = this.ctx.recommender.suggest({ traveller, now, position, limit: RANK_DEPTH });
     // "Never the same suggestion twice in a day unless asked".
-    const seen = req.solicited || settings.repeatSameDay ? new Set<string>() : await pushedOn(this.ctx.db, traveller.id, localDate);
+    const seen = req.solicited || settings.repeatSameDay ? new Set<string>() : await pushedOn(this.ctx.db, traveller.id, day);
     const items = result.items.filter((s) => !seen.has(s.id)).slice(0, PUSH_SIZE);
     if (items.length === 0 && !req.solicited) return { pushed: false, reason: 'nothing_new' };
     // Where the push was made is location data: kept only with the location consent, dropped without it.
@@ -169,7 +166,7 @@ export class PushService {
       // What the push records about itself commits with the logged message: one fsync per push.
       async (trx) => {
         if (alsoStore) await alsoStore(trx);
-        await recordPushed(trx, traveller.id, localDate, items.map((s) => s.id));
+        await recordPushed(trx, traveller.id, day, items.map((s) => s.id));
         await savePushState(trx, traveller.id, next);
       },
     );
@@ -181,6 +178,7 @@ function unsolicited(f: Firing): Request {
   return { trigger: f.kind, evidence: f.evidence, solicited: false, remember: f.remember };
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
+/** Minutes since local midnight in the city (the cached local hour, to the minute). */
+function localMinutes(at: Date, tz: string): number {
+  return Math.round(localHour(at, tz) * 60);
 }
