@@ -64,6 +64,7 @@ export function printPushReport(results: TargetFigures[], run: RunFacts, json: b
     ['location→push p95 (ms)', (f) => ms(f.load.latencyMs.p95)],
     ['location→push p99 (ms)', (f) => ms(f.load.latencyMs.p99), (f) => f.load.latencyMs.p99],
     ['location→push max (ms)', (f) => ms(f.load.latencyMs.max)],
+    ['replies with items only: p50 / p99 (ms)', (f) => `${ms(f.load.latencyWithItemsMs.p50)} / ${ms(f.load.latencyWithItemsMs.p99)}`, (f) => f.load.latencyWithItemsMs.p50],
     ['errors: connect / error msg / timeout / close', (f) => `${f.errors.connectFailures} / ${f.errors.errorMessages} / ${f.errors.timeouts} / ${f.errors.unexpectedCloses}`],
     ['replies with no items / pushes matching no location', (f) => `${f.load.emptyPushes} / ${f.load.unrequestedPushes}`],
     ['server CPU, steady phase (% of one core)', (f) => ms(f.serverCpuPercent)],

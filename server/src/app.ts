@@ -22,6 +22,7 @@ import type { AppContext } from './context.ts';
 import { TravelGraph } from './graph/travel-graph.ts';
 import { healthRoutes } from './health/routes.ts';
 import { apiNotFound, errorHandler } from './http/errors.ts';
+import { PushCache } from './push/push-cache.ts';
 import { pushRoutes } from './push/routes.ts';
 import { mountRealtime, type RealtimeServer } from './realtime/realtime-server.ts';
 import { warmOpeningHours } from './recommend/opening-hours.ts';
@@ -75,7 +76,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   const logger = options.logger ?? pino({ level: config.logLevel });
   const clock = options.clock ?? systemClock;
 
-  const { db, close: closeDb } = openSqlite(config.dataDir);
+  const { db, close: closeDb } = openSqlite(config.dataDir, { checkpointErrors: (message) => logger.warn({ message }, 'WAL checkpoint failed') });
   await migrateToLatest(db);
   const files = loadCatalogueFiles(config.catalogueDir, config.personasFile);
   const seedReport = await seedDemoCatalogue(db, files, clock.now());
@@ -95,6 +96,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     recommender,
     clock,
     sessionClocks: new SessionClocks(db, clock),
+    pushCache: new PushCache(db),
     logger,
     city,
     personas: new Map(files.personas.map((p) => [p.id, p])),

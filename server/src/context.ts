@@ -6,6 +6,7 @@ import type { SessionClocks } from './auth/session-clocks.ts';
 import type { Clock } from './clock.ts';
 import type { ServerConfig } from './config.ts';
 import type { TravelGraph } from './graph/travel-graph.ts';
+import type { PushCache } from './push/push-cache.ts';
 import type { Recommender } from './recommend/recommender.ts';
 import type { Db } from './store/db.ts';
 
@@ -18,6 +19,8 @@ export interface AppContext {
   clock: Clock;
   /** Each session's clock ("now" for rankings and push triggers): the server's, or a virtual one. */
   sessionClocks: SessionClocks;
+  /** What the push path reads per connected traveller; `invalidate` after writing any of those rows. */
+  pushCache: PushCache;
   logger: Logger;
   /** The city the demo catalogue covers; the map opens there. */
   city: City;

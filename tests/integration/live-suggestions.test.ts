@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setConsent } from '../../server/src/travellers/consents.ts';
 import { resetPushState, signInAs, startTestServer, type TestServer } from '../support/test-server.ts';
 import { MARAIS, OPERA } from '../support/positions.ts';
 import { TestSocket } from '../support/ws-client.ts';
@@ -124,7 +125,7 @@ describe('live suggestions over the WebSocket', () => {
   });
 
   it('with location consent off, refuses the position and does not store it', async () => {
-    await server.ctx.db.updateTable('consents').set({ granted: 0 }).where('traveller_id', '=', 'marc').where('category', '=', 'location').execute();
+    await setConsent(server.ctx, 'marc', 'location', false);
     await server.ctx.db.deleteFrom('positions').where('traveller_id', '=', 'marc').execute();
     try {
       const cookie = await signInAs(server, 'marc');
@@ -139,7 +140,29 @@ describe('live suggestions over the WebSocket', () => {
       expect(push.items.every((s) => s.distanceMeters === null && !s.contributions.some((c) => c.signal === 'proximity'))).toBe(true);
       socket.close();
     } finally {
-      await server.ctx.db.updateTable('consents').set({ granted: 1 }).where('traveller_id', '=', 'marc').where('category', '=', 'location').execute();
+      await setConsent(server.ctx, 'marc', 'location', true);
+    }
+  });
+
+  it('obeys a consent withdrawn while connected on the very next message', async () => {
+    await resetPushState(server, 'marc');
+    const cookie = await signInAs(server, 'marc');
+    const socket = await TestSocket.greeted(server.wsUrl, cookie);
+    try {
+      socket.send({ type: 'location', ...OPERA });
+      await socket.nextOfType('suggestions'); // the traveller's rows are now held in memory
+      await setConsent(server.ctx, 'marc', 'location', false);
+      socket.send({ type: 'location', ...MARAIS });
+      expect(await socket.nextOfType('error')).toMatchObject({ code: 'consent_required' });
+      const stored = await server.ctx.db.selectFrom('positions').select(['lat', 'lon']).where('traveller_id', '=', 'marc').executeTakeFirst();
+      expect(stored).toEqual({ lat: OPERA.lat, lon: OPERA.lon }); // the refused position was not stored
+      await setConsent(server.ctx, 'marc', 'location', true);
+      socket.send({ type: 'location', ...MARAIS });
+      const moved = await socket.nextOfType('suggestions');
+      expect(moved.position).toEqual({ lat: MARAIS.lat, lon: MARAIS.lon });
+    } finally {
+      socket.close();
+      await setConsent(server.ctx, 'marc', 'location', true);
     }
   });
 });

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PUSH_SETTINGS, type ServerMessage } from '@escale/shared';
-import { addBooking } from '../../server/src/wallet/queries.ts';
-import { putPushSettings, resetPushState, setSessionClock, signInAs, startTestServer, type TestServer } from '../support/test-server.ts';
+import { setConsent } from '../../server/src/travellers/consents.ts';
+import { addBookingFor, putPushSettings, resetPushState, setSessionClock, signInAs, startTestServer, type TestServer } from '../support/test-server.ts';
 import { MARAIS, OPERA } from '../support/positions.ts';
 import { TestSocket } from '../support/ws-client.ts';
 
@@ -92,16 +92,16 @@ describe('push policy', () => {
     const cookie = await signInAs(server, 'marc');
     await putPushSettings(server, cookie, { triggers: { meal_window: false } });
     const at = (iso: string) => new Date(iso).toISOString().replace('.000Z', '+00:00');
-    await addBooking(server.ctx.db, 'marc', { id: 'marc-lunch', kind: 'FoodEstablishmentReservation', title: 'Lunch', placeId: null, startsAt: at('2026-11-25T11:30:00Z'), endsAt: at('2026-11-25T13:00:00Z'), timezone: 'Europe/Paris', source: 'manual', status: 'confirmed' }, server.clock.now());
-    await addBooking(server.ctx.db, 'marc', { id: 'marc-show', kind: 'EventReservation', title: 'Show', placeId: null, startsAt: at('2026-11-25T17:30:00Z'), endsAt: null, timezone: 'Europe/Paris', source: 'manual', status: 'confirmed' }, server.clock.now());
+    await addBookingFor(server, 'marc', { id: 'marc-lunch', kind: 'FoodEstablishmentReservation', title: 'Lunch', placeId: null, startsAt: at('2026-11-25T11:30:00Z'), endsAt: at('2026-11-25T13:00:00Z'), timezone: 'Europe/Paris', source: 'manual', status: 'confirmed' });
+    await addBookingFor(server, 'marc', { id: 'marc-show', kind: 'EventReservation', title: 'Show', placeId: null, startsAt: at('2026-11-25T17:30:00Z'), endsAt: null, timezone: 'Europe/Paris', source: 'manual', status: 'confirmed' });
     await setSessionClock(server, cookie, local('2026-11-25T13:10:00Z')); // 14:10 in Paris, free until 18:30
     const socket = await TestSocket.greeted(server.wsUrl, cookie);
 
-    await server.ctx.db.updateTable('consents').set({ granted: 0 }).where('traveller_id', '=', 'marc').where('category', '=', 'wallet').execute();
+    await setConsent(server.ctx, 'marc', 'wallet', false);
     await server.realtime.tick();
     expect(await pushesBefore(socket)).toEqual([]); // wallet consent off: the bookings are not even read
 
-    await server.ctx.db.updateTable('consents').set({ granted: 1 }).where('traveller_id', '=', 'marc').where('category', '=', 'wallet').execute();
+    await setConsent(server.ctx, 'marc', 'wallet', true);
     await server.realtime.tick();
     const gap = await socket.next<'suggestions'>((m) => m.type === 'suggestions' && m.trigger.kind === 'wallet_gap');
     expect(gap.trigger.evidence).toEqual({ key: 'trigger.wallet_gap', params: { from: '14:10', until: '18:30' } });
@@ -169,5 +169,22 @@ describe('push policy', () => {
     expect(await pushesBefore(socket)).toEqual([]);
     socket.close();
     await putPushSettings(server, cookie, DEFAULT_PUSH_SETTINGS);
+  });
+
+  it('obeys settings changed while connected on the next move', async () => {
+    await resetPushState(server, 'lea');
+    const cookie = await signInAs(server, 'lea');
+    await setSessionClock(server, cookie, local('2026-11-25T15:00:00Z'));
+    const socket = await TestSocket.greeted(server.wsUrl, cookie);
+    try {
+      socket.send({ type: 'location', ...MARAIS });
+      await socket.nextOfType('suggestions'); // first position: the traveller's settings are now held in memory
+      expect((await putPushSettings(server, cookie, { triggers: { new_area: false, moved: false } })).status).toBe(200);
+      socket.send({ type: 'location', ...OPERA });
+      expect(await pushesBefore(socket)).toEqual([]);
+    } finally {
+      socket.close();
+      await putPushSettings(server, cookie, DEFAULT_PUSH_SETTINGS);
+    }
   });
 });

@@ -3,9 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
+import type { Booking } from '@escale/shared';
 import { startApp, type RunningApp } from '../../server/src/app.ts';
 import { VirtualClock, type Clock } from '../../server/src/clock.ts';
 import { loadConfig } from '../../server/src/config.ts';
+import { addBooking } from '../../server/src/wallet/queries.ts';
 
 /** Tuesday 24 November 2026, 18:00 in Paris: bars and restaurants open, an evening ahead. */
 export const TUESDAY_EVENING = new Date('2026-11-24T17:00:00Z');
@@ -52,8 +54,18 @@ export function putPushSettings(server: { url: string }, cookie: string, patch: 
   return fetch(`${server.url}/api/push-settings`, { method: 'PUT', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(patch) });
 }
 
-/** Forgets what the push policy remembers of a traveller, so a test starts from a first position. */
+/**
+ * Forgets what the push policy remembers of a traveller, so a test starts from a first position. Written
+ * behind the server's back, so the push cache is told, as every writer of those rows must.
+ */
 export async function resetPushState(server: { ctx: RunningApp['ctx'] }, travellerId: string): Promise<void> {
   await server.ctx.db.deleteFrom('push_state').where('traveller_id', '=', travellerId).execute();
   await server.ctx.db.deleteFrom('pushed_items').where('traveller_id', '=', travellerId).execute();
+  server.ctx.pushCache.invalidate(travellerId);
+}
+
+/** Adds a booking to the traveller's wallet (there is no wallet route yet), telling the push cache. */
+export async function addBookingFor(server: { ctx: RunningApp['ctx'] }, travellerId: string, booking: Booking): Promise<void> {
+  await addBooking(server.ctx.db, travellerId, booking, server.ctx.clock.now());
+  server.ctx.pushCache.invalidate(travellerId);
 }

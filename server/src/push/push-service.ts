@@ -12,12 +12,11 @@ import type { Db } from '../store/db.ts';
 import { localClock, localDate, localHour } from '../recommend/local-clock.ts';
 import type { Hub } from '../realtime/hub.ts';
 import type { Traveller } from '../travellers/model.ts';
-import { findTraveller } from '../travellers/queries.ts';
 import { bookingsBetween } from '../wallet/queries.ts';
 import { currentGap } from '../wallet/timeline.ts';
 import { holdReason, type Hold } from './politeness.ts';
-import { loadPushSettings } from './settings.ts';
-import { loadPushState, pushedOn, recordPushed, savePushState, type PushState } from './state.ts';
+import type { PushView } from './push-cache.ts';
+import { recordPushed, savePushState, type PushState } from './state.ts';
 import { agencyEventTrigger } from './triggers/agency-event.ts';
 import type { Firing } from './triggers/firing.ts';
 import { mealWindowTrigger } from './triggers/meal-window.ts';
@@ -30,6 +29,8 @@ export const PUSH_SIZE = 3;
 /** Ranked beyond the push size, so that dropping what was pushed earlier today still leaves three. */
 const RANK_DEPTH = 10;
 
+/** What a solicited push (or one allowing repeats) filters out: nothing, without reading the day's list. */
+const NOTHING_SEEN: ReadonlySet<string> = new Set();
 /** A write that may join the push's transaction. */
 export type Write = (db: Db) => Promise<void>;
 
@@ -77,7 +78,7 @@ export class PushService {
   }
 
   private async decideOnLocation(traveller: Traveller, position: Position, clock: Clock, opening: boolean, store: Write): Promise<PushOutcome> {
-    const [settings, state] = await Promise.all([loadPushSettings(this.ctx.db, traveller.id), loadPushState(this.ctx.db, traveller.id)]);
+    const { settings, state } = await this.view(traveller.id);
     const area = this.ctx.graph.areaAt(position.lat, position.lon);
     if (opening || !state.lastPosition) {
       return this.push(traveller, position, clock, settings, state, { trigger: 'first_position', evidence: { key: 'trigger.first_position', params: {} }, solicited: true, remember: {} }, store);
@@ -91,22 +92,23 @@ export class PushService {
   /** "Suggest now", or a refreshed feed after feedback or a reconnection: never throttled. */
   onRequest(traveller: Traveller, position: Position | null, clock: Clock, trigger: 'suggest_now' | 'feedback' | 'reconnected'): Promise<PushOutcome> {
     return this.serial(traveller.id, async () => {
-      const [settings, state] = await Promise.all([loadPushSettings(this.ctx.db, traveller.id), loadPushState(this.ctx.db, traveller.id)]);
+      const { settings, state } = await this.view(traveller.id);
       return this.push(traveller, position, clock, settings, state, { trigger, evidence: { key: `trigger.${trigger}`, params: {} }, solicited: true, remember: {} });
     });
   }
 
   /** The time-based triggers (meal window, wallet gap) for one connected traveller, on their session's clock. */
-  onTick(travellerId: string, position: Position | null, clock: Clock): Promise<PushOutcome> {
+  async onTick(travellerId: string, position: Position | null, clock: Clock): Promise<PushOutcome> {
+    // Most ticks find nothing to do: that is decided from memory, before any database read or queued work.
+    const view = await this.ctx.pushCache.view(travellerId);
+    if (!view || !this.mayFireOnTick(view, clock.now())) return { pushed: false, reason: 'no_trigger' };
     return this.serial(travellerId, async () => {
-      const traveller = await findTraveller(this.ctx.db, travellerId);
-      if (!traveller) return { pushed: false, reason: 'no_trigger' };
-      const [settings, state] = await Promise.all([loadPushSettings(this.ctx.db, travellerId), loadPushState(this.ctx.db, travellerId)]);
+      const { traveller, settings, state } = await this.view(travellerId);
       const now = clock.now();
       const tz = this.ctx.city.timezone;
       let firing: Firing | null = mealWindowTrigger(settings, state, localDate(now, tz), localMinutes(now, tz));
       // The wallet is personal data: its trigger reads bookings only with the wallet consent on.
-      if (!firing && traveller.consents.wallet) {
+      if (!firing && traveller.consents.wallet && settings.triggers.wallet_gap) {
         const bookings = await bookingsBetween(this.ctx.db, travellerId, new Date(now.getTime() - 86_400_000), new Date(now.getTime() + 86_400_000));
         firing = walletGapTrigger(settings, state, currentGap(bookings, now, settings.minGapMinutes), (d) => localClock(d, tz));
       }
@@ -116,18 +118,32 @@ export class PushService {
     });
   }
 
+  /** Whether a tick could fire for the traveller: a meal window not yet announced, or a possible wallet gap. */
+  private mayFireOnTick({ traveller, settings, state, mayHaveGap }: PushView, now: Date): boolean {
+    const tz = this.ctx.city.timezone;
+    if (mealWindowTrigger(settings, state, localDate(now, tz), localMinutes(now, tz))) return true;
+    return traveller.consents.wallet && settings.triggers.wallet_gap && mayHaveGap;
+  }
+
   /** The agency published an event: travellers whose stated interests it matches may hear of it. */
   onEventPublished(travellerId: string, event: CatalogueEvent, position: Position | null, clock: Clock): Promise<PushOutcome> {
     return this.serial(travellerId, async () => {
-      const traveller = await findTraveller(this.ctx.db, travellerId);
+      const view = await this.ctx.pushCache.view(travellerId);
       const place = this.ctx.graph.place(event.placeId);
       // Stated interests are profile data: without the profile consent nothing is matched.
-      if (!traveller || !place || !traveller.consents.profile) return { pushed: false, reason: 'no_trigger' };
-      const [settings, state] = await Promise.all([loadPushSettings(this.ctx.db, travellerId), loadPushState(this.ctx.db, travellerId)]);
+      if (!view || !place || !view.traveller.consents.profile) return { pushed: false, reason: 'no_trigger' };
+      const { traveller, settings, state } = view;
       const firing = agencyEventTrigger(settings, traveller.likes, event, place, this.ctx.recommender.agencyNameOf(traveller.agencyId));
       if (!firing) return { pushed: false, reason: 'no_trigger' };
       return this.push(traveller, traveller.consents.location ? position : null, clock, settings, state, unsolicited(firing));
     });
+  }
+
+  /** The cached rows of a traveller the push is working for; one who vanished (erased) meanwhile stops it. */
+  private async view(travellerId: string): Promise<PushView> {
+    const view = await this.ctx.pushCache.view(travellerId);
+    if (!view) throw new Error(`traveller ${travellerId} vanished`);
+    return view;
   }
 
   /** `alsoStore` is written in the push's transaction when a push goes out (the position that caused it). */
@@ -141,7 +157,7 @@ export class PushService {
     }
     const result = this.ctx.recommender.suggest({ traveller, now, position, limit: RANK_DEPTH });
     // "Never the same suggestion twice in a day unless asked".
-    const seen = req.solicited || settings.repeatSameDay ? new Set<string>() : await pushedOn(this.ctx.db, traveller.id, day);
+    const seen = req.solicited || settings.repeatSameDay ? NOTHING_SEEN : await this.ctx.pushCache.pushedOn(traveller.id, day);
     const items = result.items.filter((s) => !seen.has(s.id)).slice(0, PUSH_SIZE);
     if (items.length === 0 && !req.solicited) return { pushed: false, reason: 'nothing_new' };
     // Where the push was made is location data: kept only with the location consent, dropped without it.
@@ -151,6 +167,7 @@ export class PushService {
         ? { lastPosition: { lat: position.lat, lon: position.lon }, lastArea: this.ctx.graph.areaAt(position.lat, position.lon) }
         : {};
     const next: PushState = { ...state, ...req.remember, ...where, lastPushAt: now, lastUnsolicitedAt: req.solicited ? state.lastUnsolicitedAt : now };
+    const ids = items.map((s) => s.id);
     await this.hub.publish(
       traveller.id,
       {
@@ -163,13 +180,14 @@ export class PushService {
         solicited: req.solicited,
       },
       this.ctx.clock.now(),
-      // What the push records about itself commits with the logged message: one fsync per push.
+      // What the push records about itself commits with the logged message: one commit per push.
       async (trx) => {
         if (alsoStore) await alsoStore(trx);
-        await recordPushed(trx, traveller.id, day, items.map((s) => s.id));
+        await recordPushed(trx, traveller.id, day, ids);
         await savePushState(trx, traveller.id, next);
       },
     );
+    this.ctx.pushCache.pushed(traveller.id, next, day, ids);
     return { pushed: true, trigger: req.trigger, items: items.length };
   }
 }

@@ -19,6 +19,8 @@ export function pushRoutes(ctx: AppContext): Router {
     const traveller = currentTraveller(res);
     const next = applyPushSettingsPatch(await loadPushSettings(ctx.db, traveller.id), patch);
     await savePushSettings(ctx.db, traveller.id, next);
+    // The live channel reads settings from memory: it takes the new ones on the next message or tick.
+    ctx.pushCache.invalidate(traveller.id);
     res.json(next satisfies PushSettings);
   });
 

@@ -2,6 +2,7 @@
  * What the push policy remembers per traveller: when and where the last push went, which meal window and
  * which wallet gap were already announced, and which items were pushed on which local day.
  */
+import { compiledOnce } from '../store/compiled-once.ts';
 import type { Db } from '../store/db.ts';
 
 export interface PushState {
@@ -33,8 +34,21 @@ export async function loadPushState(db: Db, travellerId: string): Promise<PushSt
   };
 }
 
+// The push's own writes, once per push: compiled once (store/compiled-once.ts).
+const STATE_COLUMNS = ['last_push_at', 'last_unsolicited_at', 'last_lat', 'last_lon', 'last_area', 'last_meal', 'last_gap'] as const;
+const upsertState = compiledOnce(['traveller_id', ...STATE_COLUMNS], (db, v) => {
+  const { traveller_id: _, ...update } = v;
+  return db
+    .insertInto('push_state')
+    .values(v)
+    .onConflict((oc) => oc.column('traveller_id').doUpdateSet(update));
+});
+const insertPushed = compiledOnce(['traveller_id', 'local_date', 'item_id'], (db, v) => db.insertInto('pushed_items').values(v).onConflict((oc) => oc.doNothing()));
+const purgePushed = compiledOnce(['traveller_id', 'local_date'], (db, v) => db.deleteFrom('pushed_items').where('traveller_id', '=', v.traveller_id).where('local_date', '<', v.local_date));
+
 export async function savePushState(db: Db, travellerId: string, s: PushState): Promise<void> {
-  const row = {
+  await upsertState(db, {
+    traveller_id: travellerId,
     last_push_at: s.lastPushAt?.toISOString() ?? null,
     last_unsolicited_at: s.lastUnsolicitedAt?.toISOString() ?? null,
     last_lat: s.lastPosition?.lat ?? null,
@@ -42,12 +56,7 @@ export async function savePushState(db: Db, travellerId: string, s: PushState): 
     last_area: s.lastArea,
     last_meal: s.lastMeal,
     last_gap: s.lastGap,
-  };
-  await db
-    .insertInto('push_state')
-    .values({ traveller_id: travellerId, ...row })
-    .onConflict((oc) => oc.column('traveller_id').doUpdateSet(row))
-    .execute();
+  });
 }
 
 /** Items already pushed to the traveller on a local day. */
@@ -58,11 +67,8 @@ export async function pushedOn(db: Db, travellerId: string, localDate: string): 
 
 export async function recordPushed(db: Db, travellerId: string, localDate: string, itemIds: readonly string[]): Promise<void> {
   if (itemIds.length === 0) return;
-  await db
-    .insertInto('pushed_items')
-    .values(itemIds.map((item_id) => ({ traveller_id: travellerId, local_date: localDate, item_id })))
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  // One statement per item: the same SQL each time, whatever the number of items.
+  for (const item_id of itemIds) await insertPushed(db, { traveller_id: travellerId, local_date: localDate, item_id });
   // Only today's list is ever read: older days go, so the table stays the size of one day of pushes.
-  await db.deleteFrom('pushed_items').where('traveller_id', '=', travellerId).where('local_date', '<', localDate).execute();
+  await purgePushed(db, { traveller_id: travellerId, local_date: localDate });
 }

@@ -11,7 +11,7 @@ import type { AppContext } from '../context.ts';
 import type { PushService } from '../push/push-service.ts';
 import type { Position } from '../recommend/context.ts';
 import { HISTORY_KINDS } from '../travellers/model.ts';
-import { addInteraction, findTraveller, savePosition } from '../travellers/queries.ts';
+import { addInteraction, savePosition } from '../travellers/queries.ts';
 import type { Hub } from './hub.ts';
 import type { MessageLog } from './message-log.ts';
 import { parseClientMessage } from './parse-client-message.ts';
@@ -42,10 +42,11 @@ export function attachConnection(deps: RealtimeDeps, socket: WebSocket, travelle
     hub.countError(code);
     send({ type: 'error', code, message });
   };
+  // Read on every message, from memory once loaded: a consent changed by any writer invalidates it (push-cache.ts).
   const loadTraveller = async () => {
-    const t = await findTraveller(ctx.db, travellerId);
-    if (!t) throw new Error(`traveller ${travellerId} vanished`);
-    return t;
+    const view = await ctx.pushCache.view(travellerId);
+    if (!view) throw new Error(`traveller ${travellerId} vanished`);
+    return view.traveller;
   };
   const positionFor = (consented: boolean) => (consented ? (positions.get(travellerId) ?? null) : null);
 
@@ -86,7 +87,7 @@ export function attachConnection(deps: RealtimeDeps, socket: WebSocket, travelle
       positions.set(travellerId, position);
       const opening = awaitingFirstPosition;
       awaitingFirstPosition = false;
-      // Stored in the push's own commit when it causes one (one fsync, not two), on its own otherwise.
+      // Stored in the push's own commit when it causes one (one commit, not two), on its own otherwise.
       await push.onLocation(traveller, position, clock, opening, (db) => savePosition(db, travellerId, msg, now));
     },
 

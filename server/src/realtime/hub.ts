@@ -65,8 +65,7 @@ export class Hub {
 
   /** Logs (with `alongside` in the same transaction), then sends to every connection of the traveller. */
   async publish(travellerId: string, message: Unsequenced, now: Date, alongside?: (trx: Db) => Promise<void>): Promise<ServerMessage> {
-    const full = await this.log.append(travellerId, message, now, alongside);
-    const text = JSON.stringify(full);
+    const { message: full, text } = await this.log.append(travellerId, message, now, alongside);
     for (const socket of this.connections.get(travellerId)?.keys() ?? []) this.send(socket, text);
     return full;
   }

@@ -3,11 +3,20 @@
  * reconnects (even after a server restart) can be sent exactly what it missed.
  */
 import type { ServerMessage } from '@escale/shared';
+import { compiledOnce } from '../store/compiled-once.ts';
 import type { Db } from '../store/db.ts';
 
 export const REPLAY_WINDOW_MS = 24 * 3600_000;
 
+/** Once per push: compiled once (store/compiled-once.ts). */
+const insertLogged = compiledOnce(['traveller_id', 'seq', 'type', 'body', 'at'], (db, v) => db.insertInto('message_log').values(v));
+
 type Sequenced = Extract<ServerMessage, { seq: number }>;
+/** A logged message and its JSON text, as stored and as sent. */
+export interface Logged {
+  message: Sequenced;
+  text: string;
+}
 export type Unsequenced = Sequenced extends infer M ? (M extends { seq: number } ? Omit<M, 'seq'> : never) : never;
 
 export class MessageLog {
@@ -25,22 +34,24 @@ export class MessageLog {
 
   /**
    * Assigns the next sequence number and stores the message before it is sent. `alongside` writes in the
-   * same transaction (what the push records about itself), so a push costs one commit, one fsync.
+   * same transaction (what the push records about itself), so a push costs one commit.
    */
-  async append(travellerId: string, message: Unsequenced, now: Date, alongside?: (trx: Db) => Promise<void>): Promise<Sequenced> {
+  async append(travellerId: string, message: Unsequenced, now: Date, alongside?: (trx: Db) => Promise<void>): Promise<Logged> {
     const seq = (await this.currentSeq(travellerId)) + 1;
     this.lastSeq.set(travellerId, seq);
     const full = { ...message, seq } as Sequenced;
-    const row = { traveller_id: travellerId, seq, type: full.type, body: JSON.stringify(full), at: now.toISOString() };
+    // Serialised once: the logged body is the very text sent.
+    const text = JSON.stringify(full);
+    const row = { traveller_id: travellerId, seq, type: full.type, body: text, at: now.toISOString() };
     if (!alongside) {
-      await this.db.insertInto('message_log').values(row).execute();
-      return full;
+      await insertLogged(this.db, row);
+      return { message: full, text };
     }
     await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('message_log').values(row).execute();
+      await insertLogged(trx, row);
       await alongside(trx);
     });
-    return full;
+    return { message: full, text };
   }
 
   /** Messages after `afterSeq`, oldest first; null when some of them are older than the replay window. */

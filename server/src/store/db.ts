@@ -1,13 +1,18 @@
 /**
- * Opens the embedded SQLite database through kysely. WAL lets readers run beside the single writer;
- * synchronous=FULL makes an acknowledged write (a booking, a consent change) survive a crash or power loss,
- * at the cost of one fsync per transaction, which our write rate easily affords (docs/DECISIONS.md).
+ * Opens the embedded SQLite database through kysely. WAL lets readers run beside the single writer.
+ * synchronous=NORMAL: a committed transaction is in the WAL file before the commit returns, so it survives
+ * the process dying (a crash, SIGKILL, an OOM kill; tests/integration/durability.test.ts); the WAL is
+ * fsynced at checkpoints (every second, on a worker thread, for the server), so a power cut or an OS crash
+ * may lose the transactions of the last second or so. FULL fsynced at every commit: under bench:push that
+ * was most of the server's CPU per location and much of its p99 (docs/DECISIONS.md, "Durability").
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.ts';
+import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './checkpointer.ts';
+import { withStatementCache } from './statement-cache.ts';
 
 export type Db = Kysely<Database>;
 
@@ -17,14 +22,27 @@ export interface OpenedDatabase {
   close(): Promise<void>;
 }
 
-export function openSqlite(dataDir: string): OpenedDatabase {
+/**
+ * `checkpointErrors`: checkpoint the WAL on a worker thread (checkpointer.ts), reporting failures there. The
+ * server uses it; scripts and tests that open a database for a moment keep SQLite's own checkpoints.
+ */
+export function openSqlite(dataDir: string, options: { checkpointErrors?: (message: string) => void } = {}): OpenedDatabase {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'escale.sqlite');
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, file, close: () => db.destroy() };
+  const checkpointer = options.checkpointErrors ? startCheckpointer(file, options.checkpointErrors) : null;
+  if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  return {
+    db,
+    file,
+    async close() {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+  };
 }

@@ -22,6 +22,12 @@ export async function addBooking(db: Db, travellerId: string, booking: BookingT,
     .execute();
 }
 
+/** Whether the traveller holds any confirmed booking (the push tick skips the others without reading more). */
+export async function hasConfirmedBooking(db: Db, travellerId: string): Promise<boolean> {
+  const row = await db.selectFrom('bookings').select('id').where('traveller_id', '=', travellerId).where('status', '=', 'confirmed').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Confirmed bookings that overlap [from, until), by start time. */
 export async function bookingsBetween(db: Db, travellerId: string, from: Date, until: Date): Promise<BookingT[]> {
   const rows = await db

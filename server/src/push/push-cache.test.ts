@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_PUSH_SETTINGS } from '@escale/shared';
+import { openSqlite, type OpenedDatabase } from '../store/db.ts';
+import { migrateToLatest } from '../store/migrate.ts';
+import { PushCache } from './push-cache.ts';
+import { EMPTY_STATE, recordPushed, savePushState } from './state.ts';
+
+let store: OpenedDatabase;
+let reads: number;
+
+beforeEach(async () => {
+  reads = 0;
+  store = openSqlite(fs.mkdtempSync(path.join(os.tmpdir(), 'escale-cache-')));
+  await migrateToLatest(store.db);
+  await store.db.insertInto('agencies').values({ id: 'a', name: 'Agency', created_at: '2026-11-24T00:00:00Z' }).execute();
+  await store.db.insertInto('cities').values({ id: 'paris', name: 'Paris', timezone: 'Europe/Paris', country_code: 'FR', center_lat: 48.86, center_lon: 2.35, attribution: '[]' }).execute();
+  await store.db
+    .insertInto('travellers')
+    .values({ id: 't1', agency_id: 'a', name: 'Léa', locale: 'fr', city_id: 'paris', persona_id: null, likes: '[]', dislikes: '[]', party: '{"adults":1,"childrenAges":[],"accessibility":[]}', budget: 2, created_at: '2026-11-24T00:00:00Z' })
+    .execute();
+  await store.db.insertInto('consents').values({ traveller_id: 't1', category: 'location', granted: 1, updated_at: '2026-11-24T00:00:00Z' }).execute();
+});
+afterEach(async () => {
+  await store.close();
+});
+
+/** A cache over the test database that counts the queries it sends. */
+function countingCache(): PushCache {
+  const counted = store.db.withPlugin({
+    transformQuery: (args) => {
+      reads++;
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  });
+  return new PushCache(counted);
+}
+
+describe('push cache', () => {
+  it('reads a connected traveller once, and again only after an invalidation', async () => {
+    const cache = countingCache();
+    cache.retain('t1');
+    expect((await cache.view('t1'))?.traveller.consents.location).toBe(true);
+    const afterFirst = reads;
+    expect(afterFirst).toBeGreaterThan(0);
+    await cache.view('t1');
+    expect(reads).toBe(afterFirst);
+
+    await store.db.updateTable('consents').set({ granted: 0 }).where('traveller_id', '=', 't1').execute();
+    cache.invalidate('t1');
+    expect((await cache.view('t1'))?.traveller.consents.location).toBe(false);
+    expect(reads).toBe(2 * afterFirst);
+  });
+
+  it('keeps nothing for a traveller without a live connection, and drops them when the last one closes', async () => {
+    const cache = countingCache();
+    await cache.view('t1');
+    expect(cache.size).toBe(0);
+    cache.retain('t1');
+    cache.retain('t1');
+    await cache.view('t1');
+    cache.release('t1');
+    expect(cache.size).toBe(1); // a second tab is still open
+    cache.release('t1');
+    expect(cache.size).toBe(0);
+  });
+
+  it('does not keep a load that an invalidation overtook', async () => {
+    const cache = new PushCache(store.db);
+    cache.retain('t1');
+    const stale = cache.view('t1');
+    await store.db.updateTable('travellers').set({ push_settings: JSON.stringify({ ...DEFAULT_PUSH_SETTINGS, moveThresholdMeters: 900 }) }).where('id', '=', 't1').execute();
+    cache.invalidate('t1');
+    await stale;
+    expect(cache.size).toBe(0); // what it read may predate the change: handed to its caller, not kept
+    expect((await cache.view('t1'))?.settings.moveThresholdMeters).toBe(900);
+  });
+
+  it('follows the push’s own writes: state, and the items pushed on the day it holds', async () => {
+    const cache = countingCache();
+    cache.retain('t1');
+    await cache.view('t1');
+    expect([...(await cache.pushedOn('t1', '2026-11-24'))]).toEqual([]);
+    const next = { ...EMPTY_STATE, lastPushAt: new Date('2026-11-24T17:00:00Z'), lastArea: 'a1' };
+    await savePushState(store.db, 't1', next);
+    await recordPushed(store.db, 't1', '2026-11-24', ['p1', 'p2']);
+    cache.pushed('t1', next, '2026-11-24', ['p1', 'p2']);
+    const before = reads;
+    expect((await cache.view('t1'))?.state).toEqual(next);
+    expect([...(await cache.pushedOn('t1', '2026-11-24'))].sort()).toEqual(['p1', 'p2']);
+    expect(reads).toBe(before);
+    // Another day is read from the table, where the write purged the older days.
+    expect([...(await cache.pushedOn('t1', '2026-11-25'))]).toEqual([]);
+    expect(reads).toBe(before + 1);
+  });
+
+  it('knows a traveller without bookings cannot have a wallet gap, and reads no booking without the wallet consent', async () => {
+    const cache = countingCache();
+    cache.retain('t1');
+    expect((await cache.view('t1'))?.mayHaveGap).toBe(false);
+    await store.db.insertInto('consents').values({ traveller_id: 't1', category: 'wallet', granted: 1, updated_at: '2026-11-24T00:00:00Z' }).execute();
+    await store.db
+      .insertInto('bookings')
+      .values({ id: 'b1', traveller_id: 't1', kind: 'EventReservation', title: 'Show', place_id: null, starts_at: '2026-11-24T19:00:00.000Z', ends_at: null, timezone: 'Europe/Paris', source: 'manual', status: 'confirmed', created_at: '2026-11-24T00:00:00Z' })
+      .execute();
+    cache.invalidate('t1');
+    expect((await cache.view('t1'))?.mayHaveGap).toBe(true);
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * What the push path reads about a connected traveller, held in memory so that a location message costs no
+ * database read: the traveller (profile, consents), their push settings, their push state, the items pushed
+ * on the current local day, and whether they hold any confirmed booking (the wallet gap's cheap test).
+ *
+ * Loaded once per traveller while they have a live connection, dropped when their last one closes (so the
+ * cache is bounded by connected travellers). The push's own writes update it after their commit; every other
+ * writer of those rows (push settings, consents, profile, bookings, erasure) calls `invalidate` after its
+ * write, and the next read loads the rows again. That is the one place to fan a change out to other
+ * instances (Redis pub/sub) the day Escale runs more than one (docs/ARCHITECTURE.md).
+ */
+import type { PushSettings } from '@escale/shared';
+import type { Db } from '../store/db.ts';
+import type { Traveller } from '../travellers/model.ts';
+import { findTraveller } from '../travellers/queries.ts';
+import { hasConfirmedBooking } from '../wallet/queries.ts';
+import { loadPushSettings } from './settings.ts';
+import { loadPushState, pushedOn, type PushState } from './state.ts';
+
+export interface PushView {
+  readonly traveller: Traveller;
+  readonly settings: PushSettings;
+  readonly state: PushState;
+  /** False when the traveller has no confirmed booking at all: no wallet gap can open (wallet consent on). */
+  readonly mayHaveGap: boolean;
+}
+
+interface Entry extends PushView {
+  state: PushState;
+  /** Items pushed on one local day; null until asked (only unsolicited pushes without repeats read it). */
+  pushed: { day: string; items: Set<string> } | null;
+}
+
+export class PushCache {
+  private readonly entries = new Map<string, Entry>();
+  /** Loads in flight; an invalidation removes its load, whose result is then handed out but not kept. */
+  private readonly loading = new Map<string, Promise<Entry | null>>();
+  /** Live connections per traveller: only their entries are kept. */
+  private readonly holders = new Map<string, number>();
+
+  constructor(private readonly db: Db) {}
+
+  /** A connection of the traveller opened: their rows may be kept from now on. */
+  retain(travellerId: string): void {
+    this.holders.set(travellerId, (this.holders.get(travellerId) ?? 0) + 1);
+  }
+
+  /** A connection closed; with the last one the traveller's entry goes. */
+  release(travellerId: string): void {
+    const left = (this.holders.get(travellerId) ?? 1) - 1;
+    if (left > 0) return void this.holders.set(travellerId, left);
+    this.holders.delete(travellerId);
+    this.invalidate(travellerId);
+  }
+
+  /**
+   * The rows of the traveller changed outside the push: the next read loads them again. Every route or
+   * function that writes the traveller, their consents, push settings, push state, pushed items or bookings
+   * calls this after its write, so that (for instance) a consent withdrawn is obeyed on the very next message.
+   */
+  invalidate(travellerId: string): void {
+    this.entries.delete(travellerId);
+    this.loading.delete(travellerId);
+  }
+
+  /** The traveller and their push rows; null when the traveller does not exist (erased). */
+  async view(travellerId: string): Promise<PushView | null> {
+    return this.entries.get(travellerId) ?? this.load(travellerId);
+  }
+
+  /** Items already pushed to the traveller on a local day. */
+  async pushedOn(travellerId: string, day: string): Promise<ReadonlySet<string>> {
+    const entry = this.entries.get(travellerId);
+    if (entry?.pushed?.day === day) return entry.pushed.items;
+    const items = await pushedOn(this.db, travellerId, day);
+    // Kept only if nothing invalidated the entry meanwhile (the same object is still the cached one).
+    if (entry && this.entries.get(travellerId) === entry) entry.pushed = { day, items };
+    return items;
+  }
+
+  /** The push committed its state and the items it sent on `day`: the cache follows (write-through). */
+  pushed(travellerId: string, state: PushState, day: string, items: readonly string[]): void {
+    const entry = this.entries.get(travellerId);
+    if (!entry) return;
+    entry.state = state;
+    // Another day's list is dropped rather than guessed: the write also purged older days in the table.
+    if (entry.pushed?.day === day) for (const id of items) entry.pushed.items.add(id);
+    else entry.pushed = null;
+  }
+
+  /** How many travellers are held. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private load(travellerId: string): Promise<Entry | null> {
+    const inFlight = this.loading.get(travellerId);
+    if (inFlight) return inFlight;
+    const promise = this.read(travellerId).then((entry) => {
+      if (this.loading.get(travellerId) !== promise) return entry; // invalidated while loading: not kept
+      this.loading.delete(travellerId);
+      if (entry && this.holders.has(travellerId)) this.entries.set(travellerId, entry);
+      return entry;
+    });
+    this.loading.set(travellerId, promise);
+    // A failed load is not remembered: the next read tries again.
+    promise.catch(() => {
+      if (this.loading.get(travellerId) === promise) this.loading.delete(travellerId);
+    });
+    return promise;
+  }
+
+  private async read(travellerId: string): Promise<Entry | null> {
+    const traveller = await findTraveller(this.db, travellerId);
+    if (!traveller) return null;
+    const [settings, state] = await Promise.all([loadPushSettings(this.db, travellerId), loadPushState(this.db, travellerId)]);
+    // Bookings are wallet data: not even their existence is read without the wallet consent.
+    const mayHaveGap = traveller.consents.wallet && (await hasConfirmedBooking(this.db, travellerId));
+    return { traveller, settings, state, mayHaveGap, pushed: null };
+  }
+}
