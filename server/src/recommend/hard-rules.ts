@@ -2,6 +2,9 @@
  * Rules that are not weighed but obeyed: a candidate that breaks one is never suggested, whatever its score.
  * Each returns the reason, so tests and the evaluation can say why something is absent.
  */
+import { CategoryId } from '@escale/shared';
+import { categoryCode, UNKNOWN_PRICE, type PlaceTable } from '../graph/place-table.ts';
+import type { TravelGraph } from '../graph/travel-graph.ts';
 import { hasTag, type Candidate } from './candidate.ts';
 import type { RankingContext } from './context.ts';
 import { localHour } from './local-clock.ts';
@@ -45,14 +48,58 @@ export function exclusionReason(c: Candidate, ctx: RankingContext, options: Rule
   return exclusionBeforeHours(c, ctx, options) ?? exclusionByHours(c, ctx, options);
 }
 
+/** The rules about the place itself, whatever is suggested there (the place, an event, an offer). */
+export function placeExclusion(placeId: string, ctx: RankingContext, options: RuleOptions = {}): ExclusionReason | null {
+  if (ctx.exclusions.has(placeId)) return 'dismissed_or_been_there';
+  if (!options.allowVisited && ctx.visited.has(placeId)) return 'visited';
+  return null;
+}
+
+/**
+ * The rules a place can be turned down by from the place table alone, prepared once per ranking:
+ * dismissed or visited (the place and all held there), a disliked category or a price level over the budget
+ * (the place itself; its events and offers have their own price and are judged one by one). A subset of
+ * exclusionBeforeHours, so screening first never admits what the full rules would refuse, nor refuses
+ * what they would admit.
+ */
+export interface PlaceScreen {
+  /** Positions in the place table of the dismissed and (unless allowed) visited places. */
+  excluded: Set<number>;
+  dislikedCategories: readonly number[];
+  budget: number | null;
+}
+
+const isCategoryId = (id: string): id is CategoryId => CategoryId.safeParse(id).success;
+
+export function placeScreen(graph: TravelGraph, ctx: RankingContext, options: RuleOptions = {}): PlaceScreen {
+  const excluded = new Set<number>();
+  const add = (placeId: string) => {
+    const position = graph.slotOf(placeId);
+    if (position !== undefined) excluded.add(position);
+  };
+  for (const placeId of ctx.exclusions) add(placeId);
+  if (!options.allowVisited) for (const placeId of ctx.visited) add(placeId);
+  const dislikedCategories = (ctx.profile?.dislikes ?? []).flatMap((d) => (d.kind === 'category' && isCategoryId(d.id) ? [categoryCode(d.id)] : []));
+  return { excluded, dislikedCategories, budget: ctx.profile?.budget ?? null };
+}
+
+/** Whether the place itself (not what is held there) passes the screen's category and budget rules. */
+export function screenPasses(screen: PlaceScreen, table: PlaceTable, position: number): boolean {
+  if (screen.dislikedCategories.length > 0 && screen.dislikedCategories.includes(table.category[position]!)) return false;
+  const level = table.priceLevel[position]!;
+  return screen.budget === null || level === UNKNOWN_PRICE || level <= screen.budget;
+}
+
 /**
  * The rules that do not depend on opening hours: checked first, so the hours are evaluated only for
  * candidates that survive them (candidates.ts), which is most of the saving on a busy street.
  */
 export function exclusionBeforeHours(c: Candidate, ctx: RankingContext, options: RuleOptions = {}): ExclusionReason | null {
-  if (ctx.exclusions.has(c.place.id)) return 'dismissed_or_been_there';
-  if (!options.allowVisited && ctx.visited.has(c.place.id)) return 'visited';
+  return placeExclusion(c.place.id, ctx, options) ?? itemExclusion(c, ctx);
+}
 
+/** exclusionBeforeHours without the place rules, for a candidate whose place already passed them (a screen). */
+export function itemExclusion(c: Candidate, ctx: RankingContext): ExclusionReason | null {
   if (ctx.profile) {
     for (const d of ctx.profile.dislikes) {
       if (d.kind === 'category' ? d.id === c.place.category : hasTag(c, d.id)) return 'disliked';
