@@ -1,6 +1,6 @@
 /**
  * The few facts about every place that candidate generation tests before anything else (category, price
- * level, whether anything is held there, its walk-index node), in flat typed arrays by spatial-index
+ * level, opening hours, whether anything is held there, its walk-index node), in flat typed arrays by spatial-index
  * position. Most places near a traveller are turned down by these facts alone (closed kind at this hour,
  * over budget, dismissed), and reading a byte in an array costs nothing next to following a place object
  * and its strings through the heap of a 100k-place graph (docs/RANKING.md, Speed).
@@ -20,7 +20,7 @@ export function categoryCode(id: CategoryId): number {
 }
 
 export interface TableRow {
-  place: { category: CategoryId; priceLevel: number | null };
+  place: { category: CategoryId; priceLevel: number | null; openingHours: string | null; lat: number; lon: number };
   events: readonly unknown[];
   offers: readonly unknown[];
   node: number;
@@ -31,6 +31,13 @@ export class PlaceTable {
   readonly priceLevel: Int8Array;
   readonly held: Uint8Array;
   readonly node: Int32Array;
+  /**
+   * The opening-hours string of each place, one shared string per distinct value: equal strings are one
+   * object, whose hash is computed once, and the few hundred of them stay in cache.
+   */
+  readonly openingHours: (string | null)[];
+  readonly lat: Float64Array;
+  readonly lon: Float64Array;
 
   /** `generation` and `walk` name what the rows were built from, so the owner can tell a stale table. */
   constructor(
@@ -43,11 +50,20 @@ export class PlaceTable {
     this.priceLevel = new Int8Array(n);
     this.held = new Uint8Array(n);
     this.node = new Int32Array(n);
+    this.openingHours = new Array<string | null>(n);
+    this.lat = new Float64Array(n);
+    this.lon = new Float64Array(n);
+    const shared = new Map<string, string>();
     for (let i = 0; i < n; i++) {
       const row = rows[i]!;
       this.category[i] = categoryCode(row.place.category);
       this.priceLevel[i] = row.place.priceLevel ?? UNKNOWN_PRICE;
       this.node[i] = row.node;
+      this.lat[i] = row.place.lat;
+      this.lon[i] = row.place.lon;
+      const hours = row.place.openingHours;
+      if (hours !== null && !shared.has(hours)) shared.set(hours, hours);
+      this.openingHours[i] = hours === null ? null : shared.get(hours)!;
       this.updateHeld(i, row);
     }
   }

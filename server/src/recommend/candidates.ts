@@ -13,7 +13,7 @@ import type { Candidate } from './candidate.ts';
 import type { RankingContext } from './context.ts';
 import { inPossibleHours } from './category-hours.ts';
 import { localHour, localHoursFrom } from './local-clock.ts';
-import { exclusionByHours, itemExclusion, placeScreen, screenPasses, type RuleOptions } from './hard-rules.ts';
+import { hoursExclusion, itemExclusion, placeScreen, screenPasses, type RuleOptions } from './hard-rules.ts';
 import { hoursAt, type HoursState } from './opening-hours.ts';
 
 /** Walking reach in minutes, tried in order until enough places qualify. */
@@ -64,22 +64,17 @@ export function candidatesAt(
 ): Candidate[] {
   const out: Candidate[] = [];
   const rules = options.rules;
+  const judgeHours = rules !== undefined && !rules.ignoreHours;
   const screen = rules ? placeScreen(graph, ctx, rules) : null;
-  const { table, positions } = near;
-  // Per place: its hours at arrival, evaluated on first need.
-  let hours: HoursState | null = null;
-  let place: Place;
-  let arrival: Date;
   const admit = (c: Candidate): void => {
-    // The screen has judged the place rules already.
-    if (rules && itemExclusion(c, ctx)) return;
-    hours ??= hoursAt(place.openingHours, arrival, ctx.city.timezone, { lat: place.lat, lon: place.lon, countryCode: ctx.city.countryCode });
-    c.hours = hours;
-    if (rules && exclusionByHours(c, ctx, rules)) return;
-    out.push(c);
+    // The screen and the hours have judged the place rules by then; what is left is the item's own.
+    if (!rules || !itemExclusion(c, ctx)) out.push(c);
   };
+  const { table, positions } = near;
+  const timeZone = ctx.city.timezone;
+  const countryCode = ctx.city.countryCode;
   // Whole minutes of walk: the local hour at arrival is the hour now, moved on by the walk.
-  const hourAfter = localHoursFrom(ctx.now, ctx.city.timezone, ARRIVAL_WINDOW_MINUTES);
+  const hourAfter = localHoursFrom(ctx.now, timeZone, ARRIVAL_WINDOW_MINUTES);
   for (let k = from; k < positions.length; k++) {
     const at = positions[k]!;
     // A dismissed or visited place goes with its events and offers.
@@ -87,20 +82,38 @@ export function candidatesAt(
     // Without a consented position, distance is unknown: nothing downstream may use it.
     const walk = ctx.position ? walkingMinutes(near.meters[k]!) : null;
     const meters = ctx.position ? near.meters[k]! : null;
-    const possible = !options.onlyPossibleHours || inPossibleHours(CATEGORY_IDS[table.category[at]!]!, hourAfter(walk ?? 0));
-    const placeMayPass = possible && (!screen || screenPasses(screen, table, at));
+    const hour = hourAfter(walk ?? 0);
+    const category = CATEGORY_IDS[table.category[at]!]!;
     const held = table.held[at]!;
-    if (!placeMayPass && !(held & HOLDS_EVENTS) && !(possible && held & HOLDS_OFFERS)) continue;
+    const possible = !options.onlyPossibleHours || inPossibleHours(category, hour);
+    // The place itself, and its offers (an offer is had at the place, so its hours are the place's).
+    let placeMayPass = possible && (!screen || screenPasses(screen, table, at));
+    let offersMayPass = possible && (held & HOLDS_OFFERS) !== 0;
+    const events = (held & HOLDS_EVENTS) !== 0;
+    if (!placeMayPass && !offersMayPass && !events) continue;
+    const arrival = new Date(ctx.now.getTime() + (walk ?? 0) * 60_000);
+    // The place's hours at arrival, shown with whatever is suggested there; none for a kind out of its hours.
+    const hours = possible ? hoursAt(table.openingHours[at]!, arrival, timeZone, { lat: table.lat[at]!, lon: table.lon[at]!, countryCode }) : UNKNOWN;
+    if (judgeHours && (placeMayPass || offersMayPass) && hoursExclusion(category, hours, arrival, hour)) {
+      placeMayPass = offersMayPass = false;
+      if (!events) continue;
+    }
+    // Only now is the place read: most places near a busy street never get this far.
     const entry = graph.entryAt(at);
+    const place = entry.place;
     const node = table.node[at]!;
-    place = entry.place;
-    arrival = new Date(ctx.now.getTime() + (walk ?? 0) * 60_000);
-    hours = possible ? null : UNKNOWN;
     // Plain literals rather than spreading a shared object: this runs for every place that passes the screen.
-    if (placeMayPass) admit({ kind: 'place', id: place.id, place, node, meters, walkMinutes: walk, hours: UNKNOWN, arrival });
-    for (const event of entry.events) admit({ kind: 'event', id: event.id, event, place, node, meters, walkMinutes: walk, hours: UNKNOWN, arrival });
-    if (!possible) continue;
-    for (const offer of entry.offers) admit({ kind: 'offer', id: offer.id, offer, place, node, meters, walkMinutes: walk, hours: UNKNOWN, arrival });
+    // Indexed loops: the lists are frozen arrays, whose for-of allocates an iterator per place.
+    if (placeMayPass) admit({ kind: 'place', id: place.id, place, node, meters, walkMinutes: walk, hours, arrival });
+    for (let i = 0; i < entry.events.length; i++) {
+      const event = entry.events[i]!;
+      admit({ kind: 'event', id: event.id, event, place, node, meters, walkMinutes: walk, hours, arrival });
+    }
+    if (!offersMayPass) continue;
+    for (let i = 0; i < entry.offers.length; i++) {
+      const offer = entry.offers[i]!;
+      admit({ kind: 'offer', id: offer.id, offer, place, node, meters, walkMinutes: walk, hours, arrival });
+    }
   }
   return out;
 }

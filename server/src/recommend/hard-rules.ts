@@ -6,6 +6,7 @@ import { CategoryId } from '@escale/shared';
 import { categoryCode, UNKNOWN_PRICE, type PlaceTable } from '../graph/place-table.ts';
 import type { TravelGraph } from '../graph/travel-graph.ts';
 import { hasTag, type Candidate } from './candidate.ts';
+import type { HoursState } from './opening-hours.ts';
 import type { RankingContext } from './context.ts';
 import { localHour } from './local-clock.ts';
 import { priceLevelOf } from './signals/budget.ts';
@@ -124,17 +125,21 @@ export function itemExclusion(c: Candidate, ctx: RankingContext): ExclusionReaso
 /** The rules on opening hours at arrival, for places and offers (an event's own time is what counts). */
 export function exclusionByHours(c: Candidate, ctx: RankingContext, options: RuleOptions = {}): ExclusionReason | null {
   if (options.ignoreHours || c.kind === 'event') return null;
-  if (c.hours.kind === 'closed') return 'closed_at_arrival';
-  const hour = localHour(c.arrival, ctx.city.timezone);
+  return hoursExclusion(c.place.category, c.hours, c.arrival, localHour(c.arrival, ctx.city.timezone));
+}
+
+/** exclusionByHours for a place or offer of `category` whose hours at `arrival` (local `hour`) are `hours`. */
+export function hoursExclusion(category: CategoryId, hours: HoursState, arrival: Date, hour: number): ExclusionReason | null {
+  if (hours.kind === 'closed') return 'closed_at_arrival';
   // Outside the hours when such a place can make sense, nothing is suggested whatever its hours say
   // (category-hours.ts); in them but outside the usual hours, only when known to be open.
-  if (!inPossibleHours(c.place.category, hour)) return 'not_at_this_hour';
-  const usual = inUsualHours(c.place.category, hour);
-  if (!usual && c.hours.kind !== 'open') return 'probably_closed';
+  if (!inPossibleHours(category, hour)) return 'not_at_this_hour';
+  const usual = inUsualHours(category, hour);
+  if (!usual && hours.kind !== 'open') return 'probably_closed';
   // Unknown hours are not "open": never at night, when a wrong guess sends someone to a closed door.
-  if (c.hours.kind === 'unknown' && (hour >= NIGHT_FROM || hour < NIGHT_UNTIL)) return 'probably_closed';
-  if (c.hours.kind === 'open' && c.hours.closesAt) {
-    const minutesOpen = (c.hours.closesAt.getTime() - c.arrival.getTime()) / 60_000;
+  if (hours.kind === 'unknown' && (hour >= NIGHT_FROM || hour < NIGHT_UNTIL)) return 'probably_closed';
+  if (hours.kind === 'open' && hours.closesAt) {
+    const minutesOpen = (hours.closesAt.getTime() - arrival.getTime()) / 60_000;
     if (minutesOpen < MIN_MINUTES_OPEN_AFTER_ARRIVAL) return 'closes_too_soon';
   }
   return null;

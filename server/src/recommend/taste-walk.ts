@@ -42,9 +42,9 @@ export interface TasteWalkResult {
 }
 
 /** Steps per ranking: with early stopping, enough to separate the candidates of one neighbourhood. */
-export const STEP_BUDGET = 400;
+export const STEP_BUDGET = 300;
 /** Steps every start gets, however small its weight: one old visit still says something. */
-const MIN_STEPS_PER_START = 15;
+const MIN_STEPS_PER_START = 10;
 /** Probability to restart from a start node after each hop: short walks stay close to the traveller's taste. */
 export const RESTART = 0.35;
 /** Stop early once this many candidates have this many visits: the ranking is settled. */
