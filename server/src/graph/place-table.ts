@@ -19,14 +19,22 @@ export function categoryCode(id: CategoryId): number {
   return CODES.get(id)!;
 }
 
-export interface TableRow {
-  place: { category: CategoryId; priceLevel: number | null; openingHours: string | null; lat: number; lon: number };
+interface TablePlace {
+  category: CategoryId;
+  priceLevel: number | null;
+  openingHours: string | null;
+  lat: number;
+  lon: number;
+}
+
+export interface TableRow<P extends TablePlace = TablePlace> {
+  place: P;
   events: readonly unknown[];
   offers: readonly unknown[];
   node: number;
 }
 
-export class PlaceTable {
+export class PlaceTable<P extends TablePlace = TablePlace> {
   readonly category: Uint8Array;
   readonly priceLevel: Int8Array;
   readonly held: Uint8Array;
@@ -36,12 +44,14 @@ export class PlaceTable {
    * object, whose hash is computed once, and the few hundred of them stay in cache.
    */
   readonly openingHours: (string | null)[];
+  /** The place objects themselves, for the few places that pass: one read fewer than through the row. */
+  readonly place: P[];
   readonly lat: Float64Array;
   readonly lon: Float64Array;
 
   /** `generation` and `walk` name what the rows were built from, so the owner can tell a stale table. */
   constructor(
-    rows: readonly TableRow[],
+    rows: readonly TableRow<P>[],
     readonly generation: number,
     readonly walk: unknown,
   ) {
@@ -51,6 +61,7 @@ export class PlaceTable {
     this.held = new Uint8Array(n);
     this.node = new Int32Array(n);
     this.openingHours = new Array<string | null>(n);
+    this.place = new Array<P>(n);
     this.lat = new Float64Array(n);
     this.lon = new Float64Array(n);
     const shared = new Map<string, string>();
@@ -59,6 +70,7 @@ export class PlaceTable {
       this.category[i] = categoryCode(row.place.category);
       this.priceLevel[i] = row.place.priceLevel ?? UNKNOWN_PRICE;
       this.node[i] = row.node;
+      this.place[i] = row.place;
       this.lat[i] = row.place.lat;
       this.lon[i] = row.place.lon;
       const hours = row.place.openingHours;

@@ -60,13 +60,14 @@ export class SpatialIndex<T extends Located> {
 
   private ensureIndex(): KDBush {
     if (this.index) return this.index;
-    this.items = [...this.byId.values()];
+    // Positions follow the tree's own order, so places near each other sit next to each other in every
+    // array indexed by position (the place table's columns): a query then reads a few runs of memory
+    // rather than a scattering of cache misses. The first tree only gives that order.
+    const unordered = [...this.byId.values()];
+    this.items = unordered.length === 0 ? [] : Array.from(kdTree(unordered).ids, (i) => unordered[i]!);
     this.positions = null;
     this.generation++;
-    const index = new KDBush(Math.max(1, this.items.length));
-    for (const item of this.items) index.add(item.lon, item.lat);
-    if (this.items.length === 0) index.add(0, 0); // kdbush needs one point; filtered out below
-    this.index = index.finish();
+    this.index = kdTree(this.items);
     return this.index;
   }
 
@@ -116,6 +117,13 @@ export class SpatialIndex<T extends Located> {
     this.positions ??= new Map(this.items.map((item, i) => [item.id, i]));
     return this.positions.get(id);
   }
+}
+
+function kdTree(items: readonly Located[]): KDBush {
+  const index = new KDBush(Math.max(1, items.length));
+  for (const item of items) index.add(item.lon, item.lat);
+  if (items.length === 0) index.add(0, 0); // kdbush needs one point; callers check for no items
+  return index.finish();
 }
 
 /** What a box search found within the radius, in the tree's order. */

@@ -26,6 +26,11 @@ interface EdgeAttrs {
   type: EdgeType;
   kind?: Interaction['kind'];
   at?: number;
+  /**
+   * An interaction's place id, as the very string the place holds: a ranking looks a traveller's places up
+   * by id, and a string already hashed and identical to the table's key costs far less than a new slice.
+   */
+  placeId?: string;
 }
 
 export const nodeKey = (type: NodeType, id: string) => `${type}:${id}`;
@@ -48,7 +53,7 @@ export interface NearbyPlace {
  * columns and reads a place's objects (`entryAt`) only for the few that pass.
  */
 export interface NearbySlots {
-  table: PlaceTable;
+  table: PlaceTable<Place>;
   positions: readonly number[];
   meters: Float64Array;
 }
@@ -84,7 +89,7 @@ export class TravelGraph {
    */
   private readonly byTag = new Map<SpatiallyIndexedTag, SpatialIndex<PlaceEntry>>(SPATIALLY_INDEXED_TAGS.map((tag) => [tag, new SpatialIndex<PlaceEntry>()]));
   private readonly entries = new Map<string, PlaceEntry>();
-  private table: PlaceTable | null = null;
+  private table: PlaceTable<Place> | null = null;
   /** Derived typed-array view for the taste walk; null until first needed or after a structural change. */
   private walk: WalkIndex | null = null;
   /** Per-place lookups for the hot path: walking graphology's in-edges of a place also visits every interaction. */
@@ -195,7 +200,8 @@ export class TravelGraph {
   addInteraction(i: Interaction): void {
     const traveller = this.ensureNode('traveller', i.travellerId);
     const place = nodeKey('place', i.placeId);
-    this.g.addEdge(traveller, place, { type: 'interaction', kind: i.kind, at: i.at.getTime() });
+    const placeId = this.entries.get(i.placeId)?.id ?? i.placeId;
+    this.g.addEdge(traveller, place, { type: 'interaction', kind: i.kind, at: i.at.getTime(), placeId });
     if (this.walk && this.walk.overlaySize < TravelGraph.WALK_OVERLAY_LIMIT) this.walk.addInteraction(traveller, place, i.kind);
     else this.walk = null;
   }
@@ -292,7 +298,7 @@ export class TravelGraph {
   }
 
   /** The place table, rebuilt when the spatial index or the walk index (its nodes) was. */
-  placeTable(): PlaceTable {
+  placeTable(): PlaceTable<Place> {
     const walk = this.walkIndex();
     const entries = this.spatial.list();
     if (this.table?.generation !== this.spatial.generation || this.table.walk !== walk) {
@@ -328,7 +334,7 @@ export class TravelGraph {
     const out: Interaction[] = [];
     this.g.forEachOutEdge(key, (_e, attrs, _s, target) => {
       if (attrs.type === 'interaction' && attrs.kind && attrs.at !== undefined) {
-        out.push({ travellerId, placeId: target.slice('place:'.length), kind: attrs.kind, at: new Date(attrs.at) });
+        out.push({ travellerId, placeId: attrs.placeId ?? target.slice('place:'.length), kind: attrs.kind, at: new Date(attrs.at) });
       }
     });
     return out;

@@ -99,12 +99,13 @@ export function candidatesAt(
       if (!events) continue;
     }
     // Only now is the place read: most places near a busy street never get this far.
-    const entry = graph.entryAt(at);
-    const place = entry.place;
+    const place = table.place[at]!;
     const node = table.node[at]!;
     // Plain literals rather than spreading a shared object: this runs for every place that passes the screen.
     // Indexed loops: the lists are frozen arrays, whose for-of allocates an iterator per place.
     if (placeMayPass) admit({ kind: 'place', id: place.id, place, node, meters, walkMinutes: walk, hours, arrival });
+    if (!events && !offersMayPass) continue;
+    const entry = graph.entryAt(at);
     for (let i = 0; i < entry.events.length; i++) {
       const event = entry.events[i]!;
       admit({ kind: 'event', id: event.id, event, place, node, meters, walkMinutes: walk, hours, arrival });

@@ -155,7 +155,7 @@ function reachableCandidates(graph: TravelGraph, ctx: RankingContext, options: R
     let from = 0;
     while (from < near.positions.length && near.meters[from]! <= nearer) from++;
     for (const c of candidatesAt(graph, ctx, near, from, { onlyPossibleHours: !options.ignoreHours, rules })) {
-      if (runningIds.has(c.place.id)) continue;
+      if (runningIds.size > 0 && runningIds.has(c.place.id)) continue;
       out.push({ candidate: c, tier: step });
       qualified.add(c.place.id);
     }
