@@ -14,7 +14,7 @@ import { percentile } from './report.ts';
 import { mulberry32, randInt, drawIndex, type Rng } from './random.ts';
 import { around, generateCity, interactionsOf, traveller, type SyntheticCity } from './synthetic-city.ts';
 
-const WARM_UP = 200;
+const WARM_UP = 2000;
 const MIB = 2 ** 20;
 
 const { values } = parseArgs({ options: { size: { type: 'string' }, rankings: { type: 'string', default: '2000' }, seed: { type: 'string', default: '42' } } });

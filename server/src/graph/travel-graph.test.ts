@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { event, graphOf, offer, place } from '../test-support/fixtures.ts';
+import { CATEGORY_IDS } from '@escale/shared';
 import { areaOf } from './areas.ts';
+import { HOLDS_EVENTS, HOLDS_OFFERS, UNKNOWN_PRICE } from './place-table.ts';
 
 describe('travel graph', () => {
   const bar = place({ category: 'bar', tags: ['wine', 'outdoor-seating'] });
@@ -37,6 +39,37 @@ describe('travel graph', () => {
     expect(g.counts().edges).toMatchObject({ in_category: 1, tagged: 1, in_area: 1 });
     expect(g.placesNear(bar.lat, bar.lon, 300)).toEqual([]);
     expect(g.placesNear(48.88, 2.33, 300).map((n) => n.place.id)).toEqual([bar.id]);
+  });
+
+  it('keeps the place table current as places, events and offers change', () => {
+    const g = graphOf({ places: [bar, ramen] });
+    const row = (id: string) => {
+      const table = g.placeTable();
+      const at = g.slotOf(id)!;
+      return { category: CATEGORY_IDS[table.category[at]!], price: table.priceLevel[at], held: table.held[at], node: table.node[at], entry: g.entryAt(at).place.id };
+    };
+    expect(row(bar.id)).toEqual({ category: 'bar', price: bar.priceLevel, held: 0, node: g.walkIndex().placeNode(bar.id), entry: bar.id });
+    g.upsertEvent(event(bar));
+    expect(row(bar.id).held).toBe(HOLDS_EVENTS);
+    g.upsertOffer(offer(bar));
+    expect(row(bar.id).held).toBe(HOLDS_EVENTS | HOLDS_OFFERS);
+    // An offer moved to another place leaves the first one's row.
+    const moving = offer(ramen);
+    g.upsertOffer(moving);
+    g.upsertOffer({ ...moving, placeId: bar.id });
+    expect(row(ramen.id).held).toBe(0);
+    g.upsertPlace({ ...ramen, category: 'cafe', priceLevel: null });
+    expect(row(ramen.id)).toMatchObject({ category: 'cafe', price: UNKNOWN_PRICE, entry: ramen.id });
+    expect(row(bar.id).held).toBe(HOLDS_EVENTS | HOLDS_OFFERS);
+  });
+
+  it('finds running places through their own index', () => {
+    const park = place({ category: 'park', tags: ['running'], lat: 48.875, lon: 2.345 });
+    const g = graphOf({ places: [bar, ramen, park] });
+    expect(g.taggedPlacesNear('running', bar.lat, bar.lon, 5000).map((n) => n.place.id)).toEqual([park.id]);
+    expect(g.taggedPlacesNear('running', bar.lat, bar.lon, 500)).toEqual([]);
+    g.upsertPlace({ ...park, tags: [] });
+    expect(g.taggedPlacesNear('running', bar.lat, bar.lon, 5000)).toEqual([]);
   });
 
   it('drops a traveller with every edge that touches them', () => {

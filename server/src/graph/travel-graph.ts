@@ -8,6 +8,7 @@ import type { Catalogue, CatalogueEvent, City, Offer, Place } from '../catalogue
 import type { Interaction } from '../travellers/model.ts';
 import { areaLabel } from './area-names.ts';
 import { areaOf, neighbourAreas } from './areas.ts';
+import { PlaceTable } from './place-table.ts';
 import { SpatialIndex } from './spatial-index.ts';
 import { TRAVELLER, WalkIndex } from './walk-index.ts';
 
@@ -25,6 +26,11 @@ interface EdgeAttrs {
   type: EdgeType;
   kind?: Interaction['kind'];
   at?: number;
+  /**
+   * An interaction's place id, as the very string the place holds: a ranking looks a traveller's places up
+   * by id, and a string already hashed and identical to the table's key costs far less than a new slice.
+   */
+  placeId?: string;
 }
 
 export const nodeKey = (type: NodeType, id: string) => `${type}:${id}`;
@@ -43,11 +49,21 @@ export interface NearbyPlace {
 }
 
 /**
+ * Places near a position, nearest first, as positions in the place table: a caller tests the table's
+ * columns and reads a place's objects (`entryAt`) only for the few that pass.
+ */
+export interface NearbySlots {
+  table: PlaceTable<Place>;
+  positions: readonly number[];
+  meters: Float64Array;
+}
+
+/**
  * What the spatial index holds per place: the place and its current events and offers, kept together so
  * that a ranking, which visits hundreds of nearby places, reads them without a hash lookup per place
  * (in a table of 100k places each lookup is a cache miss).
  */
-interface PlaceEntry {
+export interface PlaceEntry {
   id: string;
   lat: number;
   lon: number;
@@ -58,10 +74,22 @@ interface PlaceEntry {
   node: number;
 }
 
+/** Tags with a spatial index of their own (see TravelGraph.taggedPlacesNear). */
+export const SPATIALLY_INDEXED_TAGS = ['running'] as const;
+export type SpatiallyIndexedTag = (typeof SPATIALLY_INDEXED_TAGS)[number];
+
+const nearbyPlace = (e: PlaceEntry, meters: number): NearbyPlace => ({ place: e.place, meters, node: e.node, events: e.events, offers: e.offers });
+
 export class TravelGraph {
   private readonly g = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
   private readonly spatial = new SpatialIndex<PlaceEntry>();
+  /**
+   * Places of a few tags that a ranking searches far afield (a runner's parks, 3 km away): their own index,
+   * so that search does not go through the thousands of other places in that radius.
+   */
+  private readonly byTag = new Map<SpatiallyIndexedTag, SpatialIndex<PlaceEntry>>(SPATIALLY_INDEXED_TAGS.map((tag) => [tag, new SpatialIndex<PlaceEntry>()]));
   private readonly entries = new Map<string, PlaceEntry>();
+  private table: PlaceTable<Place> | null = null;
   /** Derived typed-array view for the taste walk; null until first needed or after a structural change. */
   private walk: WalkIndex | null = null;
   /** Per-place lookups for the hot path: walking graphology's in-edges of a place also visits every interaction. */
@@ -120,6 +148,10 @@ export class TravelGraph {
     this.entries.set(place.id, entry);
     this.areaLabels.clear();
     this.spatial.set(entry);
+    for (const [tag, index] of this.byTag) {
+      if (place.tags.includes(tag)) index.set(entry);
+      else index.delete(place.id);
+    }
     this.walk = null;
   }
 
@@ -140,7 +172,10 @@ export class TravelGraph {
   upsertEvent(event: CatalogueEvent): void {
     for (const placeId of this.eventsByPlace.set(event)) {
       const entry = this.entries.get(placeId);
-      if (entry) entry.events = this.eventsByPlace.at(placeId);
+      if (entry) {
+        entry.events = this.eventsByPlace.at(placeId);
+        this.heldChanged(entry);
+      }
     }
     const key = nodeKey('event', event.id);
     if (this.g.hasNode(key)) this.g.replaceNodeAttributes(key, { type: 'event', event });
@@ -151,7 +186,10 @@ export class TravelGraph {
   upsertOffer(offer: Offer): void {
     for (const placeId of this.offersByPlace.set(offer)) {
       const entry = this.entries.get(placeId);
-      if (entry) entry.offers = this.offersByPlace.at(placeId);
+      if (entry) {
+        entry.offers = this.offersByPlace.at(placeId);
+        this.heldChanged(entry);
+      }
     }
     const key = nodeKey('offer', offer.id);
     if (this.g.hasNode(key)) this.g.replaceNodeAttributes(key, { type: 'offer', offer });
@@ -162,7 +200,8 @@ export class TravelGraph {
   addInteraction(i: Interaction): void {
     const traveller = this.ensureNode('traveller', i.travellerId);
     const place = nodeKey('place', i.placeId);
-    this.g.addEdge(traveller, place, { type: 'interaction', kind: i.kind, at: i.at.getTime() });
+    const placeId = this.entries.get(i.placeId)?.id ?? i.placeId;
+    this.g.addEdge(traveller, place, { type: 'interaction', kind: i.kind, at: i.at.getTime(), placeId });
     if (this.walk && this.walk.overlaySize < TravelGraph.WALK_OVERLAY_LIMIT) this.walk.addInteraction(traveller, place, i.kind);
     else this.walk = null;
   }
@@ -239,7 +278,46 @@ export class TravelGraph {
   /** Places within `radiusMeters`, nearest first, at most `max`, with their events and offers. */
   placesNear(lat: number, lon: number, radiusMeters: number, max = Infinity): NearbyPlace[] {
     this.walkIndex(); // so that every entry's node is current
-    return this.spatial.near(lat, lon, radiusMeters, max, (e, meters) => ({ place: e.place, meters, node: e.node, events: e.events, offers: e.offers }));
+    return this.spatial.near(lat, lon, radiusMeters, max, nearbyPlace);
+  }
+
+  /** Places within `radiusMeters`, nearest first, at most `max`, as positions in the place table. */
+  placeSlotsNear(lat: number, lon: number, radiusMeters: number, max = Infinity): NearbySlots {
+    const table = this.placeTable();
+    return { table, ...this.spatial.nearest(lat, lon, radiusMeters, max) };
+  }
+
+  /** The place at a position of the current place table. */
+  entryAt(position: number): PlaceEntry {
+    return this.spatial.list()[position]!;
+  }
+
+  /** A place's position in the current place table. */
+  slotOf(placeId: string): number | undefined {
+    return this.spatial.positionOf(placeId);
+  }
+
+  /** The place table, rebuilt when the spatial index or the walk index (its nodes) was. */
+  placeTable(): PlaceTable<Place> {
+    const walk = this.walkIndex();
+    const entries = this.spatial.list();
+    if (this.table?.generation !== this.spatial.generation || this.table.walk !== walk) {
+      this.table = new PlaceTable(entries, this.spatial.generation, walk);
+    }
+    return this.table;
+  }
+
+  private heldChanged(entry: PlaceEntry): void {
+    // A stale index is rebuilt, and the table with it, before the next query: nothing to patch then.
+    if (!this.table || !this.spatial.current || this.table.generation !== this.spatial.generation) return;
+    const position = this.spatial.positionOf(entry.id);
+    if (position !== undefined) this.table.updateHeld(position, entry);
+  }
+
+  /** As placesNear, among the places tagged `tag`. */
+  taggedPlacesNear(tag: SpatiallyIndexedTag, lat: number, lon: number, radiusMeters: number, max = Infinity): NearbyPlace[] {
+    this.walkIndex();
+    return this.byTag.get(tag)!.near(lat, lon, radiusMeters, max, nearbyPlace);
   }
 
   eventsAt(placeId: string): readonly CatalogueEvent[] {
@@ -256,7 +334,7 @@ export class TravelGraph {
     const out: Interaction[] = [];
     this.g.forEachOutEdge(key, (_e, attrs, _s, target) => {
       if (attrs.type === 'interaction' && attrs.kind && attrs.at !== undefined) {
-        out.push({ travellerId, placeId: target.slice('place:'.length), kind: attrs.kind, at: new Date(attrs.at) });
+        out.push({ travellerId, placeId: attrs.placeId ?? target.slice('place:'.length), kind: attrs.kind, at: new Date(attrs.at) });
       }
     });
     return out;

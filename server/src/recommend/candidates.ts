@@ -5,14 +5,15 @@
  * the next hour is near, and a liked place 40 minutes away is not a better idea than a good one round the
  * corner (docs/RANKING.md).
  */
-import { runningMinutes, walkableRadiusMeters, walkingMinutes } from '@escale/shared';
+import { CATEGORY_IDS, runningMinutes, walkableRadiusMeters, walkingMinutes } from '@escale/shared';
 import type { Place } from '../catalogue/model.ts';
-import type { NearbyPlace, TravelGraph } from '../graph/travel-graph.ts';
+import { HOLDS_EVENTS, HOLDS_OFFERS } from '../graph/place-table.ts';
+import type { NearbySlots, SpatiallyIndexedTag, TravelGraph } from '../graph/travel-graph.ts';
 import type { Candidate } from './candidate.ts';
 import type { RankingContext } from './context.ts';
 import { inPossibleHours } from './category-hours.ts';
-import { localHour } from './local-clock.ts';
-import { exclusionBeforeHours, exclusionByHours, type RuleOptions } from './hard-rules.ts';
+import { localHour, localHoursFrom } from './local-clock.ts';
+import { hoursExclusion, itemExclusion, placeScreen, screenPasses, type RuleOptions } from './hard-rules.ts';
 import { hoursAt, type HoursState } from './opening-hours.ts';
 
 /** Walking reach in minutes, tried in order until enough places qualify. */
@@ -35,65 +36,96 @@ export function generateCandidates(
   ctx: RankingContext,
   options: CandidateOptions & { radiusMeters: number; rules?: RuleOptions },
 ): Candidate[] {
-  return candidatesAt(ctx, placesAround(graph, ctx, options.radiusMeters, options.maxPlaces), { rules: options.rules });
+  return candidatesAt(graph, ctx, placesAround(graph, ctx, options.radiusMeters, options.maxPlaces), 0, { rules: options.rules });
 }
 
 /** Places within `radiusMeters` of the origin, nearest first. */
-export function placesAround(graph: TravelGraph, ctx: RankingContext, radiusMeters: number, maxPlaces = MAX_PLACES): NearbyPlace[] {
+export function placesAround(graph: TravelGraph, ctx: RankingContext, radiusMeters: number, maxPlaces = MAX_PLACES): NearbySlots {
   const origin = ctx.position ?? ctx.city.center;
-  return graph.placesNear(origin.lat, origin.lon, radiusMeters, maxPlaces);
+  return graph.placeSlotsNear(origin.lat, origin.lon, radiusMeters, maxPlaces);
 }
 
 /**
- * Each place as a candidate, with its events and offers, timed from the traveller's position.
+ * Each place from the `from`-th nearest on as a candidate, with its events and offers, timed from the
+ * traveller's position.
  *
- * With `rules`, only candidates that pass the hard rules are returned, and a place's opening hours are
- * evaluated only once one of its candidates has passed every other rule (most exclusions, such as a budget
- * or a dislike, need no hours). With `onlyPossibleHours`, a place whose kind makes no sense at arrival
- * (category-hours.ts) yields only its events: the hard rules would drop the place and its offers anyway.
+ * With `rules`, only candidates that pass the hard rules are returned. The rules that the place table can
+ * judge (placeScreen) go first, so a place turned down by them is never read; a place's opening hours are
+ * evaluated only once one of its candidates has passed every other rule (most exclusions, such as a
+ * budget or a dislike, need no hours). With `onlyPossibleHours`, a place whose kind makes no sense at
+ * arrival (category-hours.ts) yields only its events: the hard rules would drop the place and its offers.
  */
 export function candidatesAt(
+  graph: TravelGraph,
   ctx: RankingContext,
-  near: readonly NearbyPlace[],
+  near: NearbySlots,
+  from: number,
   options: { onlyPossibleHours?: boolean; rules?: RuleOptions } = {},
 ): Candidate[] {
   const out: Candidate[] = [];
   const rules = options.rules;
-  // Per place: its hours at arrival, evaluated on first need.
-  let hours: HoursState | null = null;
-  let place: Place;
-  let node: number;
-  let arrival: Date;
+  const judgeHours = rules !== undefined && !rules.ignoreHours;
+  const screen = rules ? placeScreen(graph, ctx, rules) : null;
   const admit = (c: Candidate): void => {
-    if (rules && exclusionBeforeHours(c, ctx, rules)) return;
-    hours ??= hoursAt(place.openingHours, arrival, ctx.city.timezone, { lat: place.lat, lon: place.lon, countryCode: ctx.city.countryCode });
-    c.hours = hours;
-    if (rules && exclusionByHours(c, ctx, rules)) return;
-    out.push(c);
+    // The screen and the hours have judged the place rules by then; what is left is the item's own.
+    if (!rules || !itemExclusion(c, ctx)) out.push(c);
   };
-  for (const entry of near) {
-    place = entry.place;
-    node = entry.node;
+  const { table, positions } = near;
+  const timeZone = ctx.city.timezone;
+  const countryCode = ctx.city.countryCode;
+  // Whole minutes of walk: the local hour at arrival is the hour now, moved on by the walk.
+  const hourAfter = localHoursFrom(ctx.now, timeZone, ARRIVAL_WINDOW_MINUTES);
+  for (let k = from; k < positions.length; k++) {
+    const at = positions[k]!;
+    // A dismissed or visited place goes with its events and offers.
+    if (screen?.excluded.has(at)) continue;
     // Without a consented position, distance is unknown: nothing downstream may use it.
-    const walk = ctx.position ? walkingMinutes(entry.meters) : null;
-    const meters = ctx.position ? entry.meters : null;
-    arrival = new Date(ctx.now.getTime() + (walk ?? 0) * 60_000);
-    const possible = !options.onlyPossibleHours || inPossibleHours(place.category, localHour(arrival, ctx.city.timezone));
-    hours = possible ? null : UNKNOWN;
-    // Plain literals rather than spreading a shared object: this runs for every place near the traveller.
-    if (possible) admit({ kind: 'place', id: place.id, place, node, meters, walkMinutes: walk, hours: UNKNOWN, arrival });
-    for (const event of entry.events) admit({ kind: 'event', id: event.id, event, place, node, meters, walkMinutes: walk, hours: UNKNOWN, arrival });
-    if (!possible) continue;
-    for (const offer of entry.offers) admit({ kind: 'offer', id: offer.id, offer, place, node, meters, walkMinutes: walk, hours: UNKNOWN, arrival });
+    const walk = ctx.position ? walkingMinutes(near.meters[k]!) : null;
+    const meters = ctx.position ? near.meters[k]! : null;
+    const hour = hourAfter(walk ?? 0);
+    const category = CATEGORY_IDS[table.category[at]!]!;
+    const held = table.held[at]!;
+    const possible = !options.onlyPossibleHours || inPossibleHours(category, hour);
+    // The place itself, and its offers (an offer is had at the place, so its hours are the place's).
+    let placeMayPass = possible && (!screen || screenPasses(screen, table, at));
+    let offersMayPass = possible && (held & HOLDS_OFFERS) !== 0;
+    const events = (held & HOLDS_EVENTS) !== 0;
+    if (!placeMayPass && !offersMayPass && !events) continue;
+    const arrival = new Date(ctx.now.getTime() + (walk ?? 0) * 60_000);
+    // The place's hours at arrival, shown with whatever is suggested there; none for a kind out of its hours.
+    const hours = possible ? hoursAt(table.openingHours[at]!, arrival, timeZone, { lat: table.lat[at]!, lon: table.lon[at]!, countryCode }) : UNKNOWN;
+    if (judgeHours && (placeMayPass || offersMayPass) && hoursExclusion(category, hours, arrival, hour)) {
+      placeMayPass = offersMayPass = false;
+      if (!events) continue;
+    }
+    // Only now is the place read: most places near a busy street never get this far.
+    const place = table.place[at]!;
+    const node = table.node[at]!;
+    // Plain literals rather than spreading a shared object: this runs for every place that passes the screen.
+    // Indexed loops: the lists are frozen arrays, whose for-of allocates an iterator per place.
+    if (placeMayPass) admit({ kind: 'place', id: place.id, place, node, meters, walkMinutes: walk, hours, arrival });
+    if (!events && !offersMayPass) continue;
+    const entry = graph.entryAt(at);
+    for (let i = 0; i < entry.events.length; i++) {
+      const event = entry.events[i]!;
+      admit({ kind: 'event', id: event.id, event, place, node, meters, walkMinutes: walk, hours, arrival });
+    }
+    if (!offersMayPass) continue;
+    for (let i = 0; i < entry.offers.length; i++) {
+      const offer = entry.offers[i]!;
+      admit({ kind: 'offer', id: offer.id, offer, place, node, meters, walkMinutes: walk, hours, arrival });
+    }
   }
   return out;
 }
 
 const UNKNOWN: HoursState = Object.freeze({ kind: 'unknown' });
+/** Longer than any walk within reach (40 minutes) or run (25): the span over which arrival hours are asked. */
+const ARRIVAL_WINDOW_MINUTES = 180;
 
 /** How far a runner's destination may be: about 25 minutes at an easy pace. */
 export const RUN_REACH_M = 3_100;
-export const RUNNING_TAG = 'running';
+export const RUNNING_TAG: SpatiallyIndexedTag = 'running';
 
 /**
  * Whether the traveller runs: a stated like (profile), or a running place in the history (history) of a
@@ -116,8 +148,7 @@ export function runningCandidates(graph: TravelGraph, ctx: RankingContext): Cand
   if (!RUNNING_HOURS.some(([from, to]) => hour >= from && hour < to)) return [];
   if (!wantsToRun(graph, ctx)) return [];
   const out: Candidate[] = [];
-  for (const { place, node, meters } of graph.placesNear(ctx.position.lat, ctx.position.lon, RUN_REACH_M, MAX_PLACES * 5)) {
-    if (!place.tags.includes(RUNNING_TAG)) continue;
+  for (const { place, node, meters } of graph.taggedPlacesNear(RUNNING_TAG, ctx.position.lat, ctx.position.lon, RUN_REACH_M, MAX_PLACES)) {
     const runMinutes = runningMinutes(meters);
     const arrival = new Date(ctx.now.getTime() + runMinutes * 60_000);
     const hours = hoursAt(place.openingHours, arrival, ctx.city.timezone, { lat: place.lat, lon: place.lon, countryCode: ctx.city.countryCode });

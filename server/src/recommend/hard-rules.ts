@@ -2,7 +2,11 @@
  * Rules that are not weighed but obeyed: a candidate that breaks one is never suggested, whatever its score.
  * Each returns the reason, so tests and the evaluation can say why something is absent.
  */
+import { CategoryId } from '@escale/shared';
+import { categoryCode, UNKNOWN_PRICE, type PlaceTable } from '../graph/place-table.ts';
+import type { TravelGraph } from '../graph/travel-graph.ts';
 import { hasTag, type Candidate } from './candidate.ts';
+import type { HoursState } from './opening-hours.ts';
 import type { RankingContext } from './context.ts';
 import { localHour } from './local-clock.ts';
 import { priceLevelOf } from './signals/budget.ts';
@@ -45,14 +49,58 @@ export function exclusionReason(c: Candidate, ctx: RankingContext, options: Rule
   return exclusionBeforeHours(c, ctx, options) ?? exclusionByHours(c, ctx, options);
 }
 
+/** The rules about the place itself, whatever is suggested there (the place, an event, an offer). */
+export function placeExclusion(placeId: string, ctx: RankingContext, options: RuleOptions = {}): ExclusionReason | null {
+  if (ctx.exclusions.has(placeId)) return 'dismissed_or_been_there';
+  if (!options.allowVisited && ctx.visited.has(placeId)) return 'visited';
+  return null;
+}
+
+/**
+ * The rules a place can be turned down by from the place table alone, prepared once per ranking:
+ * dismissed or visited (the place and all held there), a disliked category or a price level over the budget
+ * (the place itself; its events and offers have their own price and are judged one by one). A subset of
+ * exclusionBeforeHours, so screening first never admits what the full rules would refuse, nor refuses
+ * what they would admit.
+ */
+export interface PlaceScreen {
+  /** Positions in the place table of the dismissed and (unless allowed) visited places. */
+  excluded: Set<number>;
+  dislikedCategories: readonly number[];
+  budget: number | null;
+}
+
+const isCategoryId = (id: string): id is CategoryId => CategoryId.safeParse(id).success;
+
+export function placeScreen(graph: TravelGraph, ctx: RankingContext, options: RuleOptions = {}): PlaceScreen {
+  const excluded = new Set<number>();
+  const add = (placeId: string) => {
+    const position = graph.slotOf(placeId);
+    if (position !== undefined) excluded.add(position);
+  };
+  for (const placeId of ctx.exclusions) add(placeId);
+  if (!options.allowVisited) for (const placeId of ctx.visited) add(placeId);
+  const dislikedCategories = (ctx.profile?.dislikes ?? []).flatMap((d) => (d.kind === 'category' && isCategoryId(d.id) ? [categoryCode(d.id)] : []));
+  return { excluded, dislikedCategories, budget: ctx.profile?.budget ?? null };
+}
+
+/** Whether the place itself (not what is held there) passes the screen's category and budget rules. */
+export function screenPasses(screen: PlaceScreen, table: PlaceTable, position: number): boolean {
+  if (screen.dislikedCategories.length > 0 && screen.dislikedCategories.includes(table.category[position]!)) return false;
+  const level = table.priceLevel[position]!;
+  return screen.budget === null || level === UNKNOWN_PRICE || level <= screen.budget;
+}
+
 /**
  * The rules that do not depend on opening hours: checked first, so the hours are evaluated only for
  * candidates that survive them (candidates.ts), which is most of the saving on a busy street.
  */
 export function exclusionBeforeHours(c: Candidate, ctx: RankingContext, options: RuleOptions = {}): ExclusionReason | null {
-  if (ctx.exclusions.has(c.place.id)) return 'dismissed_or_been_there';
-  if (!options.allowVisited && ctx.visited.has(c.place.id)) return 'visited';
+  return placeExclusion(c.place.id, ctx, options) ?? itemExclusion(c, ctx);
+}
 
+/** exclusionBeforeHours without the place rules, for a candidate whose place already passed them (a screen). */
+export function itemExclusion(c: Candidate, ctx: RankingContext): ExclusionReason | null {
   if (ctx.profile) {
     for (const d of ctx.profile.dislikes) {
       if (d.kind === 'category' ? d.id === c.place.category : hasTag(c, d.id)) return 'disliked';
@@ -77,17 +125,21 @@ export function exclusionBeforeHours(c: Candidate, ctx: RankingContext, options:
 /** The rules on opening hours at arrival, for places and offers (an event's own time is what counts). */
 export function exclusionByHours(c: Candidate, ctx: RankingContext, options: RuleOptions = {}): ExclusionReason | null {
   if (options.ignoreHours || c.kind === 'event') return null;
-  if (c.hours.kind === 'closed') return 'closed_at_arrival';
-  const hour = localHour(c.arrival, ctx.city.timezone);
+  return hoursExclusion(c.place.category, c.hours, c.arrival, localHour(c.arrival, ctx.city.timezone));
+}
+
+/** exclusionByHours for a place or offer of `category` whose hours at `arrival` (local `hour`) are `hours`. */
+export function hoursExclusion(category: CategoryId, hours: HoursState, arrival: Date, hour: number): ExclusionReason | null {
+  if (hours.kind === 'closed') return 'closed_at_arrival';
   // Outside the hours when such a place can make sense, nothing is suggested whatever its hours say
   // (category-hours.ts); in them but outside the usual hours, only when known to be open.
-  if (!inPossibleHours(c.place.category, hour)) return 'not_at_this_hour';
-  const usual = inUsualHours(c.place.category, hour);
-  if (!usual && c.hours.kind !== 'open') return 'probably_closed';
+  if (!inPossibleHours(category, hour)) return 'not_at_this_hour';
+  const usual = inUsualHours(category, hour);
+  if (!usual && hours.kind !== 'open') return 'probably_closed';
   // Unknown hours are not "open": never at night, when a wrong guess sends someone to a closed door.
-  if (c.hours.kind === 'unknown' && (hour >= NIGHT_FROM || hour < NIGHT_UNTIL)) return 'probably_closed';
-  if (c.hours.kind === 'open' && c.hours.closesAt) {
-    const minutesOpen = (c.hours.closesAt.getTime() - c.arrival.getTime()) / 60_000;
+  if (hours.kind === 'unknown' && (hour >= NIGHT_FROM || hour < NIGHT_UNTIL)) return 'probably_closed';
+  if (hours.kind === 'open' && hours.closesAt) {
+    const minutesOpen = (hours.closesAt.getTime() - arrival.getTime()) / 60_000;
     if (minutesOpen < MIN_MINUTES_OPEN_AFTER_ARRIVAL) return 'closes_too_soon';
   }
   return null;

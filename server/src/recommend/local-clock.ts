@@ -1,50 +1,88 @@
 /**
- * The city's local hour for an instant, cached by minute: every candidate of a ranking asks it (arrival
- * times differ by the walk), and Intl's formatting costs microseconds a call, a quarter of a ranking's time
- * before this cache.
+ * The city's local hour, clock and date for an instant, by arithmetic on the zone's offset: every candidate
+ * of a ranking asks for them (arrival times differ by the walk, evidence quotes dates of past visits), and
+ * Intl's formatting costs microseconds a call. The offset itself comes from Intl once per UTC day, and per
+ * quarter hour on the day of a daylight-saving switch.
  */
-import { formatLocalTime, localParts } from '@escale/shared';
+import { offsetMinutes } from '@escale/shared';
 
 const MAX_ENTRIES = 4096;
+const MINUTES_PER_DAY = 1440;
+/** Every offset change of the tz database's present-day rules falls on a quarter hour (UTC). */
+const QUARTER_HOUR = 15;
 
-/** Per time zone, minute number → value; numeric keys, so a lookup builds no string. */
-type Cache<T> = Map<string, Map<number, T>>;
-const hours: Cache<number> = new Map();
-const clocks: Cache<string> = new Map();
-const dates: Cache<string> = new Map();
+/** Per time zone, a day or quarter-hour number → offset; numeric keys, so a lookup builds no string. */
+type Cache = Map<string, Map<number, number>>;
+const byDay: Cache = new Map();
+const byQuarter: Cache = new Map();
 
-function remember<T>(cache: Cache<T>, timeZone: string, minute: number, compute: () => T): T {
+function remember(cache: Cache, timeZone: string, key: number, compute: () => number): number {
   let zone = cache.get(timeZone);
   if (!zone) cache.set(timeZone, (zone = new Map()));
-  let value = zone.get(minute);
+  let value = zone.get(key);
   if (value === undefined) {
     if (zone.size >= MAX_ENTRIES) zone.clear();
     value = compute();
-    zone.set(minute, value);
+    zone.set(key, value);
   }
   return value;
 }
 
+const offsetAt = (minute: number, timeZone: string) => offsetMinutes(new Date(minute * 60_000), timeZone);
+
+/** The zone's offset from UTC, in minutes, at a minute since the epoch. */
+function zoneOffset(minute: number, timeZone: string): number {
+  const day = Math.floor(minute / MINUTES_PER_DAY);
+  // NaN marks a day whose offset changes (its first and last minutes disagree): asked by quarter hour.
+  const wholeDay = remember(byDay, timeZone, day, () => {
+    const first = offsetAt(day * MINUTES_PER_DAY, timeZone);
+    return offsetAt(day * MINUTES_PER_DAY + MINUTES_PER_DAY - 1, timeZone) === first ? first : Number.NaN;
+  });
+  if (!Number.isNaN(wholeDay)) return wholeDay;
+  const quarter = Math.floor(minute / QUARTER_HOUR);
+  return remember(byQuarter, timeZone, quarter, () => offsetAt(quarter * QUARTER_HOUR, timeZone));
+}
+
+/** Minutes since the epoch of the local wall clock at `minute` (UTC): its date and time, read as UTC. */
+function wallMinute(minute: number, timeZone: string): number {
+  return minute + zoneOffset(minute, timeZone);
+}
+
+function hourOfWall(wall: number): number {
+  const ofDay = ((wall % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
+  return Math.floor(ofDay / 60) + (ofDay % 60) / 60;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
 /** Local time of day as a fractional hour (18.5 = 18:30). */
 export function localHour(at: Date, timeZone: string): number {
-  const minute = Math.floor(at.getTime() / 60_000);
-  return remember(hours, timeZone, minute, () => {
-    const p = localParts(new Date(minute * 60_000), timeZone);
-    return p.hour + p.minute / 60;
-  });
+  return hourOfWall(wallMinute(Math.floor(at.getTime() / 60_000), timeZone));
 }
 
 /** "HH:MM" in the city's zone. */
 export function localClock(at: Date, timeZone: string): string {
-  const minute = Math.floor(at.getTime() / 60_000);
-  return remember(clocks, timeZone, minute, () => formatLocalTime(new Date(minute * 60_000), timeZone));
+  const wall = new Date(wallMinute(Math.floor(at.getTime() / 60_000), timeZone) * 60_000);
+  return `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
 }
 
 /** "YYYY-MM-DD" of the city's calendar. */
 export function localDate(at: Date, timeZone: string): string {
-  const minute = Math.floor(at.getTime() / 60_000);
-  return remember(dates, timeZone, minute, () => {
-    const p = localParts(new Date(minute * 60_000), timeZone);
-    return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
-  });
+  const wall = new Date(wallMinute(Math.floor(at.getTime() / 60_000), timeZone) * 60_000);
+  return `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+}
+
+/**
+ * The local hour after each whole number of minutes from `from`, as localHour would give it, for a ranking
+ * that asks it of hundreds of places at once. Within a window where the zone's offset does not change (every
+ * window but the few hours around a daylight-saving switch) it is arithmetic on the offset; across a
+ * switch each answer is localHour's own.
+ */
+export function localHoursFrom(from: Date, timeZone: string, windowMinutes: number): (minutesLater: number) => number {
+  const fromMinute = Math.floor(from.getTime() / 60_000);
+  const offset = zoneOffset(fromMinute, timeZone);
+  if (zoneOffset(fromMinute + windowMinutes, timeZone) !== offset) {
+    return (later) => localHour(new Date((fromMinute + later) * 60_000), timeZone);
+  }
+  return (later) => hourOfWall(fromMinute + later + offset);
 }

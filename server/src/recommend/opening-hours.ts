@@ -24,6 +24,9 @@ interface Interval {
   from: number; // instants (ms), already converted back from wall-clock time
   to: number;
   unknown: boolean;
+  /** The answers inside the interval and before it, made once: a ranking asks hundreds of times a second. */
+  during?: HoursState;
+  before?: HoursState;
 }
 
 interface Schedule {
@@ -35,10 +38,10 @@ interface Schedule {
 const DAY_MS = 86_400_000;
 const parsed = new Map<string, OpeningHours | null>();
 /**
- * Expanded schedules by zone and country, then by the opening-hours string itself: the ranking asks for
- * every nearby place, and a key built by concatenation would be a new string to hash on every call.
+ * Expanded schedules by zone, country, then the opening-hours string itself: the ranking asks for every
+ * nearby place, and a key built by concatenation would be a new string to hash on every call.
  */
-const schedules = new Map<string, Map<string, Schedule>>();
+const schedules = new Map<string, Map<string, Map<string, Schedule>>>();
 
 function parse(value: string, where: Where): OpeningHours | null {
   const key = `${where.countryCode ?? ''}|${value}`;
@@ -86,9 +89,10 @@ function expand(oh: OpeningHours, at: number, timeZone: string): Schedule | null
 }
 
 function scheduleFor(value: string, at: number, timeZone: string, where: Where): Schedule | null {
-  const zoneKey = where.countryCode === null ? timeZone : `${timeZone}|${where.countryCode}`;
-  let zone = schedules.get(zoneKey);
-  if (!zone) schedules.set(zoneKey, (zone = new Map()));
+  let byCountry = schedules.get(timeZone);
+  if (!byCountry) schedules.set(timeZone, (byCountry = new Map()));
+  let zone = byCountry.get(where.countryCode ?? '');
+  if (!zone) byCountry.set(where.countryCode ?? '', (zone = new Map()));
   const cached = zone.get(value);
   // Keep at least a week of lookahead, so "closes at" is always known within the coming week.
   if (cached && at >= cached.windowStart && at <= cached.windowEnd - 7 * DAY_MS) return cached;
@@ -111,18 +115,21 @@ function firstEndingAfter(intervals: Interval[], t: number): number {
 }
 
 export function hoursAt(openingHours: string | null, at: Date, timeZone: string, where: Where): HoursState {
-  if (!openingHours) return { kind: 'unknown' };
+  if (!openingHours) return UNKNOWN;
   const t = at.getTime();
   const schedule = scheduleFor(openingHours, t, timeZone, where);
-  if (!schedule) return { kind: 'unknown' };
+  if (!schedule) return UNKNOWN;
   const i = firstEndingAfter(schedule.intervals, t);
   const interval = schedule.intervals[i];
-  if (interval && interval.from <= t) {
-    if (interval.unknown) return { kind: 'unknown' };
-    return { kind: 'open', closesAt: interval.to >= schedule.windowEnd ? null : new Date(interval.to) };
+  if (!interval) return NEVER_OPENS;
+  if (interval.from <= t) {
+    return (interval.during ??= interval.unknown ? UNKNOWN : Object.freeze({ kind: 'open', closesAt: interval.to >= schedule.windowEnd ? null : new Date(interval.to) }));
   }
-  return { kind: 'closed', opensAt: interval ? new Date(interval.from) : null };
+  return (interval.before ??= Object.freeze({ kind: 'closed', opensAt: new Date(interval.from) }));
 }
+
+const UNKNOWN: HoursState = Object.freeze({ kind: 'unknown' });
+const NEVER_OPENS: HoursState = Object.freeze({ kind: 'closed', opensAt: null });
 
 /**
  * Parses and expands every place's hours in small slices between other work, right after start, so the

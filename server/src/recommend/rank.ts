@@ -21,6 +21,7 @@ import {
   REACH_STEPS_MINUTES,
   runningCandidates,
   type CandidateOptions,
+  MAX_PLACES,
 } from './candidates.ts';
 import type { RankingContext } from './context.ts';
 import { diversify } from './diversity.ts';
@@ -145,21 +146,21 @@ function reachableCandidates(graph: TravelGraph, ctx: RankingContext, options: R
   const runningIds = new Set(running.map((c) => c.place.id));
   const out = running.map((candidate) => ({ candidate, tier: 0 }));
   const qualified = new Set(runningIds);
-  // One spatial query at the widest reach, nearest first, then cut into tiers: a sparse neighbourhood does
-  // not pay for the same places three times.
-  const near = placesAround(graph, ctx, reachRadiusMeters(REACH_STEPS_MINUTES.length - 1), options.maxPlaces);
-  let from = 0;
-  for (let step = 0; step < REACH_STEPS_MINUTES.length && from < near.length; step++) {
+  // Tier by tier, each query capped at the same number of places: a busy street is answered by the first
+  // tier's query alone, and a farther tier only adds the places beyond the nearer one's radius.
+  let nearer = 0;
+  for (let step = 0; step < REACH_STEPS_MINUTES.length; step++) {
     const radius = reachRadiusMeters(step);
-    let to = from;
-    while (to < near.length && near[to]!.meters <= radius) to++;
-    for (const c of candidatesAt(ctx, near.slice(from, to), { onlyPossibleHours: !options.ignoreHours, rules })) {
-      if (runningIds.has(c.place.id)) continue;
+    const near = placesAround(graph, ctx, radius, options.maxPlaces);
+    let from = 0;
+    while (from < near.positions.length && near.meters[from]! <= nearer) from++;
+    for (const c of candidatesAt(graph, ctx, near, from, { onlyPossibleHours: !options.ignoreHours, rules })) {
+      if (runningIds.size > 0 && runningIds.has(c.place.id)) continue;
       out.push({ candidate: c, tier: step });
       qualified.add(c.place.id);
     }
-    from = to;
-    if (qualified.size >= ENOUGH_PLACES) break;
+    if (qualified.size >= ENOUGH_PLACES || near.positions.length >= (options.maxPlaces ?? MAX_PLACES)) break;
+    nearer = radius;
   }
   return out;
 }
