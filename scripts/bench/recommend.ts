@@ -117,13 +117,14 @@ const rows = outcomes.map((o) => {
   return [r.places!, r.travellers!, r.interactions!, r.nodes!, r.edges!, round(gen, 1), round(build.seconds, 1), Math.round(build.rssMiB as number), Math.round(build.heapMiB as number), round(r.p50Ms!), round(r.p99Ms!), Math.round(r.rankingsPerSecond!)];
 });
 
-console.log(`\nRanking a traveller's top 10 on synthetic cities (${values.rankings} rankings per size after 200 warm-up)`);
+const warmUps = [...new Set(outcomes.map((o) => o.phases.find((p) => p.phase === 'warm-up')?.warmUpRankings).filter((n) => n !== undefined))];
+console.log(`\nRanking a traveller's top 10 on synthetic cities (${values.rankings} timed rankings per size, after ${warmUps.join('/') || '—'} warm-up rankings)`);
 console.log(formatTable(headers, rows));
 console.log('gen s: city + interaction objects; build s, RSS and heap: TravelGraph.build, deltas after gc(); latency: context + rank');
 for (const o of outcomes) {
   if (o.ok) {
     const r = o.result;
-    console.log(`${o.places}: p90 ${round(r.p90Ms!)} ms, max ${round(r.maxMs!)} ms, first ranking ${round(r.firstRankingMs!)} ms, ${round(r.meanCandidates!, 0)} candidates and ${round(r.meanItems!, 1)} items per ranking, ${r.events} events, ${r.offers} offers, heap growth over the loop ${round(r.heapGrowthMiB!, 1)} MiB, peak RSS ${Math.round(o.peakRssMiB)} MiB`);
+    console.log(`${o.places}: p90 ${round(r.p90Ms!)} ms, max ${round(r.maxMs!)} ms, first ranking ${round(r.firstRankingMs!)} ms, warm-up ${r.warmUpRankings} rankings at ${Math.round(r.warmUpPerSecond!)}/s, ${round(r.meanCandidates!, 0)} candidates and ${round(r.meanItems!, 1)} items per ranking, ${r.events} events, ${r.offers} offers, heap growth over the loop ${round(r.heapGrowthMiB!, 1)} MiB, peak RSS ${Math.round(o.peakRssMiB)} MiB`);
     console.log(`  GC in the loop: ${r.gcPauses} pauses (${r.gcMajorPauses} major), ${Math.round(r.gcPauseMs!)} ms, ${r.rankingsHitByGc} rankings hit; p99 of the others ${round(r.p99WithoutGcMs!)} ms`);
   } else {
     const done = o.phases.map((p) => `${p.phase} ${round(p.seconds, 1)} s`).join(', ') || 'none';
