@@ -60,10 +60,13 @@ export function localHour(at: Date, timeZone: string): number {
   return hourOfWall(wallMinute(Math.floor(at.getTime() / 60_000), timeZone));
 }
 
+/** "HH:MM" of each wall-clock minute of the day, built once: evidence quotes closing times by the hundred. */
+const CLOCKS = Array.from({ length: MINUTES_PER_DAY }, (_, m) => `${pad(Math.floor(m / 60))}:${pad(m % 60)}`);
+
 /** "HH:MM" in the city's zone. */
 export function localClock(at: Date, timeZone: string): string {
-  const wall = new Date(wallMinute(Math.floor(at.getTime() / 60_000), timeZone) * 60_000);
-  return `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
+  const wall = wallMinute(Math.floor(at.getTime() / 60_000), timeZone);
+  return CLOCKS[((wall % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY]!;
 }
 
 /** "YYYY-MM-DD" of the city's calendar. */

@@ -92,7 +92,7 @@ export function contributionsOf(s: Scored): SignalContribution[] {
     const signal = s.signals[i]!.id;
     const weight = s.weights[signal];
     const points = weight * r.value;
-    return { signal, value: r.value, weight, points, share: s.score > 0 ? points / s.score : 0, evidence: r.evidence, personalData: r.personalData, ...(r.path ? { path: r.path } : {}) };
+    return { signal, value: r.value, weight, points, share: s.score > 0 ? points / s.score : 0, evidence: r.evidence, personalData: [...r.personalData], ...(r.path ? { path: r.path } : {}) };
   });
 }
 

@@ -4,7 +4,7 @@
  * budget is obeyed); among the rest, this says "within your budget", "free" or "price not known".
  */
 import type { Candidate } from '../candidate.ts';
-import type { Signal, SignalResult } from './signal.ts';
+import { type Signal, type SignalResult, fixedEvidence, NO_DATA } from './signal.ts';
 
 /** Euros per person mapped to price levels, for events and offers that have a price rather than a level. */
 export function levelOfPrice(eur: number): number {
@@ -25,13 +25,13 @@ export const budget: Signal = {
   id: 'budget',
   compute(c, ctx): SignalResult {
     const max = ctx.profile?.budget ?? null;
-    if (max === null) return { value: 0, evidence: { key: 'budget.unknown', params: {} }, personalData: [] };
+    if (max === null) return { value: 0, evidence: fixedEvidence('budget.unknown'), personalData: NO_DATA };
     const personalData = [{ category: 'profile' as const, kind: 'budget' as const, evidence: { key: 'data.budget', params: { budget: max } }, at: null }];
     const level = priceLevelOf(c);
     if (level === 0 || (level === null && (c.place.category === 'park' || c.place.category === 'market'))) {
-      return { value: 1, evidence: { key: 'budget.free', params: {} }, personalData };
+      return { value: 1, evidence: fixedEvidence('budget.free'), personalData };
     }
-    if (level === null) return { value: 0.5, evidence: { key: 'budget.unknown', params: {} }, personalData };
+    if (level === null) return { value: 0.5, evidence: fixedEvidence('budget.unknown'), personalData };
     if (level <= max) return { value: 1, evidence: { key: 'budget.within', params: { level } }, personalData };
     return { value: level === max + 1 ? 0.15 : 0, evidence: { key: 'budget.above', params: { level, budget: max } }, personalData };
   },

@@ -4,7 +4,7 @@
  */
 import type { InterestRef, PersonalDataRef } from '@escale/shared';
 import { hasTag } from '../candidate.ts';
-import type { Signal, SignalResult } from './signal.ts';
+import { type Signal, type SignalResult, fixedEvidence, NO_DATA } from './signal.ts';
 
 const CATEGORY_MATCH = 1;
 const TAG_MATCH = 0.85;
@@ -14,11 +14,14 @@ function likeRef(like: InterestRef): PersonalDataRef {
   return { category: 'profile', kind: 'stated_like', evidence: { key: 'data.stated_like', params: { kind: like.kind, id: like.id } }, at: null };
 }
 
+const NO_PROFILE: SignalResult = Object.freeze({ value: 0, evidence: fixedEvidence('interests.no_profile'), personalData: NO_DATA });
+const NEUTRAL: SignalResult = Object.freeze({ value: NO_MATCH, evidence: fixedEvidence('interests.neutral'), personalData: NO_DATA });
+
 export const interests: Signal = {
   id: 'interests',
   compute(c, ctx): SignalResult {
     const likes = ctx.profile?.likes ?? [];
-    if (likes.length === 0) return { value: 0, evidence: { key: 'interests.no_profile', params: {} }, personalData: [] };
+    if (likes.length === 0) return NO_PROFILE;
     const byCategory = likes.find((l) => l.kind === 'category' && l.id === c.place.category);
     if (byCategory) {
       return { value: CATEGORY_MATCH, evidence: { key: 'interests.likes', params: { kind: 'category', id: byCategory.id } }, personalData: [likeRef(byCategory)] };
@@ -27,6 +30,6 @@ export const interests: Signal = {
     if (byTag) {
       return { value: TAG_MATCH, evidence: { key: 'interests.likes', params: { kind: 'tag', id: byTag.id } }, personalData: [likeRef(byTag)] };
     }
-    return { value: NO_MATCH, evidence: { key: 'interests.neutral', params: {} }, personalData: [] };
+    return NEUTRAL;
   },
 };

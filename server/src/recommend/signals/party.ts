@@ -5,16 +5,18 @@
  */
 import type { PersonalDataRef } from '@escale/shared';
 import { hasTag } from '../candidate.ts';
-import type { Signal, SignalResult } from './signal.ts';
+import { type Signal, type SignalResult, fixedEvidence, NO_DATA } from './signal.ts';
 
 const ADULT_ONLY = new Set(['bar', 'nightlife']);
+
+const NO_PARTY: SignalResult = Object.freeze({ value: 0, evidence: fixedEvidence('party.none'), personalData: NO_DATA });
 
 export const party: Signal = {
   id: 'party',
   compute(c, ctx): SignalResult {
     const p = ctx.profile?.party;
     if (!p || (p.childrenAges.length === 0 && p.accessibility.length === 0)) {
-      return { value: 0, evidence: { key: 'party.none', params: {} }, personalData: [] };
+      return NO_PARTY;
     }
     const personalData: PersonalDataRef[] = [];
     const values: number[] = [];
@@ -41,6 +43,6 @@ export const party: Signal = {
       if (accessible || evidenceKey !== 'party.not_for_children') evidenceKey = accessible ? 'party.wheelchair' : 'party.wheelchair_unknown';
     }
     const value = values.length ? Math.min(...values) : 0;
-    return { value, evidence: { key: evidenceKey, params: {} }, personalData };
+    return { value, evidence: fixedEvidence(evidenceKey), personalData };
   },
 };

@@ -4,7 +4,7 @@
  * reviews at that mean), blended with how often travellers liked or visited the place (aggregated).
  */
 import { TRAVELLER } from '../../graph/walk-index.ts';
-import { clamp01, type Signal, type SignalResult } from './signal.ts';
+import { clamp01, type Signal, type SignalResult, fixedEvidence, NO_DATA } from './signal.ts';
 
 export const PRIOR_MEAN = 4.0;
 export const PRIOR_WEIGHT = 25;
@@ -23,12 +23,12 @@ export const popularity: Signal = {
     const interactions = c.node < 0 ? 0 : run.graph.walkIndex().degree(c.node, TRAVELLER);
     const crowd = clamp01(Math.log1p(interactions) / Math.log1p(CROWD_SATURATION));
     if (rating === null || reviewCount === 0) {
-      if (interactions === 0) return { value: 0.2, evidence: { key: 'popularity.no_rating', params: {} }, personalData: [] };
-      return { value: crowd, evidence: { key: 'popularity.travellers', params: { count: interactions } }, personalData: [] };
+      if (interactions === 0) return { value: 0.2, evidence: fixedEvidence('popularity.no_rating'), personalData: NO_DATA };
+      return { value: crowd, evidence: { key: 'popularity.travellers', params: { count: interactions } }, personalData: NO_DATA };
     }
     const fromRating = clamp01((bayesianRating(rating, reviewCount) - 3.5) / 1.3);
     const value = interactions > 0 ? RATING_SHARE * fromRating + (1 - RATING_SHARE) * crowd : fromRating;
     const key = seeded.includes('rating') ? 'popularity.rating_demo' : 'popularity.rating';
-    return { value, evidence: { key, params: { rating: rating.toFixed(1), count: reviewCount } }, personalData: [] };
+    return { value, evidence: { key, params: { rating: rating.toFixed(1), count: reviewCount } }, personalData: NO_DATA };
   },
 };

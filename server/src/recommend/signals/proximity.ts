@@ -5,7 +5,7 @@
 import type { PersonalDataRef } from '@escale/shared';
 import type { Position, RankingContext } from '../context.ts';
 import { localClock } from '../local-clock.ts';
-import { clamp01, type Signal, type SignalResult } from './signal.ts';
+import { clamp01, type Signal, type SignalResult, fixedEvidence, NO_DATA } from './signal.ts';
 
 const HALF_LIFE_MINUTES = 10;
 
@@ -25,7 +25,7 @@ export const proximity: Signal = {
   id: 'proximity',
   compute(c, ctx): SignalResult {
     if (!ctx.position || c.meters === null || c.walkMinutes === null) {
-      return { value: 0, evidence: { key: 'proximity.unknown', params: {} }, personalData: [] };
+      return { value: 0, evidence: fixedEvidence('proximity.unknown'), personalData: NO_DATA };
     }
     const minutes = c.runMinutes ?? c.walkMinutes;
     return {

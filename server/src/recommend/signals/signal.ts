@@ -8,8 +8,22 @@ import type { TasteRun } from '../taste-run.ts';
 export interface SignalResult {
   value: number;
   evidence: Evidence;
-  personalData: PersonalDataRef[];
+  personalData: readonly PersonalDataRef[];
   path?: TastePath;
+}
+
+/**
+ * Shared, frozen parts of results: a signal runs for every candidate of every ranking, and evidence that
+ * names no value of the candidate need not be a new object each time (nor an empty list of data read).
+ */
+export const NO_DATA: readonly PersonalDataRef[] = Object.freeze([]);
+const fixed = new Map<string, Evidence>();
+
+/** The evidence `key` without parameters, one frozen object per key. */
+export function fixedEvidence(key: string): Evidence {
+  let evidence = fixed.get(key);
+  if (!evidence) fixed.set(key, (evidence = Object.freeze({ key, params: Object.freeze({}) })));
+  return evidence;
 }
 
 /** Work done once per ranking and shared by the signals (the taste walk). */

@@ -9,7 +9,7 @@ import { TAG, TRAVELLER } from '../../graph/walk-index.ts';
 import { localDate } from '../local-clock.ts';
 import { coVisitors } from '../taste-walk.ts';
 import type { TasteSource } from '../taste-run.ts';
-import { clamp01, type Signal, type SignalResult } from './signal.ts';
+import { clamp01, type Signal, type SignalResult, fixedEvidence, NO_DATA } from './signal.ts';
 
 /** Boosted visits at which the signal saturates, whatever the other candidates got. */
 const SATURATION = 16;
@@ -41,7 +41,7 @@ function sourceRef(source: SourceData, placeName: string, timeZone: string): Per
 export const taste: Signal = {
   id: 'taste',
   compute(c, ctx, run): SignalResult {
-    const none: SignalResult = { value: 0, evidence: { key: 'taste.no_signal', params: {} }, personalData: [] };
+    const none: SignalResult = { value: 0, evidence: fixedEvidence('taste.no_signal'), personalData: NO_DATA };
     if (run.favourites) {
       const own = favourite(c.place.id, ctx.history);
       if (own > 0) {

@@ -7,7 +7,7 @@ import type { CategoryId, Evidence } from '@escale/shared';
 import type { Candidate } from '../candidate.ts';
 import { categoryFit, mealAt } from '../category-hours.ts';
 import { localClock, localHour } from '../local-clock.ts';
-import { clamp01, type Signal, type SignalResult } from './signal.ts';
+import { clamp01, type Signal, type SignalResult, fixedEvidence, NO_DATA } from './signal.ts';
 
 /** At mealtimes, places to eat come first: anything else keeps this share of its timing value. */
 const NOT_EATING_AT_MEALTIME = 0.6;
@@ -19,7 +19,7 @@ function eventTiming(c: Extract<Candidate, { kind: 'event' }>, now: Date, tz: st
   const value = minutes <= 120 ? 1 : minutes <= 240 ? 0.7 : 0.4;
   const evidence: Evidence =
     minutes <= 120 ? { key: 'timing.event_starts_in', params: { minutes, time } } : { key: 'timing.event_later', params: { time } };
-  return { value, evidence, personalData: [] };
+  return { value, evidence, personalData: NO_DATA };
 }
 
 export const timing: Signal = {
@@ -31,21 +31,21 @@ export const timing: Signal = {
     const meal = mealAt(hour);
     const fit = categoryFit(c.place.category, hour) * (meal && !EATING.has(c.place.category) ? NOT_EATING_AT_MEALTIME : 1);
     if (c.hours.kind === 'unknown') {
-      return { value: clamp01(0.5 * fit), evidence: { key: 'timing.hours_unknown', params: {} }, personalData: [] };
+      return { value: clamp01(0.5 * fit), evidence: fixedEvidence('timing.hours_unknown'), personalData: NO_DATA };
     }
     if (c.hours.kind === 'closed') {
-      return { value: 0, evidence: { key: 'timing.hours_unknown', params: {} }, personalData: [] };
+      return { value: 0, evidence: fixedEvidence('timing.hours_unknown'), personalData: NO_DATA };
     }
     if (c.hours.closesAt === null) {
-      return { value: fit, evidence: { key: 'timing.open_24_7', params: {} }, personalData: [] };
+      return { value: fit, evidence: fixedEvidence('timing.open_24_7'), personalData: NO_DATA };
     }
     const until = localClock(c.hours.closesAt, tz);
     const openMinutesLeft = (c.hours.closesAt.getTime() - c.arrival.getTime()) / 60_000;
     const staying = clamp01(openMinutesLeft / 90); // 90 min of opening left after arrival is plenty
     if (meal && c.place.category === 'restaurant' && staying >= 0.5) {
-      return { value: clamp01(staying * fit), evidence: { key: 'timing.meal_time', params: { meal, until } }, personalData: [] };
+      return { value: clamp01(staying * fit), evidence: { key: 'timing.meal_time', params: { meal, until } }, personalData: NO_DATA };
     }
     const key = openMinutesLeft < 60 ? 'timing.open_closes_soon' : 'timing.open_until';
-    return { value: clamp01(staying * fit), evidence: { key, params: { until } }, personalData: [] };
+    return { value: clamp01(staying * fit), evidence: { key, params: { until } }, personalData: NO_DATA };
   },
 };
