@@ -15,6 +15,8 @@ export interface RunFacts {
   bundle: string | null;
   seedSeconds: number;
   interactions: number;
+  /** The city time both servers ranked at when the run began (the sessions' virtual clocks). */
+  cityTime: string;
   seconds: number;
 }
 
@@ -30,7 +32,7 @@ export interface TargetFigures {
   pushesPerSecond: number;
   errors: Errors;
   serverCpuPercent: number;
-  serverCpuMsPerPush: number;
+  serverCpuMsPerLocation: number;
   serverRssBeforeKiB: number;
   serverRssIdleKiB: number;
   serverRssAfterLoadKiB: number;
@@ -68,7 +70,7 @@ export function printPushReport(results: TargetFigures[], run: RunFacts, json: b
     ['errors: connect / error msg / timeout / close', (f) => `${f.errors.connectFailures} / ${f.errors.errorMessages} / ${f.errors.timeouts} / ${f.errors.unexpectedCloses}`],
     ['replies with no items / pushes matching no location', (f) => `${f.load.emptyPushes} / ${f.load.unrequestedPushes}`],
     ['server CPU, steady phase (% of one core)', (f) => ms(f.serverCpuPercent)],
-    ['server CPU per push (ms)', (f) => round(f.serverCpuMsPerPush, 3), (f) => f.serverCpuMsPerPush],
+    ['server CPU per location (ms)', (f) => round(f.serverCpuMsPerLocation, 3), (f) => f.serverCpuMsPerLocation],
     ['server RSS: before / idle / after load (MiB)', (f) => `${mib(f.serverRssBeforeKiB)} / ${mib(f.serverRssIdleKiB)} / ${mib(f.serverRssAfterLoadKiB)}`],
     ['server memory per idle client (KiB)', (f) => ms(f.serverKiBPerClient), (f) => f.serverKiBPerClient],
     ['client process: RSS per client (KiB) / CPU %', (f) => `${ms(f.clientKiBPerClient)} / ${ms(f.clientCpuPercent)}`],
@@ -78,7 +80,7 @@ export function printPushReport(results: TargetFigures[], run: RunFacts, json: b
   const headers = ['', ...results.map((r) => LABEL[r.target]), ...(a && b ? ['Escale/Socket.IO'] : [])];
   const table = rows.map(([label, cell, ratio]) => [label, ...results.map(cell), ...(a && b ? [ratio ? `${round(ratio(a) / ratio(b))}×` : ''] : [])]);
 
-  console.log(`\nLive push: ${clients} clients, ${durationS} s steady load at ${round(rate, 1)} locations/s offered, loopback`);
+  console.log(`\nLive push: ${clients} clients, ${durationS} s steady load at ${round(rate, 1)} locations/s offered, loopback; city time ${run.cityTime} (sessions' clocks)`);
   console.log(formatTable(headers, table));
   for (const r of results) {
     const kinds = Object.entries(r.errors.kinds).map(([k, n]) => `${k} × ${n}`);
@@ -92,6 +94,14 @@ export function printPushReport(results: TargetFigures[], run: RunFacts, json: b
         kibPerClient: a.serverKiBPerClient,
         memoryMet: a.serverKiBPerClient < TARGETS.kibPerClient,
         errors: errorTotal(a.errors),
+        // "Better than the Socket.IO baseline on latency and memory": judged on the median and the tail.
+        vsSocketIo: b
+          ? {
+              p50Met: a.load.latencyMs.p50 < b.load.latencyMs.p50,
+              p99Met: a.load.latencyMs.p99 < b.load.latencyMs.p99,
+              memoryMet: a.serverKiBPerClient < b.serverKiBPerClient,
+            }
+          : null,
       }
     : null;
   if (targetLines) {
@@ -99,6 +109,12 @@ export function printPushReport(results: TargetFigures[], run: RunFacts, json: b
     console.log(`Target "p99 < ${TARGETS.p99Ms} ms at 10,000 clients": ${ms(targetLines.p99Ms)} ms ${verdict}`);
     console.log(`Target "memory per idle client < ${TARGETS.kibPerClient} KB": ${ms(targetLines.kibPerClient)} KiB ${targetLines.memoryMet ? 'MET' : 'NOT MET'}`);
     console.log(`Errors (expected 0): ${targetLines.errors}`);
+    const vs = targetLines.vsSocketIo;
+    if (vs) {
+      const verdict = (met: boolean) => (met ? 'MET' : 'NOT MET');
+      const [ea, eb] = [a!.load.latencyMs, b!.load.latencyMs];
+      console.log(`Target "better than Socket.IO": p50 ${ms(ea.p50)} vs ${ms(eb.p50)} ms ${verdict(vs.p50Met)}; p99 ${ms(ea.p99)} vs ${ms(eb.p99)} ms ${verdict(vs.p99Met)}; memory ${ms(a!.serverKiBPerClient)} vs ${ms(b!.serverKiBPerClient)} KiB ${verdict(vs.memoryMet)}`);
+    }
   }
   const placement = run.pinned ? 'server on core 0, clients on core 1 (taskset)' : 'not pinned';
   const seeded = `${clients} travellers seeded in ${round(run.seedSeconds, 1)} s (${run.interactions} interactions)`;

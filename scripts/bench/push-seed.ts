@@ -4,14 +4,15 @@
  * cannot give N; profiles here are varied copies of the personas, every consent on.
  */
 import type { Insertable } from 'kysely';
-import { createSession } from '../../server/src/auth/sessions.ts';
+import { SessionClocks } from '../../server/src/auth/session-clocks.ts';
+import { createSession, sessionForToken } from '../../server/src/auth/sessions.ts';
 import { loadCatalogueFiles } from '../../server/src/catalogue/load-files.ts';
 import { DEMO_AGENCY, seedDemoCatalogue } from '../../server/src/catalogue/seed.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { openSqlite } from '../../server/src/store/db.ts';
 import { migrateToLatest } from '../../server/src/store/migrate.ts';
 import type { Database } from '../../server/src/store/schema.ts';
-import { CONSENT_CATEGORIES, type InterestRef, type PersonaRecord } from '../../shared/src/index.ts';
+import { CONSENT_CATEGORIES, localParts, toZonedIso, zonedTimeToUtc, type InterestRef, type PersonaRecord } from '../../shared/src/index.ts';
 import { mulberry32, randInt, type Rng } from './random.ts';
 
 const DAY_MS = 86_400_000;
@@ -22,6 +23,9 @@ export interface SeededTravellers {
   /** Session tokens, one per traveller (the cookie value of `escale_session`). */
   tokens: string[];
   interactions: number;
+  clockOffsetMs: number;
+  /** The sessions' time at seeding, with the city's offset. */
+  cityTime: string;
 }
 
 function pick<T>(rng: Rng, items: readonly T[], count: number): T[] {
@@ -48,7 +52,12 @@ async function inChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>):
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
 
-export async function seedPushBench(dataDir: string, count: number, seed: number, now: Date): Promise<SeededTravellers> {
+/**
+ * `cityTime`: every session's clock (auth/session-clocks.ts, as the demo mode sets it) reads that time of
+ * `now`'s day in the city at `now`, and runs at real speed from there; `clockOffsetMs` is its lead over the
+ * real clock, for a server that has no sessions' clocks (the baseline).
+ */
+export async function seedPushBench(dataDir: string, count: number, seed: number, now: Date, cityTime: { hour: number; minute: number }): Promise<SeededTravellers> {
   const config = loadConfig({ ESCALE_DATA_DIR: dataDir });
   const { db, close } = openSqlite(config.dataDir);
   try {
@@ -56,6 +65,8 @@ export async function seedPushBench(dataDir: string, count: number, seed: number
     const files = loadCatalogueFiles(config.catalogueDir, config.personasFile);
     await seedDemoCatalogue(db, files, now);
 
+    const { year, month, day } = localParts(now, files.city.timezone);
+    const virtualAt = zonedTimeToUtc({ year, month, day, ...cityTime }, files.city.timezone);
     const rng = mulberry32(seed);
     const allLikes = files.personas.flatMap((p) => p.likes);
     const placeIds = files.places.map((p) => p.id);
@@ -92,9 +103,15 @@ export async function seedPushBench(dataDir: string, count: number, seed: number
       await inChunks(travellers, (rows) => trx.insertInto('travellers').values(rows).execute());
       await inChunks(consents, (rows) => trx.insertInto('consents').values(rows).execute());
       await inChunks(interactions, (rows) => trx.insertInto('interactions').values(rows).execute());
-      for (const t of travellers) tokens.push((await createSession(trx, t.id, now, config.sessionTtlMs)).token);
+      const clocks = new SessionClocks(trx, { now: () => now });
+      for (const t of travellers) {
+        const { token } = await createSession(trx, t.id, now, config.sessionTtlMs);
+        const session = await sessionForToken(trx, token, now);
+        await clocks.set(session!.id, { at: virtualAt, speed: 1 });
+        tokens.push(token);
+      }
     });
-    return { tokens, interactions: interactions.length };
+    return { tokens, interactions: interactions.length, clockOffsetMs: virtualAt.getTime() - now.getTime(), cityTime: toZonedIso(virtualAt, files.city.timezone) };
   } finally {
     await close();
   }

@@ -5,7 +5,8 @@
  * the Origin and the session cookie are checked at connection, as Escale's upgrade does. Unlike Escale it
  * writes nothing per message (no position, no message log, no push policy): the gap is the price of those.
  * Messages are the protocol's JSON objects, sent as Socket.IO "message" events. Env: PORT, ESCALE_DATA_DIR
- * (a database prepared by push-seed.ts), ALLOWED_ORIGINS.
+ * (a database prepared by push-seed.ts), ALLOWED_ORIGINS, BENCH_CLOCK_OFFSET_MS (how far the city's time, as
+ * the sessions' clocks seeded for Escale read it, runs ahead of the real clock).
  */
 import http from 'node:http';
 import { Server } from 'socket.io';
@@ -32,6 +33,10 @@ const PUSH_SIZE = 3;
 const MAX_PAYLOAD_BYTES = 16 * 1024;
 
 const config = loadConfig();
+const clockOffsetMs = Number(process.env.BENCH_CLOCK_OFFSET_MS ?? 0);
+if (!Number.isFinite(clockOffsetMs)) throw new Error(`BENCH_CLOCK_OFFSET_MS is not a number: ${process.env.BENCH_CLOCK_OFFSET_MS}`);
+/** The sessions' time, as Escale's session clocks give it. */
+const clockNow = () => new Date(Date.now() + clockOffsetMs);
 const { db } = openSqlite(config.dataDir);
 const startedAt = new Date();
 const catalogue = await readCatalogue(db, new Date(startedAt.getTime() - 86_400_000));
@@ -71,7 +76,7 @@ io.on('connection', (socket) => {
     const parsed = ClientMessage.safeParse(raw);
     if (!parsed.success) return void socket.send({ type: 'error', code: 'bad_message', message: parsed.error.message });
     const msg = parsed.data;
-    const now = new Date();
+    const now = clockNow();
     if (msg.type === 'hello') {
       socket.send({ type: 'welcome', seq, protocol: PROTOCOL_VERSION, traveller: { id: traveller.id, name: traveller.name }, now: now.toISOString(), replay: 'fresh' });
     } else if (msg.type === 'location') {

@@ -6,7 +6,8 @@
  * Socket.IO 4.8 server doing the same ranking (push-socketio-server.ts), and both are printed side by side.
  * Each traveller's first position is sent before the timed load (closed loop), so the load is all moves.
  * Options: --clients 10000 --duration-s 60 --rate N (location messages/s, all clients together; default
- * one per traveller a minute) --only escale|socketio --timeout-min 20 --json (last line: one JSON object).
+ * one per traveller a minute) --only escale|socketio --timeout-min 20 --json (last line: one JSON object)
+ * --cpu-prof-dir DIR (each server started writes a V8 CPU profile there when it stops).
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,6 +37,13 @@ const SETTLE_MS = 5_000;
 /** The politeness policy relaxed for the bench: a push for every move of more than 300 m, day and night. */
 const PUSH_SETTINGS = JSON.stringify({ minMinutesBetweenPushes: 0, quietHours: { enabled: false }, repeatSameDay: true });
 const SETTINGS_CONCURRENCY = 32;
+/**
+ * The city time both servers rank at: an afternoon outside the meal windows (12:00 and 19:30 for 90 min),
+ * when most places are open, so a run at 03:00 measures the same work as one at 17:00 and the push tick has
+ * no meal window to announce. Escale reads it from each session's virtual clock (seeded), the baseline from
+ * BENCH_CLOCK_OFFSET_MS; both then run at real speed.
+ */
+const CITY_TIME = { hour: 16, minute: 30 };
 
 const { values } = parseArgs({
   options: {
@@ -44,6 +52,7 @@ const { values } = parseArgs({
     rate: { type: 'string' },
     only: { type: 'string' },
     'timeout-min': { type: 'string', default: '20' },
+    'cpu-prof-dir': { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -52,7 +61,7 @@ const durationS = Number(values['duration-s']);
 const rate = values.rate === undefined ? clients / SECONDS_PER_LOCATION : Number(values.rate);
 const targets: Target[] = values.only === undefined ? ['escale', 'socketio'] : [values.only as Target];
 if (!Number.isInteger(clients) || clients < 1 || !(durationS > 0) || !(rate > 0) || !targets.every((t) => t in LABEL)) {
-  console.error('usage: npm run bench:push -- [--clients N] [--duration-s S] [--rate MSG_PER_S] [--only escale|socketio] [--timeout-min M] [--json]');
+  console.error('usage: npm run bench:push -- [--clients N] [--duration-s S] [--rate MSG_PER_S] [--only escale|socketio] [--timeout-min M] [--cpu-prof-dir DIR] [--json]');
   process.exit(2);
 }
 
@@ -89,10 +98,21 @@ function ensureBundle(): string {
   return `server/dist/main.js (${built === 0 ? 'built' : 'rebuilt: sources were newer'})`;
 }
 
-async function startServer(target: Target, dataDir: string): Promise<{ server: ChildProcess; url: string }> {
+async function startServer(target: Target, dataDir: string, clockOffsetMs: number): Promise<{ server: ChildProcess; url: string }> {
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), ESCALE_DATA_DIR: dataDir, ALLOWED_ORIGINS: ORIGIN, DEMO_MODE: 'false', LOG_LEVEL: 'warn' };
-  const args = target === 'escale' ? [BUNDLE] : ['--import', 'tsx', path.join(import.meta.dirname, 'push-socketio-server.ts')];
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    ESCALE_DATA_DIR: dataDir,
+    ALLOWED_ORIGINS: ORIGIN,
+    DEMO_MODE: 'false',
+    LOG_LEVEL: 'warn',
+    BENCH_CLOCK_OFFSET_MS: String(clockOffsetMs),
+  };
+  const script = target === 'escale' ? [BUNDLE] : ['--import', 'tsx', path.join(import.meta.dirname, 'push-socketio-server.ts')];
+  // A profile of each measured server, written when it stops (open it in Chrome's DevTools).
+  const profile = values['cpu-prof-dir'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values['cpu-prof-dir']), '--cpu-prof-name', `${target}-${port}.cpuprofile`] : [];
+  const args = [...profile, ...script];
   const server = onCore(0, [process.execPath, ...args], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, server);
@@ -109,8 +129,8 @@ async function stop(child: ChildProcess): Promise<void> {
  * started for that alone: the settings are stored, and the measured server then starts with a heap that
  * holds no garbage of 10,000 requests. A 404 is tolerated (an Escale without the endpoint pushes anyway).
  */
-async function relaxPushPolicy(dataDir: string, tokens: string[]): Promise<Record<string, number>> {
-  const { server, url } = await startServer('escale', dataDir);
+async function relaxPushPolicy(dataDir: string, tokens: string[], clockOffsetMs: number): Promise<Record<string, number>> {
+  const { server, url } = await startServer('escale', dataDir, clockOffsetMs);
   const statuses: Record<string, number> = {};
   const count = (key: string) => void (statuses[key] = (statuses[key] ?? 0) + 1);
   try {
@@ -148,8 +168,8 @@ function ask<C extends Reply['cmd']>(child: ChildProcess, cmd: C, command?: Comm
 }
 
 
-async function runTarget(target: Target, dataDir: string, tokensFile: string, pushSettingsStatuses: Record<string, number> | null): Promise<TargetFigures> {
-  const { server, url } = await startServer(target, dataDir);
+async function runTarget(target: Target, dataDir: string, tokensFile: string, clockOffsetMs: number, pushSettingsStatuses: Record<string, number> | null): Promise<TargetFigures> {
+  const { server, url } = await startServer(target, dataDir, clockOffsetMs);
   const args = ['--target', target, '--url', url, '--tokens', tokensFile, '--origin', ORIGIN, '--catalogue', path.join(ROOT, 'data/paris')];
   const clientCommand = [process.execPath, '--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'push-clients.ts'), ...args];
   const client = onCore(1, clientCommand, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -185,7 +205,7 @@ async function runTarget(target: Target, dataDir: string, tokensFile: string, pu
       pushesPerSecond: load.replies / load.seconds,
       errors,
       serverCpuPercent: (100 * serverCpu) / wallMs,
-      serverCpuMsPerPush: serverCpu / load.replies,
+      serverCpuMsPerLocation: serverCpu / load.sent,
       serverRssBeforeKiB,
       serverRssIdleKiB,
       serverRssAfterLoadKiB,
@@ -215,7 +235,8 @@ const results: TargetFigures[] = [];
 try {
   log(`seeding ${clients} travellers with sessions`);
   const t = performance.now();
-  const seeded = await seedPushBench(path.join(work, 'escale'), clients, 42, new Date());
+  const seeded = await seedPushBench(path.join(work, 'escale'), clients, 42, new Date(), CITY_TIME);
+  log(`sessions' clocks set to ${seeded.cityTime}, running at real speed`);
   const seedSeconds = (performance.now() - t) / 1000;
   const tokensFile = path.join(work, 'tokens.json');
   fs.writeFileSync(tokensFile, JSON.stringify(seeded.tokens));
@@ -226,15 +247,15 @@ try {
       let statuses = null;
       if (target === 'escale') {
         log(`[escale] PUT /api/push-settings for ${clients} travellers`);
-        statuses = await relaxPushPolicy(path.join(work, target), seeded.tokens);
+        statuses = await relaxPushPolicy(path.join(work, target), seeded.tokens, seeded.clockOffsetMs);
       }
-      results.push(await runTarget(target, path.join(work, target), tokensFile, statuses));
+      results.push(await runTarget(target, path.join(work, target), tokensFile, seeded.clockOffsetMs, statuses));
     } catch (err) {
       log(`[${target}] FAILED: ${err instanceof Error ? err.message : String(err)}`);
       process.exitCode = 1;
     }
   }
-  const run = { clients, durationS, rate, pinned, bundle, seedSeconds, interactions: seeded.interactions, seconds: (performance.now() - started) / 1000 };
+  const run = { clients, durationS, rate, pinned, bundle, seedSeconds, interactions: seeded.interactions, cityTime: seeded.cityTime, seconds: (performance.now() - started) / 1000 };
   if (results.length > 0) printPushReport(results, run, values.json);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });

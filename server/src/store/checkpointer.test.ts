@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,5 +25,23 @@ describe('checkpointer', () => {
     expect(errors).toEqual([]);
     expect(writer.prepare('select count(*) as n from t').get()).toEqual({ n: 200 });
     writer.close();
+  });
+
+  it('is waited for on stop even though it never keeps the process alive: the last checkpoint runs and the database closes', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'escale-ckpt-'));
+    // A process whose only remaining work is the close: an unreferenced worker let it exit mid-await.
+    const script = `
+      import { openSqlite } from ${JSON.stringify(path.join(import.meta.dirname, 'db.ts'))};
+      const store = openSqlite(${JSON.stringify(dir)}, { checkpointErrors: (m) => console.error(m) });
+      await store.db.schema.createTable('t').addColumn('body', 'text').execute();
+      await store.close();
+      console.log('closed');
+    `;
+    const file = path.join(dir, 'close.mts');
+    fs.writeFileSync(file, script);
+    const out = execFileSync(process.execPath, ['--import', 'tsx', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(out.trim()).toBe('closed');
+    // Closed cleanly: SQLite checkpointed and removed the WAL of the last connection.
+    expect(fs.existsSync(path.join(dir, 'escale.sqlite-wal'))).toBe(false);
   });
 });

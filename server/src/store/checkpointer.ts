@@ -40,6 +40,9 @@ export function startCheckpointer(file: string, onError: (message: string) => vo
   worker.unref();
   return {
     async stop() {
+      // Unreferenced while it runs, so it never keeps a process alive; referenced again to be waited for,
+      // or a process with nothing else left would exit before the last checkpoint and the close.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
