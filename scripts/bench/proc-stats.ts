@@ -11,13 +11,13 @@ const TICKS_PER_SECOND = (() => {
   }
 })();
 
-/** User + system CPU time the process has used so far, in milliseconds. */
-export function cpuMs(pid: number): number {
+/** CPU time the process has used so far, in milliseconds: in user space, and in the kernel (system calls). */
+export function cpuMs(pid: number): { user: number; system: number } {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   // Fields after the command name, which is in parentheses and may itself hold spaces: state is field 3,
   // utime field 14 and stime field 15 (proc(5)).
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  return { user: (Number(fields[11]) * 1000) / TICKS_PER_SECOND, system: (Number(fields[12]) * 1000) / TICKS_PER_SECOND };
 }
 
 /** Resident set size now, in KiB (VmRSS of /proc/<pid>/status). */

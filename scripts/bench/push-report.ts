@@ -33,6 +33,8 @@ export interface TargetFigures {
   errors: Errors;
   serverCpuPercent: number;
   serverCpuMsPerLocation: number;
+  /** Of which in the kernel: system calls (socket writes, the database's file writes and locks). */
+  serverSystemCpuMsPerLocation: number;
   serverRssBeforeKiB: number;
   serverRssIdleKiB: number;
   serverRssAfterLoadKiB: number;
@@ -49,7 +51,21 @@ function errorTotal(e: Errors): number {
   return e.connectFailures + e.errorMessages + e.timeouts + e.unexpectedCloses;
 }
 
-export function printPushReport(results: TargetFigures[], run: RunFacts, json: boolean): void {
+/** The middle value (of the two middle ones, the higher: for two rounds, the slower). */
+function median(values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[sorted.length >> 1]!;
+}
+
+/** Each server's round with the median location→push p50: the round its full figures are shown from. */
+function medianRounds(rounds: TargetFigures[][]): TargetFigures[] {
+  const byTarget = new Map<Target, TargetFigures[]>();
+  for (const f of rounds.flat()) byTarget.set(f.target, [...(byTarget.get(f.target) ?? []), f]);
+  return [...byTarget.values()].map((runs) => [...runs].sort((x, y) => x.load.latencyMs.p50 - y.load.latencyMs.p50)[runs.length >> 1]!);
+}
+
+export function printPushReport(rounds: TargetFigures[][], run: RunFacts, json: boolean): void {
+  const results = medianRounds(rounds);
   const { clients, durationS, rate } = run;
   const ms = (x: number) => round(x, 1);
   const rows: [string, (f: TargetFigures) => string | number, ratio?: (f: TargetFigures) => number][] = [
@@ -71,17 +87,27 @@ export function printPushReport(results: TargetFigures[], run: RunFacts, json: b
     ['replies with no items / pushes matching no location', (f) => `${f.load.emptyPushes} / ${f.load.unrequestedPushes}`],
     ['server CPU, steady phase (% of one core)', (f) => ms(f.serverCpuPercent)],
     ['server CPU per location (ms)', (f) => round(f.serverCpuMsPerLocation, 3), (f) => f.serverCpuMsPerLocation],
+    ['  of which in the kernel (ms)', (f) => round(f.serverSystemCpuMsPerLocation, 3)],
     ['server RSS: before / idle / after load (MiB)', (f) => `${mib(f.serverRssBeforeKiB)} / ${mib(f.serverRssIdleKiB)} / ${mib(f.serverRssAfterLoadKiB)}`],
     ['server memory per idle client (KiB)', (f) => ms(f.serverKiBPerClient), (f) => f.serverKiBPerClient],
     ['client process: RSS per client (KiB) / CPU %', (f) => `${ms(f.clientKiBPerClient)} / ${ms(f.clientCpuPercent)}`],
     ['client event-loop delay p99 / max (ms)', (f) => `${ms(f.load.clientLoopDelayMs.p99)} / ${ms(f.load.clientLoopDelayMs.max)}`],
   ];
   const [a, b] = [results.find((r) => r.target === 'escale'), results.find((r) => r.target === 'socketio')];
+  // Over every round: the verdict does not rest on one minute of a machine whose speed drifts.
+  const latencies = (target: Target) => rounds.flat().filter((f) => f.target === target).map((f) => f.load.latencyMs);
+  const medians = (target: Target) => ({ p50: median(latencies(target).map((l) => l.p50)), p99: median(latencies(target).map((l) => l.p99)) });
   const headers = ['', ...results.map((r) => LABEL[r.target]), ...(a && b ? ['Escale/Socket.IO'] : [])];
   const table = rows.map(([label, cell, ratio]) => [label, ...results.map(cell), ...(a && b ? [ratio ? `${round(ratio(a) / ratio(b))}×` : ''] : [])]);
 
   console.log(`\nLive push: ${clients} clients, ${durationS} s steady load at ${round(rate, 1)} locations/s offered, loopback; city time ${run.cityTime} (sessions' clocks)`);
   console.log(formatTable(headers, table));
+  if (rounds.length > 1) {
+    console.log(`Each server's median round is shown. Location→push p50 / p99 (ms) by round:`);
+    const cell = (f: TargetFigures | undefined) => (f ? `${round(f.load.latencyMs.p50, 2)} / ${round(f.load.latencyMs.p99, 2)}` : '—');
+    const roundRows = rounds.map((r, i) => [`round ${i + 1}`, ...results.map((m) => cell(r.find((f) => f.target === m.target)))]);
+    console.log(formatTable(['', ...results.map((r) => LABEL[r.target])], roundRows));
+  }
   for (const r of results) {
     const kinds = Object.entries(r.errors.kinds).map(([k, n]) => `${k} × ${n}`);
     if (kinds.length > 0) console.log(`${LABEL[r.target]} errors: ${kinds.join('; ')}`);
@@ -97,8 +123,11 @@ export function printPushReport(results: TargetFigures[], run: RunFacts, json: b
         // "Better than the Socket.IO baseline on latency and memory": judged on the median and the tail.
         vsSocketIo: b
           ? {
-              p50Met: a.load.latencyMs.p50 < b.load.latencyMs.p50,
-              p99Met: a.load.latencyMs.p99 < b.load.latencyMs.p99,
+              rounds: rounds.length,
+              escale: medians('escale'),
+              socketio: medians('socketio'),
+              p50Met: medians('escale').p50 < medians('socketio').p50,
+              p99Met: medians('escale').p99 < medians('socketio').p99,
               memoryMet: a.serverKiBPerClient < b.serverKiBPerClient,
             }
           : null,
@@ -112,12 +141,16 @@ export function printPushReport(results: TargetFigures[], run: RunFacts, json: b
     const vs = targetLines.vsSocketIo;
     if (vs) {
       const verdict = (met: boolean) => (met ? 'MET' : 'NOT MET');
-      const [ea, eb] = [a!.load.latencyMs, b!.load.latencyMs];
-      console.log(`Target "better than Socket.IO": p50 ${ms(ea.p50)} vs ${ms(eb.p50)} ms ${verdict(vs.p50Met)}; p99 ${ms(ea.p99)} vs ${ms(eb.p99)} ms ${verdict(vs.p99Met)}; memory ${ms(a!.serverKiBPerClient)} vs ${ms(b!.serverKiBPerClient)} KiB ${verdict(vs.memoryMet)}`);
+      const two = (x: number) => round(x, 2);
+      const over = vs.rounds > 1 ? ` (medians of ${vs.rounds} rounds)` : '';
+      console.log(
+        `Target "better than Socket.IO"${over}: p50 ${two(vs.escale.p50)} vs ${two(vs.socketio.p50)} ms ${verdict(vs.p50Met)}; ` +
+          `p99 ${two(vs.escale.p99)} vs ${two(vs.socketio.p99)} ms ${verdict(vs.p99Met)}; memory ${ms(a!.serverKiBPerClient)} vs ${ms(b!.serverKiBPerClient)} KiB ${verdict(vs.memoryMet)}`,
+      );
     }
   }
   const placement = run.pinned ? 'server on core 0, clients on core 1 (taskset)' : 'not pinned';
   const seeded = `${clients} travellers seeded in ${round(run.seedSeconds, 1)} s (${run.interactions} interactions)`;
   console.log(`Machine: ${os.cpus().length} cores, Node ${process.versions.node}; ${placement}; server: ${run.bundle ?? '—'}; ${seeded}; whole run ${round(run.seconds, 1)} s`);
-  if (json) console.log(JSON.stringify({ cores: os.cpus().length, ...run, targets: targetLines, results }));
+  if (json) console.log(JSON.stringify({ cores: os.cpus().length, ...run, targets: targetLines, results, rounds: rounds.map((r) => r.map((f) => ({ target: f.target, latencyMs: f.load.latencyMs }))) }));
 }

@@ -7,7 +7,8 @@
  * Each traveller's first position is sent before the timed load (closed loop), so the load is all moves.
  * Options: --clients 10000 --duration-s 60 --rate N (location messages/s, all clients together; default
  * one per traveller a minute) --only escale|socketio --timeout-min 20 --json (last line: one JSON object)
- * --cpu-prof-dir DIR (each server started writes a V8 CPU profile there when it stops).
+ * --cpu-prof-dir DIR (each server started writes V8 CPU profiles into DIR/<target> when it stops) --rounds N
+ * (default 1: the servers run alternately N times each; the table shows each one's median round).
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -53,6 +54,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     'timeout-min': { type: 'string', default: '20' },
     'cpu-prof-dir': { type: 'string' },
+    rounds: { type: 'string', default: '1' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -60,8 +62,9 @@ const clients = Number(values.clients);
 const durationS = Number(values['duration-s']);
 const rate = values.rate === undefined ? clients / SECONDS_PER_LOCATION : Number(values.rate);
 const targets: Target[] = values.only === undefined ? ['escale', 'socketio'] : [values.only as Target];
-if (!Number.isInteger(clients) || clients < 1 || !(durationS > 0) || !(rate > 0) || !targets.every((t) => t in LABEL)) {
-  console.error('usage: npm run bench:push -- [--clients N] [--duration-s S] [--rate MSG_PER_S] [--only escale|socketio] [--timeout-min M] [--cpu-prof-dir DIR] [--json]');
+const roundCount = Number(values.rounds);
+if (!Number.isInteger(roundCount) || roundCount < 1 || !Number.isInteger(clients) || clients < 1 || !(durationS > 0) || !(rate > 0) || !targets.every((t) => t in LABEL)) {
+  console.error('usage: npm run bench:push -- [--clients N] [--duration-s S] [--rate MSG_PER_S] [--only escale|socketio] [--rounds N] [--timeout-min M] [--cpu-prof-dir DIR] [--json]');
   process.exit(2);
 }
 
@@ -111,7 +114,8 @@ async function startServer(target: Target, dataDir: string, clockOffsetMs: numbe
   };
   const script = target === 'escale' ? [BUNDLE] : ['--import', 'tsx', path.join(import.meta.dirname, 'push-socketio-server.ts')];
   // A profile of each measured server, written when it stops (open it in Chrome's DevTools).
-  const profile = values['cpu-prof-dir'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values['cpu-prof-dir']), '--cpu-prof-name', `${target}-${port}.cpuprofile`] : [];
+  // One folder per server (the baseline also profiles tsx's loader thread); the largest file is the main thread.
+  const profile = values['cpu-prof-dir'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values['cpu-prof-dir'], target)] : [];
   const args = [...profile, ...script];
   const server = onCore(0, [process.execPath, ...args], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
@@ -189,8 +193,9 @@ async function runTarget(target: Target, dataDir: string, tokensFile: string, cl
     const [server0, client0, t0] = [cpuMs(server.pid!), cpuMs(client.pid!), performance.now()];
     const { figures: load, errors } = await ask(client, 'load', { cmd: 'load', durationS, rate });
     const wallMs = performance.now() - t0;
-    const serverCpu = cpuMs(server.pid!) - server0;
-    const clientCpu = cpuMs(client.pid!) - client0;
+    const [server1, client1] = [cpuMs(server.pid!), cpuMs(client.pid!)];
+    const serverCpu = server1.user + server1.system - server0.user - server0.system;
+    const clientCpu = client1.user + client1.system - client0.user - client0.system;
     const serverRssAfterLoadKiB = rssKiB(server.pid!);
     await ask(client, 'close', { cmd: 'close' });
     return {
@@ -206,6 +211,7 @@ async function runTarget(target: Target, dataDir: string, tokensFile: string, cl
       errors,
       serverCpuPercent: (100 * serverCpu) / wallMs,
       serverCpuMsPerLocation: serverCpu / load.sent,
+      serverSystemCpuMsPerLocation: (server1.system - server0.system) / load.sent,
       serverRssBeforeKiB,
       serverRssIdleKiB,
       serverRssAfterLoadKiB,
@@ -231,7 +237,7 @@ setTimeout(() => {
   fs.rmSync(work, { recursive: true, force: true });
   process.exit(1);
 }, Number(values['timeout-min']) * 60_000).unref();
-const results: TargetFigures[] = [];
+const rounds: TargetFigures[][] = [];
 try {
   log(`seeding ${clients} travellers with sessions`);
   const t = performance.now();
@@ -242,21 +248,32 @@ try {
   fs.writeFileSync(tokensFile, JSON.stringify(seeded.tokens));
   // The baseline gets its own copy, so both servers start from the same database.
   fs.cpSync(path.join(work, 'escale'), path.join(work, 'socketio'), { recursive: true });
-  for (const target of targets) {
-    try {
-      let statuses = null;
-      if (target === 'escale') {
-        log(`[escale] PUT /api/push-settings for ${clients} travellers`);
-        statuses = await relaxPushPolicy(path.join(work, target), seeded.tokens, seeded.clockOffsetMs);
+  let statuses: Record<string, number> | null = null;
+  if (targets.includes('escale')) {
+    log(`[escale] PUT /api/push-settings for ${clients} travellers`);
+    statuses = await relaxPushPolicy(path.join(work, 'escale'), seeded.tokens, seeded.clockOffsetMs);
+  }
+  // Rounds alternate the servers, each from a fresh copy of its database, so that a machine that runs
+  // faster in one minute than the next does not favour whichever server ran then.
+  for (let round = 1; round <= roundCount; round++) {
+    const figures: TargetFigures[] = [];
+    for (const target of targets) {
+      const dataDir = path.join(work, `${target}-round-${round}`);
+      fs.cpSync(path.join(work, target), dataDir, { recursive: true });
+      try {
+        if (roundCount > 1) log(`round ${round} of ${roundCount}`);
+        figures.push(await runTarget(target, dataDir, tokensFile, seeded.clockOffsetMs, target === 'escale' ? statuses : null));
+      } catch (err) {
+        log(`[${target}] FAILED: ${err instanceof Error ? err.message : String(err)}`);
+        process.exitCode = 1;
+      } finally {
+        fs.rmSync(dataDir, { recursive: true, force: true });
       }
-      results.push(await runTarget(target, path.join(work, target), tokensFile, seeded.clockOffsetMs, statuses));
-    } catch (err) {
-      log(`[${target}] FAILED: ${err instanceof Error ? err.message : String(err)}`);
-      process.exitCode = 1;
     }
+    rounds.push(figures);
   }
   const run = { clients, durationS, rate, pinned, bundle, seedSeconds, interactions: seeded.interactions, cityTime: seeded.cityTime, seconds: (performance.now() - started) / 1000 };
-  if (results.length > 0) printPushReport(results, run, values.json);
+  if (rounds.some((r) => r.length > 0)) printPushReport(rounds, run, values.json);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }

@@ -27,6 +27,7 @@ import { pushRoutes } from './push/routes.ts';
 import { mountRealtime, type RealtimeServer } from './realtime/realtime-server.ts';
 import { warmOpeningHours } from './recommend/opening-hours.ts';
 import { Recommender } from './recommend/recommender.ts';
+import { AfterTurnWrites } from './store/after-turn-writes.ts';
 import { openSqlite } from './store/db.ts';
 import { migrateToLatest } from './store/migrate.ts';
 import { listInteractions } from './travellers/queries.ts';
@@ -76,8 +77,9 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   const logger = options.logger ?? pino({ level: config.logLevel });
   const clock = options.clock ?? systemClock;
 
-  const { db, close: closeDb } = openSqlite(config.dataDir, { checkpointErrors: (message) => logger.warn({ message }, 'WAL checkpoint failed') });
+  const { db, commit, close: closeDb } = openSqlite(config.dataDir, { checkpointErrors: (message) => logger.warn({ message }, 'WAL checkpoint failed') });
   await migrateToLatest(db);
+  const afterTurn = new AfterTurnWrites(commit, (err, writes) => logger.error({ err, writes }, 'writes after the turn failed'));
   const files = loadCatalogueFiles(config.catalogueDir, config.personasFile);
   const seedReport = await seedDemoCatalogue(db, files, clock.now());
   logger.debug({ seedReport }, 'catalogue seeded');
@@ -92,11 +94,13 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   const ctx: AppContext = {
     config,
     db,
+    commit,
+    afterTurn,
     graph,
     recommender,
     clock,
     sessionClocks: new SessionClocks(db, clock),
-    pushCache: new PushCache(db),
+    pushCache: new PushCache(db, afterTurn),
     logger,
     city,
     personas: new Map(files.personas.map((p) => [p.id, p])),
@@ -139,6 +143,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     realtime,
     async close() {
       await realtime.close();
+      await afterTurn.flush();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await closeDb();

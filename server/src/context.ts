@@ -9,10 +9,16 @@ import type { TravelGraph } from './graph/travel-graph.ts';
 import type { PushCache } from './push/push-cache.ts';
 import type { Recommender } from './recommend/recommender.ts';
 import type { Db } from './store/db.ts';
+import type { AfterTurnWrites } from './store/after-turn-writes.ts';
+import type { CommitBatch } from './store/write-batch.ts';
 
 export interface AppContext {
   config: ServerConfig;
   db: Db;
+  /** Commits prepared writes as one transaction, the push path's way to write (store/write-batch.ts). */
+  commit: CommitBatch;
+  /** Writes committed at the end of the event loop's turn: positions, a push's own record (after it is sent). */
+  afterTurn: AfterTurnWrites;
   graph: TravelGraph;
   recommender: Recommender;
   /** The server's clock (persistence, expiry, the replay window). */

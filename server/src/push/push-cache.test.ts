@@ -3,18 +3,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PUSH_SETTINGS } from '@escale/shared';
+import { AfterTurnWrites } from '../store/after-turn-writes.ts';
 import { openSqlite, type OpenedDatabase } from '../store/db.ts';
 import { migrateToLatest } from '../store/migrate.ts';
 import { PushCache } from './push-cache.ts';
-import { EMPTY_STATE, recordPushed, savePushState } from './state.ts';
+import { EMPTY_STATE, pushWrites } from './state.ts';
 
 let store: OpenedDatabase;
+let writes: AfterTurnWrites;
 let reads: number;
 
 beforeEach(async () => {
   reads = 0;
   store = openSqlite(fs.mkdtempSync(path.join(os.tmpdir(), 'escale-cache-')));
   await migrateToLatest(store.db);
+  writes = new AfterTurnWrites(store.commit, (err) => {
+    throw err;
+  });
   await store.db.insertInto('agencies').values({ id: 'a', name: 'Agency', created_at: '2026-11-24T00:00:00Z' }).execute();
   await store.db.insertInto('cities').values({ id: 'paris', name: 'Paris', timezone: 'Europe/Paris', country_code: 'FR', center_lat: 48.86, center_lon: 2.35, attribution: '[]' }).execute();
   await store.db
@@ -36,7 +41,7 @@ function countingCache(): PushCache {
     },
     transformResult: async (args) => args.result,
   });
-  return new PushCache(counted);
+  return new PushCache(counted, writes);
 }
 
 describe('push cache', () => {
@@ -69,7 +74,7 @@ describe('push cache', () => {
   });
 
   it('does not keep a load that an invalidation overtook', async () => {
-    const cache = new PushCache(store.db);
+    const cache = new PushCache(store.db, writes);
     cache.retain('t1');
     const stale = cache.view('t1');
     await store.db.updateTable('travellers').set({ push_settings: JSON.stringify({ ...DEFAULT_PUSH_SETTINGS, moveThresholdMeters: 900 }) }).where('id', '=', 't1').execute();
@@ -85,16 +90,24 @@ describe('push cache', () => {
     await cache.view('t1');
     expect([...(await cache.pushedOn('t1', '2026-11-24'))]).toEqual([]);
     const next = { ...EMPTY_STATE, lastPushAt: new Date('2026-11-24T17:00:00Z'), lastArea: 'a1' };
-    await savePushState(store.db, 't1', next);
-    await recordPushed(store.db, 't1', '2026-11-24', ['p1', 'p2']);
+    writes.add(pushWrites('t1', next, '2026-11-24', ['p1', 'p2'], true));
     cache.pushed('t1', next, '2026-11-24', ['p1', 'p2']);
     const before = reads;
     expect((await cache.view('t1'))?.state).toEqual(next);
     expect([...(await cache.pushedOn('t1', '2026-11-24'))].sort()).toEqual(['p1', 'p2']);
     expect(reads).toBe(before);
-    // Another day is read from the table, where the write purged the older days.
+    // Another day is read from the table.
     expect([...(await cache.pushedOn('t1', '2026-11-25'))]).toEqual([]);
     expect(reads).toBe(before + 1);
+    // The first push of a new day drops the older days' items; later pushes of the day keep the day's list.
+    const dayAfter = { ...next, lastPushAt: new Date('2026-11-25T09:00:00Z') };
+    await store.commit(pushWrites('t1', dayAfter, '2026-11-25', ['p3'], true));
+    await store.commit(pushWrites('t1', dayAfter, '2026-11-25', ['p4'], false));
+    const rows = await store.db.selectFrom('pushed_items').select(['local_date', 'item_id']).orderBy('item_id').execute();
+    expect(rows).toEqual([
+      { local_date: '2026-11-25', item_id: 'p3' },
+      { local_date: '2026-11-25', item_id: 'p4' },
+    ]);
   });
 
   it('knows a traveller without bookings cannot have a wallet gap, and reads no booking without the wallet consent', async () => {
@@ -108,5 +121,17 @@ describe('push cache', () => {
       .execute();
     cache.invalidate('t1');
     expect((await cache.view('t1'))?.mayHaveGap).toBe(true);
+  });
+
+  it('never reads behind the writes still queued for the end of the turn', async () => {
+    const cache = countingCache();
+    cache.retain('t1');
+    await cache.view('t1');
+    const next = { ...EMPTY_STATE, lastPushAt: new Date('2026-11-24T17:00:00Z'), lastArea: 'a2' };
+    writes.add(pushWrites('t1', next, '2026-11-24', ['p9'], true));
+    // A settings change in the same turn drops the entry: the reload must see the queued push state.
+    cache.invalidate('t1');
+    expect((await cache.view('t1'))?.state).toEqual(next);
+    expect([...(await cache.pushedOn('t1', '2026-11-24'))]).toEqual(['p9']);
   });
 });

@@ -10,6 +10,7 @@
  * instances (Redis pub/sub) the day Escale runs more than one (docs/ARCHITECTURE.md).
  */
 import type { PushSettings } from '@escale/shared';
+import type { AfterTurnWrites } from '../store/after-turn-writes.ts';
 import type { Db } from '../store/db.ts';
 import type { Traveller } from '../travellers/model.ts';
 import { findTraveller } from '../travellers/queries.ts';
@@ -38,7 +39,11 @@ export class PushCache {
   /** Live connections per traveller: only their entries are kept. */
   private readonly holders = new Map<string, number>();
 
-  constructor(private readonly db: Db) {}
+  /** `writes`: the push's own writes still queued are committed before a traveller is read. */
+  constructor(
+    private readonly db: Db,
+    private readonly writes: Pick<AfterTurnWrites, 'flush'>,
+  ) {}
 
   /** A connection of the traveller opened: their rows may be kept from now on. */
   retain(travellerId: string): void {
@@ -72,6 +77,7 @@ export class PushCache {
   async pushedOn(travellerId: string, day: string): Promise<ReadonlySet<string>> {
     const entry = this.entries.get(travellerId);
     if (entry?.pushed?.day === day) return entry.pushed.items;
+    await this.writes.flush();
     const items = await pushedOn(this.db, travellerId, day);
     // Kept only if nothing invalidated the entry meanwhile (the same object is still the cached one).
     if (entry && this.entries.get(travellerId) === entry) entry.pushed = { day, items };
@@ -111,6 +117,7 @@ export class PushCache {
   }
 
   private async read(travellerId: string): Promise<Entry | null> {
+    await this.writes.flush();
     const traveller = await findTraveller(this.db, travellerId);
     if (!traveller) return null;
     const [settings, state] = await Promise.all([loadPushSettings(this.db, travellerId), loadPushState(this.db, travellerId)]);

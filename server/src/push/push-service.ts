@@ -3,20 +3,20 @@
  * already pushed today, publishes to every connection of the traveller, and records what it did. Pushes
  * for one traveller are serialised, so two tabs or a tick racing a location never push twice.
  */
-import { toZonedIso, type Evidence, type PushSettings, type TriggerKind } from '@escale/shared';
+import { type Evidence, type PushSettings, type TriggerKind } from '@escale/shared';
 import type { CatalogueEvent } from '../catalogue/model.ts';
+import type { CompiledQuery } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { AppContext } from '../context.ts';
 import type { Position } from '../recommend/context.ts';
-import type { Db } from '../store/db.ts';
-import { localClock, localDate, localHour } from '../recommend/local-clock.ts';
+import { localClock, localDate, localHour, localIso } from '../recommend/local-clock.ts';
 import type { Hub } from '../realtime/hub.ts';
 import type { Traveller } from '../travellers/model.ts';
 import { bookingsBetween } from '../wallet/queries.ts';
 import { currentGap } from '../wallet/timeline.ts';
 import { holdReason, type Hold } from './politeness.ts';
 import type { PushView } from './push-cache.ts';
-import { recordPushed, savePushState, type PushState } from './state.ts';
+import { pushWrites, type PushState } from './state.ts';
 import { agencyEventTrigger } from './triggers/agency-event.ts';
 import type { Firing } from './triggers/firing.ts';
 import { mealWindowTrigger } from './triggers/meal-window.ts';
@@ -31,8 +31,6 @@ const RANK_DEPTH = 10;
 
 /** What a solicited push (or one allowing repeats) filters out: nothing, without reading the day's list. */
 const NOTHING_SEEN: ReadonlySet<string> = new Set();
-/** A write that may join the push's transaction. */
-export type Write = (db: Db) => Promise<void>;
 
 export type PushOutcome = { pushed: true; trigger: TriggerKind; items: number } | { pushed: false; reason: Hold | 'no_trigger' | 'nothing_new' };
 
@@ -68,16 +66,16 @@ export class PushService {
    * is the app asking for its feed: it is answered whatever the politeness rules say. After that a new
    * area or a long enough walk may push.
    */
-  onLocation(traveller: Traveller, position: Position, clock: Clock, opening: boolean, store: Write): Promise<PushOutcome> {
+  onLocation(traveller: Traveller, position: Position, clock: Clock, opening: boolean, store: CompiledQuery): Promise<PushOutcome> {
     return this.serial(traveller.id, async () => {
       const outcome = await this.decideOnLocation(traveller, position, clock, opening, store);
-      // No push: the position is stored on its own; with a push it was committed with it.
-      if (!outcome.pushed) await store(this.ctx.db);
+      // No push: the position is stored on its own; with a push it went with the push's own record.
+      if (!outcome.pushed) this.ctx.afterTurn.add([store]);
       return outcome;
     });
   }
 
-  private async decideOnLocation(traveller: Traveller, position: Position, clock: Clock, opening: boolean, store: Write): Promise<PushOutcome> {
+  private async decideOnLocation(traveller: Traveller, position: Position, clock: Clock, opening: boolean, store: CompiledQuery): Promise<PushOutcome> {
     const { settings, state } = await this.view(traveller.id);
     const area = this.ctx.graph.areaAt(position.lat, position.lon);
     if (opening || !state.lastPosition) {
@@ -146,8 +144,8 @@ export class PushService {
     return view;
   }
 
-  /** `alsoStore` is written in the push's transaction when a push goes out (the position that caused it). */
-  private async push(traveller: Traveller, position: Position | null, clock: Clock, settings: PushSettings, state: PushState, req: Request, alsoStore?: Write): Promise<PushOutcome> {
+  /** `alsoStore` is written with the push's own record when a push goes out (the position that caused it). */
+  private async push(traveller: Traveller, position: Position | null, clock: Clock, settings: PushSettings, state: PushState, req: Request, alsoStore?: CompiledQuery): Promise<PushOutcome> {
     const now = clock.now();
     const tz = this.ctx.city.timezone;
     const day = localDate(now, tz);
@@ -172,7 +170,7 @@ export class PushService {
       traveller.id,
       {
         type: 'suggestions',
-        at: toZonedIso(now, tz),
+        at: localIso(now, tz),
         trigger: { kind: req.trigger, evidence: req.evidence },
         position: position ? { lat: position.lat, lon: position.lon } : null,
         items,
@@ -180,13 +178,10 @@ export class PushService {
         solicited: req.solicited,
       },
       this.ctx.clock.now(),
-      // What the push records about itself commits with the logged message: one commit per push.
-      async (trx) => {
-        if (alsoStore) await alsoStore(trx);
-        await recordPushed(trx, traveller.id, day, ids);
-        await savePushState(trx, traveller.id, next);
-      },
     );
+    // The message is logged and sent; what the push records about itself follows at the end of the turn.
+    const record = pushWrites(traveller.id, next, day, ids, !state.lastPushAt || localDate(state.lastPushAt, tz) !== day);
+    this.ctx.afterTurn.add(alsoStore ? [alsoStore, ...record] : record);
     this.ctx.pushCache.pushed(traveller.id, next, day, ids);
     return { pushed: true, trigger: req.trigger, items: items.length };
   }

@@ -2,7 +2,8 @@
  * What the push policy remembers per traveller: when and where the last push went, which meal window and
  * which wallet gap were already announced, and which items were pushed on which local day.
  */
-import { compiledOnce } from '../store/compiled-once.ts';
+import type { CompiledQuery } from 'kysely';
+import { preparedWrite } from '../store/prepared-write.ts';
 import type { Db } from '../store/db.ts';
 
 export interface PushState {
@@ -34,30 +35,17 @@ export async function loadPushState(db: Db, travellerId: string): Promise<PushSt
   };
 }
 
-// The push's own writes, once per push: compiled once (store/compiled-once.ts).
+// The push's own writes, once per push: prepared once (store/prepared-write.ts).
 const STATE_COLUMNS = ['last_push_at', 'last_unsolicited_at', 'last_lat', 'last_lon', 'last_area', 'last_meal', 'last_gap'] as const;
-const upsertState = compiledOnce(['traveller_id', ...STATE_COLUMNS], (db, v) => {
+const upsertState = preparedWrite(['traveller_id', ...STATE_COLUMNS], (db, v) => {
   const { traveller_id: _, ...update } = v;
   return db
     .insertInto('push_state')
     .values(v)
     .onConflict((oc) => oc.column('traveller_id').doUpdateSet(update));
 });
-const insertPushed = compiledOnce(['traveller_id', 'local_date', 'item_id'], (db, v) => db.insertInto('pushed_items').values(v).onConflict((oc) => oc.doNothing()));
-const purgePushed = compiledOnce(['traveller_id', 'local_date'], (db, v) => db.deleteFrom('pushed_items').where('traveller_id', '=', v.traveller_id).where('local_date', '<', v.local_date));
-
-export async function savePushState(db: Db, travellerId: string, s: PushState): Promise<void> {
-  await upsertState(db, {
-    traveller_id: travellerId,
-    last_push_at: s.lastPushAt?.toISOString() ?? null,
-    last_unsolicited_at: s.lastUnsolicitedAt?.toISOString() ?? null,
-    last_lat: s.lastPosition?.lat ?? null,
-    last_lon: s.lastPosition?.lon ?? null,
-    last_area: s.lastArea,
-    last_meal: s.lastMeal,
-    last_gap: s.lastGap,
-  });
-}
+const insertPushed = preparedWrite(['traveller_id', 'local_date', 'item_id'], (db, v) => db.insertInto('pushed_items').values(v).onConflict((oc) => oc.doNothing()));
+const purgePushed = preparedWrite(['traveller_id', 'local_date'], (db, v) => db.deleteFrom('pushed_items').where('traveller_id', '=', v.traveller_id).where('local_date', '<', v.local_date));
 
 /** Items already pushed to the traveller on a local day. */
 export async function pushedOn(db: Db, travellerId: string, localDate: string): Promise<Set<string>> {
@@ -65,10 +53,26 @@ export async function pushedOn(db: Db, travellerId: string, localDate: string): 
   return new Set(rows.map((r) => r.item_id));
 }
 
-export async function recordPushed(db: Db, travellerId: string, localDate: string, itemIds: readonly string[]): Promise<void> {
-  if (itemIds.length === 0) return;
+/**
+ * What a push writes about itself, committed with the logged message: its new state and the items it sent
+ * on `localDate`. `newDay`: the first push of a local day also drops older days' items, since only the
+ * current day's list is ever read (the table stays the size of one day of pushes).
+ */
+export function pushWrites(travellerId: string, s: PushState, localDate: string, itemIds: readonly string[], newDay: boolean): CompiledQuery[] {
+  const writes = [
+    upsertState.bind({
+      traveller_id: travellerId,
+      last_push_at: s.lastPushAt?.toISOString() ?? null,
+      last_unsolicited_at: s.lastUnsolicitedAt?.toISOString() ?? null,
+      last_lat: s.lastPosition?.lat ?? null,
+      last_lon: s.lastPosition?.lon ?? null,
+      last_area: s.lastArea,
+      last_meal: s.lastMeal,
+      last_gap: s.lastGap,
+    }),
+  ];
   // One statement per item: the same SQL each time, whatever the number of items.
-  for (const item_id of itemIds) await insertPushed(db, { traveller_id: travellerId, local_date: localDate, item_id });
-  // Only today's list is ever read: older days go, so the table stays the size of one day of pushes.
-  await purgePushed(db, { traveller_id: travellerId, local_date: localDate });
+  for (let i = 0; i < itemIds.length; i++) writes.push(insertPushed.bind({ traveller_id: travellerId, local_date: localDate, item_id: itemIds[i] }));
+  if (newDay) writes.push(purgePushed.bind({ traveller_id: travellerId, local_date: localDate }));
+  return writes;
 }

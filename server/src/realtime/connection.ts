@@ -11,7 +11,7 @@ import type { AppContext } from '../context.ts';
 import type { PushService } from '../push/push-service.ts';
 import type { Position } from '../recommend/context.ts';
 import { HISTORY_KINDS } from '../travellers/model.ts';
-import { addInteraction, savePosition } from '../travellers/queries.ts';
+import { addInteraction, positionWrite } from '../travellers/queries.ts';
 import type { Hub } from './hub.ts';
 import type { MessageLog } from './message-log.ts';
 import { parseClientMessage } from './parse-client-message.ts';
@@ -87,8 +87,8 @@ export function attachConnection(deps: RealtimeDeps, socket: WebSocket, travelle
       positions.set(travellerId, position);
       const opening = awaitingFirstPosition;
       awaitingFirstPosition = false;
-      // Stored in the push's own commit when it causes one (one commit, not two), on its own otherwise.
-      await push.onLocation(traveller, position, clock, opening, (db) => savePosition(db, travellerId, msg, now));
+      // Written with the push's own record when it causes one, on its own otherwise (both after the turn).
+      await push.onLocation(traveller, position, clock, opening, positionWrite(travellerId, msg, now));
     },
 
     async suggest_now() {

@@ -7,7 +7,6 @@
 import type { WebSocket } from 'ws';
 import { CLOSE_CODES, type ServerMessage } from '@escale/shared';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../store/db.ts';
 import type { MessageLog, Unsequenced } from './message-log.ts';
 
 interface Connection {
@@ -63,9 +62,9 @@ export class Hub {
     this.stats.errors[code] = (this.stats.errors[code] ?? 0) + 1;
   }
 
-  /** Logs (with `alongside` in the same transaction), then sends to every connection of the traveller. */
-  async publish(travellerId: string, message: Unsequenced, now: Date, alongside?: (trx: Db) => Promise<void>): Promise<ServerMessage> {
-    const { message: full, text } = await this.log.append(travellerId, message, now, alongside);
+  /** Logs (committed), then sends to every connection of the traveller. */
+  async publish(travellerId: string, message: Unsequenced, now: Date): Promise<ServerMessage> {
+    const { message: full, text } = await this.log.append(travellerId, message, now);
     for (const socket of this.connections.get(travellerId)?.keys() ?? []) this.send(socket, text);
     return full;
   }

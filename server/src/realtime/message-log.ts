@@ -3,13 +3,14 @@
  * reconnects (even after a server restart) can be sent exactly what it missed.
  */
 import type { ServerMessage } from '@escale/shared';
-import { compiledOnce } from '../store/compiled-once.ts';
 import type { Db } from '../store/db.ts';
+import { preparedWrite } from '../store/prepared-write.ts';
+import type { CommitBatch } from '../store/write-batch.ts';
 
 export const REPLAY_WINDOW_MS = 24 * 3600_000;
 
-/** Once per push: compiled once (store/compiled-once.ts). */
-const insertLogged = compiledOnce(['traveller_id', 'seq', 'type', 'body', 'at'], (db, v) => db.insertInto('message_log').values(v));
+/** Once per push: prepared once (store/prepared-write.ts). */
+const insertLogged = preparedWrite(['traveller_id', 'seq', 'type', 'body', 'at'], (db, v) => db.insertInto('message_log').values(v));
 
 type Sequenced = Extract<ServerMessage, { seq: number }>;
 /** A logged message and its JSON text, as stored and as sent. */
@@ -21,7 +22,10 @@ export type Unsequenced = Sequenced extends infer M ? (M extends { seq: number }
 
 export class MessageLog {
   private readonly lastSeq = new Map<string, number>();
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly commit: CommitBatch,
+  ) {}
 
   async currentSeq(travellerId: string): Promise<number> {
     const cached = this.lastSeq.get(travellerId);
@@ -32,25 +36,20 @@ export class MessageLog {
     return seq;
   }
 
-  /**
-   * Assigns the next sequence number and stores the message before it is sent. `alongside` writes in the
-   * same transaction (what the push records about itself), so a push costs one commit.
-   */
-  async append(travellerId: string, message: Unsequenced, now: Date, alongside?: (trx: Db) => Promise<void>): Promise<Logged> {
+  /** Assigns the next sequence number and commits the message, before anyone sends it. */
+  async append(travellerId: string, message: Unsequenced, now: Date): Promise<Logged> {
     const seq = (await this.currentSeq(travellerId)) + 1;
     this.lastSeq.set(travellerId, seq);
     const full = { ...message, seq } as Sequenced;
     // Serialised once: the logged body is the very text sent.
     const text = JSON.stringify(full);
-    const row = { traveller_id: travellerId, seq, type: full.type, body: text, at: now.toISOString() };
-    if (!alongside) {
-      await insertLogged(this.db, row);
-      return { message: full, text };
+    try {
+      await this.commit([insertLogged.bind({ traveller_id: travellerId, seq, type: full.type, body: text, at: now.toISOString() })]);
+    } catch (err) {
+      // Not logged, so not sent: the next number is read again from the log rather than skipping this one.
+      this.lastSeq.delete(travellerId);
+      throw err;
     }
-    await this.db.transaction().execute(async (trx) => {
-      await insertLogged(trx, row);
-      await alongside(trx);
-    });
     return { message: full, text };
   }
 

@@ -37,7 +37,7 @@ export interface RealtimeServer {
 export function mountRealtime(ctx: AppContext, server: Server): RealtimeServer {
   const limits = ctx.config.realtime;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES, perMessageDeflate: false });
-  const log = new MessageLog(ctx.db);
+  const log = new MessageLog(ctx.db, ctx.commit);
   const hub = new Hub(log, limits.maxBufferedBytes);
   const push = new PushService(ctx, hub);
   const positions = new Map<string, Position>();

@@ -1,6 +1,6 @@
-import { formatLocalTime, localParts, offsetMinutes } from '@escale/shared';
+import { formatLocalTime, localParts, offsetMinutes, toZonedIso } from '@escale/shared';
 import { describe, expect, it } from 'vitest';
-import { localClock, localDate, localHour, localHoursFrom } from './local-clock.ts';
+import { localClock, localDate, localHour, localHoursFrom, localIso } from './local-clock.ts';
 
 const ZONES = ['Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'UTC'];
 
@@ -8,10 +8,11 @@ describe('local clock', () => {
   it('agrees with Intl through a year, and minute by minute around each daylight-saving switch, in several zones', () => {
     const check = (zone: string, at: Date) => {
       const p = localParts(at, zone);
-      const expected = { hour: p.hour + p.minute / 60, clock: formatLocalTime(at, zone), date: `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}` };
-      const actual = { hour: localHour(at, zone), clock: localClock(at, zone), date: localDate(at, zone) };
+      const date = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+      const expected = { hour: p.hour + p.minute / 60, clock: formatLocalTime(at, zone), date, iso: toZonedIso(at, zone) };
+      const actual = { hour: localHour(at, zone), clock: localClock(at, zone), date: localDate(at, zone), iso: localIso(at, zone) };
       // Compared only on a difference, so that the hundred thousand checks stay fast.
-      if (actual.hour !== expected.hour || actual.clock !== expected.clock || actual.date !== expected.date) {
+      if (actual.hour !== expected.hour || actual.clock !== expected.clock || actual.date !== expected.date || actual.iso !== expected.iso) {
         expect({ zone, at: at.toISOString(), ...actual }).toEqual({ zone, at: at.toISOString(), ...expected });
       }
     };

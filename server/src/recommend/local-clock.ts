@@ -75,6 +75,18 @@ export function localDate(at: Date, timeZone: string): string {
   return `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
 }
 
+/** ISO 8601 with the city's offset, as toZonedIso writes it ("2026-11-24T16:30:05+01:00"): once per push. */
+export function localIso(at: Date, timeZone: string): string {
+  const ms = at.getTime();
+  const offset = zoneOffset(Math.floor(ms / 60_000), timeZone);
+  const wall = new Date(ms + offset * 60_000);
+  const abs = Math.abs(offset);
+  return (
+    `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}` +
+    `${offset >= 0 ? '+' : '-'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
+}
+
 /**
  * The local hour after each whole number of minutes from `from`, as localHour would give it, for a ranking
  * that asks it of hundreds of places at once. Within a window where the zone's offset does not change (every

@@ -6,7 +6,6 @@
 import {
   DEFAULT_WEIGHTS,
   SIGNAL_CONSENT,
-  toZonedIso,
   type SignalContribution,
   type SignalId,
   type Suggestion,
@@ -26,7 +25,7 @@ import {
 import type { RankingContext } from './context.ts';
 import { diversify } from './diversity.ts';
 import { exclusionReason } from './hard-rules.ts';
-import { localClock } from './local-clock.ts';
+import { localClock, localIso } from './local-clock.ts';
 import { SIGNALS } from './signals/index.ts';
 import type { RankRun, Signal, SignalResult } from './signals/signal.ts';
 import { prepareTaste } from './taste-run.ts';
@@ -87,12 +86,19 @@ export function scoreCandidate(
   return { candidate: c, score, signals, results, weights, driver: signals[driverIndex]!.id };
 }
 
+/**
+ * Figures as sent: four decimals say more than the Why panel shows (a share in whole percent), and a full
+ * double takes seventeen digits; a push carries some sixty of them, logged, sent and parsed each time.
+ */
+const sent = (x: number) => Math.round(x * 1e4) / 1e4;
+
 export function contributionsOf(s: Scored): SignalContribution[] {
   return s.results.map((r, i) => {
     const signal = s.signals[i]!.id;
     const weight = s.weights[signal];
     const points = weight * r.value;
-    return { signal, value: r.value, weight, points, share: s.score > 0 ? points / s.score : 0, evidence: r.evidence, personalData: [...r.personalData], ...(r.path ? { path: r.path } : {}) };
+    const share = s.score > 0 ? points / s.score : 0;
+    return { signal, value: sent(r.value), weight, points: sent(points), share: sent(share), evidence: r.evidence, personalData: [...r.personalData], ...(r.path ? { path: r.path } : {}) };
   });
 }
 
@@ -108,11 +114,11 @@ function toSuggestion(s: Scored, ctx: RankingContext): Suggestion {
       id: c.id,
       title: c.kind === 'place' ? c.place.name : c.kind === 'event' ? c.event.title : c.offer.title,
       place: { id: c.place.id, name: c.place.name, category: c.place.category, tags: c.place.tags, lat: c.place.lat, lon: c.place.lon, address: c.place.address },
-      startsAt: c.kind === 'event' ? toZonedIso(c.event.startsAt, ctx.city.timezone) : null,
+      startsAt: c.kind === 'event' ? localIso(c.event.startsAt, ctx.city.timezone) : null,
       priceEur: c.kind === 'event' ? c.event.priceEur : c.kind === 'offer' ? c.offer.priceEur : null,
       seatsLeft: c.kind === 'event' ? c.event.seatsLeft : c.kind === 'offer' ? c.offer.seatsLeft : null,
     },
-    score: s.score,
+    score: sent(s.score),
     distanceMeters: c.meters === null ? null : Math.round(c.meters),
     walkMinutes: c.walkMinutes,
     openUntil: c.hours.kind === 'open' && c.hours.closesAt ? localClock(c.hours.closesAt, ctx.city.timezone) : null,

@@ -9,15 +9,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './checkpointer.ts';
 import { withStatementCache } from './statement-cache.ts';
+import { ExclusiveSqliteDialect, sqliteBatchCommitter, type CommitBatch } from './write-batch.ts';
 
 export type Db = Kysely<Database>;
 
 export interface OpenedDatabase {
   db: Db;
+  /** Commits a batch of prepared writes as one transaction, on kysely's connection (write-batch.ts). */
+  commit: CommitBatch;
   file: string;
   close(): Promise<void>;
 }
@@ -36,9 +39,12 @@ export function openSqlite(dataDir: string, options: { checkpointErrors?: (messa
   sqlite.pragma('busy_timeout = 5000');
   const checkpointer = options.checkpointErrors ? startCheckpointer(file, options.checkpointErrors) : null;
   if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const statements = withStatementCache(sqlite);
+  const dialect = new ExclusiveSqliteDialect(statements);
+  const db = new Kysely<Database>({ dialect });
   return {
     db,
+    commit: sqliteBatchCommitter(dialect.driver, sqlite, statements),
     file,
     async close() {
       await checkpointer?.stop();

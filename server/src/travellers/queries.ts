@@ -1,6 +1,7 @@
 /** Traveller rows: profile, consents, interactions and the latest position. */
 import { NO_CONSENTS, type Consents, type ConsentCategory, type InterestRef, type Party } from '@escale/shared';
-import { compiledOnce } from '../store/compiled-once.ts';
+import type { CompiledQuery } from 'kysely';
+import { preparedWrite } from '../store/prepared-write.ts';
 import type { Db } from '../store/db.ts';
 import type { Interaction, InteractionKind, Traveller } from './model.ts';
 
@@ -36,15 +37,17 @@ export async function addInteraction(db: Db, i: Interaction): Promise<void> {
   await db.insertInto('interactions').values({ traveller_id: i.travellerId, place_id: i.placeId, kind: i.kind, at: i.at.toISOString() }).execute();
 }
 
-const upsertPosition = compiledOnce(['traveller_id', 'lat', 'lon', 'accuracy_m', 'at'], (db, v) =>
+const upsertPosition = preparedWrite(['traveller_id', 'lat', 'lon', 'accuracy_m', 'at'], (db, v) =>
   db
     .insertInto('positions')
     .values(v)
     .onConflict((oc) => oc.column('traveller_id').doUpdateSet({ lat: v.lat, lon: v.lon, accuracy_m: v.accuracy_m, at: v.at })),
 );
 
-/** Only the latest position is kept: a history of positions would need its own consent and retention. */
-export async function savePosition(db: Db, travellerId: string, pos: { lat: number; lon: number; accuracyMeters?: number | undefined }, at: Date): Promise<void> {
-  // Written for every location message: compiled once (store/compiled-once.ts).
-  await upsertPosition(db, { traveller_id: travellerId, lat: pos.lat, lon: pos.lon, accuracy_m: pos.accuracyMeters ?? null, at: at.toISOString() });
+/**
+ * Only the latest position is kept: a history of positions would need its own consent and retention.
+ * Written for every location message, alone or in the push it causes (store/write-batch.ts).
+ */
+export function positionWrite(travellerId: string, pos: { lat: number; lon: number; accuracyMeters?: number | undefined }, at: Date): CompiledQuery {
+  return upsertPosition.bind({ traveller_id: travellerId, lat: pos.lat, lon: pos.lon, accuracy_m: pos.accuracyMeters ?? null, at: at.toISOString() });
 }
