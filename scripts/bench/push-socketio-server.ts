@@ -26,8 +26,7 @@ import { ClientMessage, distanceMeters, PROTOCOL_VERSION, toZonedIso, type LatLo
 // As server/src/main.ts: opening hours are evaluated on wall-clock Dates, safe only in UTC.
 process.env.TZ = 'UTC';
 
-/** As server/src/push/push-service.ts: rank ten, so that the same ranking work is done, push three. */
-const RANK_DEPTH = 10;
+/** As server/src/push/push-service.ts: the same ranking work, three ranked and pushed. */
 const PUSH_SIZE = 3;
 /** As server/src/realtime/realtime-server.ts. */
 const MAX_PAYLOAD_BYTES = 16 * 1024;
@@ -83,7 +82,7 @@ io.on('connection', (socket) => {
       const position = { lat: msg.lat, lon: msg.lon, at: now };
       const meters = last ? Math.round(distanceMeters(last, position)) : 0;
       last = position;
-      const result = recommender.suggest({ traveller, now, position, limit: RANK_DEPTH });
+      const result = recommender.suggest({ traveller, now, position, limit: PUSH_SIZE });
       // The same fields as Escale's suggestions message, so both payloads are about the same size.
       socket.send({
         type: 'suggestions',
@@ -91,7 +90,7 @@ io.on('connection', (socket) => {
         at: toZonedIso(now, city.timezone),
         trigger: { kind: 'moved', evidence: { key: 'trigger.moved', params: { meters } } },
         position: { lat: msg.lat, lon: msg.lon },
-        items: result.items.slice(0, PUSH_SIZE),
+        items: result.items,
         coldStart: result.coldStart,
         solicited: false,
       });

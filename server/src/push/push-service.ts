@@ -26,8 +26,6 @@ import { walletGapTrigger } from './triggers/wallet-gap.ts';
 
 /** The brief's push policy: a push carries at most three suggestions. */
 export const PUSH_SIZE = 3;
-/** Ranked beyond the push size, so that dropping what was pushed earlier today still leaves three. */
-const RANK_DEPTH = 10;
 
 /** What a solicited push (or one allowing repeats) filters out: nothing, without reading the day's list. */
 const NOTHING_SEEN: ReadonlySet<string> = new Set();
@@ -153,10 +151,10 @@ export class PushService {
       const hold = holdReason(settings, state, now, localMinutes(now, tz));
       if (hold) return { pushed: false, reason: hold };
     }
-    const result = this.ctx.recommender.suggest({ traveller, now, position, limit: RANK_DEPTH });
-    // "Never the same suggestion twice in a day unless asked".
+    // "Never the same suggestion twice in a day unless asked": the ranking skips them, and offers the best
+    // three of the rest.
     const seen = req.solicited || settings.repeatSameDay ? NOTHING_SEEN : await this.ctx.pushCache.pushedOn(traveller.id, day);
-    const items = result.items.filter((s) => !seen.has(s.id)).slice(0, PUSH_SIZE);
+    const { items, coldStart } = this.ctx.recommender.suggest({ traveller, now, position, limit: PUSH_SIZE, skip: seen });
     if (items.length === 0 && !req.solicited) return { pushed: false, reason: 'nothing_new' };
     // Where the push was made is location data: kept only with the location consent, dropped without it.
     const where = !traveller.consents.location
@@ -174,7 +172,7 @@ export class PushService {
         trigger: { kind: req.trigger, evidence: req.evidence },
         position: position ? { lat: position.lat, lon: position.lon } : null,
         items,
-        coldStart: result.coldStart,
+        coldStart,
         solicited: req.solicited,
       },
       this.ctx.clock.now(),

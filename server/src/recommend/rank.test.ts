@@ -18,6 +18,15 @@ describe('rank', () => {
     expect(first.reason).toEqual(top.evidence);
   });
 
+  it('skips the suggestions it is told to, and fills the limit with the best of the rest', () => {
+    const places = ['A', 'B', 'C', 'D', 'E'].map((name, i) => place({ name, lat: 48.857 + i * 0.0012, lon: 2.3525 }));
+    const graph = graphOf({ places });
+    const first = rank(graph, context({ now: NOW }), { limit: 2, diversify: false }).items;
+    expect(first.map((s) => s.item.title)).toEqual(['A', 'B']);
+    const next = rank(graph, context({ now: NOW }), { limit: 2, diversify: false, skip: new Set(first.map((s) => s.id)) }).items;
+    expect(next.map((s) => s.item.title)).toEqual(['C', 'D']);
+  });
+
   it('never suggests a place that is closed now, dismissed, or marked been there', () => {
     const closed = place({ name: 'Closed', openingHours: 'Mo-Su 08:00-12:00' });
     const dismissed = place({ name: 'Dismissed' });

@@ -39,6 +39,11 @@ export interface RankOptions extends CandidateOptions {
   diversify?: boolean;
   /** Evaluations on a catalogue without opening hours only (see hard-rules.ts). */
   ignoreHours?: boolean;
+  /**
+   * Suggestion ids left out (the push's "never the same suggestion twice in a day"): the ranking then fills
+   * `limit` with the best of the rest, however many of the very best were already sent.
+   */
+  skip?: ReadonlySet<string>;
 }
 
 export interface Scored {
@@ -102,13 +107,16 @@ export function contributionsOf(s: Scored): SignalContribution[] {
   });
 }
 
+/** A suggestion's id: what the traveller is offered (a place, an event, an offer), stable across rankings. */
+export const suggestionId = (c: Candidate): string => `${c.kind}:${c.id}`;
+
 function toSuggestion(s: Scored, ctx: RankingContext): Suggestion {
   const c = s.candidate;
   const contributions = contributionsOf(s);
   const driving = contributions.find((x) => x.signal === s.driver)!;
   const promoted = c.kind === 'offer' && c.offer.promoted;
   return {
-    id: `${c.kind}:${c.id}`,
+    id: suggestionId(c),
     item: {
       kind: c.kind,
       id: c.id,
@@ -193,7 +201,9 @@ export function rank(graph: TravelGraph, ctx: RankingContext, options: RankOptio
   };
   const active = SIGNALS.filter((s) => signalAllowed(s.id, ctx));
   const bestPerPlace = new Map<string, Scored>();
+  const skip = options.skip !== undefined && options.skip.size > 0 ? options.skip : null;
   for (const c of candidates) {
+    if (skip !== null && skip.has(suggestionId(c))) continue;
     const scored = scoreCandidate(c, ctx, active, weights, run);
     const prev = bestPerPlace.get(c.place.id);
     if (!prev || scored.score > prev.score) bestPerPlace.set(c.place.id, scored);

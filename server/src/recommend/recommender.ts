@@ -14,6 +14,8 @@ export interface SuggestRequest {
   position: Position | null;
   nonProfiled?: boolean;
   limit: number;
+  /** Suggestion ids not to offer again (see RankOptions.skip). */
+  skip?: ReadonlySet<string>;
 }
 
 export class Recommender {
@@ -54,6 +56,6 @@ export class Recommender {
   }
 
   suggest(req: SuggestRequest): RankResult {
-    return rank(this.graph, this.context(req), { limit: req.limit });
+    return rank(this.graph, this.context(req), { limit: req.limit, ...(req.skip ? { skip: req.skip } : {}) });
   }
 }
