@@ -5,8 +5,8 @@
  */
 import { type Evidence, type PushSettings, type TriggerKind } from '@escale/shared';
 import type { CatalogueEvent } from '../catalogue/model.ts';
-import type { CompiledQuery } from 'kysely';
 import type { Clock } from '../clock.ts';
+import type { Write } from '../store/write-batch.ts';
 import type { AppContext } from '../context.ts';
 import type { Position } from '../recommend/context.ts';
 import { localClock, localDate, localHour, localIso } from '../recommend/local-clock.ts';
@@ -64,7 +64,7 @@ export class PushService {
    * is the app asking for its feed: it is answered whatever the politeness rules say. After that a new
    * area or a long enough walk may push.
    */
-  onLocation(traveller: Traveller, position: Position, clock: Clock, opening: boolean, store: CompiledQuery): Promise<PushOutcome> {
+  onLocation(traveller: Traveller, position: Position, clock: Clock, opening: boolean, store: Write): Promise<PushOutcome> {
     return this.serial(traveller.id, async () => {
       const outcome = await this.decideOnLocation(traveller, position, clock, opening, store);
       // No push: the position is stored on its own; with a push it went with the push's own record.
@@ -73,7 +73,7 @@ export class PushService {
     });
   }
 
-  private async decideOnLocation(traveller: Traveller, position: Position, clock: Clock, opening: boolean, store: CompiledQuery): Promise<PushOutcome> {
+  private async decideOnLocation(traveller: Traveller, position: Position, clock: Clock, opening: boolean, store: Write): Promise<PushOutcome> {
     const { settings, state } = await this.view(traveller.id);
     const area = this.ctx.graph.areaAt(position.lat, position.lon);
     if (opening || !state.lastPosition) {
@@ -143,7 +143,7 @@ export class PushService {
   }
 
   /** `alsoStore` is written with the push's own record when a push goes out (the position that caused it). */
-  private async push(traveller: Traveller, position: Position | null, clock: Clock, settings: PushSettings, state: PushState, req: Request, alsoStore?: CompiledQuery): Promise<PushOutcome> {
+  private async push(traveller: Traveller, position: Position | null, clock: Clock, settings: PushSettings, state: PushState, req: Request, alsoStore?: Write): Promise<PushOutcome> {
     const now = clock.now();
     const tz = this.ctx.city.timezone;
     const day = localDate(now, tz);

@@ -2,8 +2,8 @@
  * What the push policy remembers per traveller: when and where the last push went, which meal window and
  * which wallet gap were already announced, and which items were pushed on which local day.
  */
-import type { CompiledQuery } from 'kysely';
 import { preparedWrite } from '../store/prepared-write.ts';
+import type { Write } from '../store/write-batch.ts';
 import type { Db } from '../store/db.ts';
 
 export interface PushState {
@@ -58,7 +58,7 @@ export async function pushedOn(db: Db, travellerId: string, localDate: string): 
  * on `localDate`. `newDay`: the first push of a local day also drops older days' items, since only the
  * current day's list is ever read (the table stays the size of one day of pushes).
  */
-export function pushWrites(travellerId: string, s: PushState, localDate: string, itemIds: readonly string[], newDay: boolean): CompiledQuery[] {
+export function pushWrites(travellerId: string, s: PushState, localDate: string, itemIds: readonly string[], newDay: boolean): Write[] {
   const writes = [
     upsertState.bind({
       traveller_id: travellerId,

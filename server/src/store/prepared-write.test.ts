@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CompiledQuery } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openSqlite } from './db.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -17,7 +18,7 @@ describe('preparedWrite', () => {
     const second = upsert.bind({ id: 'b', name: 'Second', at: '2026-11-24' });
     expect(second.sql).toBe(first.sql);
     expect(second.parameters).toEqual(['b', 'Second', '2026-11-24', 'Second']);
-    await db.executeQuery(first);
+    await db.executeQuery(CompiledQuery.raw(first.sql, [...first.parameters]));
     await commit([second, upsert.bind({ id: 'a', name: 'Renamed', at: '2026-11-25' })]);
     expect(await db.selectFrom('agencies').select(['id', 'name']).orderBy('id').execute()).toEqual([
       { id: 'a', name: 'Renamed' },

@@ -1,14 +1,15 @@
 /**
  * A write built with kysely's query builder once, then bound to new values for each run: on the push path (a
  * few writes per location) building and compiling a query costs more than SQLite takes to run it. The query
- * is written as usual, with a named slot where each value goes; `bind` returns kysely's CompiledQuery, which
- * runs through kysely (`db.executeQuery`) or in a write batch (write-batch.ts). The SQL is compiled once per
- * process by a compile-only SQLite kysely, which is right while every database speaks SQLite; a PostgreSQL
- * store would compile it with its own dialect.
+ * is written as usual, with a named slot where each value goes; `bind` returns the SQL and its values, for a
+ * write batch (write-batch.ts) or for kysely (`CompiledQuery.raw`). The SQL is compiled once per process by
+ * a compile-only SQLite kysely, which is right while every database speaks SQLite; a PostgreSQL store would
+ * compile it with its own dialect.
  */
-import { CompiledQuery, DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Compilable } from 'kysely';
+import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Compilable } from 'kysely';
 import type { Database } from './schema.ts';
 import type { Db } from './db.ts';
+import type { Write } from './write-batch.ts';
 
 const SLOT = '\u0000slot:';
 
@@ -23,8 +24,8 @@ const compiler: Db = new Kysely<Database>({
 });
 
 export interface PreparedWrite<K extends string> {
-  /** The query with these values, ready for `db.executeQuery` or a write batch. */
-  bind(values: Record<K, unknown>): CompiledQuery;
+  /** The query with these values. */
+  bind(values: Record<K, unknown>): Write;
 }
 
 /** `build` receives one placeholder per key; each must reach the SQL as a parameter, never inlined. */
@@ -33,7 +34,8 @@ export function preparedWrite<K extends string>(keys: readonly K[], build: (db: 
   return {
     bind(values) {
       plan ??= compile(keys, build);
-      return CompiledQuery.raw(plan.sql, plan.order.map((k) => values[k]));
+      const { sql, order } = plan;
+      return { sql, parameters: order.map((k) => values[k]) };
     },
   };
 }

@@ -9,10 +9,18 @@
  * through kysely to about 60 µs; docs/DECISIONS.md, "Durability"). Statements come from the same cache
  * kysely's queries use (statement-cache.ts), so nothing else ever talks to the connection.
  */
-import { SqliteDialect, SqliteDriver, type CompiledQuery, type Driver, type SqliteDatabase } from 'kysely';
+import { SqliteDialect, SqliteDriver, type Driver, type SqliteDatabase } from 'kysely';
 import type { Database as SqliteConnection } from 'better-sqlite3';
 
-export type WriteBatch = readonly CompiledQuery[];
+/**
+ * One write: SQL compiled by kysely and its values (prepared-write.ts). The part of kysely's CompiledQuery
+ * a batch needs, without its query tree and id: a push binds a handful of these every time.
+ */
+export interface Write {
+  readonly sql: string;
+  readonly parameters: readonly unknown[];
+}
+export type WriteBatch = readonly Write[];
 /** Commits every write of the batch, or none of them; resolves once the transaction is committed. */
 export type CommitBatch = (batch: WriteBatch) => Promise<void>;
 

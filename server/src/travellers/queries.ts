@@ -1,7 +1,7 @@
 /** Traveller rows: profile, consents, interactions and the latest position. */
 import { NO_CONSENTS, type Consents, type ConsentCategory, type InterestRef, type Party } from '@escale/shared';
-import type { CompiledQuery } from 'kysely';
 import { preparedWrite } from '../store/prepared-write.ts';
+import type { Write } from '../store/write-batch.ts';
 import type { Db } from '../store/db.ts';
 import type { Interaction, InteractionKind, Traveller } from './model.ts';
 
@@ -48,6 +48,6 @@ const upsertPosition = preparedWrite(['traveller_id', 'lat', 'lon', 'accuracy_m'
  * Only the latest position is kept: a history of positions would need its own consent and retention.
  * Written for every location message, alone or in the push it causes (store/write-batch.ts).
  */
-export function positionWrite(travellerId: string, pos: { lat: number; lon: number; accuracyMeters?: number | undefined }, at: Date): CompiledQuery {
+export function positionWrite(travellerId: string, pos: { lat: number; lon: number; accuracyMeters?: number | undefined }, at: Date): Write {
   return upsertPosition.bind({ traveller_id: travellerId, lat: pos.lat, lon: pos.lon, accuracy_m: pos.accuracyMeters ?? null, at: at.toISOString() });
 }
