@@ -1,12 +1,12 @@
 /**
  * Writes committed together as one transaction, for the path where every microsecond shows: a push commits
- * its logged message, the position that caused it and the push state before it is sent.
+ * its logged message before it is sent, then its own record with the turn's positions (after-turn-writes.ts).
  *
  * On SQLite the batch runs synchronously on kysely's own connection while holding kysely's connection mutex
  * (`ExclusiveSqliteDriver.exclusive`): no other query can start, and none is half-way through a transaction,
  * while the batch runs. better-sqlite3 is synchronous anyway; what this skips is kysely's per-statement
- * machinery and the awaits between statements (under bench:push a push's commit went from about 190 µs
- * through kysely to about 60 µs; docs/DECISIONS.md, "Durability"). Statements come from the same cache
+ * machinery and the awaits between statements (a push's writes, measured warm, went from about 190 µs
+ * through kysely to 60–80 µs; docs/DECISIONS.md). Statements come from the same cache
  * kysely's queries use (statement-cache.ts), so nothing else ever talks to the connection.
  */
 import { SqliteDialect, SqliteDriver, type Driver, type SqliteDatabase } from 'kysely';
