@@ -92,6 +92,8 @@ export class TravelGraph {
   private table: PlaceTable<Place> | null = null;
   /** Derived typed-array view for the taste walk; null until first needed or after a structural change. */
   private walk: WalkIndex | null = null;
+  /** The last point areaAt was asked about, and its area. */
+  private lastArea: { lat: number; lon: number; area: string } | null = null;
   /** Per-place lookups for the hot path: walking graphology's in-edges of a place also visits every interaction. */
   private readonly eventsByPlace = new ByPlace<CatalogueEvent>();
   private readonly offersByPlace = new ByPlace<Offer>();
@@ -233,7 +235,6 @@ export class TravelGraph {
     this.lastArea = { lat, lon, area };
     return area;
   }
-  private lastArea: { lat: number; lon: number; area: string } | null = null;
 
   /**
    * A recognisable name for an area ("Paris 4e"), from the addresses of its places, or of its neighbours'

@@ -6,9 +6,9 @@
 import { type Evidence, type PushSettings, type TriggerKind } from '@escale/shared';
 import type { CatalogueEvent } from '../catalogue/model.ts';
 import type { Clock } from '../clock.ts';
-import type { Write } from '../store/write-batch.ts';
 import type { AppContext } from '../context.ts';
 import type { Position } from '../recommend/context.ts';
+import type { Write } from '../store/write-batch.ts';
 import { localClock, localDate, localHour, localIso } from '../recommend/local-clock.ts';
 import type { Hub } from '../realtime/hub.ts';
 import type { Traveller } from '../travellers/model.ts';

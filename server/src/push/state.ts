@@ -54,8 +54,8 @@ export async function pushedOn(db: Db, travellerId: string, localDate: string): 
 }
 
 /**
- * What a push writes about itself, committed with the logged message: its new state and the items it sent
- * on `localDate`. `newDay`: the first push of a local day also drops older days' items, since only the
+ * What a push writes about itself, committed after its message is logged and sent (store/after-turn-writes.ts):
+ * its new state and the items it sent on `localDate`. `newDay`: the first push of a local day also drops older days' items, since only the
  * current day's list is ever read (the table stays the size of one day of pushes).
  */
 export function pushWrites(travellerId: string, s: PushState, localDate: string, itemIds: readonly string[], newDay: boolean): Write[] {
