@@ -1,10 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqlite, type OpenedDatabase } from './db.ts';
 import { migrateToLatest } from './migrate.ts';
 import { preparedWrite } from './prepared-write.ts';
+import { withStatementCache } from './statement-cache.ts';
+import { ExclusiveSqliteDialect } from './write-batch.ts';
 
 const insertRow = preparedWrite(['id', 'name', 'created_at'], (d, v) => d.insertInto('agencies').values(v));
 const insertAgency = ({ id }: { id: string }) => insertRow.bind({ id, name: 'Agency', created_at: '2026-11-24' });
@@ -53,5 +57,27 @@ describe('write batches', () => {
     await batch;
     // Run inside the open transaction, the batch's row would have been rolled back with it.
     expect(await agencyIds()).toEqual(['batch']);
+  });
+
+  it('run in the same turn when kysely is not using the connection, and queue behind it when it is', async () => {
+    const dialect = new ExclusiveSqliteDialect(withStatementCache(new SQLite(':memory:')));
+    const db = new Kysely<unknown>({ dialect });
+    await sql`select 1`.execute(db); // kysely initialises its driver on first use
+    let ran = false;
+    const now = dialect.driver.exclusive(() => (ran = true));
+    expect(ran).toBe(true);
+    await now;
+    let release!: () => void;
+    const held = db.transaction().execute(() => new Promise<void>((r) => (release = r)));
+    await new Promise((r) => setTimeout(r, 5));
+    ran = false;
+    const later = dialect.driver.exclusive(() => (ran = true));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(ran).toBe(false);
+    release();
+    await held;
+    await later;
+    expect(ran).toBe(true);
+    await db.destroy();
   });
 });
