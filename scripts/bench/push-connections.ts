@@ -6,7 +6,8 @@
 import { io as socketIo } from 'socket.io-client';
 import WebSocket from 'ws';
 
-export type Target = 'escale' | 'socketio';
+/** `socketio-redis`: the Socket.IO baseline with replay kept in Redis (push-socketio-server.ts); the same client. */
+export type Target = 'escale' | 'socketio' | 'socketio-redis';
 
 /** What the bench reads of a server message; not validated, so the client process stays light. */
 export type ServerMessage = { type?: unknown; code?: unknown; position?: { lat: number; lon: number } | null; items?: unknown[] };

@@ -1,11 +1,16 @@
-/** The table of `npm run bench:push`: both servers side by side, the ratios, the targets, and the JSON line. */
+/** The table of `npm run bench:push`: the servers side by side, Escale's ratios to each baseline, the targets, and the JSON line. */
 import os from 'node:os';
 import type { Errors, Latency, LoadFigures, Target } from './push-clients.ts';
 import { round } from './report.ts';
 import { formatTable } from './table.ts';
 
 const TARGETS = { p99Ms: 50, p99Clients: 10_000, kibPerClient: 20 };
-export const LABEL: Record<Target, string> = { escale: 'Escale (ws)', socketio: 'Socket.IO 4.8' };
+export const LABEL: Record<Target, string> = { escale: 'Escale (ws)', socketio: 'Socket.IO 4.8', 'socketio-redis': 'Socket.IO + Redis replay' };
+type Baseline = Exclude<Target, 'escale'>;
+const BASELINES: Baseline[] = ['socketio', 'socketio-redis'];
+/** What each baseline promises, for the verdict lines. */
+const PROMISE: Record<Baseline, string> = { socketio: 'bare: no replay, one socket', 'socketio-redis': 'replay kept in Redis, every tab' };
+const SHORT: Record<Baseline, string> = { socketio: 'Socket.IO', 'socketio-redis': 'SIO+Redis' };
 
 export interface RunFacts {
   clients: number;
@@ -93,12 +98,13 @@ export function printPushReport(rounds: TargetFigures[][], run: RunFacts, json: 
     ['client process: RSS per client (KiB) / CPU %', (f) => `${ms(f.clientKiBPerClient)} / ${ms(f.clientCpuPercent)}`],
     ['client event-loop delay p99 / max (ms)', (f) => `${ms(f.load.clientLoopDelayMs.p99)} / ${ms(f.load.clientLoopDelayMs.max)}`],
   ];
-  const [a, b] = [results.find((r) => r.target === 'escale'), results.find((r) => r.target === 'socketio')];
+  const a = results.find((r) => r.target === 'escale');
+  const baselines = a ? BASELINES.flatMap((t) => results.filter((r) => r.target === t)) : [];
   // Over every round: the verdict does not rest on one minute of a machine whose speed drifts.
   const latencies = (target: Target) => rounds.flat().filter((f) => f.target === target).map((f) => f.load.latencyMs);
   const medians = (target: Target) => ({ p50: median(latencies(target).map((l) => l.p50)), p99: median(latencies(target).map((l) => l.p99)) });
-  const headers = ['', ...results.map((r) => LABEL[r.target]), ...(a && b ? ['Escale/Socket.IO'] : [])];
-  const table = rows.map(([label, cell, ratio]) => [label, ...results.map(cell), ...(a && b ? [ratio ? `${round(ratio(a) / ratio(b))}×` : ''] : [])]);
+  const headers = ['', ...results.map((r) => LABEL[r.target]), ...baselines.map((b) => `Escale/${SHORT[b.target as Baseline]}`)];
+  const table = rows.map(([label, cell, ratio]) => [label, ...results.map(cell), ...baselines.map((b) => (ratio ? `${round(ratio(a!) / ratio(b))}×` : ''))]);
 
   console.log(`\nLive push: ${clients} clients, ${durationS} s steady load at ${round(rate, 1)} locations/s offered, loopback; city time ${run.cityTime} (sessions' clocks)`);
   console.log(formatTable(headers, table));
@@ -120,17 +126,14 @@ export function printPushReport(rounds: TargetFigures[][], run: RunFacts, json: 
         kibPerClient: a.serverKiBPerClient,
         memoryMet: a.serverKiBPerClient < TARGETS.kibPerClient,
         errors: errorTotal(a.errors),
-        // "Better than the Socket.IO baseline on latency and memory": judged on the median and the tail.
-        vsSocketIo: b
-          ? {
-              rounds: rounds.length,
-              escale: medians('escale'),
-              socketio: medians('socketio'),
-              p50Met: medians('escale').p50 < medians('socketio').p50,
-              p99Met: medians('escale').p99 < medians('socketio').p99,
-              memoryMet: a.serverKiBPerClient < b.serverKiBPerClient,
-            }
-          : null,
+        // "Better than the Socket.IO baseline on latency and memory": judged on the median and the tail, against each.
+        versus: Object.fromEntries(
+          baselines.map((b) => {
+            const target = b.target as Baseline;
+            const vs = { rounds: rounds.length, escale: medians('escale'), baseline: medians(target), escaleKiB: a.serverKiBPerClient, baselineKiB: b.serverKiBPerClient };
+            return [target, { ...vs, p50Met: vs.escale.p50 < vs.baseline.p50, p99Met: vs.escale.p99 < vs.baseline.p99, memoryMet: vs.escaleKiB < vs.baselineKiB }];
+          }),
+        ),
       }
     : null;
   if (targetLines) {
@@ -138,14 +141,13 @@ export function printPushReport(rounds: TargetFigures[][], run: RunFacts, json: 
     console.log(`Target "p99 < ${TARGETS.p99Ms} ms at 10,000 clients": ${ms(targetLines.p99Ms)} ms ${verdict}`);
     console.log(`Target "memory per idle client < ${TARGETS.kibPerClient} KB": ${ms(targetLines.kibPerClient)} KiB ${targetLines.memoryMet ? 'MET' : 'NOT MET'}`);
     console.log(`Errors (expected 0): ${targetLines.errors}`);
-    const vs = targetLines.vsSocketIo;
-    if (vs) {
+    for (const [target, vs] of Object.entries(targetLines.versus)) {
       const verdict = (met: boolean) => (met ? 'MET' : 'NOT MET');
       const two = (x: number) => round(x, 2);
-      const over = vs.rounds > 1 ? ` (medians of ${vs.rounds} rounds)` : '';
+      const over = vs.rounds > 1 ? `, medians of ${vs.rounds} rounds` : '';
       console.log(
-        `Target "better than Socket.IO"${over}: p50 ${two(vs.escale.p50)} vs ${two(vs.socketio.p50)} ms ${verdict(vs.p50Met)}; ` +
-          `p99 ${two(vs.escale.p99)} vs ${two(vs.socketio.p99)} ms ${verdict(vs.p99Met)}; memory ${ms(a!.serverKiBPerClient)} vs ${ms(b!.serverKiBPerClient)} KiB ${verdict(vs.memoryMet)}`,
+        `Target "better than ${LABEL[target as Baseline]}" (${PROMISE[target as Baseline]}${over}): p50 ${two(vs.escale.p50)} vs ${two(vs.baseline.p50)} ms ${verdict(vs.p50Met)}; ` +
+          `p99 ${two(vs.escale.p99)} vs ${two(vs.baseline.p99)} ms ${verdict(vs.p99Met)}; memory ${ms(vs.escaleKiB)} vs ${ms(vs.baselineKiB)} KiB ${verdict(vs.memoryMet)}`,
       );
     }
   }

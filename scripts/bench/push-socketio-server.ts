@@ -7,9 +7,18 @@
  * Messages are the protocol's JSON objects, sent as Socket.IO "message" events. Env: PORT, ESCALE_DATA_DIR
  * (a database prepared by push-seed.ts), ALLOWED_ORIGINS, BENCH_CLOCK_OFFSET_MS (how far the city's time, as
  * the sessions' clocks seeded for Escale read it, runs ahead of the real clock).
+ *
+ * With BENCH_REPLAY_REDIS_URL set it is the baseline with Escale's delivery promise, the way Socket.IO's
+ * documentation gives it: connection state recovery (a client that reconnects is sent the packets it
+ * missed) kept in Redis by the Redis Streams adapter, so it outlives a server process; each traveller's
+ * sockets in one room, so every tab receives a push. Each push is then added to the stream (XADD, awaited)
+ * before it is sent, as Escale commits each message to its log before sending it. BENCH_REPLAY_PREFIX
+ * prefixes the stream's and the sessions' keys (one prefix per run; the bench deletes its keys after it).
  */
 import http from 'node:http';
-import { Server } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createClient } from 'redis';
+import { Server, type ServerOptions } from 'socket.io';
 import { tokenFromCookieHeader, travellerForToken } from '../../server/src/auth/sessions.ts';
 import { readCatalogue } from '../../server/src/catalogue/queries.ts';
 import { DEMO_AGENCY } from '../../server/src/catalogue/seed.ts';
@@ -44,6 +53,20 @@ const agencyNames = new Map(catalogue.agencies.map((a) => [a.id, a.name]));
 const recommender = new Recommender(graph, (id) => agencyNames.get(id) ?? DEMO_AGENCY.name);
 const city = catalogue.cities[0]!;
 
+/** Escale keeps messages 24 h for a reconnecting client (realtime/message-log.ts): the same here. */
+const REPLAY_WINDOW_MS = 24 * 3600_000;
+/** Stream entries kept: more than a run sends (the adapter's default, 10,000, is about a minute of it). */
+const STREAM_MAX_LEN = 1_000_000;
+const replayRedisUrl = process.env.BENCH_REPLAY_REDIS_URL;
+const replayPrefix = process.env.BENCH_REPLAY_PREFIX ?? 'escale-bench:';
+const redis = replayRedisUrl ? await createClient({ url: replayRedisUrl }).connect() : null;
+const replay: Partial<ServerOptions> = redis
+  ? {
+      adapter: createAdapter(redis, { streamName: `${replayPrefix}stream`, sessionKeyPrefix: `${replayPrefix}session:`, maxLen: STREAM_MAX_LEN }),
+      connectionStateRecovery: { maxDisconnectionDuration: REPLAY_WINDOW_MS },
+    }
+  : {};
+
 type Events = { message: (message: unknown) => void };
 const httpServer = http.createServer((req, res) => {
   res.writeHead(req.url === '/api/health' ? 200 : 404, { 'content-type': 'application/json' }).end('{}');
@@ -54,6 +77,7 @@ const io = new Server<Events, Events, Record<string, never>, { traveller: Travel
   serveClient: false,
   maxHttpBufferSize: MAX_PAYLOAD_BYTES,
   allowRequest: (req, done) => done(null, originAllowed(req.headers.origin, req.headers.host, config.allowedOrigins)),
+  ...replay,
 });
 
 io.use((socket, next) => {
@@ -71,6 +95,10 @@ io.on('connection', (socket) => {
   const { traveller } = socket.data;
   let seq = 0;
   let last: LatLon | null = null;
+  // With replay, a push goes to the traveller's room (every tab), through the adapter that stores it first.
+  const room = `traveller:${traveller.id}`;
+  if (redis) void socket.join(room);
+  const push = (message: object) => (redis ? io.to(room).emit('message', message) : socket.send(message));
   socket.on('message', (raw) => {
     const parsed = ClientMessage.safeParse(raw);
     if (!parsed.success) return void socket.send({ type: 'error', code: 'bad_message', message: parsed.error.message });
@@ -84,7 +112,7 @@ io.on('connection', (socket) => {
       last = position;
       const result = recommender.suggest({ traveller, now, position, limit: PUSH_SIZE });
       // The same fields as Escale's suggestions message, so both payloads are about the same size.
-      socket.send({
+      push({
         type: 'suggestions',
         seq: ++seq,
         at: toZonedIso(now, city.timezone),
@@ -105,4 +133,4 @@ httpServer.listen(config.port, config.host, () => {
     city.timezone,
   );
 });
-process.on('SIGTERM', () => io.close(() => process.exit(0)));
+process.on('SIGTERM', () => io.close(() => void (redis?.quit() ?? Promise.resolve()).finally(() => process.exit(0))));

@@ -2,13 +2,17 @@
  * `npm run bench:push`: live push at scale. N travellers (default 10,000), each with a session and a live
  * connection opened by a separate client process (push-clients.ts), walk between real Paris places and send
  * location messages at a paced total rate; the bench times each location to the suggestions pushed in
- * reply and reads the server's CPU and memory from /proc. The same workload then runs against a minimal
- * Socket.IO 4.8 server doing the same ranking (push-socketio-server.ts), and both are printed side by side.
- * Each traveller's first position is sent before the timed load (closed loop), so the load is all moves.
+ * reply and reads the server's CPU and memory from /proc. The same workload then runs against two Socket.IO
+ * 4.8 servers doing the same ranking (push-socketio-server.ts): a bare one (no replay, one socket), and one
+ * with Escale's delivery promise as Socket.IO gives it (connection state recovery kept in Redis by the Redis
+ * Streams adapter, a room per traveller), left out with a message when Redis does not answer. All are
+ * printed side by side. Each traveller's first position is sent before the timed load (closed loop), so the
+ * load is all moves.
  * Options: --clients 10000 --duration-s 60 --rate N (location messages/s, all clients together; default
- * one per traveller a minute) --only escale|socketio --timeout-min 20 --json (last line: one JSON object)
- * --cpu-prof-dir DIR (each server started writes V8 CPU profiles into DIR/<target> when it stops) --rounds N
- * (default 1: the servers run alternately N times each; the table shows each one's median round).
+ * one per traveller a minute) --only escale|socketio|socketio-redis --timeout-min M (the whole run; default
+ * 12 per round) --json (last line: one JSON object) --cpu-prof-dir DIR (each server started writes V8 CPU
+ * profiles into DIR/<target> when it stops) --rounds N (default 1: the servers run alternately N times
+ * each; the table shows each one's median round). Env: BENCH_REDIS_URL (redis://127.0.0.1:6379).
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { createClient } from 'redis';
 import { forEachLimited } from './for-each-limited.ts';
 import { cpuMs, rssKiB } from './proc-stats.ts';
 import type { Command, Reply, Target } from './push-clients.ts';
@@ -52,7 +57,7 @@ const { values } = parseArgs({
     'duration-s': { type: 'string', default: '60' },
     rate: { type: 'string' },
     only: { type: 'string' },
-    'timeout-min': { type: 'string', default: '20' },
+    'timeout-min': { type: 'string' },
     'cpu-prof-dir': { type: 'string' },
     rounds: { type: 'string', default: '1' },
     json: { type: 'boolean', default: false },
@@ -61,10 +66,14 @@ const { values } = parseArgs({
 const clients = Number(values.clients);
 const durationS = Number(values['duration-s']);
 const rate = values.rate === undefined ? clients / SECONDS_PER_LOCATION : Number(values.rate);
-const targets: Target[] = values.only === undefined ? ['escale', 'socketio'] : [values.only as Target];
+/** Where the replaying baseline keeps its stream and sessions (`socketio-redis`). */
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const requested: Target[] = values.only === undefined ? ['escale', 'socketio', 'socketio-redis'] : [values.only as Target];
 const roundCount = Number(values.rounds);
-if (!Number.isInteger(roundCount) || roundCount < 1 || !Number.isInteger(clients) || clients < 1 || !(durationS > 0) || !(rate > 0) || !targets.every((t) => t in LABEL)) {
-  console.error('usage: npm run bench:push -- [--clients N] [--duration-s S] [--rate MSG_PER_S] [--only escale|socketio] [--rounds N] [--timeout-min M] [--cpu-prof-dir DIR] [--json]');
+/** The whole run's bound: a round of the three servers at 10,000 clients takes about 8 minutes. */
+const timeoutMin = values['timeout-min'] === undefined ? 12 * roundCount : Number(values['timeout-min']);
+if (!Number.isInteger(roundCount) || roundCount < 1 || !Number.isInteger(clients) || clients < 1 || !(durationS > 0) || !(rate > 0) || !requested.every((t) => t in LABEL) || !(timeoutMin > 0)) {
+  console.error('usage: npm run bench:push -- [--clients N] [--duration-s S] [--rate MSG_PER_S] [--only escale|socketio|socketio-redis] [--rounds N] [--timeout-min M] [--cpu-prof-dir DIR] [--json]');
   process.exit(2);
 }
 
@@ -73,6 +82,38 @@ const openFiles = Number(/Max open files\s+(\d+)/.exec(fs.readFileSync('/proc/se
 if (openFiles < clients + 1024) {
   console.error(`bench:push: ${clients} clients need about ${clients + 1024} open files per process; the limit is ${openFiles} (raise it with ulimit -n)`);
   process.exit(2);
+}
+
+/** Keys of this run in Redis (the replaying baseline's stream and sessions), deleted when it ends. */
+const REPLAY_PREFIX = `escale-bench:${process.pid}:`;
+
+/** Whether Redis answers; the replaying baseline needs it, the other two do not. */
+async function redisReachable(): Promise<boolean> {
+  const client = createClient({ url: REDIS_URL, socket: { connectTimeout: 2_000, reconnectStrategy: false } });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    if (client.isOpen) await client.quit();
+  }
+}
+
+/** Deletes what the replaying baseline left in Redis: its stream, and a session per client it closed. */
+async function deleteReplayKeys(): Promise<void> {
+  const client = createClient({ url: REDIS_URL });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    const keys: string[] = [];
+    for await (const batch of client.scanIterator({ MATCH: `${REPLAY_PREFIX}*`, COUNT: 1000 })) keys.push(...batch);
+    for (let i = 0; i < keys.length; i += 1000) await client.unlink(keys.slice(i, i + 1000));
+  } finally {
+    await client.quit();
+  }
 }
 
 const children = new Set<ChildProcess>();
@@ -111,6 +152,7 @@ async function startServer(target: Target, dataDir: string, clockOffsetMs: numbe
     DEMO_MODE: 'false',
     LOG_LEVEL: 'warn',
     BENCH_CLOCK_OFFSET_MS: String(clockOffsetMs),
+    ...(target === 'socketio-redis' ? { BENCH_REPLAY_REDIS_URL: REDIS_URL, BENCH_REPLAY_PREFIX: REPLAY_PREFIX } : {}),
   };
   const script = target === 'escale' ? [BUNDLE] : ['--import', 'tsx', path.join(import.meta.dirname, 'push-socketio-server.ts')];
   // A profile of each measured server, written when it stops (open it in Chrome's DevTools).
@@ -228,15 +270,23 @@ async function runTarget(target: Target, dataDir: string, tokensFile: string, cl
 }
 
 const started = performance.now();
+const targets: Target[] = requested.filter((t) => t !== 'socketio-redis');
+if (requested.includes('socketio-redis')) {
+  if (await redisReachable()) targets.push('socketio-redis');
+  else if (values.only) {
+    console.error(`bench:push: the replaying baseline needs Redis at ${REDIS_URL} (BENCH_REDIS_URL), which does not answer`);
+    process.exit(2);
+  } else log(`Redis does not answer at ${REDIS_URL} (BENCH_REDIS_URL): the baseline with replay in Redis is left out`);
+}
 const bundle = targets.includes('escale') ? ensureBundle() : null;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'escale-push-'));
 // A bounded run: whatever hangs, the children are stopped and the bench fails.
 setTimeout(() => {
-  log(`overall timeout of ${values['timeout-min']} min reached, stopping`);
+  log(`overall timeout of ${timeoutMin} min reached, stopping`);
   for (const child of children) child.kill('SIGKILL');
   fs.rmSync(work, { recursive: true, force: true });
   process.exit(1);
-}, Number(values['timeout-min']) * 60_000).unref();
+}, timeoutMin * 60_000).unref();
 const rounds: TargetFigures[][] = [];
 try {
   log(`seeding ${clients} travellers with sessions`);
@@ -246,8 +296,8 @@ try {
   const seedSeconds = (performance.now() - t) / 1000;
   const tokensFile = path.join(work, 'tokens.json');
   fs.writeFileSync(tokensFile, JSON.stringify(seeded.tokens));
-  // The baseline gets its own copy, so both servers start from the same database.
-  fs.cpSync(path.join(work, 'escale'), path.join(work, 'socketio'), { recursive: true });
+  // Each baseline gets its own copy, so every server starts from the same database.
+  for (const target of targets) if (target !== 'escale') fs.cpSync(path.join(work, 'escale'), path.join(work, target), { recursive: true });
   let statuses: Record<string, number> | null = null;
   if (targets.includes('escale')) {
     log(`[escale] PUT /api/push-settings for ${clients} travellers`);
@@ -276,4 +326,5 @@ try {
   if (rounds.some((r) => r.length > 0)) printPushReport(rounds, run, values.json);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
+  if (targets.includes('socketio-redis')) await deleteReplayKeys();
 }
