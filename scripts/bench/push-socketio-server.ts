@@ -9,16 +9,13 @@
  * the sessions' clocks seeded for Escale read it, runs ahead of the real clock).
  *
  * With BENCH_REPLAY_REDIS_URL set it is the baseline with Escale's delivery promise, the way Socket.IO's
- * documentation gives it: connection state recovery (a client that reconnects is sent the packets it
- * missed) kept in Redis by the Redis Streams adapter, so it outlives a server process; each traveller's
- * sockets in one room, so every tab receives a push. Each push is then added to the stream (XADD, awaited)
- * before it is sent, as Escale commits each message to its log before sending it. BENCH_REPLAY_PREFIX
+ * documentation gives it (socketio-replay.ts): connection state recovery kept in Redis by the Redis Streams
+ * adapter, and each traveller's sockets in one room, so every tab receives a push. BENCH_REPLAY_PREFIX
  * prefixes the stream's and the sessions' keys (one prefix per run; the bench deletes its keys after it).
  */
 import http from 'node:http';
-import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { createClient } from 'redis';
-import { Server, type ServerOptions } from 'socket.io';
+import { createClient, type RedisClientType } from 'redis';
+import { Server } from 'socket.io';
 import { tokenFromCookieHeader, travellerForToken } from '../../server/src/auth/sessions.ts';
 import { readCatalogue } from '../../server/src/catalogue/queries.ts';
 import { DEMO_AGENCY } from '../../server/src/catalogue/seed.ts';
@@ -30,6 +27,7 @@ import { Recommender } from '../../server/src/recommend/recommender.ts';
 import { openSqlite } from '../../server/src/store/db.ts';
 import type { Traveller } from '../../server/src/travellers/model.ts';
 import { findTraveller, listInteractions } from '../../server/src/travellers/queries.ts';
+import { replayOptions, travellerRoom } from './socketio-replay.ts';
 import { ClientMessage, distanceMeters, PROTOCOL_VERSION, toZonedIso, type LatLon } from '../../shared/src/index.ts';
 
 // As server/src/main.ts: opening hours are evaluated on wall-clock Dates, safe only in UTC.
@@ -53,19 +51,9 @@ const agencyNames = new Map(catalogue.agencies.map((a) => [a.id, a.name]));
 const recommender = new Recommender(graph, (id) => agencyNames.get(id) ?? DEMO_AGENCY.name);
 const city = catalogue.cities[0]!;
 
-/** Escale keeps messages 24 h for a reconnecting client (realtime/message-log.ts): the same here. */
-const REPLAY_WINDOW_MS = 24 * 3600_000;
-/** Stream entries kept: more than a run sends (the adapter's default, 10,000, is about a minute of it). */
-const STREAM_MAX_LEN = 1_000_000;
 const replayRedisUrl = process.env.BENCH_REPLAY_REDIS_URL;
-const replayPrefix = process.env.BENCH_REPLAY_PREFIX ?? 'escale-bench:';
-const redis = replayRedisUrl ? await createClient({ url: replayRedisUrl }).connect() : null;
-const replay: Partial<ServerOptions> = redis
-  ? {
-      adapter: createAdapter(redis, { streamName: `${replayPrefix}stream`, sessionKeyPrefix: `${replayPrefix}session:`, maxLen: STREAM_MAX_LEN }),
-      connectionStateRecovery: { maxDisconnectionDuration: REPLAY_WINDOW_MS },
-    }
-  : {};
+const redis: RedisClientType | null = replayRedisUrl ? await createClient({ url: replayRedisUrl }).connect() : null;
+const replay = redis ? replayOptions(redis, process.env.BENCH_REPLAY_PREFIX ?? 'escale-bench:') : {};
 
 type Events = { message: (message: unknown) => void };
 const httpServer = http.createServer((req, res) => {
@@ -96,7 +84,7 @@ io.on('connection', (socket) => {
   let seq = 0;
   let last: LatLon | null = null;
   // With replay, a push goes to the traveller's room (every tab), through the adapter that stores it first.
-  const room = `traveller:${traveller.id}`;
+  const room = travellerRoom(traveller.id);
   if (redis) void socket.join(room);
   const push = (message: object) => (redis ? io.to(room).emit('message', message) : socket.send(message));
   socket.on('message', (raw) => {
