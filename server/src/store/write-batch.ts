@@ -4,10 +4,11 @@
  *
  * On SQLite the batch runs synchronously on kysely's own connection (`ExclusiveSqliteDriver.exclusive`): at
  * once when kysely is not using it, else after taking kysely's connection mutex; either way no other query
- * can start, and none is half-way through a transaction, while the batch runs. better-sqlite3 is synchronous anyway; what this skips is kysely's per-statement
- * machinery and the awaits between statements (a push's writes, measured warm, went from about 190 µs
- * through kysely to 60–80 µs; docs/DECISIONS.md). Statements come from the same cache
- * kysely's queries use (statement-cache.ts), so nothing else ever talks to the connection.
+ * can start, and none is half-way through a transaction, while the batch runs. better-sqlite3 is
+ * synchronous anyway; what this skips is kysely's per-statement machinery and the awaits between
+ * statements (a push's writes, measured warm, went from about 190 µs through kysely to 60–80 µs;
+ * docs/DECISIONS.md). Statements come from the same cache kysely's queries use (statement-cache.ts), so
+ * nothing else ever talks to the connection.
  */
 import { SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase } from 'kysely';
 import type { Database as SqliteConnection } from 'better-sqlite3';
