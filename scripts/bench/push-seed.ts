@@ -5,7 +5,7 @@
  */
 import type { Insertable } from 'kysely';
 import { SessionClocks } from '../../server/src/auth/session-clocks.ts';
-import { createSession, sessionForToken } from '../../server/src/auth/sessions.ts';
+import { createSession } from '../../server/src/auth/sessions.ts';
 import { loadCatalogueFiles } from '../../server/src/catalogue/load-files.ts';
 import { DEMO_AGENCY, seedDemoCatalogue } from '../../server/src/catalogue/seed.ts';
 import { loadConfig } from '../../server/src/config.ts';
@@ -94,7 +94,9 @@ export async function seedPushBench(dataDir: string, count: number, seed: number
       for (const category of CONSENT_CATEGORIES) consents.push({ traveller_id: id, category, granted: 1, updated_at: stamp });
       // The persona's history plus a few visits of their own, so the taste walk has co-visits to follow.
       const own = pick(rng, placeIds, randInt(rng, 4)).map((placeId) => ({ placeId, kind: 'visited' as const, daysAgo: 1 + randInt(rng, 60) }));
-      for (const h of [...persona.history, ...own]) {
+      // One row per (place, kind), as the store holds them: a visit the persona already has is not added twice.
+      const known = new Set(persona.history.map((h) => `${h.placeId} ${h.kind}`));
+      for (const h of [...persona.history, ...own.filter((h) => !known.has(`${h.placeId} ${h.kind}`))]) {
         interactions.push({ traveller_id: id, place_id: h.placeId, kind: h.kind, at: new Date(now.getTime() - h.daysAgo * DAY_MS).toISOString() });
       }
     }
@@ -105,9 +107,8 @@ export async function seedPushBench(dataDir: string, count: number, seed: number
       await inChunks(interactions, (rows) => trx.insertInto('interactions').values(rows).execute());
       const clocks = new SessionClocks(trx, { now: () => now });
       for (const t of travellers) {
-        const { token } = await createSession(trx, t.id, now, config.sessionTtlMs);
-        const session = await sessionForToken(trx, token, now);
-        await clocks.set(session!.id, { at: virtualAt, speed: 1 });
+        const { token, session } = await createSession(trx, t.id, now, config.sessionTtlMs);
+        await clocks.set(session.id, { at: virtualAt, speed: 1 });
         tokens.push(token);
       }
     });

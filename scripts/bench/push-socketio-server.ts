@@ -70,7 +70,7 @@ const io = new Server<Events, Events, Record<string, never>, { traveller: Travel
 
 io.use((socket, next) => {
   const token = tokenFromCookieHeader(socket.request.headers.cookie);
-  travellerForToken(db, token, new Date())
+  travellerForToken(db, token, new Date(), config)
     .then((id) => (id ? findTraveller(db, id) : null))
     .then((traveller) => {
       if (!traveller) return next(new Error('Sign in before opening the live channel.'));

@@ -11,16 +11,19 @@ import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { authRoutes } from './auth/routes.ts';
+import { Bus } from './bus/bus.ts';
 import { SessionClocks } from './auth/session-clocks.ts';
 import { loadCatalogueFiles } from './catalogue/load-files.ts';
 import { readCatalogue } from './catalogue/queries.ts';
 import { catalogueRoutes } from './catalogue/routes.ts';
 import { DEMO_AGENCY, seedDemoCatalogue } from './catalogue/seed.ts';
+import { listDemoVisitors } from './demo/visitors.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { ServerConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { TravelGraph } from './graph/travel-graph.ts';
 import { healthRoutes } from './health/routes.ts';
+import { scheduleHousekeeping, type Housekeeping } from './housekeeping/housekeeping.ts';
 import { apiNotFound, errorHandler } from './http/errors.ts';
 import { PushCache } from './push/push-cache.ts';
 import { pushRoutes } from './push/routes.ts';
@@ -37,6 +40,7 @@ export interface RunningApp {
   ctx: AppContext;
   url: string;
   realtime: RealtimeServer;
+  housekeeping: Housekeeping;
   close(): Promise<void>;
 }
 
@@ -86,11 +90,12 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
 
   // Events that ended more than a day ago are not loaded: the graph holds what can still be suggested.
   const catalogue = await readCatalogue(db, new Date(clock.now().getTime() - 86_400_000));
-  const graph = TravelGraph.build(catalogue, await listInteractions(db));
+  const graph = TravelGraph.build(catalogue, await listInteractions(db), await listDemoVisitors(db));
   const agencyNames = new Map(catalogue.agencies.map((a) => [a.id, a.name]));
   const recommender = new Recommender(graph, (id) => agencyNames.get(id) ?? DEMO_AGENCY.name);
   const city = graph.city(files.city.id)!;
 
+  const bus = new Bus();
   const ctx: AppContext = {
     config,
     db,
@@ -101,6 +106,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     clock,
     sessionClocks: new SessionClocks(db, clock),
     pushCache: new PushCache(db, afterTurn),
+    bus,
     logger,
     city,
     personas: new Map(files.personas.map((p) => [p.id, p])),
@@ -115,6 +121,11 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
 
   const server = http.createServer(app);
   const realtime = mountRealtime(ctx, server);
+  bus.on('session_ended', ({ sessionId }) => ctx.sessionClocks.forget(sessionId));
+  // At start, before anyone is served: sessions that expired while the server was down end now, and with
+  // demo mode switched off every demo session ends (and its visitor is erased).
+  const housekeeping = scheduleHousekeeping(ctx);
+  await housekeeping.runOnce();
 
   app.use('/api', healthRoutes(ctx, realtime.hub));
   app.use('/api', authRoutes(ctx));
@@ -141,7 +152,9 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     ctx,
     url,
     realtime,
+    housekeeping,
     async close() {
+      housekeeping.stop();
       await realtime.close();
       await afterTurn.flush();
       server.closeAllConnections();

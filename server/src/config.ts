@@ -13,12 +13,22 @@ export interface ServerConfig {
   demoMode: boolean;
   allowedOrigins: string[];
   sessionTtlMs: number;
+  demo: { sessionTtlMs: number; signinsPerHour: number; maxVisitors: number };
   mapStyleUrl: string | null;
   mapboxToken: string | null;
   clientDist: string;
   catalogueDir: string;
   personasFile: string;
-  realtime: { heartbeatMs: number; ratePerSecond: number; rateBurst: number; maxBufferedBytes: number; pushTickMs: number };
+  realtime: {
+    heartbeatMs: number;
+    ratePerSecond: number;
+    rateBurst: number;
+    maxBufferedBytes: number;
+    helloTimeoutMs: number;
+    maxSocketsPerSession: number;
+    replayMaxMessages: number;
+    pushTickMs: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -38,6 +48,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoMode: e.DEMO_MODE,
     allowedOrigins: e.ALLOWED_ORIGINS,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    demo: { sessionTtlMs: e.DEMO_SESSION_TTL_HOURS * 3600_000, signinsPerHour: e.DEMO_SIGNINS_PER_HOUR, maxVisitors: e.DEMO_MAX_VISITORS },
     mapStyleUrl: e.MAP_STYLE_URL ?? null,
     mapboxToken: e.MAPBOX_TOKEN ?? null,
     clientDist: path.resolve(e.CLIENT_DIST ?? path.join(REPO_ROOT, 'client/dist')),
@@ -48,6 +59,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ratePerSecond: e.WS_RATE_PER_SECOND,
       rateBurst: e.WS_RATE_BURST,
       maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
+      helloTimeoutMs: e.WS_HELLO_TIMEOUT_MS,
+      maxSocketsPerSession: e.WS_MAX_SOCKETS_PER_SESSION,
+      replayMaxMessages: e.WS_REPLAY_MAX_MESSAGES,
       pushTickMs: e.PUSH_TICK_MS,
     },
   };

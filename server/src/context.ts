@@ -1,6 +1,7 @@
 /** The services a request handler may use, created once at start and passed down explicitly. */
 import type { Logger } from 'pino';
 import type { PersonaRecord } from '@escale/shared';
+import type { Bus } from './bus/bus.ts';
 import type { City } from './catalogue/model.ts';
 import type { SessionClocks } from './auth/session-clocks.ts';
 import type { Clock } from './clock.ts';
@@ -27,6 +28,8 @@ export interface AppContext {
   sessionClocks: SessionClocks;
   /** What the push path reads per connected traveller; `invalidate` after writing any of those rows. */
   pushCache: PushCache;
+  /** What one feature tells the others holding live state (sockets, caches, clocks): bus/bus.ts. */
+  bus: Bus;
   logger: Logger;
   /** The city the demo catalogue covers; the map opens there. */
   city: City;

@@ -14,6 +14,7 @@ export const ApiErrorCode = z.enum([
   'payload_too_large',
   'rate_limited',
   'demo_disabled',
+  'unavailable',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

@@ -21,8 +21,10 @@ export const CLOSE_CODES = {
   slowConsumer: 4408,
   /** No pong within the heartbeat window. */
   noHeartbeat: 4000,
-  /** The session ended (signed out, erased). */
+  /** The session ended (signed out, expired, erased, or demo mode switched off): sign in again. */
   sessionEnded: 4401,
+  /** No hello within WS_HELLO_TIMEOUT_MS of opening (RFC 6455 1008, policy violation). */
+  noHello: 1008,
 } as const;
 
 export const ClientHello = z.object({
@@ -84,6 +86,7 @@ export const ServerFeedbackAck = z.object({
 });
 export const ErrorCode = z.enum([
   'bad_json',
+  'binary_frame',
   'bad_message',
   'unknown_type',
   'protocol_version',

@@ -22,3 +22,48 @@ describe('city wall-clock time', () => {
     expect(toZonedIso(new Date('2026-11-24T19:30:00Z'), 'America/New_York')).toBe('2026-11-24T14:30:00-05:00');
   });
 });
+
+describe('ISO 8601 for any instant', () => {
+  const ISO = /^(\d{4}|[+-]\d{6})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d[+-](0\d|1[0-4]):[0-5]\d$/;
+  const zones = ['Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', 'America/St_Johns', 'Pacific/Kiritimati'];
+  // The ends of a Date's range, years BC, years 0–99 (which Date.UTC maps to 19xx), the last four-digit year
+  // and the first five-digit one, then a spread of instants in between.
+  const instants = [
+    8.64e15,
+    -8.64e15,
+    Date.UTC(-5, 0, 1) - 6 * 365 * 86_400_000,
+    new Date('0050-03-01T00:00:00Z').getTime(),
+    new Date('9999-12-31T23:30:00Z').getTime(),
+    new Date('+010000-01-01T00:30:00Z').getTime(),
+    ...Array.from({ length: 200 }, (_, i) => -8.64e15 + ((i + 0.5) / 200) * 1.728e16),
+  ];
+
+  it('writes a well-formed time with a sane offset that reads back as the same instant', () => {
+    for (const zone of zones) {
+      for (const ms of instants) {
+        const text = toZonedIso(new Date(ms), zone);
+        expect(text, `${new Date(ms).toISOString()} in ${zone}`).toMatch(ISO);
+        expect(Date.parse(text), text).toBe(Math.floor(ms / 1000) * 1000);
+      }
+    }
+  });
+
+  it('reads the offset of far-off years without the year going wrong', () => {
+    expect(offsetMinutes(new Date('0050-07-01T12:00:00Z'), 'Europe/Paris')).toBe(9);
+    expect(localParts(new Date('0050-07-01T12:00:00Z'), 'America/New_York')).toMatchObject({ year: 50, month: 7, day: 1 });
+    expect(toZonedIso(new Date('+012000-01-01T00:00:00Z'), 'Europe/Paris')).toBe('+012000-01-01T01:00:00+01:00');
+  });
+});
+
+describe('local parts', () => {
+  it('agree with the wall clock Intl prints, through a year in zones with and without daylight saving', () => {
+    for (const timeZone of ['Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe']) {
+      const intl = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+      for (let t = Date.parse('2026-01-01T00:00:00Z'); t < Date.parse('2027-01-01T00:00:00Z'); t += 7 * 3600_000 + 11 * 60_000 + 7_000) {
+        const printed = Object.fromEntries(intl.formatToParts(new Date(t)).map((p) => [p.type, p.value]));
+        const p = localParts(new Date(t), timeZone);
+        expect([p.year, p.month, p.day, p.hour, p.minute, p.second]).toEqual(['year', 'month', 'day', 'hour', 'minute', 'second'].map((k) => Number(printed[k])));
+      }
+    }
+  });
+});

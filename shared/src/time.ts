@@ -1,6 +1,6 @@
 /**
  * Wall-clock time in a city's time zone, computed with Intl so it is right whatever zone the process runs
- * in. Meal windows, quiet hours, opening hours and event schedules are all local times of the city.
+ * in, for every instant a Date can hold. Meal windows, quiet hours, opening hours and event schedules are all local times of the city.
  */
 export interface LocalParts {
   year: number;
@@ -12,47 +12,72 @@ export interface LocalParts {
   weekday: number; // 0 = Sunday
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
+/**
+ * One formatter per zone that names the offset ("GMT+01:00"): the offset is read straight from Intl, so it
+ * is right for any instant a Date can hold, where reading the local date back from Intl's parts would
+ * stumble on eras (years BC) and on Date.UTC's mapping of years 0–99 to 1900–1999.
+ */
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+function offsetFormatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = offsetFormatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
+    f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    offsetFormatters.set(timeZone, f);
   }
   return f;
 }
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-export function localParts(date: Date, timeZone: string): LocalParts {
-  const parts: Record<string, string> = {};
-  for (const p of formatterFor(timeZone).formatToParts(date)) parts[p.type] = p.value;
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-    weekday: WEEKDAYS.indexOf(parts.weekday ?? ''),
-  };
+/** The UTC instant of a wall-clock date and time read as UTC, for any year (Date.UTC turns 0–99 into 19xx). */
+export function utcMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  d.setUTCHours(hour, minute, second, 0);
+  return d.getTime();
 }
 
 /** Offset of `timeZone` from UTC at `date`, in minutes (Paris in winter: +60). */
 export function offsetMinutes(date: Date, timeZone: string): number {
-  const p = localParts(date, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
+  const name = offsetFormatterFor(timeZone).formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /^GMT(?:([+-])(\d{1,2})(?::?(\d{2}))?(?::?(\d{2}))?)?$/.exec(name);
+  if (!m) throw new RangeError(`Unreadable offset "${name}" for ${timeZone}`);
+  if (!m[1]) return 0;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0) + Math.round(Number(m[4] ?? 0) / 60);
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+/**
+ * The zone's offset at `date`, unless the wall clock would fall outside what a Date can hold (the last hours
+ * at either end of its range): there, UTC, so that a time is still written for the right instant.
+ */
+function usableOffset(date: Date, timeZone: string): number {
+  const offset = offsetMinutes(date, timeZone);
+  return Math.abs(date.getTime() + offset * 60_000) <= 8.64e15 ? offset : 0;
+}
+
+export function localParts(date: Date, timeZone: string): LocalParts {
+  // The wall clock is the instant shifted by the zone's offset, read as UTC.
+  const wall = new Date(date.getTime() + usableOffset(date, timeZone) * 60_000);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    weekday: wall.getUTCDay(),
+  };
+}
+
+/** An ISO 8601 year: four digits from 0000 to 9999, else the expanded form with a sign and six digits. */
+export function isoYear(year: number): string {
+  if (year >= 0 && year <= 9999) return String(year).padStart(4, '0');
+  return `${year < 0 ? '-' : '+'}${String(Math.abs(year)).padStart(6, '0')}`;
+}
+
+/** "+01:00" for 60 minutes, "-05:00" for -300. */
+export function isoOffset(minutes: number): string {
+  const abs = Math.abs(minutes);
+  return `${minutes >= 0 ? '+' : '-'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 /**
@@ -63,7 +88,7 @@ export function zonedTimeToUtc(
   wall: { year: number; month: number; day: number; hour: number; minute: number },
   timeZone: string,
 ): Date {
-  const guess = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  const guess = utcMillis(wall.year, wall.month, wall.day, wall.hour, wall.minute);
   const first = guess - offsetMinutes(new Date(guess), timeZone) * 60_000;
   const second = guess - offsetMinutes(new Date(first), timeZone) * 60_000;
   return new Date(second);
@@ -77,12 +102,6 @@ export function formatLocalTime(date: Date, timeZone: string): string {
 /** ISO 8601 with the city's offset ("2026-11-23T20:30:00+01:00"), so a reader sees the local time. */
 export function toZonedIso(date: Date, timeZone: string): string {
   const p = localParts(date, timeZone);
-  const off = offsetMinutes(date, timeZone);
-  const sign = off >= 0 ? '+' : '-';
-  const abs = Math.abs(off);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}` +
-    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
-  );
+  return `${isoYear(p.year)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${isoOffset(usableOffset(date, timeZone))}`;
 }

@@ -5,14 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE_CODES, type HealthResponse } from '@escale/shared';
-import { signInAs, startTestServer, TUESDAY_EVENING, type TestServer } from '../support/test-server.ts';
+import { signIn, signInAs, startTestServer, TUESDAY_EVENING, type TestServer } from '../support/test-server.ts';
 import { TestSocket } from '../support/ws-client.ts';
 
 let strict: TestServer; // low message rate
 let fast: TestServer; // short heartbeat, small send buffer
 beforeAll(async () => {
   strict = await startTestServer({ env: { WS_RATE_PER_SECOND: '5', WS_RATE_BURST: '5' } });
-  fast = await startTestServer({ env: { WS_HEARTBEAT_MS: '150', WS_MAX_BUFFERED_BYTES: '65536' } });
+  // Demo sessions outlive the 25-hour jump of the replay-window test.
+  fast = await startTestServer({ env: { WS_HEARTBEAT_MS: '150', WS_MAX_BUFFERED_BYTES: '65536', DEMO_SESSION_TTL_HOURS: '48' } });
 });
 afterAll(async () => {
   await strict.close();
@@ -58,14 +59,14 @@ describe('live channel', () => {
   });
 
   it('closes a reader too slow for its pushes instead of buffering without bound, and it catches up from the log', async () => {
-    const cookie = await signInAs(fast, 'marc');
+    const { cookie, travellerId } = await signIn(fast, 'marc');
     const slow = await TestSocket.greeted(fast.wsUrl, cookie);
     const lastSeen = slow.welcome!.seq;
     (slow.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
     // 100 KB messages until the kernel's buffers are full and the server's own queue passes its bound.
     let published = 0;
     while (fast.realtime.hub.stats.slowConsumers === 0 && published < 400) {
-      await fast.realtime.hub.publish('marc', { type: 'feedback_ack', placeId: 'x'.repeat(100_000), kind: 'dismissed' }, fast.clock.now());
+      await fast.realtime.hub.publish(travellerId, { type: 'feedback_ack', placeId: 'x'.repeat(100_000), kind: 'dismissed' }, fast.clock.now());
       published++;
     }
     expect(fast.realtime.hub.stats.slowConsumers).toBe(1);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setConsent } from '../../server/src/travellers/consents.ts';
-import { resetPushState, signInAs, startTestServer, type TestServer } from '../support/test-server.ts';
+import { signIn, signInAs, startTestServer, type TestServer } from '../support/test-server.ts';
 import { MARAIS, OPERA } from '../support/positions.ts';
 import { TestSocket } from '../support/ws-client.ts';
 
@@ -91,7 +91,6 @@ describe('live suggestions over the WebSocket', () => {
   });
 
   it('delivers a push to every open tab of the traveller', async () => {
-    await resetPushState(server, 'marc');
     const cookie = await signInAs(server, 'marc');
     const tabA = await TestSocket.greeted(server.wsUrl, cookie);
     const tabB = await TestSocket.greeted(server.wsUrl, cookie);
@@ -104,7 +103,6 @@ describe('live suggestions over the WebSocket', () => {
   });
 
   it('replays what a client missed, in order, when it says its last sequence number', async () => {
-    await resetPushState(server, 'marc');
     const cookie = await signInAs(server, 'marc');
     const first = await TestSocket.greeted(server.wsUrl, cookie);
     first.send({ type: 'location', ...OPERA });
@@ -125,14 +123,13 @@ describe('live suggestions over the WebSocket', () => {
   });
 
   it('with location consent off, refuses the position and does not store it', async () => {
-    await setConsent(server.ctx, 'marc', 'location', false);
-    await server.ctx.db.deleteFrom('positions').where('traveller_id', '=', 'marc').execute();
+    const { cookie, travellerId: marc } = await signIn(server, 'marc');
+    await setConsent(server.ctx, marc, 'location', false);
     try {
-      const cookie = await signInAs(server, 'marc');
       const socket = await TestSocket.greeted(server.wsUrl, cookie);
       socket.send({ type: 'location', ...OPERA });
       expect(await socket.nextOfType('error')).toMatchObject({ code: 'consent_required' });
-      const stored = await server.ctx.db.selectFrom('positions').selectAll().where('traveller_id', '=', 'marc').execute();
+      const stored = await server.ctx.db.selectFrom('positions').selectAll().where('traveller_id', '=', marc).execute();
       expect(stored).toEqual([]);
       socket.send({ type: 'suggest_now' });
       const push = await socket.nextOfType('suggestions');
@@ -140,29 +137,28 @@ describe('live suggestions over the WebSocket', () => {
       expect(push.items.every((s) => s.distanceMeters === null && !s.contributions.some((c) => c.signal === 'proximity'))).toBe(true);
       socket.close();
     } finally {
-      await setConsent(server.ctx, 'marc', 'location', true);
+      await setConsent(server.ctx, marc, 'location', true);
     }
   });
 
   it('obeys a consent withdrawn while connected on the very next message', async () => {
-    await resetPushState(server, 'marc');
-    const cookie = await signInAs(server, 'marc');
+    const { cookie, travellerId: marc } = await signIn(server, 'marc');
     const socket = await TestSocket.greeted(server.wsUrl, cookie);
     try {
       socket.send({ type: 'location', ...OPERA });
       await socket.nextOfType('suggestions'); // the traveller's rows are now held in memory
-      await setConsent(server.ctx, 'marc', 'location', false);
+      await setConsent(server.ctx, marc, 'location', false);
       socket.send({ type: 'location', ...MARAIS });
       expect(await socket.nextOfType('error')).toMatchObject({ code: 'consent_required' });
-      const stored = await server.ctx.db.selectFrom('positions').select(['lat', 'lon']).where('traveller_id', '=', 'marc').executeTakeFirst();
+      const stored = await server.ctx.db.selectFrom('positions').select(['lat', 'lon']).where('traveller_id', '=', marc).executeTakeFirst();
       expect(stored).toEqual({ lat: OPERA.lat, lon: OPERA.lon }); // the refused position was not stored
-      await setConsent(server.ctx, 'marc', 'location', true);
+      await setConsent(server.ctx, marc, 'location', true);
       socket.send({ type: 'location', ...MARAIS });
       const moved = await socket.nextOfType('suggestions');
       expect(moved.position).toEqual({ lat: MARAIS.lat, lon: MARAIS.lon });
     } finally {
       socket.close();
-      await setConsent(server.ctx, 'marc', 'location', true);
+      await setConsent(server.ctx, marc, 'location', true);
     }
   });
 });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PUSH_SETTINGS, type ServerMessage } from '@escale/shared';
 import { setConsent } from '../../server/src/travellers/consents.ts';
-import { addBookingFor, putPushSettings, resetPushState, setSessionClock, signInAs, startTestServer, type TestServer } from '../support/test-server.ts';
+import { addBookingFor, putPushSettings, setSessionClock, signIn, signInAs, startTestServer, type TestServer } from '../support/test-server.ts';
 import { MARAIS, OPERA } from '../support/positions.ts';
 import { TestSocket } from '../support/ws-client.ts';
 
@@ -33,7 +33,6 @@ const local = (iso: string) => new Date(iso); // the instants below are UTC; Par
 
 describe('push policy', () => {
   it('keeps quiet hours and the 20-minute rule, and never repeats a suggestion the same day unasked', async () => {
-    await resetPushState(server, 'lea');
     const cookie = await signInAs(server, 'lea');
     await setSessionClock(server, cookie, local('2026-11-24T21:30:00Z')); // 22:30 in Paris: quiet hours
     const socket = await TestSocket.greeted(server.wsUrl, cookie);
@@ -73,7 +72,6 @@ describe('push policy', () => {
   });
 
   it('announces a meal window once, at the city’s meal time', async () => {
-    await resetPushState(server, 'martin-family');
     const cookie = await signInAs(server, 'martin-family');
     await setSessionClock(server, cookie, local('2026-11-25T11:05:00Z')); // 12:05 in Paris
     const socket = await TestSocket.greeted(server.wsUrl, cookie);
@@ -88,20 +86,19 @@ describe('push policy', () => {
   });
 
   it('suggests something for a free stretch in the wallet, and only with the wallet consent', async () => {
-    await resetPushState(server, 'marc');
-    const cookie = await signInAs(server, 'marc');
+    const { cookie, travellerId: marc } = await signIn(server, 'marc');
     await putPushSettings(server, cookie, { triggers: { meal_window: false } });
     const at = (iso: string) => new Date(iso).toISOString().replace('.000Z', '+00:00');
-    await addBookingFor(server, 'marc', { id: 'marc-lunch', kind: 'FoodEstablishmentReservation', title: 'Lunch', placeId: null, startsAt: at('2026-11-25T11:30:00Z'), endsAt: at('2026-11-25T13:00:00Z'), timezone: 'Europe/Paris', source: 'manual', status: 'confirmed' });
-    await addBookingFor(server, 'marc', { id: 'marc-show', kind: 'EventReservation', title: 'Show', placeId: null, startsAt: at('2026-11-25T17:30:00Z'), endsAt: null, timezone: 'Europe/Paris', source: 'manual', status: 'confirmed' });
+    await addBookingFor(server, marc, { id: 'marc-lunch', kind: 'FoodEstablishmentReservation', title: 'Lunch', placeId: null, startsAt: at('2026-11-25T11:30:00Z'), endsAt: at('2026-11-25T13:00:00Z'), timezone: 'Europe/Paris', source: 'manual', status: 'confirmed' });
+    await addBookingFor(server, marc, { id: 'marc-show', kind: 'EventReservation', title: 'Show', placeId: null, startsAt: at('2026-11-25T17:30:00Z'), endsAt: null, timezone: 'Europe/Paris', source: 'manual', status: 'confirmed' });
     await setSessionClock(server, cookie, local('2026-11-25T13:10:00Z')); // 14:10 in Paris, free until 18:30
     const socket = await TestSocket.greeted(server.wsUrl, cookie);
 
-    await setConsent(server.ctx, 'marc', 'wallet', false);
+    await setConsent(server.ctx, marc, 'wallet', false);
     await server.realtime.tick();
     expect(await pushesBefore(socket)).toEqual([]); // wallet consent off: the bookings are not even read
 
-    await setConsent(server.ctx, 'marc', 'wallet', true);
+    await setConsent(server.ctx, marc, 'wallet', true);
     await server.realtime.tick();
     const gap = await socket.next<'suggestions'>((m) => m.type === 'suggestions' && m.trigger.kind === 'wallet_gap');
     expect(gap.trigger.evidence).toEqual({ key: 'trigger.wallet_gap', params: { from: '14:10', until: '18:30' } });
@@ -109,7 +106,6 @@ describe('push policy', () => {
   });
 
   it('tells a traveller about an agency event that matches what they said they like', async () => {
-    await resetPushState(server, 'lea');
     const cookie = await signInAs(server, 'lea');
     await setSessionClock(server, cookie, local('2026-11-25T15:00:00Z'));
     const socket = await TestSocket.greeted(server.wsUrl, cookie);
@@ -130,7 +126,6 @@ describe('push policy', () => {
     const push = await socket.next<'suggestions'>((m) => m.type === 'suggestions' && m.trigger.kind === 'agency_event');
     expect(push.trigger.evidence).toMatchObject({ key: 'trigger.agency_event', params: { title: 'Natural wine tasting', kind: 'tag', id: 'wine' } });
     // Marc stated no interests (profile consent off): he hears nothing of it.
-    await resetPushState(server, 'marc');
     const marc = await TestSocket.greeted(server.wsUrl, await signInAs(server, 'marc'));
     await server.realtime.publishEvent({ ...tasting, id: 'evt-wine-tasting-2' });
     expect(await pushesBefore(marc)).toEqual([]);
@@ -139,7 +134,6 @@ describe('push policy', () => {
   });
 
   it('stores the traveller’s settings, refuses bad ones with a clear error, and obeys them', async () => {
-    await resetPushState(server, 'lea');
     const cookie = await signInAs(server, 'lea');
     const initial = await fetch(`${server.url}/api/push-settings`, { headers: { cookie } });
     expect(await initial.json()).toEqual(DEFAULT_PUSH_SETTINGS);
@@ -172,7 +166,6 @@ describe('push policy', () => {
   });
 
   it('obeys settings changed while connected on the next move', async () => {
-    await resetPushState(server, 'lea');
     const cookie = await signInAs(server, 'lea');
     await setSessionClock(server, cookie, local('2026-11-25T15:00:00Z'));
     const socket = await TestSocket.greeted(server.wsUrl, cookie);

@@ -26,8 +26,14 @@ export async function startTestServer(options: { env?: Record<string, string>; a
   return { ...app, dataDir, clock, wsUrl: app.url.replace(/^http/, 'ws') + '/ws' };
 }
 
-/** Signs in as a demo persona and returns the session cookie ("escale_session=…"). */
-export async function signInAs(server: { url: string }, personaId: string): Promise<string> {
+/** A demo visitor: the session cookie ("escale_session=…") and the private traveller made for it. */
+export interface Visitor {
+  cookie: string;
+  travellerId: string;
+}
+
+/** Signs in as a demo persona: each call is a new visitor with a traveller of their own. */
+export async function signIn(server: { url: string }, personaId: string): Promise<Visitor> {
   const res = await fetch(`${server.url}/api/session/demo`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -36,7 +42,13 @@ export async function signInAs(server: { url: string }, personaId: string): Prom
   if (res.status !== 201) throw new Error(`sign-in as ${personaId} failed: ${res.status} ${await res.text()}`);
   const cookie = res.headers.get('set-cookie');
   if (!cookie) throw new Error('no session cookie');
-  return cookie.split(';')[0]!;
+  const body = (await res.json()) as { traveller: { id: string } };
+  return { cookie: cookie.split(';')[0]!, travellerId: body.traveller.id };
+}
+
+/** Signs in as a demo persona and returns the session cookie. */
+export async function signInAs(server: { url: string }, personaId: string): Promise<string> {
+  return (await signIn(server, personaId)).cookie;
 }
 
 /** Sets the session's virtual clock (demo mode), as a demo replay would. */
@@ -52,16 +64,6 @@ export async function setSessionClock(server: { url: string }, cookie: string, a
 /** Changes the signed-in traveller's push settings; returns the response. */
 export function putPushSettings(server: { url: string }, cookie: string, patch: unknown): Promise<Response> {
   return fetch(`${server.url}/api/push-settings`, { method: 'PUT', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(patch) });
-}
-
-/**
- * Forgets what the push policy remembers of a traveller, so a test starts from a first position. Written
- * behind the server's back, so the push cache is told, as every writer of those rows must.
- */
-export async function resetPushState(server: { ctx: RunningApp['ctx'] }, travellerId: string): Promise<void> {
-  await server.ctx.db.deleteFrom('push_state').where('traveller_id', '=', travellerId).execute();
-  await server.ctx.db.deleteFrom('pushed_items').where('traveller_id', '=', travellerId).execute();
-  server.ctx.pushCache.invalidate(travellerId);
 }
 
 /** Adds a booking to the traveller's wallet (there is no wallet route yet), telling the push cache. */

@@ -2,11 +2,15 @@
 import { Router } from 'express';
 import { DemoSignInBody, SessionClockBody, type SessionClockInfo, type SessionInfo } from '@escale/shared';
 import type { AppContext } from '../context.ts';
+import { countDemoVisitors, createDemoVisitor } from '../demo/visitors.ts';
 import { HttpError, parseBody } from '../http/errors.ts';
+import { perClientLimit } from '../http/rate-limit.ts';
 import type { Traveller } from '../travellers/model.ts';
 import { findTraveller } from '../travellers/queries.ts';
-import { currentTraveller, requireTraveller } from './require-traveller.ts';
-import { clearedSessionCookie, createSession, endSession, sessionCookie, sessionForToken, tokenFromCookieHeader } from './sessions.ts';
+import { endSession } from './end-session.ts';
+import { currentSession, currentTraveller, requireTraveller, sessionOfRequest } from './require-traveller.ts';
+import { ClockOutOfRange } from './session-clocks.ts';
+import { clearedSessionCookie, createSession, sessionCookie } from './sessions.ts';
 
 async function sessionInfo(ctx: AppContext, t: Traveller): Promise<SessionInfo> {
   const saved = t.consents.location
@@ -25,18 +29,30 @@ async function sessionInfo(ctx: AppContext, t: Traveller): Promise<SessionInfo> 
   };
 }
 
+const clockInfo = (c: { now: Date; virtual: boolean; speed: number }): SessionClockInfo => ({ now: c.now.toISOString(), virtual: c.virtual, speed: c.speed });
+
 export function authRoutes(ctx: AppContext): Router {
   const router = Router();
+  const demo = ctx.config.demo;
 
-  router.post('/session/demo', async (req, res) => {
+  // Each demo sign-in creates a traveller: limited per client address, and in total.
+  const signinLimit = perClientLimit({ windowMs: 3600_000, limit: demo.signinsPerHour, what: 'demo sign-ins' });
+  router.post('/session/demo', signinLimit, async (req, res) => {
     if (!ctx.config.demoMode) throw new HttpError(403, 'demo_disabled', 'Demo sign-in is switched off on this server.');
     const { personaId } = parseBody(DemoSignInBody, req.body);
-    const traveller = ctx.personas.has(personaId) ? await findTraveller(ctx.db, personaId) : null;
+    if (!ctx.personas.has(personaId)) throw new HttpError(404, 'not_found', `There is no demo traveller "${personaId}".`);
+    // The browser's previous session, if any, ends here (a new token at every sign-in: no session fixation).
+    const previous = await sessionOfRequest(ctx, req);
+    if (previous) await endSession(ctx, previous, 'signed_out');
+    if ((await countDemoVisitors(ctx.db)) >= demo.maxVisitors) {
+      throw new HttpError(503, 'unavailable', 'The demo is full right now: try again in a little while.');
+    }
+    const now = ctx.clock.now();
+    const travellerId = await createDemoVisitor(ctx.db, ctx.graph, personaId, now);
+    const traveller = travellerId ? await findTraveller(ctx.db, travellerId) : null;
     if (!traveller) throw new HttpError(404, 'not_found', `There is no demo traveller "${personaId}".`);
-    // A new token at every sign-in (no session fixation); the previous one, if any, ends here.
-    await endSession(ctx.db, tokenFromCookieHeader(req.headers.cookie));
-    const { token, expiresAt } = await createSession(ctx.db, traveller.id, ctx.clock.now(), ctx.config.sessionTtlMs);
-    res.setHeader('Set-Cookie', sessionCookie(token, expiresAt, req.secure));
+    const { token, session } = await createSession(ctx.db, traveller.id, now, demo.sessionTtlMs, { demo: true });
+    res.setHeader('Set-Cookie', sessionCookie(token, session.expiresAt, req.secure));
     res.status(201).json(await sessionInfo(ctx, traveller));
   });
 
@@ -45,25 +61,25 @@ export function authRoutes(ctx: AppContext): Router {
   });
 
   // The session's clock: read by the app; set only in demo mode (demo replays, and tests of time rules).
-  router.get('/session/clock', requireTraveller(ctx), async (req, res) => {
-    const session = await sessionForToken(ctx.db, tokenFromCookieHeader(req.headers.cookie), ctx.clock.now());
-    const clock = await ctx.sessionClocks.forSession(session!.id);
-    res.json({ now: clock.now().toISOString(), virtual: clock.virtual, speed: clock.speed } satisfies SessionClockInfo);
+  router.get('/session/clock', requireTraveller(ctx), async (_req, res) => {
+    const clock = await ctx.sessionClocks.forSession(currentSession(res).id);
+    res.json(clockInfo({ now: clock.now(), virtual: clock.virtual, speed: clock.speed }));
   });
 
   router.put('/session/clock', requireTraveller(ctx), async (req, res) => {
     if (!ctx.config.demoMode) throw new HttpError(403, 'demo_disabled', 'The session clock can only be set in demo mode.');
     const body = parseBody(SessionClockBody, req.body);
-    const session = await sessionForToken(ctx.db, tokenFromCookieHeader(req.headers.cookie), ctx.clock.now());
-    const info = await ctx.sessionClocks.set(session!.id, 'reset' in body ? null : { at: new Date(body.at), speed: body.speed });
-    res.json({ now: info.now.toISOString(), virtual: info.virtual, speed: info.speed } satisfies SessionClockInfo);
+    try {
+      res.json(clockInfo(await ctx.sessionClocks.set(currentSession(res).id, 'reset' in body ? null : { at: new Date(body.at), speed: body.speed })));
+    } catch (err) {
+      if (err instanceof ClockOutOfRange) throw new HttpError(400, 'bad_request', err.message, [{ path: 'at', message: err.message }]);
+      throw err;
+    }
   });
 
   router.delete('/session', async (req, res) => {
-    const token = tokenFromCookieHeader(req.headers.cookie);
-    const session = await sessionForToken(ctx.db, token, ctx.clock.now());
-    if (session) ctx.sessionClocks.forget(session.id);
-    await endSession(ctx.db, token);
+    const session = await sessionOfRequest(ctx, req);
+    if (session) await endSession(ctx, session, 'signed_out');
     res.setHeader('Set-Cookie', clearedSessionCookie(req.secure));
     res.status(204).end();
   });

@@ -1,6 +1,7 @@
 /**
  * Sessions: a random token in an httpOnly cookie; only its SHA-256 is stored, so a leaked database does not
- * leak usable sessions.
+ * leak usable sessions. Whether a session still opens anything is decided here and nowhere else: it must
+ * exist, be unexpired, and, if demo sign-in issued it, demo mode must still be on.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { parse as parseCookie, serialize } from 'cookie';
@@ -10,31 +11,71 @@ export const SESSION_COOKIE = 'escale_session';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function createSession(db: Db, travellerId: string, now: Date, ttlMs: number): Promise<{ token: string; expiresAt: Date }> {
+/** A live session: its id is the token's hash, never the token. */
+export interface Session {
+  id: string;
+  travellerId: string;
+  demo: boolean;
+  expiresAt: Date;
+}
+
+export async function createSession(
+  db: Db,
+  travellerId: string,
+  now: Date,
+  ttlMs: number,
+  options: { demo?: boolean } = {},
+): Promise<{ token: string; session: Session }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ttlMs);
+  const id = hash(token);
+  const demo = options.demo ?? false;
   await db
     .insertInto('sessions')
-    .values({ id_hash: hash(token), traveller_id: travellerId, created_at: now.toISOString(), expires_at: expiresAt.toISOString() })
+    .values({ id_hash: id, traveller_id: travellerId, created_at: now.toISOString(), expires_at: expiresAt.toISOString(), demo: demo ? 1 : 0 })
     .execute();
-  return { token, expiresAt };
+  return { token, session: { id, travellerId, demo, expiresAt } };
 }
 
-export async function travellerForToken(db: Db, token: string | undefined, now: Date): Promise<string | null> {
-  return (await sessionForToken(db, token, now))?.travellerId ?? null;
-}
-
-/** The live session a token opens: its traveller and its id (the token's hash, never the token). */
-export async function sessionForToken(db: Db, token: string | undefined, now: Date): Promise<{ id: string; travellerId: string } | null> {
+/** The live session a token opens, or null (unknown, expired, or issued by demo mode while it is off). */
+export async function sessionForToken(db: Db, token: string | undefined, now: Date, policy: { demoMode: boolean }): Promise<Session | null> {
   if (!token) return null;
   const id = hash(token);
-  const row = await db.selectFrom('sessions').select(['traveller_id', 'expires_at']).where('id_hash', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('sessions').select(['traveller_id', 'expires_at', 'demo']).where('id_hash', '=', id).executeTakeFirst();
   if (!row || row.expires_at <= now.toISOString()) return null;
-  return { id, travellerId: row.traveller_id };
+  if (row.demo === 1 && !policy.demoMode) return null;
+  return { id, travellerId: row.traveller_id, demo: row.demo === 1, expiresAt: new Date(row.expires_at) };
 }
 
-export async function endSession(db: Db, token: string | undefined): Promise<void> {
-  if (token) await db.deleteFrom('sessions').where('id_hash', '=', hash(token)).execute();
+export async function travellerForToken(db: Db, token: string | undefined, now: Date, policy: { demoMode: boolean }): Promise<string | null> {
+  return (await sessionForToken(db, token, now, policy))?.travellerId ?? null;
+}
+
+/** Deletes a session by its id; returns whether it existed. */
+export async function deleteSession(db: Db, sessionId: string): Promise<boolean> {
+  const result = await db.deleteFrom('sessions').where('id_hash', '=', sessionId).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Sessions that can no longer open anything: expired, or demo sessions once demo mode is off. */
+export async function deadSessions(db: Db, now: Date, policy: { demoMode: boolean }): Promise<{ id: string; travellerId: string }[]> {
+  const expired = now.toISOString();
+  const q = db
+    .selectFrom('sessions')
+    .select(['id_hash', 'traveller_id'])
+    .where((eb) => (policy.demoMode ? eb('expires_at', '<=', expired) : eb.or([eb('expires_at', '<=', expired), eb('demo', '=', 1)])));
+  const rows = await q.execute();
+  return rows.map((r) => ({ id: r.id_hash, travellerId: r.traveller_id }));
+}
+
+/** Every session of a traveller (an erasure ends them all). */
+export async function sessionsOf(db: Db, travellerId: string): Promise<string[]> {
+  const rows = await db.selectFrom('sessions').select('id_hash').where('traveller_id', '=', travellerId).execute();
+  return rows.map((r) => r.id_hash);
+}
+
+export function sessionIdOf(token: string): string {
+  return hash(token);
 }
 
 export function tokenFromCookieHeader(header: string | undefined): string | undefined {

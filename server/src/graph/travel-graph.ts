@@ -20,7 +20,13 @@ type NodeAttrs =
   | { type: 'event'; event: CatalogueEvent }
   | { type: 'offer'; offer: Offer }
   | { type: 'city'; city: City }
-  | { type: 'category' | 'tag' | 'area' | 'traveller' };
+  | { type: 'category' | 'tag' | 'area' }
+  /**
+   * `private`: a demo visitor's traveller. Their interactions are their own history (the ranking reads them)
+   * but never reach anyone else: they are left out of the walk index, so they are no one's lookalike and
+   * count in no place's popularity.
+   */
+  | { type: 'traveller'; private?: boolean };
 
 interface EdgeAttrs {
   type: EdgeType;
@@ -102,8 +108,9 @@ export class TravelGraph {
   /** Overlay edges tolerated before the walk index is rebuilt from scratch. */
   static readonly WALK_OVERLAY_LIMIT = 20_000;
 
-  static build(catalogue: Catalogue, interactions: Interaction[]): TravelGraph {
+  static build(catalogue: Catalogue, interactions: Interaction[], privateTravellers: Iterable<string> = []): TravelGraph {
     const graph = new TravelGraph();
+    for (const id of privateTravellers) graph.addPrivateTraveller(id);
     for (const city of catalogue.cities) graph.upsertCity(city);
     for (const place of catalogue.places) graph.upsertPlace(place);
     for (const event of catalogue.events) graph.upsertEvent(event);
@@ -199,21 +206,53 @@ export class TravelGraph {
     this.link('held_at', key, nodeKey('place', offer.placeId));
   }
 
-  addInteraction(i: Interaction): void {
+  /** A traveller whose interactions stay out of what other travellers' rankings read (see NodeAttrs). */
+  addPrivateTraveller(travellerId: string): void {
+    const key = nodeKey('traveller', travellerId);
+    if (this.g.hasNode(key)) this.g.mergeNodeAttributes(key, { private: true });
+    else this.g.addNode(key, { type: 'traveller', private: true });
+  }
+
+  /**
+   * Records an interaction; the same traveller, place and kind again only refreshes its time (a repeated
+   * "like" is one like, as in the store: ten thousand taps must not grow the graph or slow the ranking).
+   * Returns whether an edge was added.
+   */
+  addInteraction(i: Interaction): boolean {
     const traveller = this.ensureNode('traveller', i.travellerId);
     const place = nodeKey('place', i.placeId);
+    let existing: string | undefined;
+    if (this.g.hasNode(place)) {
+      this.g.forEachOutEdge(traveller, place, (edge, attrs) => {
+        if (attrs.type === 'interaction' && attrs.kind === i.kind) existing = edge;
+      });
+    }
+    if (existing !== undefined) {
+      this.g.setEdgeAttribute(existing, 'at', Math.max(i.at.getTime(), this.g.getEdgeAttribute(existing, 'at') ?? 0));
+      return false;
+    }
     const placeId = this.entries.get(i.placeId)?.id ?? i.placeId;
     this.g.addEdge(traveller, place, { type: 'interaction', kind: i.kind, at: i.at.getTime(), placeId });
+    if (this.isPrivate(traveller)) return true; // not in the walk index: nothing to patch
     if (this.walk && this.walk.overlaySize < TravelGraph.WALK_OVERLAY_LIMIT) this.walk.addInteraction(traveller, place, i.kind);
     else this.walk = null;
+    return true;
+  }
+
+  private isPrivate(travellerKey: string): boolean {
+    const attrs = this.g.getNodeAttributes(travellerKey);
+    return attrs.type === 'traveller' && attrs.private === true;
   }
 
   /** Removes a traveller and every edge touching them (erasure, consent withdrawal). */
   dropTraveller(travellerId: string): void {
     const key = nodeKey('traveller', travellerId);
-    if (this.g.hasNode(key)) this.g.dropNode(key);
-    // Erasure must leave no trace in derived structures either: the walk index is rebuilt without them.
-    this.walk = null;
+    if (!this.g.hasNode(key)) return;
+    const wasPrivate = this.isPrivate(key);
+    this.g.dropNode(key);
+    // Erasure must leave no trace in derived structures either: the walk index is rebuilt without them
+    // (a private traveller was never in it).
+    if (!wasPrivate) this.walk = null;
   }
 
   /** The typed-array view for random walks, (re)built on demand. */

@@ -19,7 +19,7 @@ const KIND_OF_TYPE: Record<string, WalkKind | undefined> = { place: PLACE, trave
 const EDGE_WEIGHT: Record<string, number> = { liked: 2, visited: 1, booked: 2 };
 
 interface GraphLike {
-  forEachNode(cb: (key: string, attrs: { type: string }) => void): void;
+  forEachNode(cb: (key: string, attrs: { type: string; private?: boolean }) => void): void;
   forEachEdge(cb: (key: string, attrs: { type: string; kind?: string }, source: string, target: string) => void): void;
 }
 
@@ -57,7 +57,8 @@ export class WalkIndex {
     const placeNodes = new Map<string, number>();
     g.forEachNode((key, attrs) => {
       const kind = KIND_OF_TYPE[attrs.type];
-      if (kind === undefined) return;
+      // A private traveller (a demo visitor) is nobody's connector: left out, their edges are skipped too.
+      if (kind === undefined || attrs.private) return;
       if (kind === PLACE) placeNodes.set(key.slice(key.indexOf(':') + 1), keys.length);
       byKey.set(key, keys.length);
       keys.push(key);

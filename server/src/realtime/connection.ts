@@ -3,16 +3,18 @@
  * its type, and answers bad input with an `error` message (counted) while keeping the connection usable.
  * Frames are handled one at a time, in order, so a location and the push it causes never overtake each
  * other; a client over its message rate is answered, then closed if it keeps flooding.
+ *
+ * The first message must be a hello, within WS_HELLO_TIMEOUT_MS, and only one is answered per connection: a
+ * hello costs a replay, and replays are what a reconnecting client is owed, not something to ask for in a
+ * loop. A session that expires closes the connection (4401) at its next frame or heartbeat.
  */
-import type { WebSocket } from 'ws';
 import { CLOSE_CODES, PROTOCOL_VERSION, type ClientMessage, type ErrorCode, type ServerMessage } from '@escale/shared';
-import type { Clock } from '../clock.ts';
 import type { AppContext } from '../context.ts';
 import type { PushService } from '../push/push-service.ts';
 import type { Position } from '../recommend/context.ts';
 import { HISTORY_KINDS } from '../travellers/model.ts';
 import { addInteraction, positionWrite } from '../travellers/queries.ts';
-import type { Hub } from './hub.ts';
+import { closeNow, type Connection, type Hub } from './hub.ts';
 import type { MessageLog } from './message-log.ts';
 import { parseClientMessage } from './parse-client-message.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -28,20 +30,36 @@ export interface RealtimeDeps {
 
 type Handlers = { [K in ClientMessage['type']]: (msg: Extract<ClientMessage, { type: K }>) => Promise<void> };
 
-export function attachConnection(deps: RealtimeDeps, socket: WebSocket, travellerId: string, clock: Clock): void {
+/** Whether the connection's session has ended or expired (on the server's clock); closes it if so. */
+export function closeIfExpired(ctx: AppContext, c: Connection): boolean {
+  if (c.ended) return true;
+  if (ctx.clock.now().getTime() < c.expiresAt) return false;
+  c.ended = true;
+  closeNow(c.socket, CLOSE_CODES.sessionEnded, 'session expired');
+  return true;
+}
+
+export function attachConnection(deps: RealtimeDeps, c: Connection): void {
   const { ctx, hub, log, positions, push } = deps;
+  const { socket, travellerId, clock } = c;
   const limits = ctx.config.realtime;
   const limiter = new RateLimiter(limits.ratePerSecond, limits.rateBurst);
   let greeted = false;
   // An app opening (hello without lastSeq) has an empty feed: its first position asks for one.
   let awaitingFirstPosition = false;
   let queue = Promise.resolve();
-
   const send = (message: ServerMessage) => hub.send(socket, JSON.stringify(message));
   const fail = (code: ErrorCode, message: string) => {
     hub.countError(code);
     send({ type: 'error', code, message });
   };
+  // A client opens the socket and says hello at once; one that has not is holding a connection for nothing.
+  const helloTimer = setTimeout(() => {
+    if (!greeted) closeNow(socket, CLOSE_CODES.noHello, `no hello within ${limits.helloTimeoutMs} ms`);
+  }, limits.helloTimeoutMs);
+  helloTimer.unref();
+  socket.once('close', () => clearTimeout(helloTimer));
+
   // Read on every message, from memory once loaded: a consent changed by any writer invalidates it (push-cache.ts).
   const loadTraveller = async () => {
     const view = await ctx.pushCache.view(travellerId);
@@ -52,6 +70,10 @@ export function attachConnection(deps: RealtimeDeps, socket: WebSocket, travelle
 
   const handlers: Handlers = {
     async hello(msg) {
+      if (greeted) {
+        fail('bad_message', 'This connection already said hello; open a new connection to replay from another point.');
+        return;
+      }
       if (msg.protocol !== PROTOCOL_VERSION) {
         fail('protocol_version', `This server speaks protocol ${PROTOCOL_VERSION}, the client speaks ${msg.protocol}: reload the app.`);
         socket.close(CLOSE_CODES.protocolVersion, 'incompatible protocol version');
@@ -59,22 +81,33 @@ export function attachConnection(deps: RealtimeDeps, socket: WebSocket, travelle
       }
       const traveller = await loadTraveller();
       greeted = true;
+      clearTimeout(helloTimer);
       awaitingFirstPosition = msg.lastSeq === undefined;
-      const missed = msg.lastSeq === undefined ? [] : await log.since(travellerId, msg.lastSeq, ctx.clock.now());
-      const replay = missed === null ? 'reset' : missed.length > 0 ? 'replayed' : 'fresh';
+      // From here until goLive, live messages for this socket are held (hub.ts): the replay comes first.
+      c.phase = 'replaying';
+      const { upTo, plan } = await log.replay(travellerId, msg.lastSeq, ctx.clock.now());
       send({
         type: 'welcome',
-        seq: await log.currentSeq(travellerId),
+        seq: upTo,
         protocol: PROTOCOL_VERSION,
         traveller: { id: traveller.id, name: traveller.name },
         now: clock.now().toISOString(),
-        replay,
+        replay: plan.kind,
       });
-      for (const m of missed ?? []) await hub.sendPaced(socket, JSON.stringify(m));
+      if (plan.kind === 'replayed') {
+        for await (const page of plan.pages) {
+          for (const m of page) {
+            await hub.sendPaced(socket, m.text);
+            c.sentSeq = m.seq;
+          }
+        }
+      } else {
+        c.sentSeq = upTo;
+      }
+      hub.goLive(c);
       // Beyond the replay window the client starts over: it gets the current state, freshly ranked.
-      if (replay === 'reset') await push.onRequest(traveller, positionFor(traveller.consents.location), clock, 'reconnected');
+      if (plan.kind === 'reset') await push.onRequest(traveller, positionFor(traveller.consents.location), clock, 'reconnected');
     },
-
     async location(msg) {
       const traveller = await loadTraveller();
       if (!traveller.consents.location) {
@@ -90,12 +123,10 @@ export function attachConnection(deps: RealtimeDeps, socket: WebSocket, travelle
       // Written with the push's own record when it causes one, on its own otherwise (both after the turn).
       await push.onLocation(traveller, position, clock, opening, positionWrite(travellerId, msg, now));
     },
-
     async suggest_now() {
       const traveller = await loadTraveller();
       await push.onRequest(traveller, positionFor(traveller.consents.location), clock, 'suggest_now');
     },
-
     async feedback(msg) {
       const traveller = await loadTraveller();
       if (!ctx.graph.place(msg.placeId)) {
@@ -107,6 +138,7 @@ export function attachConnection(deps: RealtimeDeps, socket: WebSocket, travelle
         return;
       }
       const interaction = { travellerId, placeId: msg.placeId, kind: msg.kind, at: clock.now() };
+      // The same feedback again is the same fact: one row and one edge, refreshed (travellers/queries.ts).
       await addInteraction(ctx.db, interaction);
       ctx.graph.addInteraction(interaction);
       await hub.publish(travellerId, { type: 'feedback_ack', placeId: msg.placeId, kind: msg.kind }, ctx.clock.now());
@@ -115,6 +147,7 @@ export function attachConnection(deps: RealtimeDeps, socket: WebSocket, travelle
   };
 
   const handle = async (raw: string) => {
+    if (closeIfExpired(ctx, c)) return;
     const parsed = parseClientMessage(raw);
     if (!parsed.ok) return fail(parsed.code, parsed.message);
     const msg = parsed.message;
@@ -124,6 +157,9 @@ export function attachConnection(deps: RealtimeDeps, socket: WebSocket, travelle
     } catch (err) {
       ctx.logger.error({ err, travellerId, type: msg.type }, 'websocket handler failed');
       fail('internal', 'Something went wrong on our side; the connection is still open.');
+      // A hello that failed half-way through its replay cannot go live without a hole in the stream: the
+      // client reconnects (1011: a server error, retried with backoff) and asks again from its last number.
+      if (msg.type === 'hello' && c.phase === 'replaying') closeNow(socket, 1011, 'replay failed: reconnect');
     }
   };
 
@@ -140,7 +176,11 @@ export function attachConnection(deps: RealtimeDeps, socket: WebSocket, travelle
       else hub.countError('rate_limited');
       return;
     }
-    const raw = isBinary ? '' : data.toString();
+    if (isBinary) {
+      fail('binary_frame', 'Binary frames are not accepted: send each message as JSON text.');
+      return;
+    }
+    const raw = data.toString();
     queue = queue.then(() => handle(raw));
   });
 }

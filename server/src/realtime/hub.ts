@@ -1,72 +1,143 @@
 /**
- * Who is connected, as which traveller, on which session clock. A message for a traveller goes to every
- * one of their open tabs and devices; it is logged with its sequence number first, so a tab that was
- * offline, or too slow to read, can catch up. A socket whose send buffer grows past the bound is closed
- * as a slow consumer instead of buffering without limit: it reconnects and replays from the log.
+ * Who is connected, as which traveller, in which session, on which clock. A message for a traveller goes
+ * to every one of their open tabs and devices; it is logged with its sequence number first, so a tab that
+ * was offline, or too slow to read, can catch up.
+ *
+ * Each socket's stream is exactly-once and in sequence order. A socket joins the hub when it opens, but
+ * until its hello has been answered and its replay sent, live messages for it are held, not sent: sent
+ * at once they would interleave with the replay, and could be sent twice (once live, once replayed). When
+ * the replay is done the held messages follow, those the replay already carried skipped.
+ *
+ * A socket whose send buffer (or held backlog) grows past the bound is closed as a slow consumer instead
+ * of buffering without limit: it reconnects and replays from the log.
  */
 import type { WebSocket } from 'ws';
-import { CLOSE_CODES, type ServerMessage } from '@escale/shared';
+import { CLOSE_CODES } from '@escale/shared';
 import type { Clock } from '../clock.ts';
 import type { MessageLog, Unsequenced } from './message-log.ts';
 
-interface Connection {
-  socket: WebSocket;
-  clock: Clock;
-}
-
-/** How long a slow consumer gets to take its close frame before the socket is destroyed. */
+/** How long a closed socket gets to take its close frame before it is destroyed. */
 const CLOSE_GRACE_MS = 5_000;
 
+export class Connection {
+  /** `greeting` until the hello, `replaying` while its replay is sent, then `live`. */
+  phase: 'greeting' | 'replaying' | 'live' = 'greeting';
+  /** Set when its session ended: frames still queued are not handled (nothing is done for a dead session). */
+  ended = false;
+  /** The highest sequence number this socket has been sent, or told it is at (the welcome's). */
+  sentSeq = 0;
+  /** Live messages that arrived before the socket was live, in sequence order. */
+  private held: { seq: number; text: string }[] = [];
+  private heldBytes = 0;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly travellerId: string,
+    readonly sessionId: string,
+    /** When the session expires (server clock, ms): the socket closes then, like every use of it. */
+    readonly expiresAt: number,
+    readonly clock: Clock,
+  ) {}
+
+  /** Holds a message until the socket is live; false when the backlog would pass `maxBytes`. */
+  hold(seq: number, text: string, maxBytes: number): boolean {
+    if (this.heldBytes + text.length > maxBytes) return false;
+    this.held.push({ seq, text });
+    this.heldBytes += text.length;
+    return true;
+  }
+
+  /** The held messages the socket has not been sent yet, oldest first; the hold is emptied. */
+  takeHeld(): { seq: number; text: string }[] {
+    const out = this.held.filter((m) => m.seq > this.sentSeq).sort((a, b) => a.seq - b.seq);
+    this.held = [];
+    this.heldBytes = 0;
+    return out;
+  }
+}
+
 export class Hub {
-  private readonly connections = new Map<string, Map<WebSocket, Connection>>();
+  private readonly byTraveller = new Map<string, Set<Connection>>();
+  private readonly bySession = new Map<string, Set<Connection>>();
   /** Counters for /api/health: errors answered by code, slow consumers closed. */
   readonly stats = { errors: {} as Record<string, number>, slowConsumers: 0 };
+
   constructor(
     private readonly log: MessageLog,
     private readonly maxBufferedBytes: number,
   ) {}
 
-  add(travellerId: string, socket: WebSocket, clock: Clock): void {
-    let set = this.connections.get(travellerId);
-    if (!set) this.connections.set(travellerId, (set = new Map()));
-    set.set(socket, { socket, clock });
+  add(connection: Connection): void {
+    addTo(this.byTraveller, connection.travellerId, connection);
+    addTo(this.bySession, connection.sessionId, connection);
   }
 
-  remove(travellerId: string, socket: WebSocket): void {
-    const set = this.connections.get(travellerId);
-    if (!set) return;
-    set.delete(socket);
-    if (set.size === 0) this.connections.delete(travellerId);
+  remove(connection: Connection): void {
+    removeFrom(this.byTraveller, connection.travellerId, connection);
+    removeFrom(this.bySession, connection.sessionId, connection);
   }
 
   isConnected(travellerId: string): boolean {
-    return this.connections.has(travellerId);
+    return this.byTraveller.has(travellerId);
+  }
+
+  /** Open sockets of a session (bounded by WS_MAX_SOCKETS_PER_SESSION at the upgrade). */
+  socketsOfSession(sessionId: string): number {
+    return this.bySession.get(sessionId)?.size ?? 0;
   }
 
   get connectionCount(): number {
     let n = 0;
-    for (const set of this.connections.values()) n += set.size;
+    for (const set of this.byTraveller.values()) n += set.size;
     return n;
   }
 
-  allSockets(): WebSocket[] {
-    return [...this.connections.values()].flatMap((s) => [...s.keys()]);
+  connections(): Connection[] {
+    return [...this.byTraveller.values()].flatMap((set) => [...set]);
   }
 
   /** Connected travellers with the clock of one of their sessions (the first connected). */
   connectedTravellers(): { travellerId: string; clock: Clock }[] {
-    return [...this.connections].map(([travellerId, set]) => ({ travellerId, clock: set.values().next().value!.clock }));
+    return [...this.byTraveller].map(([travellerId, set]) => ({ travellerId, clock: set.values().next().value!.clock }));
+  }
+
+  /** Closes every socket of a session (signed out, expired, erased): 4401, the client goes back to sign-in. */
+  closeSession(sessionId: string, reason: string): void {
+    for (const c of [...(this.bySession.get(sessionId) ?? [])]) {
+      c.ended = true;
+      closeNow(c.socket, CLOSE_CODES.sessionEnded, reason);
+    }
   }
 
   countError(code: string): void {
     this.stats.errors[code] = (this.stats.errors[code] ?? 0) + 1;
   }
 
-  /** Logs (committed), then sends to every connection of the traveller. */
-  async publish(travellerId: string, message: Unsequenced, now: Date): Promise<ServerMessage> {
-    const { message: full, text } = await this.log.append(travellerId, message, now);
-    for (const socket of this.connections.get(travellerId)?.keys() ?? []) this.send(socket, text);
-    return full;
+  /** Logs (committed), then delivers to every connection of the traveller. */
+  async publish(travellerId: string, message: Unsequenced, now: Date): Promise<void> {
+    const { seq, text } = await this.log.append(travellerId, message, now);
+    const set = this.byTraveller.get(travellerId);
+    if (set) for (const c of set) this.deliver(c, seq, text);
+  }
+
+  /** A live socket is sent the message (unless it already was); one not live yet holds it for later. */
+  private deliver(c: Connection, seq: number, text: string): void {
+    if (c.phase !== 'live') {
+      if (!c.hold(seq, text, this.maxBufferedBytes)) this.closeSlowConsumer(c.socket);
+      return;
+    }
+    if (seq <= c.sentSeq) return;
+    c.sentSeq = seq;
+    this.send(c.socket, text);
+  }
+
+  /** The replay is done: what was held follows, in order, and the socket is live from now on. */
+  goLive(c: Connection): void {
+    for (const m of c.takeHeld()) {
+      c.sentSeq = m.seq;
+      this.send(c.socket, m.text);
+    }
+    c.phase = 'live';
   }
 
   /**
@@ -82,12 +153,33 @@ export class Hub {
   /** Sends unless the socket is a slow consumer, which is closed to resync instead. */
   send(socket: WebSocket, text: string): void {
     if (socket.readyState !== socket.OPEN) return;
-    if (socket.bufferedAmount + text.length > this.maxBufferedBytes) {
-      this.stats.slowConsumers++;
-      socket.close(CLOSE_CODES.slowConsumer, 'slow consumer: reconnect to resync');
-      setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref();
-      return;
-    }
+    if (socket.bufferedAmount + text.length > this.maxBufferedBytes) return this.closeSlowConsumer(socket);
     socket.send(text);
   }
+
+  private closeSlowConsumer(socket: WebSocket): void {
+    if (socket.readyState !== socket.OPEN) return;
+    this.stats.slowConsumers++;
+    closeNow(socket, CLOSE_CODES.slowConsumer, 'slow consumer: reconnect to resync');
+  }
+}
+
+/** Sends the close frame, and destroys the socket if the peer does not take it within the grace period. */
+export function closeNow(socket: WebSocket, code: number, reason: string): void {
+  if (socket.readyState === socket.CLOSED) return;
+  socket.close(code, reason);
+  setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref();
+}
+
+function addTo(map: Map<string, Set<Connection>>, key: string, c: Connection): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(c);
+}
+
+function removeFrom(map: Map<string, Set<Connection>>, key: string, c: Connection): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(c);
+  if (set.size === 0) map.delete(key);
 }

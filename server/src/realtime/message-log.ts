@@ -1,6 +1,11 @@
 /**
  * Per-traveller sequence numbers and the log of server messages, kept in the database so a client that
  * reconnects (even after a server restart) can be sent exactly what it missed.
+ *
+ * Bounded three ways: a replay covers at most the last 24 hours (REPLAY_WINDOW_MS) and at most
+ * WS_REPLAY_MAX_MESSAGES messages (beyond either, the client gets `reset` and a fresh feed); the replay is
+ * read a page at a time, so a reconnect never holds more than one page in memory; and the housekeeping job
+ * deletes what no replay can ask for any more (`purgeLog`).
  */
 import type { ServerMessage } from '@escale/shared';
 import type { Db } from '../store/db.ts';
@@ -8,23 +13,34 @@ import { preparedWrite } from '../store/prepared-write.ts';
 import type { CommitBatch } from '../store/write-batch.ts';
 
 export const REPLAY_WINDOW_MS = 24 * 3600_000;
+/** Messages read from the database at a time during a replay (a push is about 7 KB: ~350 KB a page). */
+export const REPLAY_PAGE_ROWS = 50;
 
 /** Once per push: prepared once (store/prepared-write.ts). */
 const insertLogged = preparedWrite(['traveller_id', 'seq', 'type', 'body', 'at'], (db, v) => db.insertInto('message_log').values(v));
 
 type Sequenced = Extract<ServerMessage, { seq: number }>;
-/** A logged message and its JSON text, as stored and as sent. */
+
+/** A logged message: its number and its JSON text, as stored and as sent. */
 export interface Logged {
-  message: Sequenced;
+  seq: number;
   text: string;
 }
+
 export type Unsequenced = Sequenced extends infer M ? (M extends { seq: number } ? Omit<M, 'seq'> : never) : never;
+
+/** What a hello with `lastSeq` gets: the missed messages, page by page, or a reset. */
+export type ReplayPlan = { kind: 'replayed'; pages: AsyncIterable<Logged[]> } | { kind: 'fresh' } | { kind: 'reset'; why: 'too_old' | 'too_many' | 'unknown_seq' };
 
 export class MessageLog {
   private readonly lastSeq = new Map<string, number>();
+  /** Appends in flight per traveller: the next one waits, so numbers are committed (and sent) in order. */
+  private readonly appending = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly db: Db,
     private readonly commit: CommitBatch,
+    private readonly maxReplay: number,
   ) {}
 
   async currentSeq(travellerId: string): Promise<number> {
@@ -36,39 +52,120 @@ export class MessageLog {
     return seq;
   }
 
-  /** Assigns the next sequence number and commits the message, before anyone sends it. */
-  async append(travellerId: string, message: Unsequenced, now: Date): Promise<Logged> {
+  /**
+   * Assigns the next sequence number and commits the message, before anyone sends it. Appends of one
+   * traveller run one after the other: a commit that waits for the connection must not let a later number
+   * be committed, and sent, before it.
+   */
+  append(travellerId: string, message: Unsequenced, now: Date): Promise<Logged> {
+    const previous = this.appending.get(travellerId);
+    const run = () => this.appendNow(travellerId, message, now);
+    const next = previous ? previous.then(run, run) : run();
+    this.appending.set(travellerId, next);
+    const clear = () => {
+      if (this.appending.get(travellerId) === next) this.appending.delete(travellerId);
+    };
+    next.then(clear, clear);
+    return next;
+  }
+
+  private async appendNow(travellerId: string, message: Unsequenced, now: Date): Promise<Logged> {
     const seq = (await this.currentSeq(travellerId)) + 1;
     this.lastSeq.set(travellerId, seq);
-    const full = { ...message, seq } as Sequenced;
     // Serialised once: the logged body is the very text sent.
-    const text = JSON.stringify(full);
+    const text = JSON.stringify({ ...message, seq });
     try {
-      await this.commit([insertLogged.bind({ traveller_id: travellerId, seq, type: full.type, body: text, at: now.toISOString() })]);
+      await this.commit([insertLogged.bind({ traveller_id: travellerId, seq, type: message.type, body: text, at: now.toISOString() })]);
     } catch (err) {
       // Not logged, so not sent: the next number is read again from the log rather than skipping this one.
       this.lastSeq.delete(travellerId);
       throw err;
     }
-    return { message: full, text };
+    return { seq, text };
   }
 
-  /** Messages after `afterSeq`, oldest first; null when some of them are older than the replay window. */
-  async since(travellerId: string, afterSeq: number, now: Date): Promise<Sequenced[] | null> {
+  /**
+   * What a hello gets. `upTo` is the traveller's newest committed number, which the welcome carries: a
+   * message still being committed is above it, reaches the socket live (held until the replay is done,
+   * hub.ts) and is not replayed. With `afterSeq`, the plan is every message in between if they are all still
+   * in the log, within the window and no more than the replay limit, otherwise a reset; decided before
+   * anything is read beyond the first page.
+   */
+  async replay(travellerId: string, afterSeq: number | undefined, now: Date): Promise<{ upTo: number; plan: ReplayPlan }> {
+    const row = await this.db.selectFrom('message_log').select((eb) => eb.fn.max('seq').as('seq')).where('traveller_id', '=', travellerId).executeTakeFirst();
+    const upTo = Number(row?.seq ?? 0);
+    return { upTo, plan: await this.plan(travellerId, afterSeq, upTo, now) };
+  }
+
+  private async plan(travellerId: string, afterSeq: number | undefined, upTo: number, now: Date): Promise<ReplayPlan> {
+    if (afterSeq === undefined || afterSeq === upTo) return { kind: 'fresh' };
+    // A number the server never gave this traveller (their log was wiped, or it is someone else's).
+    if (afterSeq > upTo) return { kind: 'reset', why: 'unknown_seq' };
+    if (upTo - afterSeq > this.maxReplay) return { kind: 'reset', why: 'too_many' };
+    const first = await this.page(travellerId, afterSeq, upTo, REPLAY_PAGE_ROWS);
+    const horizon = new Date(now.getTime() - REPLAY_WINDOW_MS).toISOString();
+    // The oldest missed message is gone (purged) or older than the window: a replay would have a hole.
+    if (first.length === 0 || first[0]!.seq !== afterSeq + 1 || first[0]!.at < horizon) return { kind: 'reset', why: 'too_old' };
+    return { kind: 'replayed', pages: this.pages(travellerId, first, upTo) };
+  }
+
+  private async *pages(travellerId: string, first: (Logged & { at: string })[], upTo: number): AsyncIterable<Logged[]> {
+    let page = first;
+    while (page.length > 0) {
+      yield page;
+      const last = page[page.length - 1]!.seq;
+      if (last >= upTo) return;
+      page = await this.page(travellerId, last, upTo, REPLAY_PAGE_ROWS);
+    }
+  }
+
+  private async page(travellerId: string, afterSeq: number, upTo: number, limit: number): Promise<(Logged & { at: string })[]> {
     const rows = await this.db
       .selectFrom('message_log')
       .select(['seq', 'body', 'at'])
       .where('traveller_id', '=', travellerId)
       .where('seq', '>', afterSeq)
+      .where('seq', '<=', upTo)
       .orderBy('seq')
+      .limit(limit)
       .execute();
-    const horizon = new Date(now.getTime() - REPLAY_WINDOW_MS).toISOString();
-    if (rows.length > 0 && rows[0]!.seq !== afterSeq + 1) return null; // a gap: older messages were purged
-    if (rows.some((r) => r.at < horizon)) return null;
-    return rows.map((r) => JSON.parse(r.body) as Sequenced);
+    return rows.map((r) => ({ seq: r.seq, text: r.body, at: r.at }));
   }
 
   forget(travellerId: string): void {
     this.lastSeq.delete(travellerId);
   }
+}
+
+/**
+ * Deletes what no replay can be sent any more: messages older than the window, and all but the last
+ * `maxReplay` of each traveller. Each traveller's newest message is always kept, since it carries their
+ * current sequence number (a number must never go back, or a client would skip what follows). Returns the
+ * number of rows deleted.
+ */
+export async function purgeLog(db: Db, now: Date, maxReplay: number): Promise<number> {
+  const horizon = new Date(now.getTime() - REPLAY_WINDOW_MS).toISOString();
+  const byAge = await db
+    .deleteFrom('message_log')
+    .where('at', '<', horizon)
+    .where('seq', '<', (eb) =>
+      eb
+        .selectFrom('message_log as newest')
+        .select((n) => n.fn.max('newest.seq').as('seq'))
+        .whereRef('newest.traveller_id', '=', 'message_log.traveller_id'),
+    )
+    .executeTakeFirst();
+  // Travellers with more than `maxReplay` messages left: only their newest `maxReplay` can be replayed.
+  const crowded = await db
+    .selectFrom('message_log')
+    .select(['traveller_id', (eb) => eb.fn.max('seq').as('top')])
+    .groupBy('traveller_id')
+    .having((eb) => eb.fn.countAll(), '>', maxReplay)
+    .execute();
+  let byCount = 0;
+  for (const { traveller_id, top } of crowded) {
+    const r = await db.deleteFrom('message_log').where('traveller_id', '=', traveller_id).where('seq', '<=', Number(top) - maxReplay).executeTakeFirst();
+    byCount += Number(r.numDeletedRows);
+  }
+  return Number(byAge.numDeletedRows) + byCount;
 }

@@ -9,8 +9,8 @@ import type { CatalogueEvent } from '../catalogue/model.ts';
 import type { AppContext } from '../context.ts';
 import { PushService } from '../push/push-service.ts';
 import type { Position } from '../recommend/context.ts';
-import { attachConnection } from './connection.ts';
-import { Hub } from './hub.ts';
+import { attachConnection, closeIfExpired } from './connection.ts';
+import { Connection, Hub } from './hub.ts';
 import { inSlices } from './in-slices.ts';
 import { MessageLog } from './message-log.ts';
 import { decideUpgrade, refuseUpgrade } from './upgrade.ts';
@@ -37,7 +37,7 @@ export interface RealtimeServer {
 export function mountRealtime(ctx: AppContext, server: Server): RealtimeServer {
   const limits = ctx.config.realtime;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES, perMessageDeflate: false });
-  const log = new MessageLog(ctx.db, ctx.commit);
+  const log = new MessageLog(ctx.db, ctx.commit, limits.replayMaxMessages);
   const hub = new Hub(log, limits.maxBufferedBytes);
   const push = new PushService(ctx, hub);
   const positions = new Map<string, Position>();
@@ -48,20 +48,27 @@ export function mountRealtime(ctx: AppContext, server: Server): RealtimeServer {
     decideUpgrade(ctx, req)
       .then(async (decision) => {
         if (!decision.ok) return refuseUpgrade(socket, decision.status, decision.code, decision.message);
-        const clock = await ctx.sessionClocks.forSession(decision.sessionId);
+        const { session } = decision;
+        const clock = await ctx.sessionClocks.forSession(session.id);
+        // Checked and counted in the same turn as the socket joins the hub, so parallel upgrades cannot
+        // slip past the cap together.
+        if (hub.socketsOfSession(session.id) >= limits.maxSocketsPerSession) {
+          hub.countError('too_many_sockets');
+          return refuseUpgrade(socket, 429, 'rate_limited', `At most ${limits.maxSocketsPerSession} live connections per session: close another tab first.`);
+        }
         wss.handleUpgrade(req, socket, head, (ws) => {
-          const travellerId = decision.travellerId;
-          hub.add(travellerId, ws, clock);
-          ctx.pushCache.retain(travellerId);
+          const connection = new Connection(ws, session.travellerId, session.id, session.expiresAt.getTime(), clock);
+          hub.add(connection);
+          ctx.pushCache.retain(session.travellerId);
           alive.add(ws);
           ws.on('pong', () => alive.add(ws));
           ws.on('close', () => {
-            hub.remove(travellerId, ws);
-            ctx.pushCache.release(travellerId);
-            if (!hub.isConnected(travellerId)) positions.delete(travellerId);
+            hub.remove(connection);
+            ctx.pushCache.release(session.travellerId);
+            if (!hub.isConnected(session.travellerId)) positions.delete(session.travellerId);
           });
           ws.on('error', (err) => ctx.logger.debug({ err }, 'websocket error'));
-          attachConnection({ ctx, hub, log, positions, push }, ws, travellerId, clock);
+          attachConnection({ ctx, hub, log, positions, push }, connection);
         });
       })
       .catch((err: unknown) => {
@@ -70,15 +77,27 @@ export function mountRealtime(ctx: AppContext, server: Server): RealtimeServer {
       });
   });
 
+  // A session that ends anywhere (sign-out, expiry, erasure) closes its sockets here; an erased traveller
+  // leaves nothing in the channel's memory.
+  const unsubscribe = [
+    ctx.bus.on('session_ended', ({ sessionId, reason }) => hub.closeSession(sessionId, `session ${reason.replace('_', ' ')}`)),
+    ctx.bus.on('traveller_erased', ({ travellerId }) => {
+      positions.delete(travellerId);
+      log.forget(travellerId);
+    }),
+  ];
+
   // Heartbeat: a socket that did not answer the previous ping is dead (a phone that lost its network
-  // never sends a close), so it goes within two intervals. Pinging is spread over turns of the event loop
-  // like the tick: at 10,000 connections one synchronous sweep held every location for about 85 ms.
+  // never sends a close), so it goes within two intervals; a socket whose session expired goes too.
+  // Pinging is spread over turns of the event loop like the tick: at 10,000 connections one synchronous
+  // sweep held every location for about 85 ms.
   let sweeping = false;
   const heartbeat = setInterval(() => {
     if (sweeping) return;
     sweeping = true;
-    void inSlices(hub.allSockets(), HEARTBEAT_SLICE, (ws) => {
-      if (ws.readyState !== ws.OPEN) return;
+    void inSlices(hub.connections(), HEARTBEAT_SLICE, (c) => {
+      const ws = c.socket;
+      if (ws.readyState !== ws.OPEN || closeIfExpired(ctx, c)) return;
       if (!alive.has(ws)) {
         ws.close(CLOSE_CODES.noHeartbeat, 'no heartbeat');
         ws.terminate();
@@ -123,7 +142,8 @@ export function mountRealtime(ctx: AppContext, server: Server): RealtimeServer {
     async close() {
       clearInterval(heartbeat);
       clearInterval(ticker);
-      for (const ws of hub.allSockets()) ws.close(1001, 'server shutting down');
+      for (const off of unsubscribe) off();
+      for (const c of hub.connections()) c.socket.close(1001, 'server shutting down');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };

@@ -6,12 +6,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ApiError, ApiErrorCode } from '@escale/shared';
-import { sessionForToken, tokenFromCookieHeader } from '../auth/sessions.ts';
+import { sessionForToken, tokenFromCookieHeader, type Session } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
 
 export const WS_PATH = '/ws';
 
-export type UpgradeDecision = { ok: true; travellerId: string; sessionId: string } | { ok: false; status: number; code: ApiErrorCode; message: string };
+export type UpgradeDecision = { ok: true; session: Session } | { ok: false; status: number; code: ApiErrorCode; message: string };
 
 export function originAllowed(origin: string | undefined, host: string | undefined, allowed: string[]): boolean {
   // Browsers always send Origin on a WebSocket handshake; its absence means a non-browser client, which
@@ -31,12 +31,12 @@ export async function decideUpgrade(ctx: AppContext, req: IncomingMessage): Prom
   if (!originAllowed(req.headers.origin, req.headers.host, ctx.config.allowedOrigins)) {
     return { ok: false, status: 403, code: 'forbidden', message: 'This origin may not open a WebSocket here.' };
   }
-  const session = await sessionForToken(ctx.db, tokenFromCookieHeader(req.headers.cookie), ctx.clock.now());
+  const session = await sessionForToken(ctx.db, tokenFromCookieHeader(req.headers.cookie), ctx.clock.now(), ctx.config);
   if (!session) return { ok: false, status: 401, code: 'unauthenticated', message: 'Sign in before opening the live channel.' };
-  return { ok: true, travellerId: session.travellerId, sessionId: session.id };
+  return { ok: true, session };
 }
 
-const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
+const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error' };
 
 export function refuseUpgrade(socket: Duplex, status: number, code: ApiErrorCode, message: string): void {
   const body = JSON.stringify({ error: { code, message } } satisfies ApiError);

@@ -22,6 +22,8 @@ export interface Profile {
 
 export interface RankingContext {
   travellerId: string;
+  /** The traveller this one is a private copy of (a demo visitor's persona), or null. */
+  twinId: string | null;
   city: City;
   now: Date;
   consents: Consents;
@@ -47,7 +49,7 @@ export interface TravellerDataSource {
 }
 
 export function buildContext(
-  base: { travellerId: string; city: City; now: Date; consents: Consents; nonProfiled: boolean; agencyName: string },
+  base: { travellerId: string; twinId: string | null; city: City; now: Date; consents: Consents; nonProfiled: boolean; agencyName: string },
   source: TravellerDataSource,
 ): RankingContext {
   const personal = !base.nonProfiled;

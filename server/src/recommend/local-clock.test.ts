@@ -5,6 +5,17 @@ import { localClock, localDate, localHour, localHoursFrom, localIso } from './lo
 const ZONES = ['Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'UTC'];
 
 describe('local clock', () => {
+  it('writes the same well-formed ISO time as toZonedIso for far-off instants (years BC, 0–99, five digits, the ends of the range)', () => {
+    const far = [8.64e15, -8.64e15, Date.parse('-000005-06-01T00:00:00Z'), Date.parse('0050-03-01T10:00:00Z'), Date.parse('9999-12-31T23:30:00Z'), Date.parse('+010000-01-01T00:30:00Z')];
+    for (const zone of ZONES) {
+      for (const ms of far) {
+        const text = localIso(new Date(ms), zone);
+        expect(text).toBe(toZonedIso(new Date(ms), zone));
+        expect(Date.parse(text), text).toBe(ms);
+      }
+    }
+  });
+
   it('agrees with Intl through a year, and minute by minute around each daylight-saving switch, in several zones', () => {
     const check = (zone: string, at: Date) => {
       const p = localParts(at, zone);

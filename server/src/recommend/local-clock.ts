@@ -4,7 +4,7 @@
  * Intl's formatting costs microseconds a call. The offset itself comes from Intl once per UTC day, and per
  * quarter hour on the day of a daylight-saving switch.
  */
-import { offsetMinutes } from '@escale/shared';
+import { isoOffset, isoYear, offsetMinutes } from '@escale/shared';
 
 const MAX_ENTRIES = 4096;
 const MINUTES_PER_DAY = 1440;
@@ -28,7 +28,9 @@ function remember(cache: Cache, timeZone: string, key: number, compute: () => nu
   return value;
 }
 
-const offsetAt = (minute: number, timeZone: string) => offsetMinutes(new Date(minute * 60_000), timeZone);
+/** The last minute a Date can hold, either way: a day's first or last minute may lie beyond it. */
+const EDGE_MINUTE = 8.64e15 / 60_000;
+const offsetAt = (minute: number, timeZone: string) => offsetMinutes(new Date(Math.max(-EDGE_MINUTE, Math.min(EDGE_MINUTE, minute)) * 60_000), timeZone);
 
 /** The zone's offset from UTC, in minutes, at a minute since the epoch. */
 function zoneOffset(minute: number, timeZone: string): number {
@@ -72,18 +74,19 @@ export function localClock(at: Date, timeZone: string): string {
 /** "YYYY-MM-DD" of the city's calendar. */
 export function localDate(at: Date, timeZone: string): string {
   const wall = new Date(wallMinute(Math.floor(at.getTime() / 60_000), timeZone) * 60_000);
-  return `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+  return `${isoYear(wall.getUTCFullYear())}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
 }
 
 /** ISO 8601 with the city's offset, as toZonedIso writes it ("2026-11-24T16:30:05+01:00"): once per push. */
 export function localIso(at: Date, timeZone: string): string {
   const ms = at.getTime();
-  const offset = zoneOffset(Math.floor(ms / 60_000), timeZone);
+  const zone = zoneOffset(Math.floor(ms / 60_000), timeZone);
+  // At the very ends of a Date's range the wall clock cannot be held: written in UTC, for the same instant.
+  const offset = Math.abs(ms + zone * 60_000) <= 8.64e15 ? zone : 0;
   const wall = new Date(ms + offset * 60_000);
-  const abs = Math.abs(offset);
   return (
-    `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}` +
-    `${offset >= 0 ? '+' : '-'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+    `${isoYear(wall.getUTCFullYear())}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}` +
+    isoOffset(offset)
   );
 }
 

@@ -98,7 +98,7 @@ describe('consent gating', () => {
     history: vi.fn(() => []),
     exclusions: vi.fn(() => new Set<string>()),
   });
-  const base = { travellerId: 't1', city: PARIS, now: NOW, nonProfiled: false, agencyName: 'Demo' };
+  const base = { travellerId: 't1', twinId: null, city: PARIS, now: NOW, nonProfiled: false, agencyName: 'Demo' };
 
   it('with location consent off, the position is never read and nothing uses distance', () => {
     const s = source();

@@ -40,6 +40,7 @@ export class Recommender {
     return buildContext(
       {
         travellerId: traveller.id,
+        twinId: traveller.personaId !== null && traveller.personaId !== traveller.id ? traveller.personaId : null,
         city,
         now: req.now,
         consents: traveller.consents,

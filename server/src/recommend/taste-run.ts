@@ -17,6 +17,8 @@ export type TasteSource =
 export interface TasteRun {
   index: WalkIndex;
   self: number | undefined;
+  /** The persona a demo visitor was copied from: treated as the traveller themself (taste-walk.ts). */
+  twin: number | undefined;
   sources: TasteSource[];
   slotOf: Map<string, number>;
   /** The place node of each slot. */
@@ -64,8 +66,10 @@ export function prepareTaste(graph: TravelGraph, ctx: RankingContext, placeNodes
     candidates.push(node);
   }
   const self = index.byKey.get(nodeKey('traveller', ctx.travellerId));
-  const result = tasteWalk({ index, queries, self, candidates, seed: hashString(ctx.travellerId) });
+  const twin = ctx.twinId === null ? undefined : index.byKey.get(nodeKey('traveller', ctx.twinId));
+  // Seeded by the persona for a demo visitor, so every visitor of Léa sees what Léa would.
+  const result = tasteWalk({ index, queries, self, twin, candidates, seed: hashString(ctx.twinId ?? ctx.travellerId) });
   let maxScore = 0;
   for (const v of result.score) maxScore = Math.max(maxScore, v);
-  return { index, self, sources, slotOf, nodes: candidates, result, maxScore };
+  return { index, self, twin, sources, slotOf, nodes: candidates, result, maxScore };
 }

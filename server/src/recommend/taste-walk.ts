@@ -20,6 +20,11 @@ export interface TasteWalkInput {
   queries: TasteQuery[];
   /** The traveller's own node: never a connector, or the walk would only find their own places again. */
   self: number | undefined;
+  /**
+   * The traveller this one was copied from (a demo visitor's persona): the same history under another
+   * name, so never a connector either, or the walk would echo the traveller's own places back.
+   */
+  twin?: number | undefined;
   /** Place nodes to score (the ranking's candidates). */
   candidates: number[];
   seed: number;
@@ -86,7 +91,7 @@ function scratch(nodeCount: number): void {
 }
 
 export function tasteWalk(input: TasteWalkInput): TasteWalkResult {
-  const { index, queries, candidates, self } = input;
+  const { index, queries, candidates, self, twin } = input;
   const rand = mulberry32(input.seed);
   const q = queries.length;
   const n = candidates.length;
@@ -139,7 +144,7 @@ export function tasteWalk(input: TasteWalkInput): TasteWalkResult {
           if (kind === -1) break;
           const i = Math.floor(rand() * (kind === TRAVELLER ? dT : kind === TAG ? dG : dC));
           connector = patched ? index.neighbour(current, kind, i) : targets[runs[b + kind]! + i]!;
-          if (connector === self) break;
+          if (connector === self || connector === twin) break;
           connectorKind = kind;
         }
         const patched = index.patched(connector);
@@ -212,8 +217,8 @@ export function tasteWalk(input: TasteWalkInput): TasteWalkResult {
 let coVisitMark = new Int32Array(0);
 let coVisitStamp = 0;
 
-/** Travellers (other than `self`) who interacted with both places: the "co-visitors" named in evidence. */
-export function coVisitors(index: WalkIndex, a: number, b: number, self: number | undefined): number {
+/** Travellers (other than `self` and its `twin`) who interacted with both places: the "co-visitors" named in evidence. */
+export function coVisitors(index: WalkIndex, a: number, b: number, self: number | undefined, twin?: number): number {
   if (coVisitMark.length < index.nodeCount) coVisitMark = new Int32Array(index.nodeCount + 1024);
   // Two stamps per call: "met at a" and "already counted", so a traveller listed twice (a like weighs two
   // entries) is counted once.
@@ -229,7 +234,7 @@ export function coVisitors(index: WalkIndex, a: number, b: number, self: number 
   let common = 0;
   for (let i = 0; i < db; i++) {
     const t = index.neighbour(b, TRAVELLER, i);
-    if (t !== self && coVisitMark[t] === metAtA) {
+    if (t !== self && t !== twin && coVisitMark[t] === metAtA) {
       coVisitMark[t] = counted;
       common++;
     }

@@ -82,6 +82,8 @@ export interface TravellerTable {
   budget: number | null;
   created_at: string;
   push_settings: string | null; // JSON PushSettings, null = defaults
+  /** 1 for a demo visitor's private copy of a persona, erased with its session. */
+  ephemeral: Generated<number>;
 }
 
 export interface ConsentTable {
@@ -113,6 +115,8 @@ export interface SessionTable {
   created_at: string;
   expires_at: string;
   clock: string | null; // JSON StoredClock, null = the server's clock
+  /** 1 when demo sign-in issued it: refused once demo mode is off. */
+  demo: Generated<number>;
 }
 
 export interface PushStateTable {

@@ -95,7 +95,7 @@ export function context(overrides: {
 } = {}): RankingContext {
   const now = overrides.now ?? new Date('2026-11-24T17:00:00Z'); // 18:00 in Paris, a Tuesday
   return buildContext(
-    { travellerId: 't1', city: PARIS, now, consents: overrides.consents ?? ALL_CONSENTS, nonProfiled: overrides.nonProfiled ?? false, agencyName: 'Demo' },
+    { travellerId: 't1', twinId: null, city: PARIS, now, consents: overrides.consents ?? ALL_CONSENTS, nonProfiled: overrides.nonProfiled ?? false, agencyName: 'Demo' },
     {
       position: () => (overrides.position === undefined ? { ...HOTEL_DE_VILLE, at: now } : overrides.position),
       profile: () => ({ likes: [], dislikes: [], party: { adults: 1, childrenAges: [], accessibility: [] }, budget: 2, ...overrides.profile }),

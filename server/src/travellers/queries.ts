@@ -33,8 +33,14 @@ export async function listInteractions(db: Db, travellerId?: string): Promise<In
   return rows.map((r) => ({ travellerId: r.traveller_id, placeId: r.place_id, kind: r.kind as InteractionKind, at: new Date(r.at) }));
 }
 
+/** Records an interaction; the same traveller, place and kind again only moves its time (one row per fact). */
 export async function addInteraction(db: Db, i: Interaction): Promise<void> {
-  await db.insertInto('interactions').values({ traveller_id: i.travellerId, place_id: i.placeId, kind: i.kind, at: i.at.toISOString() }).execute();
+  const at = i.at.toISOString();
+  await db
+    .insertInto('interactions')
+    .values({ traveller_id: i.travellerId, place_id: i.placeId, kind: i.kind, at })
+    .onConflict((oc) => oc.columns(['traveller_id', 'place_id', 'kind']).doUpdateSet({ at }))
+    .execute();
 }
 
 const upsertPosition = preparedWrite(['traveller_id', 'lat', 'lon', 'accuracy_m', 'at'], (db, v) =>

@@ -74,7 +74,7 @@ export const taste: Signal = {
       const path: TastePath = { from: { kind: 'interest', interest: source.interest }, via: viaOf(connectorKind, connectorId, 0), visits: score };
       return { value: reach * SIMILARITY_SUPPORT, evidence: { key: 'taste.interest_walk', params: { kind: source.interest.kind, id: source.interest.id } }, personalData, path };
     }
-    const shared = coVisitors(t.index, source.node, targetNode, t.self);
+    const shared = coVisitors(t.index, source.node, targetNode, t.self, t.twin);
     const value = reach * (shared > 0 ? Math.min(1, shared / FULL_SUPPORT_TRAVELLERS) : SIMILARITY_SUPPORT);
     const path: TastePath = {
       from: { kind: 'place', id: source.placeId, name: sourcePlace?.name ?? source.placeId, interaction: source.interaction },

@@ -1,0 +1,64 @@
+/**
+ * The scheduled clean-up that keeps every store bounded: sessions that can no longer open anything end
+ * (expired, or demo sessions once demo mode is off) and their demo visitors are erased; messages no replay
+ * can be sent any more are deleted. Runs at start and every HOUSEKEEPING_INTERVAL_MS on the server's clock.
+ */
+import { endSession } from '../auth/end-session.ts';
+import { deadSessions } from '../auth/sessions.ts';
+import type { AppContext } from '../context.ts';
+import { visitorsWithoutSession } from '../demo/visitors.ts';
+import { purgeLog } from '../realtime/message-log.ts';
+import { eraseTraveller } from '../travellers/erase.ts';
+
+/** Often enough that an expired demo visitor is gone within minutes; each run costs a few indexed queries. */
+export const HOUSEKEEPING_INTERVAL_MS = 5 * 60_000;
+
+export interface HousekeepingReport {
+  sessionsEnded: number;
+  visitorsErased: number;
+  messagesPurged: number;
+}
+
+export type HousekeepingDeps = Pick<AppContext, 'db' | 'afterTurn' | 'graph' | 'pushCache' | 'bus' | 'clock' | 'config' | 'logger'>;
+
+export async function runHousekeeping(ctx: HousekeepingDeps): Promise<HousekeepingReport> {
+  const now = ctx.clock.now();
+  const report: HousekeepingReport = { sessionsEnded: 0, visitorsErased: 0, messagesPurged: 0 };
+  for (const session of await deadSessions(ctx.db, now, ctx.config)) {
+    await endSession(ctx, session, 'expired');
+    report.sessionsEnded++;
+  }
+  // Visitors left without a session by anything else (a crash between two writes, an older version).
+  for (const id of await visitorsWithoutSession(ctx.db)) {
+    if (await eraseTraveller(ctx, id)) report.visitorsErased++;
+  }
+  report.messagesPurged = await purgeLog(ctx.db, now, ctx.config.realtime.replayMaxMessages);
+  return report;
+}
+
+export interface Housekeeping {
+  /** Runs now (after any run in progress); tests call it after moving the clock. */
+  runOnce(): Promise<HousekeepingReport>;
+  stop(): void;
+}
+
+export function scheduleHousekeeping(ctx: HousekeepingDeps, intervalMs = HOUSEKEEPING_INTERVAL_MS): Housekeeping {
+  let running: Promise<HousekeepingReport> | null = null;
+  const runOnce = async (): Promise<HousekeepingReport> => {
+    while (running) await running.catch(() => undefined);
+    running = runHousekeeping(ctx);
+    try {
+      const report = await running;
+      if (report.sessionsEnded + report.visitorsErased + report.messagesPurged > 0) ctx.logger.info({ report }, 'housekeeping');
+      return report;
+    } finally {
+      running = null;
+    }
+  };
+  const timer = setInterval(() => {
+    if (running) return; // a slow run is never stacked on another
+    runOnce().catch((err: unknown) => ctx.logger.error({ err }, 'housekeeping failed'));
+  }, intervalMs);
+  timer.unref();
+  return { runOnce, stop: () => clearInterval(timer) };
+}
