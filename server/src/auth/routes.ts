@@ -51,8 +51,8 @@ export function authRoutes(ctx: AppContext): Router {
     const travellerId = await createDemoVisitor(ctx.db, ctx.graph, personaId, now);
     const traveller = travellerId ? await findTraveller(ctx.db, travellerId) : null;
     if (!traveller) throw new HttpError(404, 'not_found', `There is no demo traveller "${personaId}".`);
-    const { token, session } = await createSession(ctx.db, traveller.id, now, demo.sessionTtlMs, { demo: true });
-    res.setHeader('Set-Cookie', sessionCookie(token, session.expiresAt, req.secure));
+    const { token } = await createSession(ctx.db, traveller.id, now, demo.sessionTtlMs, { demo: true });
+    res.setHeader('Set-Cookie', sessionCookie(token, demo.sessionTtlMs, req.secure));
     res.status(201).json(await sessionInfo(ctx, traveller));
   });
 

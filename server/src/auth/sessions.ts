@@ -83,8 +83,12 @@ export function tokenFromCookieHeader(header: string | undefined): string | unde
   return parseCookie(header)[SESSION_COOKIE] ?? undefined;
 }
 
-export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {
-  return serialize(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: expiresAt });
+/**
+ * Max-Age rather than Expires: the browser counts the lifetime on its own clock, so a server and a browser
+ * whose clocks disagree (or a test server on a virtual clock) still agree on how long the cookie lives.
+ */
+export function sessionCookie(token: string, ttlMs: number, secure: boolean): string {
+  return serialize(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: Math.floor(ttlMs / 1000) });
 }
 
 export function clearedSessionCookie(secure: boolean): string {
