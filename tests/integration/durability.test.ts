@@ -4,42 +4,17 @@
  * one), and after a restart on the same database every one of them is there. SQLite runs WAL with
  * synchronous=NORMAL: a commit is in the WAL file before it returns, which is what a process crash needs.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerMessage } from '@escale/shared';
-import { freePort, stopProcess, waitForHealth } from '../../scripts/bench/server-process.ts';
 import { MARAIS } from '../support/positions.ts';
+import { killServerProcess, startServerProcess, stopServerProcesses } from '../support/server-process.ts';
 import { putPushSettings, signInAs } from '../support/test-server.ts';
 import { TestSocket } from '../support/ws-client.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const running = new Set<ChildProcess>();
-
-/** The real entry point in a process of its own, so it can be killed like a production server. */
-async function startServerProcess(dataDir: string): Promise<{ child: ChildProcess; url: string; wsUrl: string }> {
-  const port = await freePort();
-  const env = { ...process.env, PORT: String(port), ESCALE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DEMO_MODE: 'true' };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], { cwd: ROOT, env, stdio: 'ignore' });
-  running.add(child);
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, child);
-  return { child, url, wsUrl: `ws://127.0.0.1:${port}/ws` };
-}
-
-async function kill(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
-  running.delete(child);
-}
-
-afterEach(async () => {
-  for (const child of running) await stopProcess(child);
-  running.clear();
-});
+afterEach(stopServerProcesses);
 
 describe('durability', () => {
   it('keeps every acknowledged write when the server process is killed with SIGKILL', async () => {
@@ -55,7 +30,7 @@ describe('durability', () => {
       await socket.next((m) => m.type === 'suggestions' && m.trigger.kind === 'suggest_now' && m.seq === i + 2);
     }
     const acknowledged = socket.messages.filter((m): m is Extract<ServerMessage, { seq: number }> => 'seq' in m && m.type === 'suggestions');
-    await kill(first.child); // no shutdown of any kind: whatever was not committed is gone
+    await killServerProcess(first.child);
     socket.close();
 
     const second = await startServerProcess(dataDir);

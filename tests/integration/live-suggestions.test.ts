@@ -75,6 +75,31 @@ describe('live suggestions over the WebSocket', () => {
     expect(await socket.closed()).toBe(1009);
   });
 
+  it('answers a binary frame with an error that says so, and stays usable', async () => {
+    const cookie = await signInAs(server, 'lea');
+    const socket = await TestSocket.greeted(server.wsUrl, cookie);
+    socket.ws.send(Buffer.from('{"type":"suggest_now"}'));
+    expect(await socket.nextOfType('error')).toMatchObject({ code: 'binary_frame', message: expect.stringMatching(/Binary frames are not accepted/) });
+    socket.send({ type: 'suggest_now' });
+    await socket.nextOfType('suggestions');
+    socket.close();
+  });
+
+  it('keeps one row and one graph edge for the same feedback sent again and again', async () => {
+    const { cookie, travellerId } = await signIn(server, 'lea');
+    const socket = await TestSocket.greeted(server.wsUrl, cookie);
+    const placeId = 'museofile:M5060';
+    const edges = server.ctx.graph.counts().edges.interaction!;
+    for (let i = 0; i < 20; i++) {
+      socket.send({ type: 'feedback', placeId, kind: 'liked' });
+      await socket.next((m) => m.type === 'suggestions' && m.trigger.kind === 'feedback' && socket.messages.filter((x) => x.type === 'feedback_ack').length === i + 1);
+    }
+    const rows = await server.ctx.db.selectFrom('interactions').selectAll().where('traveller_id', '=', travellerId).where('place_id', '=', placeId).execute();
+    expect(rows).toHaveLength(1);
+    expect(server.ctx.graph.counts().edges.interaction).toBe(edges + 1);
+    socket.close();
+  });
+
   it('never suggests a dismissed place again', async () => {
     const cookie = await signInAs(server, 'martin-family');
     const socket = await TestSocket.greeted(server.wsUrl, cookie);

@@ -71,6 +71,37 @@ describe('push policy', () => {
     socket.close();
   });
 
+  it('a session that played in the future does not silence its pushes on the real clock', async () => {
+    const cookie = await signInAs(server, 'lea');
+    await setSessionClock(server, cookie, local('2030-06-04T13:00:00Z')); // a demo played years ahead
+    const socket = await TestSocket.greeted(server.wsUrl, cookie);
+    socket.send({ type: 'location', ...MARAIS });
+    await socket.nextOfType('suggestions');
+    socket.send({ type: 'location', ...OPERA });
+    const ahead = await socket.next<'suggestions'>((m) => m.type === 'suggestions' && m.trigger.kind === 'new_area');
+    expect(ahead.solicited).toBe(false); // "last unsolicited push": June 2030
+
+    // Back on the server's clock (Tuesday 18:00 in Paris): the next new area is pushed at once.
+    const reset = await fetch(`${server.url}/api/session/clock`, { method: 'PUT', headers: { cookie, 'content-type': 'application/json' }, body: '{"reset":true}' });
+    expect(reset.status).toBe(200);
+    socket.send({ type: 'location', ...MARAIS });
+    const back = await socket.next<'suggestions'>((m) => m.type === 'suggestions' && m.seq > ahead.seq);
+    expect(back).toMatchObject({ trigger: { kind: 'new_area' }, solicited: false });
+    expect(back.at).toMatch(/^2026-11-24T18:00:00\+01:00$/);
+    socket.close();
+  });
+
+  it('refuses a session clock more than five years away, saying the allowed range', async () => {
+    const cookie = await signInAs(server, 'lea');
+    for (const at of ['9999-12-31T23:59:59Z', '2032-01-01T00:00:00Z', '2021-01-01T00:00:00Z']) {
+      const res = await fetch(`${server.url}/api/session/clock`, { method: 'PUT', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ at, speed: 60 }) });
+      expect(res.status, at).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: 'bad_request', message: expect.stringMatching(/within 5 years.*2021-11-24 and 2031-11-24/) } });
+    }
+    const clock = await (await fetch(`${server.url}/api/session/clock`, { headers: { cookie } })).json();
+    expect(clock).toMatchObject({ virtual: false });
+  });
+
   it('announces a meal window once, at the city’s meal time', async () => {
     const cookie = await signInAs(server, 'martin-family');
     await setSessionClock(server, cookie, local('2026-11-25T11:05:00Z')); // 12:05 in Paris

@@ -93,6 +93,38 @@ describe('REST API', () => {
   });
 });
 
+describe('demo sign-in limits', () => {
+  it('limits demo sign-ins per client address with a 429 in the usual shape and a Retry-After', async () => {
+    const limited = await startTestServer({ env: { DEMO_SIGNINS_PER_HOUR: '3' } });
+    try {
+      const signIn = () => fetch(`${limited.url}/api/session/demo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"personaId":"lea"}' });
+      for (let i = 0; i < 3; i++) expect((await signIn()).status).toBe(201);
+      const refused = await signIn();
+      await expectError(refused, 429, 'rate_limited');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await limited.ctx.db.selectFrom('travellers').select('id').where('ephemeral', '=', 1).execute()).toHaveLength(3);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('refuses a demo sign-in with 503 while the demo holds as many visitors as allowed', async () => {
+    const full = await startTestServer({ env: { DEMO_MAX_VISITORS: '2' } });
+    try {
+      const signIn = () => fetch(`${full.url}/api/session/demo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"personaId":"marc"}' });
+      const first = await signIn();
+      expect((await signIn()).status).toBe(201);
+      await expectError(await signIn(), 503, 'unavailable');
+      // One visitor signs out: there is room again.
+      const cookie = first.headers.get('set-cookie')!.split(';')[0]!;
+      expect((await fetch(`${full.url}/api/session`, { method: 'DELETE', headers: { cookie } })).status).toBe(204);
+      expect((await signIn()).status).toBe(201);
+    } finally {
+      await full.close();
+    }
+  });
+});
+
 describe('demo mode switched off', () => {
   it('refuses demo sign-in and the persona list', async () => {
     const closed = await startTestServer({ env: { DEMO_MODE: 'false' } });

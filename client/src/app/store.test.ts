@@ -49,6 +49,13 @@ describe('appReducer', () => {
     state = appReducer(state, { type: 'suggestionsReceived', message: suggestionsMessage({ seq: 5, items: [other] }) });
     expect(state.whyId).toBeNull();
   });
+  it('never replaces the feed with an older push', () => {
+    const newer = appReducer(booted(lea), { type: 'suggestionsReceived', message: suggestionsMessage({ seq: 9 }) });
+    const older = suggestionsMessage({ seq: 8 });
+    expect(appReducer(newer, { type: 'suggestionsReceived', message: older })).toBe(newer);
+    expect(appReducer(newer, { type: 'suggestionsReceived', message: suggestionsMessage({ seq: 10 }) }).feed!.seq).toBe(10);
+  });
+
   it('clears a server error notice when fresh suggestions arrive', () => {
     let state = appReducer(booted(lea), { type: 'serverError', message: 'rate limited' });
     expect(state.notice).toBe('rate limited');

@@ -76,6 +76,8 @@ export function appReducer(state: AppState, action: Action): AppState {
     case 'moved':
       return { ...state, position: action.position };
     case 'suggestionsReceived':
+      // Never replace what is shown with something older (a late or repeated message).
+      if (state.feed && action.message.seq <= state.feed.seq) return state;
       // A fresh push replaces the list; an open Why panel stays open only if its card is still there.
       return {
         ...state,

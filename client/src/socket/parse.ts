@@ -33,3 +33,12 @@ export function nextLastSeq(lastSeq: number | null, message: ServerMessage): num
   }
   return lastSeq === null ? message.seq : Math.max(lastSeq, message.seq);
 }
+
+/**
+ * Whether a message repeats or predates what this client has already been given: a sequenced message at or
+ * below the last number seen. The server sends each number once per connection, so this only guards
+ * against a server bug or an older server; what is stale is dropped rather than shown over newer state.
+ */
+export function isStale(lastSeq: number | null, message: ServerMessage): boolean {
+  return message.type !== 'welcome' && 'seq' in message && lastSeq !== null && message.seq <= lastSeq;
+}

@@ -75,6 +75,14 @@ describe('connectSocket', () => {
     ]);
   });
 
+  it('passes each sequenced message on once, in order, and drops a repeat or an older one', () => {
+    const seen: number[] = [];
+    live.onMessage((m) => 'seq' in m && m.type !== 'welcome' && seen.push(m.seq));
+    latest().accept(welcomeMessage({ seq: 4 }));
+    for (const seq of [5, 6, 5, 4, 7, 7]) latest().deliver(suggestionsMessage({ seq }));
+    expect(seen).toEqual([5, 6, 7]);
+  });
+
   it('retries with a growing, jittered delay while the server stays away', () => {
     latest().closeFromServer(1006);
     vi.advanceTimersByTime(249);

@@ -5,7 +5,7 @@
  */
 import { type ClientMessage, PROTOCOL_VERSION, type ServerMessage } from '@escale/shared';
 import { afterClose } from './close-policy.ts';
-import { nextLastSeq, parseServerMessage } from './parse.ts';
+import { isStale, nextLastSeq, parseServerMessage } from './parse.ts';
 
 /**
  * `outdated` and `ended` are final: this build speaks an old protocol (reload the page), or the server
@@ -69,6 +69,7 @@ export function connectSocket(url: string, random: () => number = Math.random): 
         console.warn('Ignored a server message that breaks the protocol:', result.reason);
         return;
       }
+      if (isStale(lastSeq, result.message)) return;
       lastSeq = nextLastSeq(lastSeq, result.message);
       if (result.message.type === 'welcome') onWelcome();
       for (const listener of messageListeners) listener(result.message);

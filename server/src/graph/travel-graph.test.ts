@@ -32,6 +32,34 @@ describe('travel graph', () => {
     expect(graph.interactionsOf('lea')).toEqual([liked]);
   });
 
+  it('keeps one edge for the same interaction repeated, with its latest time', () => {
+    const g = graphOf({ places: [bar, ramen] });
+    const at = (day: number) => new Date(Date.UTC(2026, 10, day));
+    expect(g.addInteraction({ ...liked, at: at(20) })).toBe(true);
+    for (let day = 21; day < 25; day++) expect(g.addInteraction({ ...liked, at: at(day) })).toBe(false);
+    expect(g.addInteraction({ ...liked, kind: 'visited', at: at(25) })).toBe(true);
+    expect(g.counts().edges.interaction).toBe(2);
+    expect(g.interactionsOf('lea').find((i) => i.kind === 'liked')!.at).toEqual(at(24));
+    expect(g.interactionCount(ramen.id)).toBe(3); // a like weighs two, a visit one: the repeats add nothing
+  });
+
+  it('leaves a private traveller (a demo visitor) out of what others are ranked with', () => {
+    const g = graphOf({ places: [bar, ramen], interactions: [liked] });
+    const popularity = [g.interactionCount(ramen.id), g.interactionCount(bar.id)];
+    g.addPrivateTraveller('visitor');
+    g.addInteraction({ ...liked, travellerId: 'visitor' });
+    g.addInteraction({ ...liked, travellerId: 'visitor', placeId: bar.id });
+    // Their own history is theirs to be ranked with…
+    expect(g.interactionsOf('visitor').map((i) => i.placeId).sort()).toEqual([bar.id, ramen.id].sort());
+    // …but they are nobody's connector and count in no place's popularity.
+    expect(g.walkIndex().byKey.has('traveller:visitor')).toBe(false);
+    expect([g.interactionCount(ramen.id), g.interactionCount(bar.id)]).toEqual(popularity);
+    const walk = g.walkIndex();
+    g.dropTraveller('visitor');
+    expect(g.walkIndex()).toBe(walk); // erasing a private traveller leaves the walk index as it was
+    expect(g.interactionsOf('visitor')).toEqual([]);
+  });
+
   it('updates a place in place: category, tags and position move with it', () => {
     const g = graphOf({ places: [bar] });
     g.upsertPlace({ ...bar, category: 'nightlife', tags: ['jazz'], lat: 48.88, lon: 2.33 });

@@ -51,6 +51,13 @@ describe('push triggers', () => {
     expect(agencyEventTrigger(S, [{ kind: 'category', id: 'museum' }], event, place, 'Agency')).toBeNull();
   });
 
+  it('politeness: a last push dated after now (made on a clock ahead of this one) holds nothing back', () => {
+    const now = new Date('2026-11-24T12:00:00Z');
+    const fromTheFuture = { ...EMPTY_STATE, lastUnsolicitedAt: new Date('9999-01-01T00:00:00Z') };
+    expect(holdReason(S, fromTheFuture, now, 13 * 60)).toBeNull();
+    expect(holdReason({ ...S, minMinutesBetweenPushes: 0 }, { ...EMPTY_STATE, lastUnsolicitedAt: new Date(now.getTime() + 60_000) }, now, 13 * 60)).toBeNull();
+  });
+
   it('politeness: quiet hours first, then at most one unsolicited push per interval', () => {
     const now = new Date('2026-11-24T12:00:00Z');
     expect(holdReason(S, EMPTY_STATE, now, 23 * 60)).toBe('quiet_hours');
