@@ -25,6 +25,7 @@ import { TravelGraph } from './graph/travel-graph.ts';
 import { healthRoutes } from './health/routes.ts';
 import { scheduleHousekeeping, type Housekeeping } from './housekeeping/housekeeping.ts';
 import { apiNotFound, errorHandler } from './http/errors.ts';
+import { listRoutes, type RouteInfo } from './http/route-list.ts';
 import { PushCache } from './push/push-cache.ts';
 import { pushRoutes } from './push/routes.ts';
 import { mountRealtime, type RealtimeServer } from './realtime/realtime-server.ts';
@@ -41,6 +42,8 @@ export interface RunningApp {
   url: string;
   realtime: RealtimeServer;
   housekeeping: Housekeeping;
+  /** Every route the app serves (method and path), from Express's router. */
+  routes: RouteInfo[];
   close(): Promise<void>;
 }
 
@@ -153,6 +156,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     url,
     realtime,
     housekeeping,
+    routes: listRoutes(app),
     async close() {
       housekeeping.stop();
       await realtime.close();
