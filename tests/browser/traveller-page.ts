@@ -54,4 +54,13 @@ export class TravellerPage {
     await dialog.getByRole('button', { name: /^(Save|Enregistrer)$/ }).waitFor();
     return dialog;
   }
+
+  async signOut(): Promise<void> {
+    await this.page.getByRole('button', { name: /^(Sign out|Déconnexion)$/ }).click();
+  }
+
+  /** The demo persona picker, shown to whoever is not signed in. */
+  personaButton(name: string): Locator {
+    return this.page.getByRole('button', { name: new RegExp(name) }).first();
+  }
 }
