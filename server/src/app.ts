@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import helmet from 'helmet';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { authRoutes } from './auth/routes.ts';
 import { SessionClocks } from './auth/session-clocks.ts';
@@ -22,6 +22,7 @@ import type { AppContext } from './context.ts';
 import { TravelGraph } from './graph/travel-graph.ts';
 import { healthRoutes } from './health/routes.ts';
 import { apiNotFound, errorHandler } from './http/errors.ts';
+import { createLogger, withRedaction } from './log/logger.ts';
 import { PushCache } from './push/push-cache.ts';
 import { pushRoutes } from './push/routes.ts';
 import { mountRealtime, type RealtimeServer } from './realtime/realtime-server.ts';
@@ -74,7 +75,9 @@ function serveClient(app: express.Express, dist: string): void {
 }
 
 export async function startApp(config: ServerConfig, options: { clock?: Clock; logger?: Logger } = {}): Promise<RunningApp> {
-  const logger = options.logger ?? pino({ level: config.logLevel });
+  // Whatever logger is handed in, the server's lines (pino-http's request and response headers among them)
+  // go through the one redaction rule of log/logger.ts.
+  const logger = options.logger ? withRedaction(options.logger) : createLogger({ level: config.logLevel });
   const clock = options.clock ?? systemClock;
 
   const { db, commit, close: closeDb } = openSqlite(config.dataDir, { checkpointErrors: (message) => logger.warn({ message }, 'WAL checkpoint failed') });
