@@ -22,6 +22,7 @@ import type { AppContext } from './context.ts';
 import { TravelGraph } from './graph/travel-graph.ts';
 import { healthRoutes } from './health/routes.ts';
 import { apiNotFound, errorHandler } from './http/errors.ts';
+import { isTrustedProxy } from './http/trusted-proxy.ts';
 import { createLogger, withRedaction } from './log/logger.ts';
 import { PushCache } from './push/push-cache.ts';
 import { pushRoutes } from './push/routes.ts';
@@ -111,7 +112,8 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // The same rule the WebSocket upgrade reads the scheme with (http/trusted-proxy.ts).
+  app.set('trust proxy', isTrustedProxy);
   app.use(helmet({ contentSecurityPolicy: contentSecurityPolicy(config) }));
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
   app.use('/api', express.json({ limit: '64kb' }));
