@@ -7,7 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import helmet from 'helmet';
+import helmet, { strictTransportSecurity } from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { authRoutes } from './auth/routes.ts';
@@ -114,7 +114,11 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   app.disable('x-powered-by');
   // The same rule the WebSocket upgrade reads the scheme with (http/trusted-proxy.ts).
   app.set('trust proxy', isTrustedProxy);
-  app.use(helmet({ contentSecurityPolicy: contentSecurityPolicy(config) }));
+  app.use(helmet({ contentSecurityPolicy: contentSecurityPolicy(config), strictTransportSecurity: false }));
+  // HSTS only on a request that came over TLS, directly or through a trusted proxy: RFC 6797 §7.2 says a
+  // host must not send it over plain HTTP, where browsers ignore it anyway.
+  const hsts = strictTransportSecurity();
+  app.use((req, res, next) => (req.secure ? hsts(req, res, next) : next()));
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
   app.use('/api', express.json({ limit: '64kb' }));
 

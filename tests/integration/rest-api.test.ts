@@ -90,6 +90,13 @@ describe('REST API', () => {
     expect(csp).toContain("default-src 'self'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
+
+  it('sends Strict-Transport-Security over a secure connection only', async () => {
+    expect((await api('/health')).headers.get('strict-transport-security')).toBeNull();
+    // The test client is on loopback, where a TLS-terminating proxy is trusted to say the scheme.
+    const overTls = await api('/health', { headers: { 'x-forwarded-proto': 'https' } });
+    expect(overTls.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+  });
 });
 
 describe('demo mode switched off', () => {
