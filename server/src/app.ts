@@ -22,6 +22,7 @@ import type { AppContext } from './context.ts';
 import { TravelGraph } from './graph/travel-graph.ts';
 import { healthRoutes } from './health/routes.ts';
 import { apiNotFound, errorHandler } from './http/errors.ts';
+import { jsonBody } from './http/json-body.ts';
 import { isTrustedProxy } from './http/trusted-proxy.ts';
 import { createLogger, withRedaction } from './log/logger.ts';
 import { PushCache } from './push/push-cache.ts';
@@ -120,7 +121,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   const hsts = strictTransportSecurity();
   app.use((req, res, next) => (req.secure ? hsts(req, res, next) : next()));
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
-  app.use('/api', express.json({ limit: '64kb' }));
+  app.use('/api', jsonBody());
 
   const server = http.createServer(app);
   const realtime = mountRealtime(ctx, server);

@@ -12,6 +12,8 @@ export const ApiErrorCode = z.enum([
   'not_found',
   'conflict',
   'payload_too_large',
+  /** A request body that is not JSON (415). */
+  'unsupported_media_type',
   'rate_limited',
   'demo_disabled',
   'internal',

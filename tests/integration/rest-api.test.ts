@@ -79,6 +79,26 @@ describe('REST API', () => {
     await expectError(await post('/session/demo', JSON.stringify({ personaId: 'x'.repeat(100_000) })), 413, 'payload_too_large');
   });
 
+  it('refuses a body that is not JSON with 415 before any route reads it', async () => {
+    const body = JSON.stringify({ personaId: 'lea' });
+    const asText = await expectError(await post('/session/demo', body, { 'content-type': 'text/plain' }), 415, 'unsupported_media_type');
+    expect(asText.error.message).toMatch(/application\/json/);
+    const cookie = await signInAs(server, 'lea');
+    const form = await api('/push-settings', { method: 'PUT', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: 'repeatSameDay=true' });
+    await expectError(form, 415, 'unsupported_media_type');
+    await expectError(await api('/session/demo', { method: 'POST', body: new Uint8Array(Buffer.from(body)) }), 415, 'unsupported_media_type');
+    await expectError(await post('/session/demo', body, { 'content-type': 'application/json; charset=latin1' }), 415, 'unsupported_media_type');
+    expect((await post('/session/demo', body, { 'content-type': 'application/json; charset=utf-8' })).status).toBe(201);
+  });
+
+  it('lets a write without a body through, whatever its content type says', async () => {
+    const cookie = await signInAs(server, 'marc');
+    const signOut = await api('/session', { method: 'DELETE', headers: { cookie, 'content-type': 'text/plain' }, body: '' });
+    expect(signOut.status).toBe(204);
+    // An empty sign-in reaches the route and is answered by its validation, not as a media type.
+    await expectError(await api('/session/demo', { method: 'POST' }), 400, 'bad_request');
+  });
+
   it('answers an unknown API route with a JSON 404', async () => {
     await expectError(await api('/nope'), 404, 'not_found');
   });

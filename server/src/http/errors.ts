@@ -40,9 +40,9 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   else if (bodyErr.type === 'entity.parse.failed') error = new HttpError(400, 'bad_json', 'The request body is not valid JSON.');
   else if (bodyErr.type === 'entity.too.large') error = new HttpError(413, 'payload_too_large', 'The request body is too large.');
   else if (bodyErr.type === 'encoding.unsupported' || bodyErr.type === 'charset.unsupported')
-    error = new HttpError(415 as number, 'bad_request', 'Unsupported body encoding.');
+    error = new HttpError(415, 'unsupported_media_type', 'Unsupported body charset or Content-Encoding: send the JSON as UTF-8.');
   else if (typeof bodyErr.status === 'number' && bodyErr.status >= 400 && bodyErr.status < 500)
-    error = new HttpError(bodyErr.status, 'bad_request', 'The request could not be read.');
+    error = new HttpError(bodyErr.status, bodyErr.status === 415 ? 'unsupported_media_type' : 'bad_request', 'The request could not be read.');
   else {
     req.log?.error({ err }, 'unhandled error');
     error = new HttpError(500, 'internal', 'Something went wrong on our side.');
