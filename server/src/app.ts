@@ -21,13 +21,14 @@ import type { ServerConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { TravelGraph } from './graph/travel-graph.ts';
 import { healthRoutes } from './health/routes.ts';
-import { apiNotFound, errorHandler } from './http/errors.ts';
+import { apiNotFound, errorHandler, upgradeRequired } from './http/errors.ts';
 import { jsonBody } from './http/json-body.ts';
 import { isTrustedProxy } from './http/trusted-proxy.ts';
 import { createLogger, withRedaction } from './log/logger.ts';
 import { PushCache } from './push/push-cache.ts';
 import { pushRoutes } from './push/routes.ts';
 import { mountRealtime, type RealtimeServer } from './realtime/realtime-server.ts';
+import { WS_PATH } from './realtime/upgrade.ts';
 import { warmOpeningHours } from './recommend/opening-hours.ts';
 import { Recommender } from './recommend/recommender.ts';
 import { AfterTurnWrites } from './store/after-turn-writes.ts';
@@ -132,6 +133,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   app.use('/api', travellerRoutes(ctx));
   app.use('/api', pushRoutes(ctx));
   app.use('/api', apiNotFound);
+  app.all(WS_PATH, upgradeRequired);
   serveClient(app, config.clientDist);
   app.use(errorHandler);
 

@@ -15,6 +15,8 @@ export const ApiErrorCode = z.enum([
   /** A request body that is not JSON (415). */
   'unsupported_media_type',
   'rate_limited',
+  /** A plain HTTP request to the WebSocket endpoint (426). */
+  'upgrade_required',
   'demo_disabled',
   'internal',
 ]);

@@ -103,6 +103,12 @@ describe('REST API', () => {
     await expectError(await api('/nope'), 404, 'not_found');
   });
 
+  it('answers a plain HTTP request to the live channel with 426, the error shape and the protocol to use', async () => {
+    const res = await fetch(`${server.url}/ws`);
+    await expectError(res, 426, 'upgrade_required');
+    expect(res.headers.get('upgrade')).toBe('websocket');
+  });
+
   it('sends security headers with a strict CSP', async () => {
     const res = await api('/health');
     const csp = res.headers.get('content-security-policy')!;

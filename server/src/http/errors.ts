@@ -28,6 +28,16 @@ export const apiNotFound: RequestHandler = (req, _res, next) => {
   next(new HttpError(404, 'not_found', `No API route ${req.method} ${req.path}`));
 };
 
+/**
+ * A plain HTTP request to a WebSocket endpoint: 426 with the protocol to switch to (RFC 9110 §15.5.22
+ * requires the Upgrade header), in the error shape, rather than the HTML 404 of a path nothing serves.
+ */
+export const upgradeRequired: RequestHandler = (_req, res, next) => {
+  res.setHeader('Upgrade', 'websocket');
+  res.setHeader('Connection', 'Upgrade');
+  next(new HttpError(426, 'upgrade_required', 'This is the live channel: open it as a WebSocket.'));
+};
+
 interface BodyParserError {
   type?: string;
   status?: number;
