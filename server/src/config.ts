@@ -1,7 +1,7 @@
 /** Reads and validates the environment once at start; a bad value stops the server with the variable named. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ServerEnv } from '@escale/shared';
+import { ServerEnv, validationIssues } from '@escale/shared';
 import { originOf } from './http/origin.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -28,7 +28,7 @@ const configError = (lines: string[]) => new ConfigError(`Invalid configuration:
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
   const parsed = ServerEnv.safeParse(env);
-  if (!parsed.success) throw configError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  if (!parsed.success) throw configError(validationIssues(parsed.error, '(environment)').map((i) => `${i.path}: ${i.message}`));
   const e = parsed.data;
   // Normalised once here, so the upgrade compares origins as the browser sends them (http/origin.ts).
   const origins = e.ALLOWED_ORIGINS.map((entry) => ({ entry, origin: originOf(entry) }));

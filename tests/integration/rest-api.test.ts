@@ -75,6 +75,17 @@ describe('REST API', () => {
     await expectError(await post('/session/demo', JSON.stringify({ personaId: 'nobody' })), 404, 'not_found');
   });
 
+  it('explains a refused session clock by the problem of the shape the client meant', async () => {
+    const cookie = await signInAs(server, 'lea');
+    const setClock = (body: unknown) => api('/session/clock', { method: 'PUT', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const yesterday = await expectError(await setClock({ at: 'yesterday' }), 400, 'bad_request');
+    expect(yesterday.error.message).toBe('Invalid request: at: Invalid ISO datetime');
+    const fast = await expectError(await setClock({ at: '2026-11-24T18:00:00+01:00', speed: 'fast' }), 400, 'bad_request');
+    expect(fast.error.issues).toEqual([{ path: 'speed', message: 'Invalid input: expected number, received string' }]);
+    const empty = await expectError(await setClock({}), 400, 'bad_request');
+    expect(empty.error.message).toMatch(/expected either \(at: .+\) or \(reset: .+\)/);
+  });
+
   it('refuses a body larger than the limit with 413', async () => {
     await expectError(await post('/session/demo', JSON.stringify({ personaId: 'x'.repeat(100_000) })), 413, 'payload_too_large');
   });

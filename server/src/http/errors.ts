@@ -3,7 +3,7 @@
  * Unknown failures become a 500 with a generic message; the detail goes to the log, not to the client.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import type { ApiError, ApiErrorCode } from '@escale/shared';
+import { issuesSentence, validationIssues, type ApiError, type ApiErrorCode, type ValidationIssue } from '@escale/shared';
 import type { z } from 'zod';
 
 export class HttpError extends Error {
@@ -11,7 +11,7 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: ApiErrorCode,
     message: string,
-    readonly issues?: { path: string; message: string }[],
+    readonly issues?: ValidationIssue[],
   ) {
     super(message);
   }
@@ -20,8 +20,8 @@ export class HttpError extends Error {
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
-  throw new HttpError(400, 'bad_request', `Invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+  const issues = validationIssues(parsed.error, '(body)');
+  throw new HttpError(400, 'bad_request', `Invalid request: ${issuesSentence(issues)}`, issues);
 }
 
 export const apiNotFound: RequestHandler = (req, _res, next) => {
