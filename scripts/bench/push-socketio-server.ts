@@ -21,6 +21,7 @@ import { readCatalogue } from '../../server/src/catalogue/queries.ts';
 import { DEMO_AGENCY } from '../../server/src/catalogue/seed.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { TravelGraph } from '../../server/src/graph/travel-graph.ts';
+import { requestOrigin } from '../../server/src/http/trusted-proxy.ts';
 import { originAllowed } from '../../server/src/realtime/upgrade.ts';
 import { warmOpeningHours } from '../../server/src/recommend/opening-hours.ts';
 import { Recommender } from '../../server/src/recommend/recommender.ts';
@@ -64,7 +65,7 @@ const io = new Server<Events, Events, Record<string, never>, { traveller: Travel
   perMessageDeflate: false,
   serveClient: false,
   maxHttpBufferSize: MAX_PAYLOAD_BYTES,
-  allowRequest: (req, done) => done(null, originAllowed(req.headers.origin, req.headers.host, config.allowedOrigins)),
+  allowRequest: (req, done) => done(null, originAllowed(req.headers.origin, requestOrigin(req), config.allowedOrigins)),
   ...replay,
 });
 

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { z } from 'zod';
+import { describeIssues } from '../../shared/src/validation.ts';
 
 const MONTHS: Record<string, number> = { Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11 };
 const UTC_TIME = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) (\d{2}) (\d{2}):(\d{2}):(\d{2}) \+0000 (\d{4})$/;
@@ -57,7 +58,7 @@ export function parseCheckinLine(text: string, line: number): { checkin: Checkin
   const cols = text.split('\t');
   if (cols.length !== FIELDS.length) return { problem: { line, reason: `expected ${FIELDS.length} tab-separated fields, got ${cols.length}` } };
   const parsed = CheckinRow.safeParse(Object.fromEntries(FIELDS.map((f, i) => [f, cols[i]!.trim()])));
-  if (!parsed.success) return { problem: { line, reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } };
+  if (!parsed.success) return { problem: { line, reason: describeIssues(parsed.error, '(row)') } };
   return { checkin: { ...parsed.data, line } };
 }
 

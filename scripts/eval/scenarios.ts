@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Scenario } from '../../shared/src/eval-scenario.ts';
-import type { PersonaRecord } from '../../shared/src/index.ts';
+import { describeIssues, type PersonaRecord } from '../../shared/src/index.ts';
 import type { Place } from '../../server/src/catalogue/model.ts';
 import type { CatalogueFiles } from '../../server/src/catalogue/load-files.ts';
 import { DEMO_AGENCY } from '../../server/src/catalogue/seed.ts';
@@ -52,7 +52,7 @@ export function loadScenarios(dir = SCENARIO_DIR): { scenarios: Scenario[]; prob
       continue;
     }
     const parsed = Scenario.safeParse(raw);
-    if (!parsed.success) problems.push({ file, reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    if (!parsed.success) problems.push({ file, reason: describeIssues(parsed.error, '(scenario)') });
     else if (`${parsed.data.id}.json` !== name) problems.push({ file, reason: `id ${parsed.data.id} does not match the file name` });
     else scenarios.push(parsed.data);
   }

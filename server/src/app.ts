@@ -7,8 +7,8 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import helmet from 'helmet';
-import { pino, type Logger } from 'pino';
+import helmet, { strictTransportSecurity } from 'helmet';
+import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { authRoutes } from './auth/routes.ts';
 import { Bus } from './bus/bus.ts';
@@ -24,11 +24,15 @@ import type { AppContext } from './context.ts';
 import { TravelGraph } from './graph/travel-graph.ts';
 import { healthRoutes } from './health/routes.ts';
 import { scheduleHousekeeping, type Housekeeping } from './housekeeping/housekeeping.ts';
-import { apiNotFound, errorHandler } from './http/errors.ts';
+import { apiNotFound, errorHandler, upgradeRequired } from './http/errors.ts';
+import { jsonBody } from './http/json-body.ts';
 import { listRoutes, type RouteInfo } from './http/route-list.ts';
+import { isTrustedProxy } from './http/trusted-proxy.ts';
+import { createLogger, withRedaction } from './log/logger.ts';
 import { PushCache } from './push/push-cache.ts';
 import { pushRoutes } from './push/routes.ts';
 import { mountRealtime, type RealtimeServer } from './realtime/realtime-server.ts';
+import { WS_PATH } from './realtime/upgrade.ts';
 import { warmOpeningHours } from './recommend/opening-hours.ts';
 import { Recommender } from './recommend/recommender.ts';
 import { AfterTurnWrites } from './store/after-turn-writes.ts';
@@ -81,7 +85,9 @@ function serveClient(app: express.Express, dist: string): void {
 }
 
 export async function startApp(config: ServerConfig, options: { clock?: Clock; logger?: Logger } = {}): Promise<RunningApp> {
-  const logger = options.logger ?? pino({ level: config.logLevel });
+  // Whatever logger is handed in, the server's lines (pino-http's request and response headers among them)
+  // go through the one redaction rule of log/logger.ts.
+  const logger = options.logger ? withRedaction(options.logger) : createLogger({ level: config.logLevel });
   const clock = options.clock ?? systemClock;
 
   const { db, commit, close: closeDb } = openSqlite(config.dataDir, { checkpointErrors: (message) => logger.warn({ message }, 'WAL checkpoint failed') });
@@ -117,10 +123,15 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  app.use(helmet({ contentSecurityPolicy: contentSecurityPolicy(config) }));
+  // The same rule the WebSocket upgrade reads the scheme with (http/trusted-proxy.ts).
+  app.set('trust proxy', isTrustedProxy);
+  app.use(helmet({ contentSecurityPolicy: contentSecurityPolicy(config), strictTransportSecurity: false }));
+  // HSTS only on a request that came over TLS, directly or through a trusted proxy: RFC 6797 §7.2 says a
+  // host must not send it over plain HTTP, where browsers ignore it anyway.
+  const hsts = strictTransportSecurity();
+  app.use((req, res, next) => (req.secure ? hsts(req, res, next) : next()));
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
-  app.use('/api', express.json({ limit: '64kb' }));
+  app.use('/api', jsonBody());
 
   const server = http.createServer(app);
   const realtime = mountRealtime(ctx, server);
@@ -136,6 +147,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   app.use('/api', travellerRoutes(ctx));
   app.use('/api', pushRoutes(ctx));
   app.use('/api', apiNotFound);
+  app.all(WS_PATH, upgradeRequired);
   serveClient(app, config.clientDist);
   app.use(errorHandler);
 

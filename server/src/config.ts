@@ -1,7 +1,8 @@
 /** Reads and validates the environment once at start; a bad value stops the server with the variable named. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ServerEnv } from '@escale/shared';
+import { ServerEnv, validationIssues } from '@escale/shared';
+import { originOf } from './http/origin.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -33,20 +34,25 @@ export interface ServerConfig {
 
 export class ConfigError extends Error {}
 
+const configError = (lines: string[]) => new ConfigError(`Invalid configuration:\n${lines.map((l) => `  ${l}`).join('\n')}`);
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
   const parsed = ServerEnv.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
+  if (!parsed.success) throw configError(validationIssues(parsed.error, '(environment)').map((i) => `${i.path}: ${i.message}`));
   const e = parsed.data;
+  // Normalised once here, so the upgrade compares origins as the browser sends them (http/origin.ts).
+  const origins = e.ALLOWED_ORIGINS.map((entry) => ({ entry, origin: originOf(entry) }));
+  const notOrigins = origins.filter((o) => o.origin === null);
+  if (notOrigins.length > 0) {
+    throw configError(notOrigins.map(({ entry }) => `ALLOWED_ORIGINS: "${entry}" is not an origin (http:// or https://, a host, an optional port, no path)`));
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.ESCALE_DATA_DIR),
     logLevel: e.LOG_LEVEL,
     demoMode: e.DEMO_MODE,
-    allowedOrigins: e.ALLOWED_ORIGINS,
+    allowedOrigins: origins.map((o) => o.origin!),
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     demo: { sessionTtlMs: e.DEMO_SESSION_TTL_HOURS * 3600_000, signinsPerHour: e.DEMO_SIGNINS_PER_HOUR, maxVisitors: e.DEMO_MAX_VISITORS },
     mapStyleUrl: e.MAP_STYLE_URL ?? null,

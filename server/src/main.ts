@@ -2,9 +2,9 @@
  * Entry point: `npm start` / `npm run serve`. Runs the process in UTC so that opening-hours evaluation,
  * which works on wall-clock Dates, never meets a DST gap of the host's zone (see recommend/opening-hours.ts).
  */
-import { pino } from 'pino';
 import { startApp } from './app.ts';
 import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
+import { createLogger } from './log/logger.ts';
 
 // Node re-reads TZ when it changes; nothing computes a date before this line runs.
 process.env.TZ = 'UTC';
@@ -17,7 +17,7 @@ try {
   process.exit(2);
 }
 
-const logger = pino({ level: config.logLevel });
+const logger = createLogger({ level: config.logLevel });
 try {
   const app = await startApp(config, { logger });
   const counts = app.ctx.graph.counts();

@@ -12,7 +12,11 @@ export const ApiErrorCode = z.enum([
   'not_found',
   'conflict',
   'payload_too_large',
+  /** A request body that is not JSON (415). */
+  'unsupported_media_type',
   'rate_limited',
+  /** A plain HTTP request to the WebSocket endpoint (426). */
+  'upgrade_required',
   'demo_disabled',
   'unavailable',
   'internal',

@@ -12,3 +12,4 @@ export * from './push.ts';
 export * from './signals.ts';
 export * from './suggestion.ts';
 export * from './time.ts';
+export * from './validation.ts';

@@ -76,12 +76,49 @@ describe('REST API', () => {
     await expectError(await post('/session/demo', JSON.stringify({ personaId: 'nobody' })), 404, 'not_found');
   });
 
+  it('explains a refused session clock by the problem of the shape the client meant', async () => {
+    const cookie = await signInAs(server, 'lea');
+    const setClock = (body: unknown) => api('/session/clock', { method: 'PUT', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const yesterday = await expectError(await setClock({ at: 'yesterday' }), 400, 'bad_request');
+    expect(yesterday.error.message).toBe('Invalid request: at: Invalid ISO datetime');
+    const fast = await expectError(await setClock({ at: '2026-11-24T18:00:00+01:00', speed: 'fast' }), 400, 'bad_request');
+    expect(fast.error.issues).toEqual([{ path: 'speed', message: 'Invalid input: expected number, received string' }]);
+    const empty = await expectError(await setClock({}), 400, 'bad_request');
+    expect(empty.error.message).toMatch(/expected either \(at: .+\) or \(reset: .+\)/);
+  });
+
   it('refuses a body larger than the limit with 413', async () => {
     await expectError(await post('/session/demo', JSON.stringify({ personaId: 'x'.repeat(100_000) })), 413, 'payload_too_large');
   });
 
+  it('refuses a body that is not JSON with 415 before any route reads it', async () => {
+    const body = JSON.stringify({ personaId: 'lea' });
+    const asText = await expectError(await post('/session/demo', body, { 'content-type': 'text/plain' }), 415, 'unsupported_media_type');
+    expect(asText.error.message).toMatch(/application\/json/);
+    const cookie = await signInAs(server, 'lea');
+    const form = await api('/push-settings', { method: 'PUT', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: 'repeatSameDay=true' });
+    await expectError(form, 415, 'unsupported_media_type');
+    await expectError(await api('/session/demo', { method: 'POST', body: new Uint8Array(Buffer.from(body)) }), 415, 'unsupported_media_type');
+    await expectError(await post('/session/demo', body, { 'content-type': 'application/json; charset=latin1' }), 415, 'unsupported_media_type');
+    expect((await post('/session/demo', body, { 'content-type': 'application/json; charset=utf-8' })).status).toBe(201);
+  });
+
+  it('lets a write without a body through, whatever its content type says', async () => {
+    const cookie = await signInAs(server, 'marc');
+    const signOut = await api('/session', { method: 'DELETE', headers: { cookie, 'content-type': 'text/plain' }, body: '' });
+    expect(signOut.status).toBe(204);
+    // An empty sign-in reaches the route and is answered by its validation, not as a media type.
+    await expectError(await api('/session/demo', { method: 'POST' }), 400, 'bad_request');
+  });
+
   it('answers an unknown API route with a JSON 404', async () => {
     await expectError(await api('/nope'), 404, 'not_found');
+  });
+
+  it('answers a plain HTTP request to the live channel with 426, the error shape and the protocol to use', async () => {
+    const res = await fetch(`${server.url}/ws`);
+    await expectError(res, 426, 'upgrade_required');
+    expect(res.headers.get('upgrade')).toBe('websocket');
   });
 
   it('sends security headers with a strict CSP', async () => {
@@ -90,6 +127,13 @@ describe('REST API', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("default-src 'self'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('sends Strict-Transport-Security over a secure connection only', async () => {
+    expect((await api('/health')).headers.get('strict-transport-security')).toBeNull();
+    // The test client is on loopback, where a TLS-terminating proxy is trusted to say the scheme.
+    const overTls = await api('/health', { headers: { 'x-forwarded-proto': 'https' } });
+    expect(overTls.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
   });
 });
 

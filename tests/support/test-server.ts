@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import type { Booking } from '@escale/shared';
 import { startApp, type RunningApp } from '../../server/src/app.ts';
 import { VirtualClock, type Clock } from '../../server/src/clock.ts';
@@ -18,11 +18,12 @@ export interface TestServer extends RunningApp {
   wsUrl: string;
 }
 
-export async function startTestServer(options: { env?: Record<string, string>; at?: Date; dataDir?: string } = {}): Promise<TestServer> {
+/** `logger` replaces the silent one, for a test that reads what the server logs. */
+export async function startTestServer(options: { env?: Record<string, string>; at?: Date; dataDir?: string; logger?: Logger } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'escale-it-'));
   const config = loadConfig({ PORT: '0', ESCALE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
   const clock = new VirtualClock(options.at ?? TUESDAY_EVENING, 0);
-  const app = await startApp(config, { clock: clock as Clock, logger: pino({ level: 'silent' }) });
+  const app = await startApp(config, { clock: clock as Clock, logger: options.logger ?? pino({ level: 'silent' }) });
   return { ...app, dataDir, clock, wsUrl: app.url.replace(/^http/, 'ws') + '/ws' };
 }
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { CityRecord, EventTemplate, OfferRecord, PersonaRecord, PlaceRecord } from '@escale/shared';
+import { CityRecord, describeIssues, EventTemplate, OfferRecord, PersonaRecord, PlaceRecord } from '@escale/shared';
 
 export interface CatalogueFiles {
   city: CityRecord;
@@ -39,9 +39,7 @@ function readJson(file: string, problems: RecordProblem[]): unknown {
   }
 }
 
-function describe(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`).join('; ');
-}
+const describe = (error: z.ZodError) => describeIssues(error, '(record)');
 
 function readArray<T>(file: string, schema: z.ZodType<T>, problems: RecordProblem[]): T[] {
   const raw = readJson(file, problems);

@@ -1,9 +1,10 @@
 /**
- * One error shape for every API reply, `{error:{code,message}}`, and the express handlers that produce it.
- * Unknown failures become a 500 with a generic message; the detail goes to the log, not to the client.
+ * One error shape for every API reply, `{error:{code,message,issues?}}` with a code from `ApiErrorCode`,
+ * and the express handlers that produce it. Unknown failures become a 500 with a generic message; the
+ * detail goes to the log, not to the client.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import type { ApiError, ApiErrorCode } from '@escale/shared';
+import { issuesSentence, validationIssues, type ApiError, type ApiErrorCode, type ValidationIssue } from '@escale/shared';
 import type { z } from 'zod';
 
 export class HttpError extends Error {
@@ -11,7 +12,7 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: ApiErrorCode,
     message: string,
-    readonly issues?: { path: string; message: string }[],
+    readonly issues?: ValidationIssue[],
   ) {
     super(message);
   }
@@ -20,30 +21,56 @@ export class HttpError extends Error {
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
-  throw new HttpError(400, 'bad_request', `Invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+  const issues = validationIssues(parsed.error, '(body)');
+  throw new HttpError(400, 'bad_request', `Invalid request: ${issuesSentence(issues)}`, issues);
 }
 
 export const apiNotFound: RequestHandler = (req, _res, next) => {
   next(new HttpError(404, 'not_found', `No API route ${req.method} ${req.path}`));
 };
 
-interface BodyParserError {
+/**
+ * A plain HTTP request to a WebSocket endpoint: 426 with the protocol to switch to (RFC 9110 §15.5.22
+ * requires the Upgrade header), in the error shape, rather than the HTML 404 of a path nothing serves.
+ */
+export const upgradeRequired: RequestHandler = (_req, res, next) => {
+  res.setHeader('Upgrade', 'websocket');
+  res.setHeader('Connection', 'Upgrade');
+  next(new HttpError(426, 'upgrade_required', 'This is the live channel: open it as a WebSocket.'));
+};
+
+/** An error from express or body-parser (the http-errors shape): `expose` means its message is meant for the client. */
+interface ClientError {
   type?: string;
   status?: number;
+  expose?: boolean;
+  message?: string;
 }
+
+/** The code a 4xx without one of ours gets, so a status and its code never disagree (a 403 is not a bad_request). */
+const CODE_BY_STATUS: Partial<Record<number, ApiErrorCode>> = {
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  426: 'upgrade_required',
+  429: 'rate_limited',
+};
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   let error: HttpError;
-  const bodyErr = err as BodyParserError;
+  const clientErr = err as ClientError;
   if (err instanceof HttpError) error = err;
-  else if (bodyErr.type === 'entity.parse.failed') error = new HttpError(400, 'bad_json', 'The request body is not valid JSON.');
-  else if (bodyErr.type === 'entity.too.large') error = new HttpError(413, 'payload_too_large', 'The request body is too large.');
-  else if (bodyErr.type === 'encoding.unsupported' || bodyErr.type === 'charset.unsupported')
-    error = new HttpError(415 as number, 'bad_request', 'Unsupported body encoding.');
-  else if (typeof bodyErr.status === 'number' && bodyErr.status >= 400 && bodyErr.status < 500)
-    error = new HttpError(bodyErr.status, 'bad_request', 'The request could not be read.');
-  else {
+  else if (clientErr.type === 'entity.parse.failed') error = new HttpError(400, 'bad_json', 'The request body is not valid JSON.');
+  else if (clientErr.type === 'entity.too.large') error = new HttpError(413, 'payload_too_large', 'The request body is too large.');
+  else if (clientErr.type === 'encoding.unsupported' || clientErr.type === 'charset.unsupported')
+    error = new HttpError(415, 'unsupported_media_type', 'Unsupported body charset or Content-Encoding: send the JSON as UTF-8.');
+  else if (typeof clientErr.status === 'number' && clientErr.status >= 400 && clientErr.status < 500) {
+    const message = clientErr.expose && clientErr.message ? `${clientErr.message}.` : 'The request could not be read.';
+    error = new HttpError(clientErr.status, CODE_BY_STATUS[clientErr.status] ?? 'bad_request', message);
+  } else {
     req.log?.error({ err }, 'unhandled error');
     error = new HttpError(500, 'internal', 'Something went wrong on our side.');
   }

@@ -1,5 +1,5 @@
 /** Turns a raw frame into a typed client message or a protocol error with a code and a sentence. */
-import { CLIENT_MESSAGE_TYPES, ClientMessage, type ErrorCode } from '@escale/shared';
+import { CLIENT_MESSAGE_TYPES, ClientMessage, describeIssues, type ErrorCode } from '@escale/shared';
 
 export type Parsed = { ok: true; message: ClientMessage } | { ok: false; code: ErrorCode; message: string };
 
@@ -16,8 +16,7 @@ export function parseClientMessage(raw: string): Parsed {
   }
   const parsed = ClientMessage.safeParse(data);
   if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || type}: ${i.message}`).join('; ');
-    return { ok: false, code: 'bad_message', message: `Invalid ${type} message: ${detail}` };
+    return { ok: false, code: 'bad_message', message: `Invalid ${type} message: ${describeIssues(parsed.error, type)}` };
   }
   return { ok: true, message: parsed.data };
 }

@@ -8,27 +8,31 @@ import type { Duplex } from 'node:stream';
 import type { ApiError, ApiErrorCode } from '@escale/shared';
 import { sessionForToken, tokenFromCookieHeader, type Session } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
+import { originOf } from '../http/origin.ts';
+import { requestOrigin } from '../http/trusted-proxy.ts';
 
 export const WS_PATH = '/ws';
 
 export type UpgradeDecision = { ok: true; session: Session } | { ok: false; status: number; code: ApiErrorCode; message: string };
 
-export function originAllowed(origin: string | undefined, host: string | undefined, allowed: string[]): boolean {
+/**
+ * Whether a browser page at `origin` may open the live channel: one of `allowed` (normalised origins), or
+ * with none configured, the server's own origin, scheme and port included: an http page on the same host
+ * or a page on another port is another site as far as the browser's cookie is concerned.
+ */
+export function originAllowed(origin: string | undefined, ownOrigin: string | null, allowed: string[]): boolean {
   // Browsers always send Origin on a WebSocket handshake; its absence means a non-browser client, which
   // cannot carry a victim's cookie across sites, so CSWSH does not apply to it.
   if (origin === undefined) return true;
-  if (allowed.length > 0) return allowed.includes(origin);
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+  const normalised = originOf(origin);
+  if (normalised === null) return false;
+  return allowed.length > 0 ? allowed.includes(normalised) : normalised === ownOrigin;
 }
 
 export async function decideUpgrade(ctx: AppContext, req: IncomingMessage): Promise<UpgradeDecision> {
   const path = (req.url ?? '').split('?')[0];
   if (path !== WS_PATH) return { ok: false, status: 404, code: 'not_found', message: `No WebSocket endpoint at ${path}.` };
-  if (!originAllowed(req.headers.origin, req.headers.host, ctx.config.allowedOrigins)) {
+  if (!originAllowed(req.headers.origin, requestOrigin(req), ctx.config.allowedOrigins)) {
     return { ok: false, status: 403, code: 'forbidden', message: 'This origin may not open a WebSocket here.' };
   }
   const session = await sessionForToken(ctx.db, tokenFromCookieHeader(req.headers.cookie), ctx.clock.now(), ctx.config);

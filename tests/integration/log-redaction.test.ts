@@ -1,0 +1,93 @@
+/**
+ * Secrets never reach the log. A session's whole life (sign-in, signed-in calls, the live channel,
+ * sign-out) is logged at trace level, by the real entry point and by a server handed a plain logger, and
+ * the session token is on no line, while the lines that would have carried it are there, censored.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freePort, stopProcess, waitForHealth } from '../../scripts/bench/server-process.ts';
+import { startTestServer } from '../support/test-server.ts';
+import { TestSocket } from '../support/ws-client.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const MAPBOX_TOKEN = 'pk.never-in-the-log-0123456789';
+const running = new Set<ChildProcess>();
+
+afterEach(async () => {
+  for (const child of running) await stopProcess(child);
+  running.clear();
+});
+
+/** Signs in, uses the session over HTTP and WebSocket, signs out; returns the token the server issued. */
+async function sessionLifetime(url: string, wsUrl: string): Promise<string> {
+  const signIn = await fetch(`${url}/api/session/demo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"personaId":"lea"}' });
+  expect(signIn.status).toBe(201);
+  const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+  const token = cookie.slice('escale_session='.length);
+  expect(token.length).toBeGreaterThan(40);
+  for (const route of ['/api/session', '/api/session/clock', '/api/push-settings']) {
+    expect((await fetch(`${url}${route}`, { headers: { cookie } })).status, route).toBe(200);
+  }
+  // A client sending the token as a bearer token too, to a route that fails.
+  expect((await fetch(`${url}/api/nope`, { headers: { cookie, authorization: `Bearer ${token}` } })).status).toBe(404);
+  const socket = await TestSocket.greeted(wsUrl, cookie);
+  socket.send({ type: 'suggest_now' });
+  await socket.nextOfType('suggestions');
+  socket.close();
+  await socket.closed();
+  expect((await fetch(`${url}/api/session`, { method: 'DELETE', headers: { cookie } })).status).toBe(204);
+  return token;
+}
+
+interface LogLine {
+  msg?: string;
+  req?: { method?: string; url?: string; headers?: Record<string, unknown> };
+  res?: { headers?: Record<string, unknown> };
+}
+
+function expectCensored(log: string, token: string): void {
+  expect(log).not.toContain(token);
+  expect(log).not.toContain(MAPBOX_TOKEN);
+  const lines = log.trim().split('\n').map((l) => JSON.parse(l) as LogLine);
+  const find = (method: string, url: string) => lines.find((l) => l.req?.method === method && l.req.url === url && l.res);
+  // The lines are there: the requests that carried the token were logged, their secrets censored.
+  expect(find('POST', '/api/session/demo')?.res?.headers?.['set-cookie']).toBe('[redacted]');
+  expect(find('GET', '/api/session/clock')?.req?.headers?.cookie).toBe('[redacted]');
+  expect(find('GET', '/api/nope')?.req?.headers).toMatchObject({ cookie: '[redacted]', authorization: '[redacted]' });
+  expect(find('DELETE', '/api/session')?.req?.headers?.cookie).toBe('[redacted]');
+}
+
+describe('the log', () => {
+  it('never holds a session token when the real entry point logs at trace level', async () => {
+    const port = await freePort();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escale-log-'));
+    const env = { ...process.env, PORT: String(port), ESCALE_DATA_DIR: dataDir, LOG_LEVEL: 'trace', DEMO_MODE: 'true', MAPBOX_TOKEN };
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    running.add(child);
+    let log = '';
+    child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    const url = `http://127.0.0.1:${port}`;
+    await waitForHealth(url, child);
+
+    const token = await sessionLifetime(url, `ws://127.0.0.1:${port}/ws`);
+    await stopProcess(child);
+    expect(log).toContain('Escale is ready');
+    expectCensored(log, token);
+  });
+
+  it('never holds a session token when the server is handed a logger that censors nothing', async () => {
+    let log = '';
+    const logger = pino({ level: 'trace' }, { write: (line: string) => void (log += line) });
+    const server = await startTestServer({ logger, env: { MAPBOX_TOKEN } });
+    try {
+      const token = await sessionLifetime(server.url, server.wsUrl);
+      expectCensored(log, token);
+    } finally {
+      await server.close();
+    }
+  });
+});
