@@ -3,24 +3,19 @@
  * sign-out) is logged at trace level, by the real entry point and by a server handed a plain logger, and
  * the session token is on no line, while the lines that would have carried it are there, censored.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort, stopProcess, waitForHealth } from '../../scripts/bench/server-process.ts';
+import { stopProcess } from '../../scripts/bench/server-process.ts';
+import { startServerProcess, stopServerProcesses } from '../support/server-process.ts';
 import { startTestServer } from '../support/test-server.ts';
 import { TestSocket } from '../support/ws-client.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const MAPBOX_TOKEN = 'pk.never-in-the-log-0123456789';
-const running = new Set<ChildProcess>();
 
-afterEach(async () => {
-  for (const child of running) await stopProcess(child);
-  running.clear();
-});
+afterEach(stopServerProcesses);
 
 /** Signs in, uses the session over HTTP and WebSocket, signs out; returns the token the server issued. */
 async function sessionLifetime(url: string, wsUrl: string): Promise<string> {
@@ -63,18 +58,11 @@ function expectCensored(log: string, token: string): void {
 
 describe('the log', () => {
   it('never holds a session token when the real entry point logs at trace level', async () => {
-    const port = await freePort();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escale-log-'));
-    const env = { ...process.env, PORT: String(port), ESCALE_DATA_DIR: dataDir, LOG_LEVEL: 'trace', DEMO_MODE: 'true', MAPBOX_TOKEN };
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
-    running.add(child);
     let log = '';
-    child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    const url = `http://127.0.0.1:${port}`;
-    await waitForHealth(url, child);
-
-    const token = await sessionLifetime(url, `ws://127.0.0.1:${port}/ws`);
-    await stopProcess(child);
+    const server = await startServerProcess(dataDir, { LOG_LEVEL: 'trace', MAPBOX_TOKEN }, { stdout: (text) => (log += text) });
+    const token = await sessionLifetime(server.url, server.wsUrl);
+    await stopProcess(server.child);
     expect(log).toContain('Escale is ready');
     expectCensored(log, token);
   });

@@ -17,11 +17,7 @@ afterAll(async () => {
 });
 
 const sessionStatus = async (cookie: string) => (await fetch(`${server.url}/api/session`, { headers: { cookie } })).status;
-const upgradeStatus = (cookie: string) =>
-  TestSocket.open(server.wsUrl, { cookie }).then(
-    (s) => (s.close(), 101),
-    (err: { status?: number }) => err.status,
-  );
+const upgradeStatus = (cookie: string) => TestSocket.upgradeStatus(server.wsUrl, { cookie });
 
 describe('the end of a session', () => {
   it('signing out closes every socket of the session with 4401 and refuses everything after', async () => {
@@ -69,11 +65,7 @@ describe('the end of a session', () => {
     const plain = await startTestServer({ dataDir: first.dataDir, env: { DEMO_MODE: 'false' } });
     try {
       expect((await fetch(`${plain.url}/api/session`, { headers: { cookie: v.cookie } })).status).toBe(401);
-      const refused = await TestSocket.open(plain.wsUrl, { cookie: v.cookie }).then(
-        () => 101,
-        (err: { status?: number }) => err.status,
-      );
-      expect(refused).toBe(401);
+      expect(await TestSocket.upgradeStatus(plain.wsUrl, { cookie: v.cookie })).toBe(401);
       expect(await plain.ctx.db.selectFrom('travellers').select('id').where('id', '=', v.travellerId).execute()).toEqual([]);
       expect(await plain.ctx.db.selectFrom('sessions').select('id_hash').where('demo', '=', 1).execute()).toEqual([]);
     } finally {
@@ -102,11 +94,7 @@ describe('the end of a session', () => {
     try {
       const v = await signIn(capped, 'marc');
       const open = [await TestSocket.greeted(capped.wsUrl, v.cookie), await TestSocket.greeted(capped.wsUrl, v.cookie)];
-      const third = await TestSocket.open(capped.wsUrl, { cookie: v.cookie }).then(
-        () => 101,
-        (err: { status?: number }) => err.status,
-      );
-      expect(third).toBe(429);
+      expect(await TestSocket.upgradeStatus(capped.wsUrl, { cookie: v.cookie })).toBe(429);
       // Another visitor is not affected, and a closed tab frees its place.
       const w = await signIn(capped, 'marc');
       (await TestSocket.greeted(capped.wsUrl, w.cookie)).close();

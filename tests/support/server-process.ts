@@ -14,14 +14,19 @@ export interface ServerProcess {
 
 const running = new Set<ChildProcess>();
 
-/** Starts `server/src/main.ts` on a free port over `dataDir`; resolves once /api/health answers. */
-export async function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+/**
+ * Starts `server/src/main.ts` on a free port over `dataDir`; resolves once /api/health answers. `stdout`
+ * hears what it writes there (its log lines), when given.
+ */
+export async function startServerProcess(dataDir: string, env: Record<string, string> = {}, options: { stdout?: (text: string) => void } = {}): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), ESCALE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DEMO_MODE: 'true', ...env },
-    stdio: 'ignore',
+    stdio: ['ignore', options.stdout ? 'pipe' : 'ignore', 'inherit'],
   });
+  const { stdout } = options;
+  if (stdout) child.stdout!.on('data', (chunk: Buffer) => stdout(chunk.toString()));
   running.add(child);
   child.once('exit', () => running.delete(child));
   const url = `http://127.0.0.1:${port}`;

@@ -35,6 +35,14 @@ export class TestSocket {
     });
   }
 
+  /** The HTTP status an upgrade gets: 101 when the socket opened (it is closed again at once), else the refusal's. */
+  static upgradeStatus(url: string, headers: Record<string, string>): Promise<number | undefined> {
+    return TestSocket.open(url, headers).then(
+      (s) => (s.close(), 101),
+      (err: { status?: number }) => err.status,
+    );
+  }
+
   static async greeted(url: string, cookie: string, lastSeq?: number, options: { autoPong?: boolean } = {}): Promise<TestSocket> {
     const s = await TestSocket.open(url, { cookie }, options);
     s.send({ type: 'hello', protocol: PROTOCOL_VERSION, ...(lastSeq === undefined ? {} : { lastSeq }) });
