@@ -58,7 +58,7 @@ async function inChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>):
  * real clock, for a server that has no sessions' clocks (the baseline).
  */
 export async function seedPushBench(dataDir: string, count: number, seed: number, now: Date, cityTime: { hour: number; minute: number }): Promise<SeededTravellers> {
-  const config = loadConfig({ ESCALE_DATA_DIR: dataDir });
+  const { config } = loadConfig({ ESCALE_DATA_DIR: dataDir });
   const { db, close } = openSqlite(config.dataDir);
   try {
     await migrateToLatest(db);

@@ -1,7 +1,8 @@
 /** Reads and validates the environment once at start; a bad value stops the server with the variable named. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ServerEnv } from '@escale/shared';
+import { SERVER_ENV_NAMES, ServerEnv } from '@escale/shared';
+import { unknownVariableWarnings } from './config-warnings.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -21,16 +22,22 @@ export interface ServerConfig {
   realtime: { heartbeatMs: number; ratePerSecond: number; rateBurst: number; maxBufferedBytes: number; pushTickMs: number };
 }
 
+export interface LoadedConfig {
+  config: ServerConfig;
+  /** Variables that look meant for Escale but are not read (misspelt, unknown): the caller logs them. */
+  warnings: string[];
+}
+
 export class ConfigError extends Error {}
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+export function loadConfig(env: Record<string, string | undefined> = process.env): LoadedConfig {
   const parsed = ServerEnv.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  return {
+  const config: ServerConfig = {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.ESCALE_DATA_DIR),
@@ -51,4 +58,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       pushTickMs: e.PUSH_TICK_MS,
     },
   };
+  return { config, warnings: unknownVariableWarnings(env, SERVER_ENV_NAMES) };
 }

@@ -4,20 +4,22 @@
  */
 import { pino } from 'pino';
 import { startApp } from './app.ts';
-import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
+import { ConfigError, loadConfig, type LoadedConfig } from './config.ts';
 
 // Node re-reads TZ when it changes; nothing computes a date before this line runs.
 process.env.TZ = 'UTC';
 
-let config: ServerConfig;
+let loaded: LoadedConfig;
 try {
-  config = loadConfig();
+  loaded = loadConfig();
 } catch (err) {
   console.error(err instanceof ConfigError ? err.message : err);
   process.exit(2);
 }
+const { config } = loaded;
 
 const logger = pino({ level: config.logLevel });
+for (const warning of loaded.warnings) logger.warn(warning);
 try {
   const app = await startApp(config, { logger });
   const counts = app.ctx.graph.counts();

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { CategoryId } from './categories.ts';
 import { Consents } from './consent.ts';
+import { HttpUrl } from './config.ts';
 import { Latitude, Longitude } from './geo.ts';
+import { TimeZone } from './time.ts';
 
 export const ApiErrorCode = z.enum([
   'bad_request',
@@ -56,12 +58,12 @@ export const ClientConfig = z.object({
   city: z.object({
     id: z.string(),
     name: z.string(),
-    timezone: z.string(),
+    timezone: TimeZone,
     center: z.object({ lat: Latitude, lon: Longitude }),
   }),
   map: z.object({
     /** An online basemap style; null means the built-in offline style (no external tiles). */
-    styleUrl: z.string().url().nullable(),
+    styleUrl: HttpUrl.nullable(),
     /** When set, the client renders with mapbox-gl instead of maplibre-gl. */
     mapboxToken: z.string().nullable(),
   }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocalTime, localParts, offsetMinutes, toZonedIso, zonedTimeToUtc } from './time.ts';
+import { formatLocalTime, localParts, offsetMinutes, TimeZone, toZonedIso, zonedTimeToUtc } from './time.ts';
 
 describe('city wall-clock time', () => {
   it('reads Paris local time and weekday from an instant', () => {
@@ -20,5 +20,16 @@ describe('city wall-clock time', () => {
   it('writes ISO 8601 with the city offset', () => {
     expect(toZonedIso(new Date('2026-11-24T19:30:00Z'), 'Europe/Paris')).toBe('2026-11-24T20:30:00+01:00');
     expect(toZonedIso(new Date('2026-11-24T19:30:00Z'), 'America/New_York')).toBe('2026-11-24T14:30:00-05:00');
+  });
+});
+
+describe('time zone schema', () => {
+  it('accepts IANA zones and UTC, and refuses what Intl does not know, saying so', () => {
+    for (const zone of ['Europe/Paris', 'America/Argentina/Buenos_Aires', 'UTC']) expect(TimeZone.parse(zone)).toBe(zone);
+    for (const zone of ['Europe/Pariss', 'Mars/Olympus', '', '+01:00']) {
+      const parsed = TimeZone.safeParse(zone);
+      expect(parsed.success, zone).toBe(false);
+      expect(parsed.error?.issues[0]?.message).toBe(`unknown time zone ${JSON.stringify(zone)}; expected an IANA name such as "Europe/Paris"`);
+    }
   });
 });
