@@ -12,7 +12,7 @@ import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { authRoutes } from './auth/routes.ts';
 import { SessionClocks } from './auth/session-clocks.ts';
-import { loadCatalogueFiles } from './catalogue/load-files.ts';
+import { loadCatalogueFiles, type CatalogueFiles } from './catalogue/load-files.ts';
 import { readCatalogue } from './catalogue/queries.ts';
 import { catalogueRoutes } from './catalogue/routes.ts';
 import { DEMO_AGENCY, seedDemoCatalogue } from './catalogue/seed.ts';
@@ -28,8 +28,7 @@ import { mountRealtime, type RealtimeServer } from './realtime/realtime-server.t
 import { warmOpeningHours } from './recommend/opening-hours.ts';
 import { Recommender } from './recommend/recommender.ts';
 import { AfterTurnWrites } from './store/after-turn-writes.ts';
-import { openSqlite } from './store/db.ts';
-import { migrateToLatest } from './store/migrate.ts';
+import { openStore } from './store/open-store.ts';
 import { listInteractions } from './travellers/queries.ts';
 import { travellerRoutes } from './travellers/routes.ts';
 
@@ -77,10 +76,21 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   const logger = options.logger ?? pino({ level: config.logLevel });
   const clock = options.clock ?? systemClock;
 
-  const { db, commit, close: closeDb } = openSqlite(config.dataDir, { checkpointErrors: (message) => logger.warn({ message }, 'WAL checkpoint failed') });
-  await migrateToLatest(db);
+  const opening = openStore(config.dataDir, { checkpointErrors: (message) => logger.warn({ message }, 'WAL checkpoint failed') });
+  // The store's integrity check runs on a worker thread: the catalogue files are read and validated meanwhile.
+  let files: CatalogueFiles;
+  try {
+    files = loadCatalogueFiles(config.catalogueDir, config.personasFile);
+  } catch (err) {
+    await opening.then((store) => store.close(), () => undefined);
+    throw err;
+  }
+  const store = await opening;
+  const { db, commit, close: closeDb } = store;
+  if (store.integrity.status === 'unfinished') {
+    logger.warn({ reason: store.integrity.reason, file: store.file }, 'the database integrity check did not finish: starting without it');
+  }
   const afterTurn = new AfterTurnWrites(commit, (err, writes) => logger.error({ err, writes }, 'writes after the turn failed'));
-  const files = loadCatalogueFiles(config.catalogueDir, config.personasFile);
   const seedReport = await seedDemoCatalogue(db, files, clock.now());
   logger.debug({ seedReport }, 'catalogue seeded');
 

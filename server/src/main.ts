@@ -5,6 +5,7 @@
 import { pino } from 'pino';
 import { startApp } from './app.ts';
 import { ConfigError, loadConfig, type LoadedConfig } from './config.ts';
+import { StartupError } from './startup-error.ts';
 
 // Node re-reads TZ when it changes; nothing computes a date before this line runs.
 process.env.TZ = 'UTC';
@@ -40,6 +41,8 @@ try {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 } catch (err) {
-  logger.fatal({ err }, err instanceof Error ? err.message : 'start failed');
+  // A StartupError says what to do (its stack would bury that); anything else is a bug, with its stack.
+  if (err instanceof StartupError) console.error(err.message);
+  else logger.fatal({ err }, err instanceof Error ? err.message : 'start failed');
   process.exit(1);
 }
