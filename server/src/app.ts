@@ -29,6 +29,7 @@ import { warmOpeningHours } from './recommend/opening-hours.ts';
 import { Recommender } from './recommend/recommender.ts';
 import { AfterTurnWrites } from './store/after-turn-writes.ts';
 import { openStore } from './store/open-store.ts';
+import { StoreHealth } from './store/store-health.ts';
 import { listInteractions } from './travellers/queries.ts';
 import { travellerRoutes } from './travellers/routes.ts';
 
@@ -86,11 +87,18 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     throw err;
   }
   const store = await opening;
-  const { db, commit, close: closeDb } = store;
+  const { db, close: closeDb } = store;
   if (store.integrity.status === 'unfinished') {
     logger.warn({ reason: store.integrity.reason, file: store.file }, 'the database integrity check did not finish: starting without it');
   }
-  const afterTurn = new AfterTurnWrites(commit, (err, writes) => logger.error({ err, writes }, 'writes after the turn failed'));
+  const storeHealth = new StoreHealth(store.integrity);
+  const commit = storeHealth.watch(store.commit);
+  // The raw commit: a turn's writes are first tried as one transaction, then batch by batch when that
+  // fails; only a batch that fails on its own is a failure, and it comes back through onError.
+  const afterTurn = new AfterTurnWrites(store.commit, (err, writes) => {
+    storeHealth.record(err);
+    logger.error({ err, writes }, 'writes after the turn failed');
+  });
   const seedReport = await seedDemoCatalogue(db, files, clock.now());
   logger.debug({ seedReport }, 'catalogue seeded');
 
@@ -106,6 +114,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     db,
     commit,
     afterTurn,
+    storeHealth,
     graph,
     recommender,
     clock,
@@ -133,7 +142,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   app.use('/api', pushRoutes(ctx));
   app.use('/api', apiNotFound);
   serveClient(app, config.clientDist);
-  app.use(errorHandler);
+  app.use(errorHandler((err) => storeHealth.record(err)));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

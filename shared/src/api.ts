@@ -81,8 +81,22 @@ export const PlacesCollection = z.object({ type: z.literal('FeatureCollection'),
 export type PlacesCollection = z.infer<typeof PlacesCollection>;
 
 export const CountsByType = z.record(z.string(), z.number().int().min(0));
+
+/** The store's part of /api/health. */
+export const StoreHealthReport = z.object({
+  /** The integrity check at start: ok, or unfinished (timed out or could not run; the server started anyway). */
+  integrity: z.enum(['ok', 'unfinished']),
+  /** Failures of the store since start: commits, writes after the turn, queries that threw in a handler. */
+  errors: z.number().int().min(0),
+  lastErrorAt: z.iso.datetime().nullable(),
+  /** SQLite's code and message for the last one (names tables, never values). */
+  lastError: z.string().nullable(),
+});
+export type StoreHealthReport = z.infer<typeof StoreHealthReport>;
+
+/** Answered with HTTP 200 when `ok`, 503 when `degraded` (the store failed within the last minute). */
 export const HealthResponse = z.object({
-  status: z.literal('ok'),
+  status: z.enum(['ok', 'degraded']),
   version: z.string(),
   uptimeSeconds: z.number(),
   catalogue: z.object({ places: z.number().int(), events: z.number().int(), offers: z.number().int() }),
@@ -90,6 +104,7 @@ export const HealthResponse = z.object({
   connections: z.number().int(),
   /** Live channel counters since start: error messages sent by code, slow consumers closed. */
   realtime: z.object({ errors: z.record(z.string(), z.number().int()), slowConsumers: z.number().int() }),
+  store: StoreHealthReport,
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
 

@@ -33,7 +33,8 @@ interface BodyParserError {
   status?: number;
 }
 
-export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+/** `onUnexpected` hears every failure answered 500 (the store counts its own there: store-health.ts). */
+export const errorHandler = (onUnexpected: (err: unknown) => void = () => {}): ErrorRequestHandler => (err, req, res, _next) => {
   let error: HttpError;
   const bodyErr = err as BodyParserError;
   if (err instanceof HttpError) error = err;
@@ -45,6 +46,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     error = new HttpError(bodyErr.status, 'bad_request', 'The request could not be read.');
   else {
     req.log?.error({ err }, 'unhandled error');
+    onUnexpected(err);
     error = new HttpError(500, 'internal', 'Something went wrong on our side.');
   }
   const body: ApiError = { error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };

@@ -122,6 +122,7 @@ export function attachConnection(deps: RealtimeDeps, socket: WebSocket, travelle
     try {
       await (handlers[msg.type] as (m: ClientMessage) => Promise<void>)(msg);
     } catch (err) {
+      ctx.storeHealth.record(err);
       ctx.logger.error({ err, travellerId, type: msg.type }, 'websocket handler failed');
       fail('internal', 'Something went wrong on our side; the connection is still open.');
     }
