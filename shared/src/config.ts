@@ -37,6 +37,9 @@ interface ParsedUrl {
 }
 declare const URL: new (input: string) => ParsedUrl;
 
+/** A browser's Origin never ends in a slash; one written after an origin is forgiven. */
+const withoutTrailingSlash = (entry: string) => entry.replace(/\/$/, '');
+
 const ORIGIN_HINT = 'list each allowed origin explicitly, as scheme://host[:port] (e.g. https://escale.example.com)';
 
 /**
@@ -54,15 +57,15 @@ export function originProblem(entry: string): string | null {
     return `"${entry}" is not an origin: ${ORIGIN_HINT}`;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return `"${entry}" is not an http or https origin: ${ORIGIN_HINT}`;
-  if (url.origin !== entry.replace(/\/$/, '')) return `"${entry}" is not written as an origin (a browser would send "${url.origin}"): ${ORIGIN_HINT}`;
+  if (url.origin !== withoutTrailingSlash(entry)) return `"${entry}" is not written as an origin (a browser would send "${url.origin}"): ${ORIGIN_HINT}`;
   return null;
 }
 
 /**
  * Smallest send queue allowed before a client counts as a slow consumer. A push (three suggestions with
- * their contributions and evidence) measured up to 8.4 KB on the demo catalogue, and `Hub.send` closes a client
- * whose queue plus the next message passes the bound: set below one push, every client would be closed at
- * every push and reconnect forever. 64 KiB leaves room for several pushes and richer explanations.
+ * their contributions and evidence) measured up to 8.4 KB on the demo catalogue, and `Hub.send` closes a
+ * client whose queue plus the next message passes the bound: set below one push, every client would be
+ * closed at every push and reconnect forever. 64 KiB leaves room for several pushes and richer explanations.
  */
 export const MIN_WS_BUFFERED_BYTES = 64 * 1024;
 
@@ -85,7 +88,7 @@ export const ServerEnv = z.object({
         const problem = originProblem(entry);
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
       }
-      return entries.map((o) => o.replace(/\/$/, ''));
+      return entries.map(withoutTrailingSlash);
     }),
   SESSION_TTL_HOURS: envNumber(1, 24 * 365).default(24 * 30),
   /** Online basemap style (MapLibre/Mapbox style JSON URL). Unset: the offline built-in style. */

@@ -30,16 +30,21 @@ export function unusableDataDir(dir: string, detail: string): StartupError {
   );
 }
 
+/** Whether an SQLite error code says the file itself is damaged, or is no database (extended codes included). */
+export function isDamageCode(code: string): boolean {
+  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
+}
+
 /**
  * The start-up error an SQLite failure on `file` stands for, or the error itself when it says nothing about
- * the file (a bug is not reworded as advice). SQLite's extended codes start with the primary one.
+ * the file (a bug is not reworded as advice).
  */
 export function asStoreStartupError(err: unknown, file: string): unknown {
   if (err instanceof StartupError) return err;
   const code = (err as { code?: unknown } | null)?.code;
   const detail = err instanceof Error ? err.message : String(err);
   if (typeof code !== 'string') return err;
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return damagedDatabase(file, detail);
+  if (isDamageCode(code)) return damagedDatabase(file, detail);
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM') {
     return unusableDataDir(path.dirname(file), `${detail} (${path.basename(file)})`);
   }

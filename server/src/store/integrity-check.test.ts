@@ -37,6 +37,14 @@ describe('integrity check at start', () => {
     expect(message).toMatch(/Restore the file from a backup, or move it aside to start with an empty database/);
   });
 
+  it('refuses a database whose damaged page makes quick_check itself fail', async () => {
+    const dir = tempDir();
+    const file = await writeDamagedDatabase(dir, 'page header');
+    await expect(checkIntegrity(file)).rejects.toThrow(
+      `The database ${file} (in ESCALE_DATA_DIR=${dir}) is damaged: SQLite's quick_check failed: database disk image is malformed.`,
+    );
+  });
+
   it('says the check did not finish when it runs out of time, and does not fail', async () => {
     const result = await checkIntegrity(await intactDatabase(), 0);
     expect(result).toEqual({ status: 'unfinished', reason: 'quick_check did not finish within 0 ms' });

@@ -6,21 +6,21 @@
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { damagedDatabase } from './database-errors.ts';
+import { damagedDatabase, isDamageCode } from './database-errors.ts';
 
 /**
  * How long the start waits for the check. quick_check read a 250 MB database in 0.3 s from the page cache
  * here; 10 s covers databases of several GB (a cold disk is slower), far beyond the demo's few hundred KB.
- * Past it the server starts unchecked, with a warning: refusing to start would be worse than not knowing.
+ * Past it the server starts unchecked, with a warning: a server that never starts is worse than one unchecked.
  */
 export const INTEGRITY_CHECK_TIMEOUT_MS = 10_000;
-/** quick_check stops after this many findings: enough to say what is wrong, not a page of them per page. */
+/** quick_check stops after this many findings: enough to say what is wrong without a screenful. */
 const MAX_FINDINGS = 5;
 
 export type IntegrityResult = { status: 'ok' } | { status: 'unfinished'; reason: string };
 
-// Plain CommonJS run by the worker (eval), so that it needs no file of its own next to the bundle. An error
-// whose code says the file is damaged is a finding too: quick_check throws rather than reports some pages.
+// Plain CommonJS run by the worker (eval), so that it needs no file of its own next to the bundle. It only
+// reports; what a failure means is decided on the main thread.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const SQLite = require(workerData.driver);
@@ -30,16 +30,13 @@ try {
   const rows = db.prepare('PRAGMA quick_check(' + workerData.maxFindings + ')').pluck().all();
   parentPort.postMessage({ findings: rows.filter((r) => r !== 'ok') });
 } catch (err) {
-  const code = String((err && err.code) || '');
-  const message = String((err && err.message) || err);
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') parentPort.postMessage({ findings: [message] });
-  else parentPort.postMessage({ failed: message });
+  parentPort.postMessage({ error: String((err && err.message) || err), code: String((err && err.code) || '') });
 } finally {
   if (db) db.close();
 }
 `;
 
-type WorkerReply = { findings: string[] } | { failed: string };
+type WorkerReply = { findings: string[] } | { error: string; code: string };
 
 /** quick_check's findings on one line, without the banner it puts before those of each database. */
 function describeFindings(findings: string[]): string {
@@ -67,7 +64,9 @@ export function checkIntegrity(file: string, timeoutMs = INTEGRITY_CHECK_TIMEOUT
     };
     worker.once('message', (reply: WorkerReply) =>
       settle(() => {
-        if ('failed' in reply) resolve({ status: 'unfinished', reason: `quick_check could not run: ${reply.failed}` });
+        // quick_check throws, rather than reports, on some damaged pages: that error is a finding too.
+        if ('error' in reply && isDamageCode(reply.code)) reject(damagedDatabase(file, `SQLite's quick_check failed: ${reply.error}`));
+        else if ('error' in reply) resolve({ status: 'unfinished', reason: `quick_check could not run: ${reply.error}` });
         else if (reply.findings.length > 0) reject(damagedDatabase(file, `SQLite's quick_check found ${describeFindings(reply.findings)}`));
         else resolve({ status: 'ok' });
       }),

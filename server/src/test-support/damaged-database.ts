@@ -6,11 +6,13 @@ import { openSqlite } from '../store/db.ts';
 import { migrateToLatest } from '../store/migrate.ts';
 
 /**
- * Writes an Escale database into `dir` whose `meta` table spans many pages, then overwrites the middle of
- * one of its leaf pages with garbage, as a bad sector or a torn copy would: the header and the schema still
- * read, so the database opens and only a check of its pages finds the damage. Returns the file.
+ * Writes an Escale database into `dir` whose `meta` table spans many pages, then overwrites part of one of
+ * its leaf pages with garbage, as a bad sector or a torn copy would: the file's header and the schema still
+ * read, so the database opens and only a check of its pages finds the damage. `part`: the cells in the
+ * middle of the page (quick_check reports them), or the page's own header (quick_check fails on it).
+ * Returns the file.
  */
-export async function writeDamagedDatabase(dir: string): Promise<string> {
+export async function writeDamagedDatabase(dir: string, part: 'cells' | 'page header' = 'cells'): Promise<string> {
   const store = openSqlite(dir);
   await migrateToLatest(store.db, store.file);
   const rows = Array.from({ length: 2000 }, (_, i) => ({ key: `note:${i}`, value: `a note of about a hundred characters `.repeat(3) + i }));
@@ -20,7 +22,8 @@ export async function writeDamagedDatabase(dir: string): Promise<string> {
   await store.close(); // the last connection closing copies the WAL into the file and removes it
   const page = leaves.rows[Math.floor(leaves.rows.length / 2)]!.pageno;
   const fd = fs.openSync(store.file, 'r+');
-  fs.writeSync(fd, Buffer.alloc(256, 0xa5), 0, 256, (page - 1) * pageSize + pageSize / 2);
+  const [offset, length, byte] = part === 'cells' ? [pageSize / 2, 256, 0xa5] : [0, 64, 0xff];
+  fs.writeSync(fd, Buffer.alloc(length, byte), 0, length, (page - 1) * pageSize + offset);
   fs.closeSync(fd);
   return store.file;
 }
