@@ -58,10 +58,10 @@ async function inChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>):
  * real clock, for a server that has no sessions' clocks (the baseline).
  */
 export async function seedPushBench(dataDir: string, count: number, seed: number, now: Date, cityTime: { hour: number; minute: number }): Promise<SeededTravellers> {
-  const config = loadConfig({ ESCALE_DATA_DIR: dataDir });
-  const { db, close } = openSqlite(config.dataDir);
+  const { config } = loadConfig({ ESCALE_DATA_DIR: dataDir });
+  const { db, file, close } = openSqlite(config.dataDir);
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, file);
     const files = loadCatalogueFiles(config.catalogueDir, config.personasFile);
     await seedDemoCatalogue(db, files, now);
 

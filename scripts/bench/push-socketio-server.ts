@@ -39,7 +39,7 @@ const PUSH_SIZE = 3;
 /** As server/src/realtime/realtime-server.ts. */
 const MAX_PAYLOAD_BYTES = 16 * 1024;
 
-const config = loadConfig();
+const { config } = loadConfig();
 const clockOffsetMs = Number(process.env.BENCH_CLOCK_OFFSET_MS ?? 0);
 if (!Number.isFinite(clockOffsetMs)) throw new Error(`BENCH_CLOCK_OFFSET_MS is not a number: ${process.env.BENCH_CLOCK_OFFSET_MS}`);
 /** The sessions' time, as Escale's session clocks give it. */

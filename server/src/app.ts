@@ -13,7 +13,7 @@ import { pinoHttp } from 'pino-http';
 import { authRoutes } from './auth/routes.ts';
 import { Bus } from './bus/bus.ts';
 import { SessionClocks } from './auth/session-clocks.ts';
-import { loadCatalogueFiles } from './catalogue/load-files.ts';
+import { loadCatalogueFiles, type CatalogueFiles } from './catalogue/load-files.ts';
 import { readCatalogue } from './catalogue/queries.ts';
 import { catalogueRoutes } from './catalogue/routes.ts';
 import { DEMO_AGENCY, seedDemoCatalogue } from './catalogue/seed.ts';
@@ -36,8 +36,8 @@ import { WS_PATH } from './realtime/upgrade.ts';
 import { warmOpeningHours } from './recommend/opening-hours.ts';
 import { Recommender } from './recommend/recommender.ts';
 import { AfterTurnWrites } from './store/after-turn-writes.ts';
-import { openSqlite } from './store/db.ts';
-import { migrateToLatest } from './store/migrate.ts';
+import { openStore } from './store/open-store.ts';
+import { StoreHealth } from './store/store-health.ts';
 import { listInteractions } from './travellers/queries.ts';
 import { travellerRoutes } from './travellers/routes.ts';
 
@@ -90,10 +90,28 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   const logger = options.logger ? withRedaction(options.logger) : createLogger({ level: config.logLevel });
   const clock = options.clock ?? systemClock;
 
-  const { db, commit, close: closeDb } = openSqlite(config.dataDir, { checkpointErrors: (message) => logger.warn({ message }, 'WAL checkpoint failed') });
-  await migrateToLatest(db);
-  const afterTurn = new AfterTurnWrites(commit, (err, writes) => logger.error({ err, writes }, 'writes after the turn failed'));
-  const files = loadCatalogueFiles(config.catalogueDir, config.personasFile);
+  const opening = openStore(config.dataDir, { checkpointErrors: (message) => logger.warn({ message }, 'WAL checkpoint failed') });
+  // The store's integrity check runs on a worker thread: the catalogue files are read and validated meanwhile.
+  let files: CatalogueFiles;
+  try {
+    files = loadCatalogueFiles(config.catalogueDir, config.personasFile);
+  } catch (err) {
+    await opening.then((store) => store.close(), () => undefined);
+    throw err;
+  }
+  const store = await opening;
+  const { db, close: closeDb } = store;
+  if (store.integrity.status === 'unfinished') {
+    logger.warn({ reason: store.integrity.reason, file: store.file }, 'the database integrity check did not finish: starting without it');
+  }
+  const storeHealth = new StoreHealth(store.integrity);
+  const commit = storeHealth.watch(store.commit);
+  // The raw commit: a turn's writes are first tried as one transaction, then batch by batch when that
+  // fails; only a batch that fails on its own is a failure, and it comes back through onError.
+  const afterTurn = new AfterTurnWrites(store.commit, (err, writes) => {
+    storeHealth.record(err);
+    logger.error({ err, writes }, 'writes after the turn failed');
+  });
   const seedReport = await seedDemoCatalogue(db, files, clock.now());
   logger.debug({ seedReport }, 'catalogue seeded');
 
@@ -110,6 +128,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     db,
     commit,
     afterTurn,
+    storeHealth,
     graph,
     recommender,
     clock,
@@ -149,7 +168,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   app.use('/api', apiNotFound);
   app.all(WS_PATH, upgradeRequired);
   serveClient(app, config.clientDist);
-  app.use(errorHandler);
+  app.use(errorHandler((err) => storeHealth.record(err)));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

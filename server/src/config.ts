@@ -1,8 +1,8 @@
 /** Reads and validates the environment once at start; a bad value stops the server with the variable named. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ServerEnv, validationIssues } from '@escale/shared';
-import { originOf } from './http/origin.ts';
+import { SERVER_ENV_NAMES, ServerEnv, validationIssues } from '@escale/shared';
+import { unknownVariableWarnings } from './config-warnings.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -32,27 +32,27 @@ export interface ServerConfig {
   };
 }
 
+export interface LoadedConfig {
+  config: ServerConfig;
+  /** Variables that look meant for Escale but are not read (misspelt, unknown): the caller logs them. */
+  warnings: string[];
+}
+
 export class ConfigError extends Error {}
 
 const configError = (lines: string[]) => new ConfigError(`Invalid configuration:\n${lines.map((l) => `  ${l}`).join('\n')}`);
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+export function loadConfig(env: Record<string, string | undefined> = process.env): LoadedConfig {
   const parsed = ServerEnv.safeParse(env);
   if (!parsed.success) throw configError(validationIssues(parsed.error, '(environment)').map((i) => `${i.path}: ${i.message}`));
   const e = parsed.data;
-  // Normalised once here, so the upgrade compares origins as the browser sends them (http/origin.ts).
-  const origins = e.ALLOWED_ORIGINS.map((entry) => ({ entry, origin: originOf(entry) }));
-  const notOrigins = origins.filter((o) => o.origin === null);
-  if (notOrigins.length > 0) {
-    throw configError(notOrigins.map(({ entry }) => `ALLOWED_ORIGINS: "${entry}" is not an origin (http:// or https://, a host, an optional port, no path)`));
-  }
-  return {
+  const config: ServerConfig = {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.ESCALE_DATA_DIR),
     logLevel: e.LOG_LEVEL,
     demoMode: e.DEMO_MODE,
-    allowedOrigins: origins.map((o) => o.origin!),
+    allowedOrigins: e.ALLOWED_ORIGINS,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     demo: { sessionTtlMs: e.DEMO_SESSION_TTL_HOURS * 3600_000, signinsPerHour: e.DEMO_SIGNINS_PER_HOUR, maxVisitors: e.DEMO_MAX_VISITORS },
     mapStyleUrl: e.MAP_STYLE_URL ?? null,
@@ -71,4 +71,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       pushTickMs: e.PUSH_TICK_MS,
     },
   };
+  return { config, warnings: unknownVariableWarnings(env, SERVER_ENV_NAMES) };
 }

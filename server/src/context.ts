@@ -11,6 +11,7 @@ import type { PushCache } from './push/push-cache.ts';
 import type { Recommender } from './recommend/recommender.ts';
 import type { Db } from './store/db.ts';
 import type { AfterTurnWrites } from './store/after-turn-writes.ts';
+import type { StoreHealth } from './store/store-health.ts';
 import type { CommitBatch } from './store/write-batch.ts';
 
 export interface AppContext {
@@ -20,6 +21,8 @@ export interface AppContext {
   commit: CommitBatch;
   /** Writes committed at the end of the event loop's turn: positions, a push's own record (after it is sent). */
   afterTurn: AfterTurnWrites;
+  /** Counts the store's failures for /api/health: `record(err)` where a store error is caught. */
+  storeHealth: StoreHealth;
   graph: TravelGraph;
   recommender: Recommender;
   /** The server's clock (persistence, expiry, the replay window). */

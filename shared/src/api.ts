@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { CategoryId } from './categories.ts';
 import { Consents } from './consent.ts';
+import { HttpUrl } from './config.ts';
 import { Latitude, Longitude } from './geo.ts';
+import { TimeZone } from './time.ts';
 
 export const ApiErrorCode = z.enum([
   'bad_request',
@@ -61,12 +63,12 @@ export const ClientConfig = z.object({
   city: z.object({
     id: z.string(),
     name: z.string(),
-    timezone: z.string(),
+    timezone: TimeZone,
     center: z.object({ lat: Latitude, lon: Longitude }),
   }),
   map: z.object({
     /** An online basemap style; null means the built-in offline style (no external tiles). */
-    styleUrl: z.string().url().nullable(),
+    styleUrl: HttpUrl.nullable(),
     /** When set, the client renders with mapbox-gl instead of maplibre-gl. */
     mapboxToken: z.string().nullable(),
   }),
@@ -84,8 +86,22 @@ export const PlacesCollection = z.object({ type: z.literal('FeatureCollection'),
 export type PlacesCollection = z.infer<typeof PlacesCollection>;
 
 export const CountsByType = z.record(z.string(), z.number().int().min(0));
+
+/** The store's part of /api/health. */
+export const StoreHealthReport = z.object({
+  /** The integrity check at start: ok, or unfinished (timed out or could not run; the server started anyway). */
+  integrity: z.enum(['ok', 'unfinished']),
+  /** Failures of the store since start: commits, writes after the turn, queries that threw in a handler. */
+  errors: z.number().int().min(0),
+  lastErrorAt: z.iso.datetime().nullable(),
+  /** SQLite's code and message for the last one (names tables, never values). */
+  lastError: z.string().nullable(),
+});
+export type StoreHealthReport = z.infer<typeof StoreHealthReport>;
+
+/** Answered with HTTP 200 when `ok`, 503 when `degraded` (the store failed within the last minute). */
 export const HealthResponse = z.object({
-  status: z.literal('ok'),
+  status: z.enum(['ok', 'degraded']),
   version: z.string(),
   uptimeSeconds: z.number(),
   catalogue: z.object({ places: z.number().int(), events: z.number().int(), offers: z.number().int() }),
@@ -93,6 +109,7 @@ export const HealthResponse = z.object({
   connections: z.number().int(),
   /** Live channel counters since start: error messages sent by code, slow consumers closed. */
   realtime: z.object({ errors: z.record(z.string(), z.number().int()), slowConsumers: z.number().int() }),
+  store: StoreHealthReport,
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CategoryId, Tag } from './categories.ts';
 import { Consents } from './consent.ts';
 import { Latitude, Longitude } from './geo.ts';
+import { TimeZone } from './time.ts';
 
 export const SourceDataset = z.enum(['osm', 'museofile', 'cnc-cinemas', 'paris-markets']);
 export type SourceDataset = z.infer<typeof SourceDataset>;
@@ -40,7 +41,8 @@ export type PlaceRecord = z.infer<typeof PlaceRecord>;
 export const CityRecord = z.object({
   id: z.string().regex(/^[a-z-]+$/),
   name: z.string().min(1),
-  timezone: z.string().min(1),
+  /** An IANA zone: every local time of the city (hours, events, meal windows) is computed in it. */
+  timezone: TimeZone,
   /** ISO 3166-1 alpha-2, for public holidays in opening hours (`PH off`). */
   countryCode: z.string().regex(/^[a-z]{2}$/).optional(),
   center: z.object({ lat: Latitude, lon: Longitude }),

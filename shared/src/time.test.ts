@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocalTime, localParts, offsetMinutes, toZonedIso, zonedTimeToUtc } from './time.ts';
+import { formatLocalTime, localParts, offsetMinutes, TimeZone, toZonedIso, zonedTimeToUtc } from './time.ts';
 
 describe('city wall-clock time', () => {
   it('reads Paris local time and weekday from an instant', () => {
@@ -64,6 +64,17 @@ describe('local parts', () => {
         const p = localParts(new Date(t), timeZone);
         expect([p.year, p.month, p.day, p.hour, p.minute, p.second]).toEqual(['year', 'month', 'day', 'hour', 'minute', 'second'].map((k) => Number(printed[k])));
       }
+    }
+  });
+});
+
+describe('time zone schema', () => {
+  it('accepts IANA zones and UTC, and refuses what Intl does not know, saying so', () => {
+    for (const zone of ['Europe/Paris', 'America/Argentina/Buenos_Aires', 'UTC']) expect(TimeZone.parse(zone)).toBe(zone);
+    for (const zone of ['Europe/Pariss', 'Mars/Olympus', '', '+01:00']) {
+      const parsed = TimeZone.safeParse(zone);
+      expect(parsed.success, zone).toBe(false);
+      expect(parsed.error?.issues[0]?.message).toBe(`unknown time zone ${JSON.stringify(zone)}; expected an IANA name such as "Europe/Paris"`);
     }
   });
 });

@@ -2,6 +2,24 @@
  * Wall-clock time in a city's time zone, computed with Intl so it is right whatever zone the process runs
  * in, for every instant a Date can hold. Meal windows, quiet hours, opening hours and event schedules are all local times of the city.
  */
+import { z } from 'zod';
+
+/** Whether this runtime's Intl knows `name` as a time zone (an IANA name such as "Europe/Paris", or "UTC"). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An IANA time zone, checked against Intl where it is read: a zone Intl does not know would otherwise pass
+ * the catalogue's validation and throw a bare RangeError at the first local time computed in it.
+ */
+export const TimeZone = z.string().refine(isTimeZone, { error: (issue) => `unknown time zone ${JSON.stringify(issue.input)}; expected an IANA name such as "Europe/Paris"` });
+
 export interface LocalParts {
   year: number;
   month: number; // 1..12

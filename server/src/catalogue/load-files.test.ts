@@ -53,6 +53,13 @@ describe('catalogue loading', () => {
     expect(() => loadCatalogueFiles(dir, personas)).toThrow(/offers\.json\[0\]: placeId osm:node\/999 is not in places\.json/);
   });
 
+  it("names city.json when the city's time zone is not one Intl knows", () => {
+    const { dir, personas } = writeCatalogue((f) => {
+      (f['city.json'] as { timezone: string }).timezone = 'Europe/Pariss';
+    });
+    expect(() => loadCatalogueFiles(dir, personas)).toThrow(/city\.json: timezone: unknown time zone "Europe\/Pariss"/);
+  });
+
   it('reports a file that is not JSON', () => {
     const { dir, personas } = writeCatalogue(() => {});
     fs.writeFileSync(path.join(dir, 'events.json'), '[{ not json');

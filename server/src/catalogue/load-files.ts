@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { CityRecord, describeIssues, EventTemplate, OfferRecord, PersonaRecord, PlaceRecord } from '@escale/shared';
+import { StartupError } from '../startup-error.ts';
 
 export interface CatalogueFiles {
   city: CityRecord;
@@ -21,7 +22,8 @@ export interface RecordProblem {
   reason: string;
 }
 
-export class CatalogueError extends Error {
+/** A StartupError: its message names each bad record's file, index and reason, which is what to fix. */
+export class CatalogueError extends StartupError {
   constructor(readonly problems: RecordProblem[]) {
     const shown = problems.slice(0, 20).map((p) => `  ${p.file}${p.index === null ? '' : `[${p.index}]`}: ${p.reason}`);
     const more = problems.length > 20 ? `\n  … and ${problems.length - 20} more` : '';

@@ -1,4 +1,7 @@
-/** GET /api/health: liveness plus the size of what is loaded, for operators and the start-up check. */
+/**
+ * GET /api/health: liveness plus the size of what is loaded, for operators and the start-up check. 503 and
+ * `degraded` while the store is failing (store/store-health.ts), so a monitor or a load balancer sees it.
+ */
 import { Router } from 'express';
 import type { HealthResponse } from '@escale/shared';
 import type { AppContext } from '../context.ts';
@@ -11,16 +14,18 @@ export function healthRoutes(ctx: AppContext, hub: Hub): Router {
   const started = Date.now();
   router.get('/health', (_req, res) => {
     const counts = ctx.graph.counts();
+    const degraded = ctx.storeHealth.degraded;
     const body: HealthResponse = {
-      status: 'ok',
+      status: degraded ? 'degraded' : 'ok',
       version: VERSION,
       uptimeSeconds: Math.round((Date.now() - started) / 1000),
       catalogue: { places: counts.nodes.place ?? 0, events: counts.nodes.event ?? 0, offers: counts.nodes.offer ?? 0 },
       graph: counts,
       connections: hub.connectionCount,
       realtime: { errors: { ...hub.stats.errors }, slowConsumers: hub.stats.slowConsumers },
+      store: ctx.storeHealth.report(),
     };
-    res.json(body);
+    res.status(degraded ? 503 : 200).json(body);
   });
   return router;
 }

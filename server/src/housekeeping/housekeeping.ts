@@ -19,7 +19,7 @@ export interface HousekeepingReport {
   messagesPurged: number;
 }
 
-export type HousekeepingDeps = Pick<AppContext, 'db' | 'afterTurn' | 'graph' | 'pushCache' | 'bus' | 'clock' | 'config' | 'logger'>;
+export type HousekeepingDeps = Pick<AppContext, 'db' | 'afterTurn' | 'graph' | 'pushCache' | 'bus' | 'clock' | 'config' | 'logger' | 'storeHealth'>;
 
 export async function runHousekeeping(ctx: HousekeepingDeps): Promise<HousekeepingReport> {
   const now = ctx.clock.now();
@@ -57,7 +57,10 @@ export function scheduleHousekeeping(ctx: HousekeepingDeps, intervalMs = HOUSEKE
   };
   const timer = setInterval(() => {
     if (running) return; // a slow run is never stacked on another
-    runOnce().catch((err: unknown) => ctx.logger.error({ err }, 'housekeeping failed'));
+    runOnce().catch((err: unknown) => {
+      ctx.storeHealth.record(err);
+      ctx.logger.error({ err }, 'housekeeping failed');
+    });
   }, intervalMs);
   timer.unref();
   return { runOnce, stop: () => clearInterval(timer) };

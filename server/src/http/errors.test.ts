@@ -17,7 +17,7 @@ function answer(err: unknown) {
     },
   };
   const log = { error: vi.fn() };
-  errorHandler(err, { log } as unknown as Request, res as unknown as Response, () => {});
+  errorHandler()(err, { log } as unknown as Request, res as unknown as Response, () => {});
   return { status: reply.status, error: ApiError.parse(reply.body).error, logged: log.error.mock.calls.length };
 }
 

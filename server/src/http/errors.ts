@@ -59,7 +59,8 @@ const CODE_BY_STATUS: Partial<Record<number, ApiErrorCode>> = {
   429: 'rate_limited',
 };
 
-export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+/** `onUnexpected` hears every failure answered 500 (the store counts its own there: store-health.ts). */
+export const errorHandler = (onUnexpected: (err: unknown) => void = () => {}): ErrorRequestHandler => (err, req, res, _next) => {
   let error: HttpError;
   const clientErr = err as ClientError;
   if (err instanceof HttpError) error = err;
@@ -72,6 +73,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     error = new HttpError(clientErr.status, CODE_BY_STATUS[clientErr.status] ?? 'bad_request', message);
   } else {
     req.log?.error({ err }, 'unhandled error');
+    onUnexpected(err);
     error = new HttpError(500, 'internal', 'Something went wrong on our side.');
   }
   const body: ApiError = { error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };

@@ -16,7 +16,7 @@ let reads: number;
 beforeEach(async () => {
   reads = 0;
   store = openSqlite(fs.mkdtempSync(path.join(os.tmpdir(), 'escale-cache-')));
-  await migrateToLatest(store.db);
+  await migrateToLatest(store.db, store.file);
   writes = new AfterTurnWrites(store.commit, (err) => {
     throw err;
   });

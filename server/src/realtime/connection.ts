@@ -155,6 +155,7 @@ export function attachConnection(deps: RealtimeDeps, c: Connection): void {
     try {
       await (handlers[msg.type] as (m: ClientMessage) => Promise<void>)(msg);
     } catch (err) {
+      ctx.storeHealth.record(err);
       ctx.logger.error({ err, travellerId, type: msg.type }, 'websocket handler failed');
       fail('internal', 'Something went wrong on our side; the connection is still open.');
       // A hello that failed half-way through its replay cannot go live without a hole in the stream: the

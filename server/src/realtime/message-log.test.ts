@@ -13,7 +13,7 @@ let log: MessageLog;
 
 beforeEach(async () => {
   store = openSqlite(fs.mkdtempSync(path.join(os.tmpdir(), 'escale-log-')));
-  await migrateToLatest(store.db);
+  await migrateToLatest(store.db, store.file);
   const stamp = NOW.toISOString();
   await store.db.insertInto('agencies').values({ id: 'a', name: 'A', created_at: stamp }).execute();
   await store.db.insertInto('cities').values({ id: 'paris', name: 'Paris', timezone: 'Europe/Paris', country_code: 'fr', center_lat: 48.8, center_lon: 2.3, attribution: '[]' }).execute();

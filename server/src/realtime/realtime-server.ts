@@ -72,6 +72,7 @@ export function mountRealtime(ctx: AppContext, server: Server): RealtimeServer {
         });
       })
       .catch((err: unknown) => {
+        ctx.storeHealth.record(err);
         ctx.logger.error({ err }, 'upgrade failed');
         refuseUpgrade(socket, 500, 'internal', 'Something went wrong on our side.');
       });
@@ -116,6 +117,7 @@ export function mountRealtime(ctx: AppContext, server: Server): RealtimeServer {
       try {
         await push.onTick(travellerId, positions.get(travellerId) ?? null, clock);
       } catch (err) {
+        ctx.storeHealth.record(err);
         ctx.logger.error({ err, travellerId }, 'push tick failed');
       }
     });

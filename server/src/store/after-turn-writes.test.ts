@@ -17,7 +17,7 @@ let writes: AfterTurnWrites;
 
 beforeEach(async () => {
   store = openSqlite(fs.mkdtempSync(path.join(os.tmpdir(), 'escale-after-turn-')));
-  await migrateToLatest(store.db);
+  await migrateToLatest(store.db, store.file);
   commits = [];
   errors = [];
   writes = new AfterTurnWrites(

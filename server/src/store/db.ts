@@ -5,6 +5,7 @@
  * fsynced at checkpoints (every second, on a worker thread, for the server), so a power cut or an OS crash
  * may lose the transactions of the last second or so. FULL fsynced at every commit: under bench:push that
  * was most of the server's CPU per location and much of its p99 (docs/DECISIONS.md, "Durability").
+ * A directory it cannot use, or a file that is not a database, stops the start with a StartupError.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './checkpointer.ts';
+import { asStoreStartupError, unusableDataDir } from './database-errors.ts';
 import { withStatementCache } from './statement-cache.ts';
 import { ExclusiveSqliteDialect, sqliteBatchCommitter, type CommitBatch } from './write-batch.ts';
 
@@ -26,17 +28,38 @@ export interface OpenedDatabase {
 }
 
 /**
+ * Creates the data directory if missing and makes sure the database can be written there: SQLite would
+ * otherwise open a write-protected file read-only and fail at the first write, long after start.
+ */
+function checkDataDir(dataDir: string, file: string): void {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.accessSync(dataDir, fs.constants.W_OK | fs.constants.X_OK);
+    if (fs.existsSync(file)) fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
+  } catch (err) {
+    throw unusableDataDir(dataDir, err instanceof Error ? err.message : String(err));
+  }
+}
+
+/**
  * `checkpointErrors`: checkpoint the WAL on a worker thread (checkpointer.ts), reporting failures there. The
  * server uses it; scripts and tests that open a database for a moment keep SQLite's own checkpoints.
  */
 export function openSqlite(dataDir: string, options: { checkpointErrors?: (message: string) => void } = {}): OpenedDatabase {
-  fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'escale.sqlite');
-  const sqlite = new SQLite(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  checkDataDir(dataDir, file);
+  let sqlite: SQLite.Database | undefined;
+  try {
+    sqlite = new SQLite(file);
+    // The first statement reads the file's header: a file that is not a database fails here.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+  } catch (err) {
+    sqlite?.close();
+    throw asStoreStartupError(err, file);
+  }
   const checkpointer = options.checkpointErrors ? startCheckpointer(file, options.checkpointErrors) : null;
   if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   const statements = withStatementCache(sqlite);

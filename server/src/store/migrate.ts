@@ -4,14 +4,19 @@
  * version and an older binary could corrupt it.
  */
 import { Migrator, sql, type MigrationProvider } from 'kysely';
+import { StartupError } from '../startup-error.ts';
+import { DATA_DIR_VARIABLE, describeFile } from './database-errors.ts';
 import type { Db } from './db.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 
-export class DatabaseTooNewError extends Error {
-  constructor(readonly unknown: string[]) {
+export class DatabaseTooNewError extends StartupError {
+  constructor(
+    readonly unknown: string[],
+    file: string,
+  ) {
     super(
-      `The database holds migrations this version of Escale does not know (${unknown.join(', ')}). ` +
-        'It was written by a newer version: upgrade Escale or point ESCALE_DATA_DIR at another directory.',
+      `The database ${describeFile(file)} holds migrations this version of Escale does not know (${unknown.join(', ')}). ` +
+        `It was written by a newer version: upgrade Escale, or set ${DATA_DIR_VARIABLE} to another directory.`,
     );
     this.name = 'DatabaseTooNewError';
   }
@@ -31,11 +36,14 @@ async function appliedMigrationNames(db: Db): Promise<string[]> {
   return rows.rows.map((r) => r.name);
 }
 
-/** Brings the database up to date; throws DatabaseTooNewError before touching a newer database. */
-export async function migrateToLatest(db: Db): Promise<{ applied: string[] }> {
+/**
+ * Brings the database up to date; throws DatabaseTooNewError before touching a newer database. `file`, the
+ * database's path, is named in that error.
+ */
+export async function migrateToLatest(db: Db, file: string): Promise<{ applied: string[] }> {
   const known = new Set(await knownMigrationNames());
   const unknown = (await appliedMigrationNames(db)).filter((n) => !known.has(n));
-  if (unknown.length > 0) throw new DatabaseTooNewError(unknown);
+  if (unknown.length > 0) throw new DatabaseTooNewError(unknown, file);
 
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));

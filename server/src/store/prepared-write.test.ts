@@ -9,8 +9,8 @@ import { preparedWrite } from './prepared-write.ts';
 
 describe('preparedWrite', () => {
   it('binds each call’s values to the same SQL, in the right places, run by kysely or in a batch', async () => {
-    const { db, commit, close } = openSqlite(fs.mkdtempSync(path.join(os.tmpdir(), 'escale-prepared-')));
-    await migrateToLatest(db);
+    const { db, commit, file, close } = openSqlite(fs.mkdtempSync(path.join(os.tmpdir(), 'escale-prepared-')));
+    await migrateToLatest(db, file);
     const upsert = preparedWrite(['id', 'name', 'at'], (d, v) =>
       d.insertInto('agencies').values({ id: v.id, name: v.name, created_at: v.at }).onConflict((oc) => oc.column('id').doUpdateSet({ name: v.name })),
     );

@@ -16,7 +16,7 @@ let store: OpenedDatabase;
 
 beforeEach(async () => {
   store = openSqlite(fs.mkdtempSync(path.join(os.tmpdir(), 'escale-batch-')));
-  await migrateToLatest(store.db);
+  await migrateToLatest(store.db, store.file);
 });
 afterEach(async () => {
   await store.close();

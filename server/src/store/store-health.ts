@@ -1,0 +1,74 @@
+/**
+ * How the store has fared since start, for /api/health: the integrity check's result, and the failures of
+ * the store at runtime (commits, writes after the turn, queries that threw in a handler), counted in one
+ * place so that a database failing every push is seen by whoever watches health, not only in the logs.
+ */
+import SQLite from 'better-sqlite3';
+import type { StoreHealthReport } from '@escale/shared';
+import type { IntegrityResult } from './integrity-check.ts';
+import type { CommitBatch } from './write-batch.ts';
+
+/**
+ * The store is reported degraded while its last failure is this recent. A minute is many health polls of a
+ * load balancer or a monitor (seconds apart), so a failing store is seen; a store that is failing keeps
+ * failing at every push and stays degraded; and a single failure (a disk briefly full) clears by itself a
+ * minute later instead of holding the instance out of service until a restart.
+ */
+export const STORE_DEGRADED_WINDOW_MS = 60_000;
+/** Enough of SQLite's message to say what failed (its messages name tables and columns, never values). */
+const MESSAGE_LENGTH = 160;
+
+/**
+ * A failure of the store itself, as opposed to a refusal of the data: a constraint violation (a position
+ * for a traveller erased meanwhile) is the database doing its job, and is handled where it happens.
+ */
+function isStoreFailure(err: unknown): err is InstanceType<typeof SQLite.SqliteError> {
+  return err instanceof SQLite.SqliteError && !err.code.startsWith('SQLITE_CONSTRAINT');
+}
+
+export class StoreHealth {
+  private errors = 0;
+  private lastErrorAt: number | null = null;
+  private lastError: string | null = null;
+  /** Errors already counted: a failed commit is seen again by the handler it fails, and counted once. */
+  private readonly counted = new WeakSet<object>();
+
+  constructor(
+    private readonly integrity: IntegrityResult,
+    // Operational time, like the uptime: a virtual session clock must not hold a failure "recent".
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Counts `err` when it is a failure of the store; anything else is left to its caller. */
+  record(err: unknown): void {
+    if (!isStoreFailure(err) || this.counted.has(err)) return;
+    this.counted.add(err);
+    this.errors++;
+    this.lastErrorAt = this.now();
+    // The code and SQLite's own words only: no SQL, no bound values, no stack.
+    this.lastError = `${err.code}: ${err.message}`.slice(0, MESSAGE_LENGTH);
+  }
+
+  /** `commit`, with its failures counted. */
+  watch(commit: CommitBatch): CommitBatch {
+    const failed = (err: unknown): never => {
+      this.record(err);
+      throw err;
+    };
+    return (batch) => commit(batch).catch(failed);
+  }
+
+  /** Whether the store failed within the last STORE_DEGRADED_WINDOW_MS. */
+  get degraded(): boolean {
+    return this.lastErrorAt !== null && this.now() - this.lastErrorAt < STORE_DEGRADED_WINDOW_MS;
+  }
+
+  report(): StoreHealthReport {
+    return {
+      integrity: this.integrity.status,
+      errors: this.errors,
+      lastErrorAt: this.lastErrorAt === null ? null : new Date(this.lastErrorAt).toISOString(),
+      lastError: this.lastError,
+    };
+  }
+}
