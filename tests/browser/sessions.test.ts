@@ -46,6 +46,11 @@ describe.skipIf(!chromiumAvailable() || !built)('sessions in Chromium', () => {
     // The other tab was told by the server, not by a reload.
     await second.personaButton('Léa').waitFor({ timeout: 10_000 });
     expect(await second.cards.count()).toBe(0);
+    // It says why, where the tab that signed out does not.
+    await expect.poll(() => second.page.getByRole('status').innerText()).toMatch(/signed out in another tab/);
+    expect(await first.page.getByText(/Your session has ended/).count()).toBe(0);
+    fs.mkdirSync(path.join(REPO_ROOT, 'tests/artifacts'), { recursive: true });
+    await second.page.screenshot({ path: path.join(REPO_ROOT, 'tests/artifacts/signed-out-elsewhere.png') });
     expect(await server.ctx.db.selectFrom('travellers').select('id').where('ephemeral', '=', 1).execute()).toEqual([]);
   });
 });

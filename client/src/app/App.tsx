@@ -24,6 +24,7 @@ export function App() {
 
   async function handleSignOut() {
     // Forget locally even if the server is unreachable: the user asked to leave.
+    dispatch({ type: 'signOutStarted' });
     await signOut().catch((error: unknown) => console.warn('Sign-out request failed:', error));
     dispatch({ type: 'signedOut' });
   }
@@ -41,7 +42,7 @@ export function App() {
   } else if (!state.config || state.session === undefined) {
     content = <p className="boot-message">{t('app.loading')}</p>;
   } else if (state.session === null) {
-    content = <PersonaPicker onSignedIn={(session) => dispatch({ type: 'signedIn', session })} />;
+    content = <PersonaPicker sessionEnded={state.sessionEnded} onSignedIn={(session) => dispatch({ type: 'signedIn', session })} />;
   } else {
     // Keyed by traveller so switching persona starts a fresh connection and map.
     content = <TravellerScreen key={state.session.traveller.id} state={state} config={state.config} dispatch={dispatch} />;

@@ -29,6 +29,21 @@ describe('appReducer', () => {
     state = appReducer(state, { type: 'signedOut' });
     expect(state).toMatchObject({ session: null, feed: null, position: null, whyId: null });
   });
+  it('remembers that the server ended the session, until the next sign-in', () => {
+    let state = appReducer(booted(lea), { type: 'suggestionsReceived', message: suggestionsMessage() });
+    state = appReducer(state, { type: 'sessionEnded' });
+    expect(state).toMatchObject({ session: null, feed: null, sessionEnded: true });
+    expect(appReducer(state, { type: 'signedIn', session: lea }).sessionEnded).toBe(false);
+    expect(appReducer(booted(lea), { type: 'signedOut' }).sessionEnded).toBe(false);
+  });
+
+  it('does not call a sign-out this tab asked for an ended session', () => {
+    const leaving = appReducer(booted(lea), { type: 'signOutStarted' });
+    expect(appReducer(leaving, { type: 'sessionEnded' })).toMatchObject({ session: null, sessionEnded: false, signingOut: false });
+    const left = appReducer(leaving, { type: 'signedOut' });
+    expect(appReducer(left, { type: 'sessionEnded' })).toBe(left);
+  });
+
   it('moves the traveller where they tapped', () => {
     const state = appReducer(booted(lea), { type: 'moved', position: { lat: 48.86, lon: 2.35, source: 'map' } });
     expect(state.position?.source).toBe('map');

@@ -23,13 +23,20 @@ export interface AppState {
   connection: ConnectionStatus;
   /** The last error the server reported on the socket, shown until the next push. */
   notice: string | null;
+  /** The server ended the session (signed out in another tab, expired): the sign-in screen says so. */
+  sessionEnded: boolean;
+  /** This tab asked to sign out: the server closing its socket (4401) is the answer, not news. */
+  signingOut: boolean;
 }
 
 export type Action =
   | { type: 'booted'; config: ClientConfig; session: SessionInfo | null }
   | { type: 'bootFailed' }
   | { type: 'signedIn'; session: SessionInfo }
+  | { type: 'signOutStarted' }
   | { type: 'signedOut' }
+  /** The server ended the session (a sign-out elsewhere, expiry): back to sign-in, saying why. */
+  | { type: 'sessionEnded' }
   | { type: 'moved'; position: Position }
   | { type: 'suggestionsReceived'; message: ServerSuggestions }
   /** We were away longer than the server's replay window: what we show is stale, a fresh push follows. */
@@ -49,6 +56,8 @@ export const initialState: AppState = {
   whyId: null,
   connection: 'connecting',
   notice: null,
+  sessionEnded: false,
+  signingOut: false,
 };
 
 /** Where a traveller starts: their persona's start position, else the city centre. */
@@ -70,9 +79,15 @@ export function appReducer(state: AppState, action: Action): AppState {
     case 'bootFailed':
       return { ...state, bootFailed: true };
     case 'signedIn':
-      return withSession(state, action.session);
+      return { ...withSession(state, action.session), sessionEnded: false, signingOut: false };
+    case 'signOutStarted':
+      return { ...state, signingOut: true };
     case 'signedOut':
-      return withSession(state, null);
+      return { ...withSession(state, null), sessionEnded: false, signingOut: false };
+    case 'sessionEnded':
+      // Already signed out here (the socket's close can arrive after the sign-out's answer): nothing ended.
+      if (!state.session) return state;
+      return { ...withSession(state, null), sessionEnded: !state.signingOut, signingOut: false };
     case 'moved':
       return { ...state, position: action.position };
     case 'suggestionsReceived':

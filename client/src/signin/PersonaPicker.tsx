@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiFailure, getPersonas, signInDemo } from '../api/api.ts';
 import { useLocale } from '../i18n/use-locale.ts';
 
-export function PersonaPicker({ onSignedIn }: { onSignedIn(session: SessionInfo): void }) {
+/** `sessionEnded`: the server ended the previous session (a sign-out in another tab, expiry), which is said. */
+export function PersonaPicker({ onSignedIn, sessionEnded = false }: { onSignedIn(session: SessionInfo): void; sessionEnded?: boolean }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [personas, setPersonas] = useState<PersonaSummary[] | null>(null);
@@ -34,6 +35,12 @@ export function PersonaPicker({ onSignedIn }: { onSignedIn(session: SessionInfo)
     <section className="signin" aria-labelledby="signin-title">
       <h1 id="signin-title">{t('signin.title')}</h1>
       <p className="signin-intro">{t('signin.intro')}</p>
+      <p className="signin-intro">{t('signin.private')}</p>
+      {sessionEnded && !error && (
+        <p className="notice" role="status">
+          {t('signin.sessionEnded')}
+        </p>
+      )}
       {error && <p className="notice" role="alert">{error}</p>}
       {personas === null && !error && <p>{t('signin.loading')}</p>}
       <ul className="personas">

@@ -34,12 +34,12 @@ export function TravellerScreen({ state, config, dispatch }: Props) {
     },
     onStatus(status: ConnectionStatus) {
       dispatch({ type: 'connectionChanged', status });
-      if (status === 'ended') return dispatch({ type: 'signedOut' }); // the server closed the session: sign in again
+      if (status === 'ended') return dispatch({ type: 'sessionEnded' }); // the server closed the session: sign in again
       // A socket that keeps dropping may mean the session expired: ask once per outage, sign out if so.
       if (status !== 'reconnecting' || checkingSession.current) return;
       checkingSession.current = true;
       getSession()
-        .then((session) => session === null && dispatch({ type: 'signedOut' }))
+        .then((session) => session === null && dispatch({ type: 'sessionEnded' }))
         .catch(() => undefined) // server unreachable: keep retrying the socket
         .finally(() => (checkingSession.current = false));
     },
