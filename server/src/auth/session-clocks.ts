@@ -94,9 +94,4 @@ export class SessionClocks {
   forget(sessionId: string): void {
     this.live.delete(sessionId);
   }
-
-  /** Clocks held in memory (bounded by live sessions: each is forgotten when its session ends). */
-  get size(): number {
-    return this.live.size;
-  }
 }

@@ -68,16 +68,6 @@ export async function deadSessions(db: Db, now: Date, policy: { demoMode: boolea
   return rows.map((r) => ({ id: r.id_hash, travellerId: r.traveller_id }));
 }
 
-/** Every session of a traveller (an erasure ends them all). */
-export async function sessionsOf(db: Db, travellerId: string): Promise<string[]> {
-  const rows = await db.selectFrom('sessions').select('id_hash').where('traveller_id', '=', travellerId).execute();
-  return rows.map((r) => r.id_hash);
-}
-
-export function sessionIdOf(token: string): string {
-  return hash(token);
-}
-
 export function tokenFromCookieHeader(header: string | undefined): string | undefined {
   if (!header) return undefined;
   return parseCookie(header)[SESSION_COOKIE] ?? undefined;

@@ -43,7 +43,8 @@ export class MessageLog {
     private readonly maxReplay: number,
   ) {}
 
-  async currentSeq(travellerId: string): Promise<number> {
+  /** The last number given to the traveller, committed or being committed (cached). */
+  private async currentSeq(travellerId: string): Promise<number> {
     const cached = this.lastSeq.get(travellerId);
     if (cached !== undefined) return cached;
     const row = await this.db.selectFrom('message_log').select((eb) => eb.fn.max('seq').as('seq')).where('traveller_id', '=', travellerId).executeTakeFirst();
