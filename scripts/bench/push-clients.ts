@@ -1,7 +1,7 @@
 /**
  * The client side of `npm run bench:push`, in a process of its own so that the server's CPU and memory are
  * the server's alone: one live connection per session token, driven by push.ts over IPC (connect, first
- * positions, timed load, close). It times each location message to the suggestions message that answers it.
+ * positions, timed load, close). It times each location message to the feed that answers it.
  * Usage (forked by push.ts): push-clients.ts --target escale|socketio --url U --tokens FILE --origin O --catalogue DIR
  */
 import fs from 'node:fs';
@@ -110,13 +110,13 @@ const key = (p: { lat: number; lon: number }) => `${p.lat},${p.lon}`;
 let seen = { latencies: [] as number[], withItems: [] as number[], outstanding: 0, lastReplyAt: 0, unrequested: 0, empty: 0 };
 
 /**
- * A suggestions message answers a location when it carries that position: a push of another trigger (a
- * meal window on the server's tick) may arrive in between and must not be taken for the reply.
+ * A feed answers a location when it carries that position: a feed asked for otherwise, or a notification
+ * (a meal window on the server's tick, a move), may arrive in between and must not be taken for the reply.
  */
 function onServerMessage(c: Client, m: ServerMessage): void {
   if (m.type === 'welcome') {
     c.welcomed = true;
-  } else if (m.type === 'suggestions') {
+  } else if (m.type === 'feed') {
     const sentAt = m.position ? c.outstanding.get(key(m.position)) : undefined;
     if (sentAt === undefined) return void seen.unrequested++;
     c.outstanding.delete(key(m.position!));

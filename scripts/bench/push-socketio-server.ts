@@ -29,13 +29,12 @@ import { openSqlite } from '../../server/src/store/db.ts';
 import type { Traveller } from '../../server/src/travellers/model.ts';
 import { findTraveller, listInteractions } from '../../server/src/travellers/queries.ts';
 import { replayOptions, travellerRoom } from './socketio-replay.ts';
-import { ClientMessage, distanceMeters, PROTOCOL_VERSION, toZonedIso, type LatLon } from '../../shared/src/index.ts';
+// The same ranking work as Escale's answer to a location: the feed's FEED_SIZE ideas.
+import { ClientMessage, distanceMeters, FEED_SIZE, PROTOCOL_VERSION, toZonedIso, type LatLon } from '../../shared/src/index.ts';
 
 // As server/src/main.ts: opening hours are evaluated on wall-clock Dates, safe only in UTC.
 process.env.TZ = 'UTC';
 
-/** As server/src/push/push-service.ts: the same ranking work, three ranked and pushed. */
-const PUSH_SIZE = 3;
 /** As server/src/realtime/realtime-server.ts. */
 const MAX_PAYLOAD_BYTES = 16 * 1024;
 
@@ -99,17 +98,18 @@ io.on('connection', (socket) => {
       const position = { lat: msg.lat, lon: msg.lon, at: now };
       const meters = last ? Math.round(distanceMeters(last, position)) : 0;
       last = position;
-      const result = recommender.suggest({ traveller, now, position, limit: PUSH_SIZE });
-      // The same fields as Escale's suggestions message, so both payloads are about the same size.
+      const result = recommender.suggest({ traveller, now, position, limit: FEED_SIZE });
+      // The same fields as Escale's feed, so both payloads are about the same size.
       push({
-        type: 'suggestions',
+        type: 'feed',
         seq: ++seq,
         at: toZonedIso(now, city.timezone),
-        trigger: { kind: 'moved', evidence: { key: 'trigger.moved', params: { meters } } },
         position: { lat: msg.lat, lon: msg.lon },
         items: result.items,
         coldStart: result.coldStart,
-        solicited: false,
+        notifications: { state: 'on' },
+        refreshInMs: null,
+        moved: meters,
       });
     }
   });

@@ -1,8 +1,9 @@
 /**
  * `npm run bench:push`: live push at scale. N travellers (default 10,000), each with a session and a live
  * connection opened by a separate client process (push-clients.ts), walk between real Paris places and send
- * location messages at a paced total rate; the bench times each location to the suggestions pushed in
- * reply and reads the server's CPU and memory from /proc. The same workload then runs against two Socket.IO
+ * location messages at a paced total rate; the bench times each location to the feed sent in reply (the
+ * ten ideas the screen shows, ranked for the new position; notifications follow the default push policy
+ * on top) and reads the server's CPU and memory from /proc. The same workload then runs against two Socket.IO
  * 4.8 servers doing the same ranking (push-socketio-server.ts): a bare one (no replay, one socket), and one
  * with Escale's delivery promise as Socket.IO gives it (connection state recovery kept in Redis by the Redis
  * Streams adapter, a room per traveller), left out with a message when Redis does not answer. All are
@@ -21,7 +22,6 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createClient } from 'redis';
-import { forEachLimited } from './for-each-limited.ts';
 import { cpuMs, rssKiB } from './proc-stats.ts';
 import type { Command, Reply, Target } from './push-clients.ts';
 import { LABEL, printPushReport, type TargetFigures } from './push-report.ts';
@@ -41,8 +41,6 @@ const SECONDS_PER_LOCATION = 60;
 /** Idle time before each memory reading: lets the start-up work (opening-hours warm-up) finish. */
 const SETTLE_MS = 5_000;
 /** The politeness policy relaxed for the bench: a push for every move of more than 300 m, day and night. */
-const PUSH_SETTINGS = JSON.stringify({ minMinutesBetweenPushes: 0, quietHours: { enabled: false }, repeatSameDay: true });
-const SETTINGS_CONCURRENCY = 32;
 /**
  * The city time both servers rank at: an afternoon outside the meal windows (12:00 and 19:30 for 90 min),
  * when most places are open, so a run at 03:00 measures the same work as one at 17:00 and the push tick has
@@ -170,35 +168,6 @@ async function stop(child: ChildProcess): Promise<void> {
   children.delete(child);
 }
 
-/**
- * Relaxes each traveller's push policy (PUT /api/push-settings) so that every move pushes, on a server
- * started for that alone: the settings are stored, and the measured server then starts with a heap that
- * holds no garbage of 10,000 requests. A 404 is tolerated (an Escale without the endpoint pushes anyway).
- */
-async function relaxPushPolicy(dataDir: string, tokens: string[], clockOffsetMs: number): Promise<Record<string, number>> {
-  const { server, url } = await startServer('escale', dataDir, clockOffsetMs);
-  const statuses: Record<string, number> = {};
-  const count = (key: string) => void (statuses[key] = (statuses[key] ?? 0) + 1);
-  try {
-    await forEachLimited(tokens, SETTINGS_CONCURRENCY, async (token) => {
-      try {
-        const res = await fetch(`${url}/api/push-settings`, {
-          method: 'PUT',
-          headers: { cookie: `escale_session=${token}`, origin: ORIGIN, 'content-type': 'application/json' },
-          body: PUSH_SETTINGS,
-        });
-        await res.arrayBuffer();
-        count(String(res.status));
-      } catch (err) {
-        count(err instanceof Error ? err.message : String(err));
-      }
-    });
-  } finally {
-    await stop(server);
-  }
-  return statuses;
-}
-
 /** Sends a command to the client process and waits for its answer; fails if the process dies first. */
 function ask<C extends Reply['cmd']>(child: ChildProcess, cmd: C, command?: Command): Promise<Extract<Reply, { cmd: C }>> {
   return new Promise((resolve, reject) => {
@@ -298,11 +267,8 @@ try {
   fs.writeFileSync(tokensFile, JSON.stringify(seeded.tokens));
   // Each baseline gets its own copy, so every server starts from the same database.
   for (const target of targets) if (target !== 'escale') fs.cpSync(path.join(work, 'escale'), path.join(work, target), { recursive: true });
-  let statuses: Record<string, number> | null = null;
-  if (targets.includes('escale')) {
-    log(`[escale] PUT /api/push-settings for ${clients} travellers`);
-    statuses = await relaxPushPolicy(path.join(work, 'escale'), seeded.tokens, seeded.clockOffsetMs);
-  }
+  // Every location is answered by a feed whatever the push policy says: the defaults stay.
+  const statuses: Record<string, number> | null = null;
   // Rounds alternate the servers, each from a fresh copy of its database, so that a machine that runs
   // faster in one minute than the next does not favour whichever server ran then.
   for (let round = 1; round <= roundCount; round++) {

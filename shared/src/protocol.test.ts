@@ -3,7 +3,7 @@ import { ClientMessage, CLIENT_MESSAGE_TYPES, ServerMessage } from './protocol.t
 
 describe('WebSocket protocol', () => {
   it('lists the client message types from the schema itself', () => {
-    expect(CLIENT_MESSAGE_TYPES).toEqual(['hello', 'location', 'suggest_now', 'feedback']);
+    expect(CLIENT_MESSAGE_TYPES).toEqual(['hello', 'location', 'suggest_now', 'refresh', 'feedback', 'feedback_undo']);
   });
 
   it('refuses extra-large accuracy and missing fields', () => {

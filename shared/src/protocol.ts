@@ -9,7 +9,8 @@ import { Latitude, Longitude } from './geo.ts';
 import { TriggerKind } from './push.ts';
 import { Suggestion } from './suggestion.ts';
 
-export const PROTOCOL_VERSION = 1;
+/** 2: the feed (`feed`, `refresh`) apart from notifications (`suggestions`); feedback with undo. */
+export const PROTOCOL_VERSION = 2;
 
 /** Close codes the server uses, each saying why; the client reconnects after any but `protocolVersion`. */
 export const CLOSE_CODES = {
@@ -39,14 +40,25 @@ export const ClientLocation = z.object({
   lon: Longitude,
   accuracyMeters: z.number().min(0).max(100_000).optional(),
 });
+/** "Ideas now": a notification of three, asked for, so never held back. */
 export const ClientSuggestNow = z.object({ type: z.literal('suggest_now') });
+/** The feed, ranked now: on the clock, on coming back to the app, or with no position to send. */
+export const ClientRefresh = z.object({ type: z.literal('refresh') });
+export const FeedbackKind = z.enum(['dismissed', 'liked', 'been_there', 'saved']);
+export type FeedbackKind = z.infer<typeof FeedbackKind>;
 export const ClientFeedback = z.object({
   type: z.literal('feedback'),
   placeId: z.string().min(1).max(200),
-  kind: z.enum(['dismissed', 'liked', 'been_there']),
+  kind: FeedbackKind,
+});
+/** Takes a feedback back ("Undo"): the place is as if it had never been given. */
+export const ClientFeedbackUndo = z.object({
+  type: z.literal('feedback_undo'),
+  placeId: z.string().min(1).max(200),
+  kind: FeedbackKind,
 });
 
-export const ClientMessage = z.discriminatedUnion('type', [ClientHello, ClientLocation, ClientSuggestNow, ClientFeedback]);
+export const ClientMessage = z.discriminatedUnion('type', [ClientHello, ClientLocation, ClientSuggestNow, ClientRefresh, ClientFeedback, ClientFeedbackUndo]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export const CLIENT_MESSAGE_TYPES = ClientMessage.options.map((o) => o.shape.type.value);
 
@@ -65,6 +77,44 @@ export const ServerWelcome = z.object({
    */
   replay: z.enum(['replayed', 'fresh', 'reset']),
 });
+/**
+ * Whether a notification could go out now, and if not, until when (for the screen to say so): `on`,
+ * `quiet_hours` until a local time, `paced` until the next one is allowed, or `off` (every trigger off).
+ */
+export const NotificationStatus = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('on') }),
+  z.object({ state: z.literal('off') }),
+  /** `until`: the city's clock ("08:00"). */
+  z.object({ state: z.literal('quiet_hours'), until: z.string() }),
+  /** `nextAt`: the city's clock ("18:34"); `minutes`: how long from now. */
+  z.object({ state: z.literal('paced'), nextAt: z.string(), minutes: z.number().int().min(0) }),
+]);
+export type NotificationStatus = z.infer<typeof NotificationStatus>;
+
+/** The most ideas the feed shows; a notification carries three (push policy). */
+export const FEED_SIZE = 10;
+
+/**
+ * The feed on screen: ranked afresh on every position, on the clock and after feedback; never throttled and
+ * never logged (the latest one is the only true one, so nothing is replayed). `refreshInMs`: when, in real
+ * time, something it shows stops being true (a place closes, an event starts); the client asks again then.
+ */
+export const ServerFeed = z.object({
+  type: z.literal('feed'),
+  /** When it was ranked, on the session's clock (ISO with offset). */
+  at: z.string(),
+  position: z.object({ lat: Latitude, lon: Longitude }).nullable(),
+  items: z.array(Suggestion).max(FEED_SIZE),
+  coldStart: z.boolean(),
+  notifications: NotificationStatus,
+  refreshInMs: z.number().int().min(0).nullable(),
+});
+export type ServerFeed = z.infer<typeof ServerFeed>;
+
+/**
+ * A notification: up to three ideas sent for a reason (a trigger, or because the traveller asked), logged
+ * with a sequence number and replayed to a client that missed it.
+ */
 export const ServerSuggestions = z.object({
   type: z.literal('suggestions'),
   seq: z.number().int().min(0),
@@ -82,7 +132,9 @@ export const ServerFeedbackAck = z.object({
   type: z.literal('feedback_ack'),
   seq: z.number().int().min(0),
   placeId: z.string(),
-  kind: ClientFeedback.shape.kind,
+  kind: FeedbackKind,
+  /** Present and true when this acknowledges an undo. */
+  undone: z.boolean().optional(),
 });
 export const ErrorCode = z.enum([
   'bad_json',
@@ -103,7 +155,7 @@ export const ServerError = z.object({
   message: z.string(),
 });
 
-export const ServerMessage = z.discriminatedUnion('type', [ServerWelcome, ServerSuggestions, ServerFeedbackAck, ServerError]);
+export const ServerMessage = z.discriminatedUnion('type', [ServerWelcome, ServerFeed, ServerSuggestions, ServerFeedbackAck, ServerError]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type ServerSuggestions = z.infer<typeof ServerSuggestions>;
 export type ServerWelcome = z.infer<typeof ServerWelcome>;

@@ -1,6 +1,6 @@
 /**
- * Push triggers and the notifications settings, as a traveller meets them: each card and the Why panel say
- * what sent the push; the Notifications panel opens from the traveller screen, saves quiet hours and a
+ * Notifications and their settings, as a traveller meets them: the app opens on the feed without a
+ * notification; after a walk a notification says what sent it, and so do its cards and the Why panel; the Notifications panel opens from the traveller screen, saves quiet hours and a
  * trigger, keeps them across a reload, and shows the server's validation message beside the field. Desktop
  * and phone screenshots go to tests/artifacts/; axe checks each state.
  */
@@ -58,15 +58,14 @@ describe.skipIf(!chromiumAvailable() || !built)('push triggers and notifications
     await server?.close();
   });
 
-  it('says on every card what sent the push: first the arrival of the position', async () => {
+  it('opens on the feed, with no notification: opening the app is not news', async () => {
     await app.open(server.url);
     await app.pickPersona('Léa');
     await app.waitForMap();
     await app.cards.first().waitFor();
-    const first = pushes[0]!;
-    expect(first.trigger.kind).toBe('first_position');
-    const sentence = renderEvidence(first.trigger.evidence, 'en');
-    expect(await app.cardTriggers()).toEqual(Array(await app.cards.count()).fill(sentence));
+    expect(pushes).toEqual([]);
+    expect(await app.cardTriggers()).toEqual([]);
+    expect(await app.notification.count()).toBe(0);
   });
 
   it('after a walk, the cards say the traveller moved or arrived somewhere, and the Why panel says it too', async () => {
@@ -78,6 +77,9 @@ describe.skipIf(!chromiumAvailable() || !built)('push triggers and notifications
     expect(moved.solicited).toBe(false);
     const sentence = renderEvidence(moved.trigger.evidence, 'en');
     expect(sentence).toMatch(/^Sent because you (arrived in|moved) /);
+    // The notification says why it came and names its ideas; their cards in the feed say it too.
+    await expect.poll(() => app.notification.innerText()).toContain(sentence);
+    for (const s of moved.items) expect(await app.notification.innerText()).toContain(s.item.title);
     await expect.poll(() => app.cardTriggers()).toContain(sentence);
 
     const dialog = await app.openWhy(0);
@@ -193,13 +195,12 @@ describe.skipIf(!chromiumAvailable() || !built)('push triggers and notifications
 
   // The contract says the first location after connecting pushes ('first_position'): a reloaded page,
   // which connects afresh, must not wait for a walk or "Suggest now" to show a feed again.
-  it('shows a fresh feed after a reload, sent for the arrival of the position', async () => {
+  it('shows a fresh feed after a reload, and no old notification', async () => {
     const before = pushes.length;
     await page.reload();
     await app.cards.first().waitFor({ timeout: 10_000 });
-    const fresh = pushes.slice(before).find((p) => p.items.length > 0)!;
-    expect(fresh.trigger.kind).toBe('first_position');
-    expect(await app.cardTriggers()).toContain(renderEvidence(fresh.trigger.evidence, 'en'));
+    expect(pushes.length).toBe(before);
+    expect(await app.notification.count()).toBe(0);
   });
 
   it('logged no unexpected console error', () => {

@@ -27,6 +27,16 @@ export class TravellerPage {
     await this.page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
   }
 
+  /** The latest notification, shown above the feed until closed. */
+  get notification(): Locator {
+    return this.page.getByTestId('notification');
+  }
+
+  /** Why no notification is coming now (quiet hours, the interval), when one is held. */
+  get notificationStatus(): Locator {
+    return this.page.getByTestId('notification-status');
+  }
+
   get cards(): Locator {
     return this.page.getByTestId('suggestion-card');
   }

@@ -20,7 +20,8 @@ describe.skipIf(!chromiumAvailable() || !built)('traveller screen in Chromium', 
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let pushes = 0;
+  /** Feeds received, by the position they were ranked for. */
+  const feeds: { lat: number; lon: number }[] = [];
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
@@ -35,7 +36,9 @@ describe.skipIf(!chromiumAvailable() || !built)('traveller screen in Chromium', 
     });
     page.on('websocket', (ws) =>
       ws.on('framereceived', ({ payload }) => {
-        if (typeof payload === 'string' && payload.includes('"type":"suggestions"')) pushes++;
+        if (typeof payload !== 'string' || !payload.startsWith('{"type":"feed"')) return;
+        const feed = JSON.parse(payload) as { position: { lat: number; lon: number } | null };
+        if (feed.position) feeds.push(feed.position);
       }),
     );
   });
@@ -45,32 +48,33 @@ describe.skipIf(!chromiumAvailable() || !built)('traveller screen in Chromium', 
     await server?.close();
   });
 
-  it('shows pushed suggestions on a real map after picking Léa', async () => {
+  it('shows the feed on a real map after picking Léa', async () => {
     const app = new TravellerPage(page);
     await app.open(server.url);
     await app.pickPersona('Léa');
     await app.waitForMap();
     await app.cards.first().waitFor();
     expect(await app.cards.count()).toBeGreaterThan(0);
-    expect(await app.cards.count()).toBeLessThanOrEqual(3);
+    expect(await app.cards.count()).toBeLessThanOrEqual(5); // the first five, then "Show more"
     // A card says where, how far, when, and why.
     const card = await app.cards.first().innerText();
     expect(card).toMatch(/\d+ min walk/);
-    expect(card).toMatch(/open until \d\d:\d\d|hours unknown|starts/);
-    // The first push answers the arrival of the position ("Sent when your position first arrived").
-    expect(card).toMatch(/Sent (because|when) /);
+    expect(card).toMatch(/open until \d\d:\d\d|open 24 hours|hours unknown|starts/);
+    // Its reason is a reason, not the distance again.
+    expect(await app.cards.first().locator('.card-reason').innerText()).not.toMatch(/min walk/);
     // The map shows the data attribution.
     await expect.poll(() => page.getByText(/OpenStreetMap contributors/).count()).toBeGreaterThan(0);
   });
 
-  it('pushes new suggestions when the position moves on the map', async () => {
+  it('follows the position on the map with a new feed', async () => {
     const app = new TravellerPage(page);
-    const before = pushes;
+    const before = feeds.length;
     await app.clickMap(0.3, 0.35);
-    await expect.poll(() => pushes, { timeout: 10_000 }).toBeGreaterThan(before);
+    await expect.poll(() => feeds.length, { timeout: 10_000 }).toBeGreaterThan(before);
     const stored = await server.ctx.db.selectFrom('positions').selectAll().where('traveller_id', 'like', 'lea~%').executeTakeFirstOrThrow();
     expect(stored.lat).toBeGreaterThan(48.8);
     expect(stored.lat).toBeLessThan(48.92);
+    expect(feeds.at(-1)).toEqual({ lat: stored.lat, lon: stored.lon });
   });
 
   it('explains a suggestion: every signal, the driver, and the personal data with its consent', async () => {

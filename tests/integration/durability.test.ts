@@ -24,10 +24,10 @@ describe('durability', () => {
     expect((await putPushSettings(first, cookie, { moveThresholdMeters: 750, repeatSameDay: true })).status).toBe(200);
     const socket = await TestSocket.greeted(first.wsUrl, cookie);
     socket.send({ type: 'location', ...MARAIS });
-    await socket.nextOfType('suggestions');
+    await socket.nextOfType('feed');
     for (let i = 0; i < 5; i++) {
       socket.send({ type: 'suggest_now' });
-      await socket.next((m) => m.type === 'suggestions' && m.trigger.kind === 'suggest_now' && m.seq === i + 2);
+      await socket.next((m) => m.type === 'suggestions' && m.trigger.kind === 'suggest_now' && m.seq === i + 1);
     }
     const acknowledged = socket.messages.filter((m): m is Extract<ServerMessage, { seq: number }> => 'seq' in m && m.type === 'suggestions');
     await killServerProcess(first.child);

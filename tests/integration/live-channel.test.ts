@@ -96,7 +96,9 @@ describe('live channel', () => {
     try {
       const back = await TestSocket.greeted(fast.wsUrl, cookie, seen.seq);
       expect(back.welcome?.replay).toBe('reset');
-      expect(await back.nextOfType('suggestions')).toMatchObject({ trigger: { kind: 'reconnected' }, solicited: true });
+      // The client drops what it showed and asks for its feed again.
+      back.send({ type: 'refresh' });
+      expect(await back.nextOfType('feed')).toMatchObject({ position: null });
       back.close();
     } finally {
       fast.clock.set(TUESDAY_EVENING, 0);

@@ -22,27 +22,36 @@ describe('live suggestions over the WebSocket', () => {
     sameOrigin.close();
   });
 
-  it('pushes explained suggestions in answer to a location', async () => {
+  it('answers a location with a feed of explained ideas, and notifies on arriving elsewhere', async () => {
     const cookie = await signInAs(server, 'lea');
     const socket = await TestSocket.greeted(server.wsUrl, cookie);
     socket.send({ type: 'location', ...MARAIS });
-    const push = await socket.nextOfType('suggestions');
-    expect(push.trigger.kind).toBe('first_position');
-    expect(push.items.length).toBeGreaterThan(0);
-    expect(push.items.length).toBeLessThanOrEqual(3);
-    for (const s of push.items) {
+    const feed = await socket.nextOfType('feed');
+    expect(feed.position).toEqual(MARAIS);
+    expect(feed.items.length).toBeGreaterThan(3); // more ideas than a notification carries
+    expect(feed.items.length).toBeLessThanOrEqual(10);
+    expect(feed.notifications).toEqual({ state: 'on' });
+    // Asked for again when something shown closes or starts, and at least every 10 minutes.
+    expect(feed.refreshInMs).toBeGreaterThan(0);
+    expect(feed.refreshInMs).toBeLessThanOrEqual(600_000);
+    for (const s of feed.items) {
       expect(s.distanceMeters).not.toBeNull();
       expect(s.walkMinutes).toBeGreaterThan(0);
       expect(s.contributions.map((c) => c.signal)).toEqual(['proximity', 'timing', 'interests', 'taste', 'party', 'budget', 'popularity', 'agency']);
-      expect(s.contributions.find((c) => c.signal === s.driver)!.evidence).toEqual(s.reason);
+      expect(s.reason.key).not.toMatch(/^proximity\./); // the card states the distance already
       expect(s.item.place.category).not.toBe('museum'); // Léa said no museums
     }
-    // Moving across town pushes a new set, nearer the new position, saying where the traveller arrived.
+    // Opening the app is not news: the first position notifies nothing.
+    expect(socket.messages.filter((m) => m.type === 'suggestions')).toEqual([]);
+    // Arriving across town: a notification saying where, and a feed ranked for the new position.
     socket.send({ type: 'location', ...OPERA });
-    const moved = await socket.next<'suggestions'>((m) => m.type === 'suggestions' && m.seq > push.seq);
+    const moved = await socket.nextOfType('suggestions');
     expect(moved.position).toEqual(OPERA);
     expect(moved.trigger).toEqual({ kind: 'new_area', evidence: { key: 'trigger.new_area', params: { area: 'Paris 2e' } } });
     expect(moved.solicited).toBe(false);
+    expect(moved.items.length).toBeLessThanOrEqual(3);
+    const there = await socket.next<'feed'>((m) => m.type === 'feed' && m.position?.lat === OPERA.lat);
+    expect(there.items.every((s) => s.distanceMeters! < feed.items.at(-1)!.distanceMeters! + 2000)).toBe(true);
     socket.close();
   });
 
@@ -92,7 +101,7 @@ describe('live suggestions over the WebSocket', () => {
     const edges = server.ctx.graph.counts().edges.interaction!;
     for (let i = 0; i < 20; i++) {
       socket.send({ type: 'feedback', placeId, kind: 'liked' });
-      await socket.next((m) => m.type === 'suggestions' && m.trigger.kind === 'feedback' && socket.messages.filter((x) => x.type === 'feedback_ack').length === i + 1);
+      await socket.next((m) => m.type === 'feed' && socket.messages.filter((x) => x.type === 'feedback_ack').length === i + 1);
     }
     const rows = await server.ctx.db.selectFrom('interactions').selectAll().where('traveller_id', '=', travellerId).where('place_id', '=', placeId).execute();
     expect(rows).toHaveLength(1);
@@ -104,22 +113,29 @@ describe('live suggestions over the WebSocket', () => {
     const cookie = await signInAs(server, 'martin-family');
     const socket = await TestSocket.greeted(server.wsUrl, cookie);
     socket.send({ type: 'location', lat: 48.8608, lon: 2.3376 });
-    const first = await socket.nextOfType('suggestions');
+    const first = await socket.nextOfType('feed');
     const dismissed = first.items[0]!.item.place.id;
     socket.send({ type: 'feedback', placeId: dismissed, kind: 'dismissed' });
     expect(await socket.nextOfType('feedback_ack')).toMatchObject({ placeId: dismissed, kind: 'dismissed' });
-    const after = await socket.next((m) => m.type === 'suggestions' && m.seq > first.seq);
-    expect(after.type === 'suggestions' && after.items.map((s) => s.item.place.id)).not.toContain(dismissed);
+    const after = await socket.nextOfType('feed');
+    expect(after.items.map((s) => s.item.place.id)).not.toContain(dismissed);
+    // Undo: the place may come back, and the server confirms the undo.
+    socket.send({ type: 'feedback_undo', placeId: dismissed, kind: 'dismissed' });
+    expect(await socket.nextOfType('feedback_ack')).toMatchObject({ placeId: dismissed, kind: 'dismissed', undone: true });
+    expect((await socket.nextOfType('feed')).items.map((s) => s.item.place.id)).toContain(dismissed);
     socket.send({ type: 'feedback', placeId: 'osm:node/0', kind: 'dismissed' });
     expect(await socket.nextOfType('error')).toMatchObject({ code: 'not_found' });
     socket.close();
   });
 
-  it('delivers a push to every open tab of the traveller', async () => {
+  it('delivers a notification and the feed to every open tab of the traveller', async () => {
     const cookie = await signInAs(server, 'marc');
     const tabA = await TestSocket.greeted(server.wsUrl, cookie);
     const tabB = await TestSocket.greeted(server.wsUrl, cookie);
     tabA.send({ type: 'location', ...OPERA });
+    const [feedA, feedB] = await Promise.all([tabA.nextOfType('feed'), tabB.nextOfType('feed')]);
+    expect(feedB.items).toEqual(feedA.items);
+    tabA.send({ type: 'suggest_now' });
     const [a, b] = await Promise.all([tabA.nextOfType('suggestions'), tabB.nextOfType('suggestions')]);
     expect(b.seq).toBe(a.seq);
     expect(b.items).toEqual(a.items);
@@ -130,7 +146,7 @@ describe('live suggestions over the WebSocket', () => {
   it('replays what a client missed, in order, when it says its last sequence number', async () => {
     const cookie = await signInAs(server, 'marc');
     const first = await TestSocket.greeted(server.wsUrl, cookie);
-    first.send({ type: 'location', ...OPERA });
+    first.send({ type: 'suggest_now' });
     const seen = await first.nextOfType('suggestions');
     first.close();
     const other = await TestSocket.greeted(server.wsUrl, cookie);
@@ -156,10 +172,12 @@ describe('live suggestions over the WebSocket', () => {
       expect(await socket.nextOfType('error')).toMatchObject({ code: 'consent_required' });
       const stored = await server.ctx.db.selectFrom('positions').selectAll().where('traveller_id', '=', marc).execute();
       expect(stored).toEqual([]);
-      socket.send({ type: 'suggest_now' });
-      const push = await socket.nextOfType('suggestions');
-      expect(push.position).toBeNull();
-      expect(push.items.every((s) => s.distanceMeters === null && !s.contributions.some((c) => c.signal === 'proximity'))).toBe(true);
+      // Without a position, the app asks for its feed with a refresh: ranked without any distance.
+      socket.send({ type: 'refresh' });
+      const feed = await socket.nextOfType('feed');
+      expect(feed.position).toBeNull();
+      expect(feed.items.length).toBeGreaterThan(0);
+      expect(feed.items.every((s) => s.distanceMeters === null && !s.contributions.some((c) => c.signal === 'proximity'))).toBe(true);
       socket.close();
     } finally {
       await setConsent(server.ctx, marc, 'location', true);
@@ -171,7 +189,7 @@ describe('live suggestions over the WebSocket', () => {
     const socket = await TestSocket.greeted(server.wsUrl, cookie);
     try {
       socket.send({ type: 'location', ...OPERA });
-      await socket.nextOfType('suggestions'); // the traveller's rows are now held in memory
+      await socket.nextOfType('feed'); // the traveller's rows are now held in memory
       await setConsent(server.ctx, marc, 'location', false);
       socket.send({ type: 'location', ...MARAIS });
       expect(await socket.nextOfType('error')).toMatchObject({ code: 'consent_required' });
@@ -179,7 +197,7 @@ describe('live suggestions over the WebSocket', () => {
       expect(stored).toEqual({ lat: OPERA.lat, lon: OPERA.lon }); // the refused position was not stored
       await setConsent(server.ctx, marc, 'location', true);
       socket.send({ type: 'location', ...MARAIS });
-      const moved = await socket.nextOfType('suggestions');
+      const moved = await socket.next<'feed'>((m) => m.type === 'feed' && m.position !== null && m.position.lat === MARAIS.lat);
       expect(moved.position).toEqual({ lat: MARAIS.lat, lon: MARAIS.lon });
     } finally {
       socket.close();

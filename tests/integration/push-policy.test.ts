@@ -32,35 +32,41 @@ async function pushesBefore(socket: TestSocket): Promise<Suggestions[]> {
 const local = (iso: string) => new Date(iso); // the instants below are UTC; Paris is UTC+1 in November
 
 describe('push policy', () => {
-  it('keeps quiet hours and the 20-minute rule, and never repeats a suggestion the same day unasked', async () => {
+  it('keeps quiet hours and the 20-minute rule for notifications, while the feed follows every move and says why nothing is sent', async () => {
     const cookie = await signInAs(server, 'lea');
     await setSessionClock(server, cookie, local('2026-11-24T21:30:00Z')); // 22:30 in Paris: quiet hours
     const socket = await TestSocket.greeted(server.wsUrl, cookie);
+    const feedAt = (where: { lat: number }) => socket.next<'feed'>((m) => m.type === 'feed' && m.position?.lat === where.lat);
 
-    // Opening the app is a request: its first feed comes even in quiet hours.
+    // Opening the app: the feed, which says notifications wait for the end of quiet hours.
     socket.send({ type: 'location', ...MARAIS });
-    const first = await socket.nextOfType('suggestions');
-    expect(first).toMatchObject({ trigger: { kind: 'first_position' }, solicited: true });
+    const atMarais = await feedAt(MARAIS);
+    expect(atMarais.notifications).toEqual({ state: 'quiet_hours', until: '08:00' });
 
-    // Arriving in another area at 22:30: nothing pushed. "Suggest now" always answers.
+    // Arriving in another area at 22:30: no notification, but the feed is ranked for where the traveller is.
     socket.send({ type: 'location', ...OPERA });
+    const atOpera = await feedAt(OPERA);
+    expect(atOpera.items.map((s) => s.id)).not.toEqual(atMarais.items.map((s) => s.id));
+    expect(Math.max(...atOpera.items.map((s) => s.distanceMeters!))).toBeLessThan(2500);
     expect(await pushesBefore(socket)).toEqual([]);
 
-    // 08:10 the next morning: quiet hours are over, a new area pushes.
+    // 08:10 the next morning: quiet hours are over, a new area notifies.
     await setSessionClock(server, cookie, local('2026-11-25T07:10:00Z'));
     socket.send({ type: 'location', ...MARAIS });
-    const morning = await socket.next<'suggestions'>((m) => m.type === 'suggestions' && m.seq > first.seq && m.trigger.kind === 'new_area');
+    const morning = await socket.next<'suggestions'>((m) => m.type === 'suggestions' && m.trigger.kind === 'new_area');
     expect(morning.solicited).toBe(false);
     expect(morning.trigger.evidence).toEqual({ key: 'trigger.new_area', params: { area: expect.stringMatching(/^Paris \d+(er|e)$/) } });
+    expect((await feedAt(MARAIS)).notifications).toEqual({ state: 'paced', nextAt: '08:30', minutes: 20 });
 
-    // Ten minutes later another area: held by the 20-minute rule.
+    // Ten minutes later another area: the notification is held by the 20-minute rule, the feed is not.
     await setSessionClock(server, cookie, local('2026-11-25T07:20:00Z'));
     socket.send({ type: 'location', ...OPERA });
+    expect((await feedAt(OPERA)).notifications).toEqual({ state: 'paced', nextAt: '08:30', minutes: 10 });
     const askedAt0720 = socket.messages.length;
     expect(await pushesBefore(socket)).toEqual([]);
     const asked = socket.messages.slice(askedAt0720).find((m): m is Suggestions => m.type === 'suggestions')!;
 
-    // 21 minutes after the last unsolicited push: it goes, and nothing pushed earlier today comes back.
+    // 21 minutes after the last notification: it goes, and nothing notified earlier today comes back.
     await setSessionClock(server, cookie, local('2026-11-25T07:31:00Z'));
     socket.send({ type: 'location', ...MARAIS });
     const later = await socket.next<'suggestions'>((m) => m.type === 'suggestions' && m.seq > asked.seq);
@@ -71,12 +77,24 @@ describe('push policy', () => {
     socket.close();
   });
 
+  it('asks the client to refresh its feed sooner when the session clock runs fast', async () => {
+    const cookie = await signInAs(server, 'lea');
+    await setSessionClock(server, cookie, local('2026-11-24T17:00:00Z'), 60);
+    const socket = await TestSocket.greeted(server.wsUrl, cookie);
+    socket.send({ type: 'location', ...MARAIS });
+    const feed = await socket.nextOfType('feed');
+    // At most ten minutes of session time, which is ten seconds at 60×.
+    expect(feed.refreshInMs).toBeGreaterThanOrEqual(2_000);
+    expect(feed.refreshInMs).toBeLessThanOrEqual(10_000);
+    socket.close();
+  });
+
   it('a session that played in the future does not silence its pushes on the real clock', async () => {
     const cookie = await signInAs(server, 'lea');
     await setSessionClock(server, cookie, local('2030-06-04T13:00:00Z')); // a demo played years ahead
     const socket = await TestSocket.greeted(server.wsUrl, cookie);
     socket.send({ type: 'location', ...MARAIS });
-    await socket.nextOfType('suggestions');
+    await socket.nextOfType('feed');
     socket.send({ type: 'location', ...OPERA });
     const ahead = await socket.next<'suggestions'>((m) => m.type === 'suggestions' && m.trigger.kind === 'new_area');
     expect(ahead.solicited).toBe(false); // "last unsolicited push": June 2030
@@ -107,7 +125,7 @@ describe('push policy', () => {
     await setSessionClock(server, cookie, local('2026-11-25T11:05:00Z')); // 12:05 in Paris
     const socket = await TestSocket.greeted(server.wsUrl, cookie);
     socket.send({ type: 'location', lat: 48.8608, lon: 2.3376 });
-    await socket.nextOfType('suggestions'); // first position
+    await socket.nextOfType('feed'); // first position
     await server.realtime.tick();
     const meal = await socket.next<'suggestions'>((m) => m.type === 'suggestions' && m.trigger.kind === 'meal_window');
     expect(meal.trigger.evidence).toEqual({ key: 'trigger.meal_window', params: { meal: 'lunch', time: '12:00' } });
@@ -184,7 +202,7 @@ describe('push policy', () => {
     await setSessionClock(server, cookie, local('2026-11-25T15:00:00Z'));
     const socket = await TestSocket.greeted(server.wsUrl, cookie);
     socket.send({ type: 'location', ...MARAIS });
-    await socket.nextOfType('suggestions');
+    await socket.nextOfType('feed');
     socket.send({ type: 'location', ...OPERA });
     const moved = await socket.next<'suggestions'>((m) => m.type === 'suggestions' && m.trigger.kind !== 'first_position');
     expect(moved.trigger.kind).toBe('moved');
@@ -202,7 +220,7 @@ describe('push policy', () => {
     const socket = await TestSocket.greeted(server.wsUrl, cookie);
     try {
       socket.send({ type: 'location', ...MARAIS });
-      await socket.nextOfType('suggestions'); // first position: the traveller's settings are now held in memory
+      await socket.nextOfType('feed'); // first position: the traveller's settings are now held in memory
       expect((await putPushSettings(server, cookie, { triggers: { new_area: false, moved: false } })).status).toBe(200);
       socket.send({ type: 'location', ...OPERA });
       expect(await pushesBefore(socket)).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientConfig, SessionInfo } from '@escale/shared';
-import { suggestion, suggestionsMessage, welcomeMessage } from '../testing/fixtures.ts';
-import { type AppState, actionForServerMessage, appReducer, initialState } from './store.ts';
+import { feedMessage, suggestion, suggestionsMessage, welcomeMessage } from '../testing/fixtures.ts';
+import { type AppState, actionForServerMessage, appReducer, initialState, visibleItems } from './store.ts';
 
 const config: ClientConfig = {
   demoMode: true,
@@ -24,10 +24,10 @@ describe('appReducer', () => {
     expect(state.position).toEqual({ lat: 48.8566, lon: 2.3522, source: 'start' });
   });
   it('forgets the feed, position and open panel on sign-out', () => {
-    let state = appReducer(booted(lea), { type: 'suggestionsReceived', message: suggestionsMessage() });
+    let state = appReducer(booted(lea), { type: 'feedReceived', message: feedMessage() });
     state = appReducer(state, { type: 'whyOpened', suggestionId: 'sug-1' });
     state = appReducer(state, { type: 'signedOut' });
-    expect(state).toMatchObject({ session: null, feed: null, position: null, whyId: null });
+    expect(state).toMatchObject({ session: null, feed: null, notification: null, feedback: {}, position: null, whyId: null });
   });
   it('remembers that the server ended the session, until the next sign-in', () => {
     let state = appReducer(booted(lea), { type: 'suggestionsReceived', message: suggestionsMessage() });
@@ -48,43 +48,64 @@ describe('appReducer', () => {
     const state = appReducer(booted(lea), { type: 'moved', position: { lat: 48.86, lon: 2.35, source: 'map' } });
     expect(state.position?.source).toBe('map');
   });
-  it('hides a dismissed place at once and closes its Why panel', () => {
-    let state = appReducer(booted(lea), { type: 'suggestionsReceived', message: suggestionsMessage() });
+  it('hides a place set aside at once, closes its Why panel, and brings it back on undo', () => {
+    let state = appReducer(booted(lea), { type: 'feedReceived', message: feedMessage() });
     state = appReducer(state, { type: 'whyOpened', suggestionId: 'sug-1' });
-    state = appReducer(state, { type: 'dismissed', placeId: 'osm:node/1' });
-    expect(state.feed?.items).toEqual([]);
+    state = appReducer(state, { type: 'feedbackGiven', placeId: 'osm:node/1', kind: 'dismissed', name: 'Le Baratin' });
+    expect(visibleItems(state)).toEqual([]);
     expect(state.whyId).toBeNull();
+    expect(state.undo).toEqual({ placeId: 'osm:node/1', kind: 'dismissed', name: 'Le Baratin' });
+    state = appReducer(state, { type: 'feedbackUndone', placeId: 'osm:node/1', kind: 'dismissed' });
+    expect(visibleItems(state).map((s) => s.id)).toEqual(['sug-1']);
+    expect(state.undo).toBeNull();
   });
-  it('keeps the Why panel open across a push that still contains its suggestion', () => {
+  it('keeps a liked or saved place in the list, with its button pressed', () => {
+    let state = appReducer(booted(lea), { type: 'feedReceived', message: feedMessage() });
+    state = appReducer(state, { type: 'feedbackGiven', placeId: 'osm:node/1', kind: 'liked', name: 'Le Baratin' });
+    state = appReducer(state, { type: 'feedbackGiven', placeId: 'osm:node/1', kind: 'saved', name: 'Le Baratin' });
+    expect(visibleItems(state)).toHaveLength(1);
+    expect(state.feedback['osm:node/1']).toEqual(['liked', 'saved']);
+  });
+  it('keeps the Why panel open across a feed that still contains its suggestion', () => {
     const other = suggestion({ id: 'sug-2' });
-    let state = appReducer(booted(lea), { type: 'suggestionsReceived', message: suggestionsMessage() });
+    let state = appReducer(booted(lea), { type: 'feedReceived', message: feedMessage() });
     state = appReducer(state, { type: 'whyOpened', suggestionId: 'sug-1' });
-    state = appReducer(state, { type: 'suggestionsReceived', message: suggestionsMessage({ seq: 4, items: [other, suggestion()] }) });
+    state = appReducer(state, { type: 'feedReceived', message: feedMessage({ items: [other, suggestion()] }) });
     expect(state.whyId).toBe('sug-1');
-    state = appReducer(state, { type: 'suggestionsReceived', message: suggestionsMessage({ seq: 5, items: [other] }) });
+    state = appReducer(state, { type: 'feedReceived', message: feedMessage({ items: [other] }) });
     expect(state.whyId).toBeNull();
   });
-  it('never replaces the feed with an older push', () => {
+  it('keeps the feed and the notification apart: a notification does not replace the list', () => {
+    let state = appReducer(booted(lea), { type: 'feedReceived', message: feedMessage() });
+    const notification = suggestionsMessage({ seq: 5, items: [suggestion({ id: 'sug-9' })] });
+    state = appReducer(state, { type: 'suggestionsReceived', message: notification });
+    expect(state.feed!.items.map((s) => s.id)).toEqual(['sug-1']);
+    expect(state).toMatchObject({ notification, notificationOpen: true });
+    state = appReducer(state, { type: 'notificationClosed' });
+    expect(state.notificationOpen).toBe(false);
+  });
+  it('never replaces a notification with an older one', () => {
     const newer = appReducer(booted(lea), { type: 'suggestionsReceived', message: suggestionsMessage({ seq: 9 }) });
     const older = suggestionsMessage({ seq: 8 });
     expect(appReducer(newer, { type: 'suggestionsReceived', message: older })).toBe(newer);
-    expect(appReducer(newer, { type: 'suggestionsReceived', message: suggestionsMessage({ seq: 10 }) }).feed!.seq).toBe(10);
+    expect(appReducer(newer, { type: 'suggestionsReceived', message: suggestionsMessage({ seq: 10 }) }).notification!.seq).toBe(10);
   });
 
-  it('clears a server error notice when fresh suggestions arrive', () => {
+  it('clears a server error notice when a fresh feed arrives', () => {
     let state = appReducer(booted(lea), { type: 'serverError', message: 'rate limited' });
     expect(state.notice).toBe('rate limited');
-    state = appReducer(state, { type: 'suggestionsReceived', message: suggestionsMessage() });
+    state = appReducer(state, { type: 'feedReceived', message: feedMessage() });
     expect(state.notice).toBeNull();
   });
-  it('drops the feed and its open panel when the server resets the replay, then shows the fresh push', () => {
-    let state = appReducer(booted(lea), { type: 'suggestionsReceived', message: suggestionsMessage({ seq: 3 }) });
+  it('drops the feed, the notification and an open panel when the server resets the replay', () => {
+    let state = appReducer(booted(lea), { type: 'feedReceived', message: feedMessage() });
+    state = appReducer(state, { type: 'suggestionsReceived', message: suggestionsMessage({ seq: 3 }) });
     state = appReducer(state, { type: 'whyOpened', suggestionId: 'sug-1' });
     state = appReducer(state, { type: 'feedReset' });
-    expect(state).toMatchObject({ feed: null, whyId: null });
-    const fresh = suggestionsMessage({ seq: 90, trigger: { kind: 'reconnected', evidence: { key: 'trigger.reconnected', params: {} } }, solicited: true });
-    state = appReducer(state, { type: 'suggestionsReceived', message: fresh });
-    expect(state.feed).toBe(fresh);
+    expect(state).toMatchObject({ feed: null, notification: null, whyId: null });
+    // After a reset the sequence starts over from the server's number: a lower one is accepted again.
+    state = appReducer(state, { type: 'suggestionsReceived', message: suggestionsMessage({ seq: 1 }) });
+    expect(state.notification?.seq).toBe(1);
   });
 });
 
@@ -94,7 +115,9 @@ describe('actionForServerMessage', () => {
     expect(actionForServerMessage(welcomeMessage({ replay: 'replayed' }))).toBeNull();
     expect(actionForServerMessage(welcomeMessage({ replay: 'fresh' }))).toBeNull();
   });
-  it('shows a push and a server error', () => {
+  it('shows a feed, a notification and a server error', () => {
+    const feed = feedMessage();
+    expect(actionForServerMessage(feed)).toEqual({ type: 'feedReceived', message: feed });
     const push = suggestionsMessage();
     expect(actionForServerMessage(push)).toEqual({ type: 'suggestionsReceived', message: push });
     expect(actionForServerMessage({ type: 'error', code: 'consent_required', message: 'Location sharing is off' })).toEqual({

@@ -2,7 +2,7 @@
  * The app's state and the few actions that change it. A plain reducer: every change the user or the
  * server causes is one named action, which keeps the screens dumb and the logic testable in node.
  */
-import type { ClientConfig, LatLon, ServerMessage, ServerSuggestions, SessionInfo } from '@escale/shared';
+import type { ClientConfig, FeedbackKind, LatLon, ServerFeed, ServerMessage, ServerSuggestions, SessionInfo } from '@escale/shared';
 import type { ConnectionStatus } from '../socket/socket.ts';
 
 export type PositionSource = 'start' | 'map' | 'device';
@@ -17,7 +17,16 @@ export interface AppState {
   session: SessionInfo | null | undefined;
   bootFailed: boolean;
   position: Position | null;
-  feed: ServerSuggestions | null;
+  /** What the screen lists: the server's latest feed, ranked for here and now. */
+  feed: ServerFeed | null;
+  /** The latest notification (three ideas sent for a reason), shown as a banner until closed. */
+  notification: ServerSuggestions | null;
+  /** Whether the notification banner is showing. */
+  notificationOpen: boolean;
+  /** Feedback given in this session, by place: what the buttons show as pressed, and what hides a card. */
+  feedback: Record<string, FeedbackKind[]>;
+  /** The last feedback, which "Undo" takes back. */
+  undo: { placeId: string; kind: FeedbackKind; name: string } | null;
   /** The suggestion whose Why panel is open. */
   whyId: string | null;
   connection: ConnectionStatus;
@@ -38,10 +47,15 @@ export type Action =
   /** The server ended the session (a sign-out elsewhere, expiry): back to sign-in, saying why. */
   | { type: 'sessionEnded' }
   | { type: 'moved'; position: Position }
+  | { type: 'feedReceived'; message: ServerFeed }
   | { type: 'suggestionsReceived'; message: ServerSuggestions }
-  /** We were away longer than the server's replay window: what we show is stale, a fresh push follows. */
+  | { type: 'notificationClosed' }
+  /** We were away longer than the server's replay window: what we show is stale, a fresh feed follows. */
   | { type: 'feedReset' }
-  | { type: 'dismissed'; placeId: string }
+  /** Feedback given (shown at once; the server confirms and sends a fresh feed). */
+  | { type: 'feedbackGiven'; placeId: string; kind: FeedbackKind; name: string }
+  | { type: 'feedbackUndone'; placeId: string; kind: FeedbackKind }
+  | { type: 'undoExpired' }
   | { type: 'whyOpened'; suggestionId: string }
   | { type: 'whyClosed' }
   | { type: 'connectionChanged'; status: ConnectionStatus }
@@ -53,6 +67,10 @@ export const initialState: AppState = {
   bootFailed: false,
   position: null,
   feed: null,
+  notification: null,
+  notificationOpen: false,
+  feedback: {},
+  undo: null,
   whyId: null,
   connection: 'connecting',
   notice: null,
@@ -67,7 +85,7 @@ export function startPosition(session: SessionInfo, config: ClientConfig): Posit
 }
 
 function withSession(state: AppState, session: SessionInfo | null): AppState {
-  const cleared = { ...state, session, position: null, feed: null, whyId: null, notice: null };
+  const cleared = { ...state, session, position: null, feed: null, notification: null, notificationOpen: false, feedback: {}, undo: null, whyId: null, notice: null };
   if (!session || !state.config) return { ...cleared, connection: 'connecting' };
   return { ...cleared, position: startPosition(session, state.config) };
 }
@@ -90,25 +108,31 @@ export function appReducer(state: AppState, action: Action): AppState {
       return { ...withSession(state, null), sessionEnded: !state.signingOut, signingOut: false };
     case 'moved':
       return { ...state, position: action.position };
+    case 'feedReceived':
+      // The feed replaces the list; an open Why panel stays open only if its card is still there.
+      return { ...state, feed: action.message, notice: null, whyId: stillShown(action.message, state.whyId) };
     case 'suggestionsReceived':
-      // Never replace what is shown with something older (a late or repeated message).
-      if (state.feed && action.message.seq <= state.feed.seq) return state;
-      // A fresh push replaces the list; an open Why panel stays open only if its card is still there.
-      return {
-        ...state,
-        feed: action.message,
-        notice: null,
-        whyId: action.message.items.some((s) => s.id === state.whyId) ? state.whyId : null,
-      };
+      // Never replace a notification with an older one (a late or repeated message).
+      if (state.notification && action.message.seq <= state.notification.seq) return state;
+      return { ...state, notification: action.message, notificationOpen: action.message.items.length > 0, notice: null };
+    case 'notificationClosed':
+      return { ...state, notificationOpen: false };
     case 'feedReset':
-      return { ...state, feed: null, whyId: null, notice: null };
-    case 'dismissed': {
-      // Hide at once; the server confirms with feedback_ack and a fresh push.
-      if (!state.feed) return state;
-      const items = state.feed.items.filter((s) => s.item.place.id !== action.placeId);
-      const whyId = items.some((s) => s.id === state.whyId) ? state.whyId : null;
-      return { ...state, feed: { ...state.feed, items }, whyId };
+      return { ...state, feed: null, notification: null, notificationOpen: false, whyId: null, notice: null };
+    case 'feedbackGiven': {
+      const kinds = state.feedback[action.placeId] ?? [];
+      const feedback = { ...state.feedback, [action.placeId]: kinds.includes(action.kind) ? kinds : [...kinds, action.kind] };
+      // A place the traveller is done with leaves the list at once, and its panel closes.
+      const hidden = HIDING.has(action.kind) && state.feed?.items.some((s) => s.id === state.whyId && s.item.place.id === action.placeId);
+      return { ...state, feedback, undo: { placeId: action.placeId, kind: action.kind, name: action.name }, whyId: hidden ? null : state.whyId };
     }
+    case 'feedbackUndone': {
+      const kinds = (state.feedback[action.placeId] ?? []).filter((k) => k !== action.kind);
+      const feedback = { ...state.feedback, [action.placeId]: kinds };
+      return { ...state, feedback, undo: null };
+    }
+    case 'undoExpired':
+      return { ...state, undo: null };
     case 'whyOpened':
       return { ...state, whyId: action.suggestionId };
     case 'whyClosed':
@@ -120,11 +144,25 @@ export function appReducer(state: AppState, action: Action): AppState {
   }
 }
 
+/** Feedback after which a place leaves the list ("Not interested", "Been there"). */
+export const HIDING: ReadonlySet<FeedbackKind> = new Set<FeedbackKind>(['dismissed', 'been_there']);
+
+function stillShown(feed: ServerFeed, whyId: string | null): string | null {
+  return feed.items.some((s) => s.id === whyId) ? whyId : null;
+}
+
+/** The feed's items the traveller has not just set aside (hidden before the server's new feed arrives). */
+export function visibleItems(state: Pick<AppState, 'feed' | 'feedback'>): ServerFeed['items'] {
+  return (state.feed?.items ?? []).filter((s) => !(state.feedback[s.item.place.id] ?? []).some((k) => HIDING.has(k)));
+}
+
 /** What a server message does to the state, if anything; the socket itself knows nothing of the store. */
 export function actionForServerMessage(message: ServerMessage): Action | null {
   switch (message.type) {
     case 'welcome':
       return message.replay === 'reset' ? { type: 'feedReset' } : null;
+    case 'feed':
+      return { type: 'feedReceived', message };
     case 'suggestions':
       return { type: 'suggestionsReceived', message };
     case 'error':

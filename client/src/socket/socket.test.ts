@@ -2,7 +2,7 @@
  * The socket against a scripted server: a fake WebSocket the test opens, feeds and closes, with fake
  * timers for the backoff. The browser globals the socket listens to are plain EventTargets.
  */
-import { CLOSE_CODES, type ClientMessage, type ServerMessage } from '@escale/shared';
+import { CLOSE_CODES, PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from '@escale/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { suggestionsMessage, welcomeMessage } from '../testing/fixtures.ts';
 import { type ConnectionStatus, type LiveSocket, connectSocket } from './socket.ts';
@@ -70,8 +70,8 @@ describe('connectSocket', () => {
     vi.advanceTimersByTime(250);
     latest().onopen?.();
     expect(hellos()).toEqual([
-      { type: 'hello', protocol: 1 },
-      { type: 'hello', protocol: 1, lastSeq: 5 },
+      { type: 'hello', protocol: PROTOCOL_VERSION },
+      { type: 'hello', protocol: PROTOCOL_VERSION, lastSeq: 5 },
     ]);
   });
 
@@ -127,7 +127,7 @@ describe('connectSocket', () => {
     vi.advanceTimersByTime(0);
     expect(FakeWebSocket.opened).toHaveLength(2);
     latest().onopen?.();
-    expect(hellos()[1]).toEqual({ type: 'hello', protocol: 1, lastSeq: 7 });
+    expect(hellos()[1]).toEqual({ type: 'hello', protocol: PROTOCOL_VERSION, lastSeq: 7 });
   });
 
   it('backs off when the resync after a slow-consumer close fails too', () => {
@@ -166,6 +166,11 @@ describe('connectSocket', () => {
     live.send({ type: 'suggest_now' });
     latest().accept();
     expect(latest().sent.map((m) => m.type)).toEqual(['hello', 'location', 'suggest_now']);
+  });
+
+  it('asks for the feed plainly after a welcome when it has no position to send', () => {
+    latest().accept();
+    expect(latest().sent.map((m) => m.type)).toEqual(['hello', 'refresh']);
   });
 
   it('passes a reset welcome on, so the app can drop the feed it holds', () => {

@@ -14,7 +14,7 @@ import { isStale, nextLastSeq, parseServerMessage } from './parse.ts';
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'outdated' | 'ended';
 type Location = Extract<ClientMessage, { type: 'location' }>;
 /** Messages the app may send; hello and location are the socket's own business. */
-export type OutgoingMessage = Extract<ClientMessage, { type: 'suggest_now' | 'feedback' }>;
+export type OutgoingMessage = Extract<ClientMessage, { type: 'suggest_now' | 'refresh' | 'feedback' | 'feedback_undo' }>;
 
 export interface LiveSocket {
   status(): ConnectionStatus;
@@ -87,7 +87,8 @@ export function connectSocket(url: string, random: () => number = Math.random): 
     attempt = 0;
     welcomed = true;
     setStatus('connected');
-    if (location) write(location);
+    // The feed follows the position; without one (none yet, or location off) the app asks for it plainly.
+    write(location ?? { type: 'refresh' });
     for (const message of outbox) write(message);
     outbox = [];
   }

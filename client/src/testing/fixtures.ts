@@ -1,5 +1,5 @@
 /** Small realistic payloads for unit tests, shaped like what the server sends for Léa in Paris. */
-import { DEFAULT_PUSH_SETTINGS, type PushSettings, type ServerSuggestions, type ServerWelcome, type Suggestion } from '@escale/shared';
+import { DEFAULT_PUSH_SETTINGS, PROTOCOL_VERSION, type PushSettings, type ServerFeed, type ServerSuggestions, type ServerWelcome, type Suggestion } from '@escale/shared';
 
 export function suggestion(overrides: Partial<Suggestion> = {}): Suggestion {
   return {
@@ -75,11 +75,24 @@ export function suggestionsMessage(overrides: Partial<ServerSuggestions> = {}): 
   };
 }
 
+export function feedMessage(overrides: Partial<ServerFeed> = {}): ServerFeed {
+  return {
+    type: 'feed',
+    at: '2026-11-23T14:02:05+01:00',
+    position: { lat: 48.87, lon: 2.38 },
+    items: [suggestion()],
+    coldStart: false,
+    notifications: { state: 'on' },
+    refreshInMs: 600_000,
+    ...overrides,
+  };
+}
+
 export function welcomeMessage(overrides: Partial<ServerWelcome> = {}): ServerWelcome {
   return {
     type: 'welcome',
     seq: 4,
-    protocol: 1,
+    protocol: PROTOCOL_VERSION,
     traveller: { id: 'lea', name: 'Léa' },
     now: '2026-11-23T14:00:00+01:00',
     replay: 'fresh',

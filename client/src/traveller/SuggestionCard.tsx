@@ -1,5 +1,9 @@
-/** One suggestion as a card: what, where, how far, open until when, why in one line, and two actions. */
-import { renderEvidence, type Evidence, type Suggestion } from '@escale/shared';
+/**
+ * One idea as a card: what, where, how far, open until when, why in one line, and what the traveller can
+ * say about it (like, save for later, been there, not interested). A card from the latest notification
+ * also says why that was sent.
+ */
+import { renderEvidence, type Evidence, type FeedbackKind, type Suggestion } from '@escale/shared';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/use-locale.ts';
 import { categoryLabel, eventLine, hoursLine, walkLine, type Line } from './format.ts';
@@ -7,13 +11,16 @@ import { categoryLabel, eventLine, hoursLine, walkLine, type Line } from './form
 interface Props {
   suggestion: Suggestion;
   number: number;
-  trigger: Evidence;
+  /** Why the notification it came in was sent, when it is in the latest one. */
+  trigger: Evidence | null;
+  /** Feedback already given on its place in this session (pressed buttons). */
+  given: readonly FeedbackKind[];
   timeZone: string;
   onWhy(): void;
-  onDismiss(): void;
+  onFeedback(kind: FeedbackKind): void;
 }
 
-export function SuggestionCard({ suggestion: s, number, trigger, timeZone, onWhy, onDismiss }: Props) {
+export function SuggestionCard({ suggestion: s, number, trigger, given, timeZone, onWhy, onFeedback }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
   const line = (l: Line | null) => (l ? t(l.key, l.params) : null);
@@ -21,6 +28,8 @@ export function SuggestionCard({ suggestion: s, number, trigger, timeZone, onWhy
   const title = s.item.title;
   const facts = [line(walkLine(s, locale)), line(eventLine(s, timeZone)), line(hoursLine(s))].filter(Boolean);
   const promotion = s.promotion ? renderEvidence(s.promotion.label, locale) : null;
+  const liked = given.includes('liked');
+  const saved = given.includes('saved');
 
   return (
     <article className="card" data-testid="suggestion-card" id={`card-${s.id}`} tabIndex={-1} aria-labelledby={`card-title-${s.id}`}>
@@ -31,6 +40,7 @@ export function SuggestionCard({ suggestion: s, number, trigger, timeZone, onWhy
         <h3 className="card-title" id={`card-title-${s.id}`}>
           {title}
         </h3>
+        {trigger && <span className="badge-new">{t('card.inNotification')}</span>}
       </header>
       {s.promotion && (
         // Promotions are always disclosed with the agency's name, never folded into another line.
@@ -44,12 +54,24 @@ export function SuggestionCard({ suggestion: s, number, trigger, timeZone, onWhy
       </p>
       <p className="card-facts">{facts.join(' · ')}</p>
       <p className="card-reason">{renderEvidence(s.reason, locale)}</p>
-      <p className="card-trigger">{renderEvidence(trigger, locale)}</p>
+      {trigger && <p className="card-trigger">{renderEvidence(trigger, locale)}</p>}
       <div className="card-actions">
         <button type="button" className="button button-primary" onClick={onWhy} aria-label={t('card.whyLabel', { name: title })}>
           {t('card.why')}
         </button>
-        <button type="button" className="button" onClick={onDismiss} aria-label={t('card.notInterestedLabel', { name: title })}>
+        <button type="button" className="button" aria-pressed={liked} onClick={() => onFeedback('liked')} aria-label={t('card.likeLabel', { name: title })}>
+          {liked ? t('card.liked') : t('card.like')}
+        </button>
+        <button type="button" className="button" aria-pressed={saved} onClick={() => onFeedback('saved')} aria-label={t('card.saveLabel', { name: title })}>
+          {saved ? t('card.saved') : t('card.save')}
+        </button>
+      </div>
+      {/* Setting a place aside is said more quietly: both can be undone, neither is the card's main action. */}
+      <div className="card-aside">
+        <button type="button" className="link-button" onClick={() => onFeedback('been_there')} aria-label={t('card.beenThereLabel', { name: title })}>
+          {t('card.beenThere')}
+        </button>
+        <button type="button" className="link-button" onClick={() => onFeedback('dismissed')} aria-label={t('card.notInterestedLabel', { name: title })}>
           {t('card.notInterested')}
         </button>
       </div>

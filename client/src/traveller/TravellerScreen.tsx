@@ -1,18 +1,20 @@
 /**
- * The traveller's screen: the map (tap to move), the controls, the suggestion cards, the Why panel and the
- * notifications settings. It owns the live connection for as long as the traveller is signed in.
+ * The traveller's screen: the map (tap to move), the controls, the feed of ideas with the latest
+ * notification, the Why panel and the notifications settings. It owns the live connection for as long as
+ * the traveller is signed in, and asks for the feed again when the server says it will be stale.
  */
-import { type ClientConfig, type PlacesCollection, type ServerMessage } from '@escale/shared';
-import { type Dispatch, Suspense, useEffect, useRef, useState } from 'react';
+import { type ClientConfig, type FeedbackKind, type PlacesCollection, type ServerMessage, type Suggestion } from '@escale/shared';
+import { type Dispatch, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getPlaces, getSession } from '../api/api.ts';
-import { type Action, type AppState, type Position, actionForServerMessage } from '../app/store.ts';
+import { type Action, type AppState, type Position, actionForServerMessage, visibleItems } from '../app/store.ts';
 import { MapArea } from '../map/MapArea.tsx';
 import { LazyNotificationsDialog } from '../notifications/load-notifications.tsx';
 import type { ConnectionStatus } from '../socket/socket.ts';
 import { useLiveSocket } from '../socket/use-live-socket.ts';
 import { LocationControls } from './LocationControls.tsx';
-import { SuggestionList } from './SuggestionList.tsx';
+import { shownItems, SuggestionList } from './SuggestionList.tsx';
+import { UndoBar } from './UndoBar.tsx';
 import { WhyPanel } from './WhyPanel.tsx';
 
 interface Props {
@@ -45,17 +47,49 @@ export function TravellerScreen({ state, config, dispatch }: Props) {
     },
   });
 
+  // The position goes to the server only with the location consent on; without it the feed is asked for plainly.
+  const locationConsent = state.session?.consents.location ?? false;
   useEffect(() => {
-    if (socket && state.position) socket.setLocation(state.position.lat, state.position.lon, state.position.accuracyMeters);
-  }, [socket, state.position]);
+    if (socket && state.position && locationConsent) socket.setLocation(state.position.lat, state.position.lon, state.position.accuracyMeters);
+  }, [socket, state.position, locationConsent]);
+
+  // The feed is asked for again when the server says what it shows stops being true (a place closes).
+  const refreshIn = state.feed?.refreshInMs ?? null;
+  useEffect(() => {
+    if (!socket || refreshIn === null) return;
+    const timer = setTimeout(() => socket.send({ type: 'refresh' }), refreshIn);
+    return () => clearTimeout(timer);
+  }, [socket, state.feed, refreshIn]);
 
   useEffect(() => {
     getPlaces().then(setPlaces, (error: unknown) => console.warn('Catalogue places could not be loaded:', error));
   }, []);
 
   const moveTo = (position: Position) => dispatch({ type: 'moved', position });
-  const items = state.feed?.items ?? [];
-  const why = items.find((s) => s.id === state.whyId) ?? null;
+  const [expanded, setExpanded] = useState(false);
+  const items = visibleItems(state);
+  const shown = shownItems(items, expanded);
+  const why = items.find((s) => s.id === state.whyId) ?? state.notification?.items.find((s) => s.id === state.whyId) ?? null;
+  const notified = why !== null && state.notification?.items.some((s) => s.id === why.id) ? state.notification : null;
+
+  const giveFeedback = (s: Suggestion, kind: FeedbackKind) => {
+    const placeId = s.item.place.id;
+    // Like and Save are switches: pressed again, they take the feedback back.
+    if ((kind === 'liked' || kind === 'saved') && state.feedback[placeId]?.includes(kind)) return undo(placeId, kind);
+    socket?.send({ type: 'feedback', placeId, kind });
+    dispatch({ type: 'feedbackGiven', placeId, kind, name: s.item.place.name });
+  };
+  const undo = (placeId: string, kind: FeedbackKind) => {
+    socket?.send({ type: 'feedback_undo', placeId, kind });
+    dispatch({ type: 'feedbackUndone', placeId, kind });
+  };
+  const expireUndo = useCallback(() => dispatch({ type: 'undoExpired' }), [dispatch]);
+  const showCard = (id: string) => {
+    const index = items.findIndex((s) => s.id === id);
+    if (index < 0) return dispatch({ type: 'whyOpened', suggestionId: id }); // no longer in the feed: its panel
+    if (index >= shown.length) setExpanded(true);
+    requestAnimationFrame(() => document.getElementById(`card-${id}`)?.focus());
+  };
 
   return (
     <div className="traveller">
@@ -65,27 +99,34 @@ export function TravellerScreen({ state, config, dispatch }: Props) {
           config={config}
           places={places}
           position={state.position}
-          suggestions={items}
+          suggestions={[...shown]}
           onPick={(p) => moveTo({ ...p, source: 'map' })}
-          onSelectSuggestion={(id) => document.getElementById(`card-${id}`)?.focus()}
+          onSelectSuggestion={showCard}
         />
         <LocationControls onPosition={moveTo} onSuggestNow={() => socket?.send({ type: 'suggest_now' })} />
       </div>
       <SuggestionList
         feed={state.feed}
+        items={items}
+        notification={state.notification}
+        notificationOpen={state.notificationOpen}
+        feedback={state.feedback}
         notice={state.notice}
         outdated={state.connection === 'outdated'}
         timeZone={config.city.timezone}
+        expanded={expanded}
+        onToggleExpanded={() => setExpanded(!expanded)}
         onOpenNotifications={() => setNotificationsOpen(true)}
+        onCloseNotification={() => dispatch({ type: 'notificationClosed' })}
+        onShow={showCard}
+        onSuggestNow={() => socket?.send({ type: 'suggest_now' })}
         onWhy={(id) => dispatch({ type: 'whyOpened', suggestionId: id })}
-        onDismiss={(placeId) => {
-          socket?.send({ type: 'feedback', placeId, kind: 'dismissed' });
-          dispatch({ type: 'dismissed', placeId });
-        }}
+        onFeedback={giveFeedback}
       />
+      {state.undo && <UndoBar undo={state.undo} onUndo={() => undo(state.undo!.placeId, state.undo!.kind)} onExpire={expireUndo} />}
       <WhyPanel
         suggestion={why}
-        origin={state.feed}
+        origin={notified}
         onClose={() => dispatch({ type: 'whyClosed' })}
         onOpenNotifications={() => {
           dispatch({ type: 'whyClosed' });

@@ -239,6 +239,23 @@ export class TravelGraph {
     return true;
   }
 
+  /** Takes an interaction back (an undo). The walk index is rebuilt unless the traveller was never in it. */
+  removeInteraction(i: Pick<Interaction, 'travellerId' | 'placeId' | 'kind'>): boolean {
+    const traveller = nodeKey('traveller', i.travellerId);
+    const place = nodeKey('place', i.placeId);
+    if (!this.g.hasNode(traveller) || !this.g.hasNode(place)) return false;
+    let removed = false;
+    for (const edge of this.g.outEdges(traveller, place)) {
+      if (this.g.getEdgeAttribute(edge, 'kind') !== i.kind) continue;
+      this.g.dropEdge(edge);
+      removed = true;
+    }
+    // The index has no removal: a public traveller's undo costs a rebuild at the next ranking (rare: an
+    // undo follows a tap by seconds, and a demo visitor, the usual case, is private).
+    if (removed && !this.isPrivate(traveller)) this.walk = null;
+    return removed;
+  }
+
   private isPrivate(travellerKey: string): boolean {
     const attrs = this.g.getNodeAttributes(travellerKey);
     return attrs.type === 'traveller' && attrs.private === true;

@@ -1,9 +1,12 @@
 /**
- * The push policy at work: decides, for each trigger, whether a push goes out now, ranks, drops what was
- * already pushed today, publishes to every connection of the traveller, and records what it did. Pushes
- * for one traveller are serialised, so two tabs or a tick racing a location never push twice.
+ * Two things a traveller receives, kept apart. The **feed** is what the screen shows: ranked afresh on every
+ * position, on the clock and after feedback, never throttled, never logged. A **notification** is three
+ * ideas sent for a reason: the push policy decides, for each trigger, whether one goes out now (politeness),
+ * ranks, drops what was already notified today, publishes it logged to every connection of the traveller,
+ * and records what it did. Work for one traveller is serialised, so two tabs or a tick racing a location
+ * never notify twice.
  */
-import { type Evidence, type PushSettings, type TriggerKind } from '@escale/shared';
+import { FEED_SIZE, type Evidence, type PushSettings, type ServerFeed, type TriggerKind } from '@escale/shared';
 import type { CatalogueEvent } from '../catalogue/model.ts';
 import type { Clock } from '../clock.ts';
 import type { AppContext } from '../context.ts';
@@ -14,7 +17,7 @@ import type { Hub } from '../realtime/hub.ts';
 import type { Traveller } from '../travellers/model.ts';
 import { bookingsBetween } from '../wallet/queries.ts';
 import { currentGap } from '../wallet/timeline.ts';
-import { holdReason, type Hold } from './politeness.ts';
+import { holdReason, notificationStatus, type Hold } from './politeness.ts';
 import type { PushView } from './push-cache.ts';
 import { pushWrites, type PushState } from './state.ts';
 import { agencyEventTrigger } from './triggers/agency-event.ts';
@@ -29,6 +32,14 @@ export const PUSH_SIZE = 3;
 
 /** What a solicited push (or one allowing repeats) filters out: nothing, without reading the day's list. */
 const NOTHING_SEEN: ReadonlySet<string> = new Set();
+/**
+ * The feed is ranked again at least this often on the session's clock, even when nothing it shows closes
+ * or starts: the hour's fit of each category moves, and an event's "starts in 40 min" ages.
+ */
+export const FEED_MAX_AGE_MS = 10 * 60_000;
+/** Real-time bounds of the refresh delay: not a loop at 3600× speed, not a stale screen for long. */
+const MIN_REFRESH_MS = 2_000;
+const MAX_REFRESH_MS = 10 * 60_000;
 
 export type PushOutcome = { pushed: true; trigger: TriggerKind; items: number } | { pushed: false; reason: Hold | 'no_trigger' | 'nothing_new' };
 
@@ -60,15 +71,17 @@ export class PushService {
   }
 
   /**
-   * A new position (location consent on). The first one of an app opening (`opening`), or the first ever,
-   * is the app asking for its feed: it is answered whatever the politeness rules say. After that a new
-   * area or a long enough walk may push.
+   * A new position (location consent on): a new area or a long enough walk since the last notification may
+   * notify (politeness permitting); then the feed is ranked for the new position, whatever happened. The
+   * first position of an app opening (`opening`), or the first ever, only sets where moves count from: the
+   * traveller is looking at the feed, there is nothing to notify.
    */
   onLocation(traveller: Traveller, position: Position, clock: Clock, opening: boolean, store: Write): Promise<PushOutcome> {
     return this.serial(traveller.id, async () => {
       const outcome = await this.decideOnLocation(traveller, position, clock, opening, store);
-      // No push: the position is stored on its own; with a push it went with the push's own record.
+      // No notification: the position is stored on its own; with one it went with the notification's record.
       if (!outcome.pushed) this.ctx.afterTurn.add([store]);
+      await this.sendFeed(traveller, position, clock);
       return outcome;
     });
   }
@@ -77,7 +90,8 @@ export class PushService {
     const { settings, state } = await this.view(traveller.id);
     const area = this.ctx.graph.areaAt(position.lat, position.lon);
     if (opening || !state.lastPosition) {
-      return this.push(traveller, position, clock, settings, state, { trigger: 'first_position', evidence: { key: 'trigger.first_position', params: {} }, solicited: true, remember: {} }, store);
+      this.remember(traveller.id, { ...state, lastPosition: { lat: position.lat, lon: position.lon }, lastArea: area }, clock.now());
+      return { pushed: false, reason: 'no_trigger' };
     }
     // A named new area says more than a distance: it goes first.
     const firing = newAreaTrigger(settings, state, area, this.ctx.graph.areaName(area)) ?? movedTrigger(settings, state, position);
@@ -85,8 +99,42 @@ export class PushService {
     return this.push(traveller, position, clock, settings, state, unsolicited(firing), store);
   }
 
-  /** "Suggest now", or a refreshed feed after feedback or a reconnection: never throttled. */
-  onRequest(traveller: Traveller, position: Position | null, clock: Clock, trigger: 'suggest_now' | 'feedback' | 'reconnected'): Promise<PushOutcome> {
+  /** The feed now, for the traveller's position (or none): on the clock, on returning to the app, after feedback. */
+  refresh(traveller: Traveller, position: Position | null, clock: Clock): Promise<void> {
+    return this.serial(traveller.id, () => this.sendFeed(traveller, position, clock));
+  }
+
+  /**
+   * Ranks the feed and sends it to the traveller's live tabs. It says whether a notification could go out now
+   * (or until when it is held), and when, in real time, to ask for it again.
+   */
+  private async sendFeed(traveller: Traveller, position: Position | null, clock: Clock): Promise<void> {
+    const { settings, state } = await this.view(traveller.id);
+    const now = clock.now();
+    const tz = this.ctx.city.timezone;
+    const usable = traveller.consents.location ? position : null;
+    const { items, coldStart, changesAt } = this.ctx.recommender.suggest({ traveller, now, position: usable, limit: FEED_SIZE });
+    const feed: ServerFeed = {
+      type: 'feed',
+      at: localIso(now, tz),
+      position: usable ? { lat: usable.lat, lon: usable.lon } : null,
+      items,
+      coldStart,
+      notifications: notificationStatus(settings, state, now, localMinutes(now, tz), (d) => localClock(d, tz)),
+      refreshInMs: refreshDelay(now, changesAt, clock),
+    };
+    this.hub.broadcast(traveller.id, JSON.stringify(feed));
+  }
+
+  /** Records where moves count from (the first position), without notifying. */
+  private remember(travellerId: string, next: PushState, now: Date): void {
+    const day = localDate(now, this.ctx.city.timezone);
+    this.ctx.afterTurn.add(pushWrites(travellerId, next, day, [], false));
+    this.ctx.pushCache.pushed(travellerId, next, day, []);
+  }
+
+  /** "Suggest now": a notification the traveller asked for, never held back. */
+  onRequest(traveller: Traveller, position: Position | null, clock: Clock, trigger: 'suggest_now'): Promise<PushOutcome> {
     return this.serial(traveller.id, async () => {
       const { settings, state } = await this.view(traveller.id);
       return this.push(traveller, position, clock, settings, state, { trigger, evidence: { key: `trigger.${trigger}`, params: {} }, solicited: true, remember: {} });
@@ -183,6 +231,18 @@ export class PushService {
     this.ctx.pushCache.pushed(traveller.id, next, day, ids);
     return { pushed: true, trigger: req.trigger, items: items.length };
   }
+}
+
+/**
+ * How long, in real time, until the feed should be ranked again: when what it shows changes (`changesAt`),
+ * at most FEED_MAX_AGE_MS later on the session's clock. A session clock running fast (a demo at 60×) makes
+ * that sooner in real time; a paused one, never.
+ */
+function refreshDelay(now: Date, changesAt: Date | null, clock: Clock): number | null {
+  const speed = 'speed' in clock && typeof clock.speed === 'number' ? clock.speed : 1;
+  if (speed <= 0) return null;
+  const sessionMs = Math.min(FEED_MAX_AGE_MS, changesAt ? changesAt.getTime() - now.getTime() : FEED_MAX_AGE_MS);
+  return Math.round(Math.min(MAX_REFRESH_MS, Math.max(MIN_REFRESH_MS, sessionMs / speed)));
 }
 
 function unsolicited(f: Firing): Request {

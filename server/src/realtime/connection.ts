@@ -13,7 +13,7 @@ import type { AppContext } from '../context.ts';
 import type { PushService } from '../push/push-service.ts';
 import type { Position } from '../recommend/context.ts';
 import { HISTORY_KINDS } from '../travellers/model.ts';
-import { addInteraction, positionWrite } from '../travellers/queries.ts';
+import { addInteraction, positionWrite, removeInteraction } from '../travellers/queries.ts';
 import { closeNow, type Connection, type Hub } from './hub.ts';
 import type { MessageLog } from './message-log.ts';
 import { parseClientMessage } from './parse-client-message.ts';
@@ -105,8 +105,7 @@ export function attachConnection(deps: RealtimeDeps, c: Connection): void {
         c.sentSeq = upTo;
       }
       hub.goLive(c);
-      // Beyond the replay window the client starts over: it gets the current state, freshly ranked.
-      if (plan.kind === 'reset') await push.onRequest(traveller, positionFor(traveller.consents.location), clock, 'reconnected');
+      // After a reset the client drops what it showed and asks for its feed (a location, or a refresh).
     },
     async location(msg) {
       const traveller = await loadTraveller();
@@ -127,6 +126,10 @@ export function attachConnection(deps: RealtimeDeps, c: Connection): void {
       const traveller = await loadTraveller();
       await push.onRequest(traveller, positionFor(traveller.consents.location), clock, 'suggest_now');
     },
+    async refresh() {
+      const traveller = await loadTraveller();
+      await push.refresh(traveller, positionFor(traveller.consents.location), clock);
+    },
     async feedback(msg) {
       const traveller = await loadTraveller();
       if (!ctx.graph.place(msg.placeId)) {
@@ -134,7 +137,7 @@ export function attachConnection(deps: RealtimeDeps, c: Connection): void {
         return;
       }
       if (HISTORY_KINDS.has(msg.kind) && !traveller.consents.history) {
-        fail('consent_required', 'History is off: a like is not stored. "Not interested" and "Been there" still work.');
+        fail('consent_required', 'History is off: a like or a saved place is not stored. "Not interested" and "Been there" still work.');
         return;
       }
       const interaction = { travellerId, placeId: msg.placeId, kind: msg.kind, at: clock.now() };
@@ -142,7 +145,17 @@ export function attachConnection(deps: RealtimeDeps, c: Connection): void {
       await addInteraction(ctx.db, interaction);
       ctx.graph.addInteraction(interaction);
       await hub.publish(travellerId, { type: 'feedback_ack', placeId: msg.placeId, kind: msg.kind }, ctx.clock.now());
-      await push.onRequest(traveller, positionFor(traveller.consents.location), clock, 'feedback');
+      // The feed follows at once (a dismissed place leaves it); feedback is not a reason to notify.
+      await push.refresh(traveller, positionFor(traveller.consents.location), clock);
+    },
+    async feedback_undo(msg) {
+      const traveller = await loadTraveller();
+      const interaction = { travellerId, placeId: msg.placeId, kind: msg.kind };
+      await removeInteraction(ctx.db, interaction);
+      ctx.graph.removeInteraction(interaction);
+      // Acknowledged even when there was nothing to take back: the client's state is right either way.
+      await hub.publish(travellerId, { type: 'feedback_ack', placeId: msg.placeId, kind: msg.kind, undone: true }, ctx.clock.now());
+      await push.refresh(traveller, positionFor(traveller.consents.location), clock);
     },
   };
 

@@ -120,6 +120,16 @@ export class Hub {
     if (set) for (const c of set) this.deliver(c, seq, text);
   }
 
+  /**
+   * Sends a message that is not logged (the feed) to the traveller's live sockets. A socket still being
+   * greeted is skipped: it asks for its own feed once it is live, and a feed must not arrive before the
+   * welcome or in the middle of a replay.
+   */
+  broadcast(travellerId: string, text: string): void {
+    const set = this.byTraveller.get(travellerId);
+    if (set) for (const c of set) if (c.phase === 'live') this.send(c.socket, text);
+  }
+
   /** A live socket is sent the message (unless it already was); one not live yet holds it for later. */
   private deliver(c: Connection, seq: number, text: string): void {
     if (c.phase !== 'live') {

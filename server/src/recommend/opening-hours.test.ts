@@ -27,6 +27,12 @@ describe('opening hours in the city time zone', () => {
     expect(state.kind === 'closed' && state.opensAt?.toISOString()).toBe('2026-11-30T08:00:00.000Z');
   });
 
+  it('says a 24/7 place never closes, whatever the second of the query', () => {
+    for (const iso of ['2026-12-03T16:45:31.500Z', '2026-12-03T16:45:00Z', '2026-12-03T23:59:59.999Z']) {
+      expect(hoursAt('24/7', at(iso), tz, PARIS), iso).toEqual({ kind: 'open', closesAt: null });
+    }
+  });
+
   it('treats a missing or unparsable string as unknown, never as open', () => {
     expect(hoursAt(null, at('2026-11-24T10:00:00Z'), tz, PARIS).kind).toBe('unknown');
     expect(hoursAt('whenever we feel like it', at('2026-11-24T10:00:00Z'), tz, PARIS).kind).toBe('unknown');

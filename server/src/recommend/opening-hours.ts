@@ -70,8 +70,12 @@ function fromWallDate(wall: Date, timeZone: string): number {
 }
 
 function expand(oh: OpeningHours, at: number, timeZone: string): Schedule | null {
-  const windowStart = at - DAY_MS;
-  const windowEnd = at + 8 * DAY_MS;
+  // Whole minutes: the window's ends go through wall-clock Dates and back at minute precision, and an
+  // interval running to the end of the window must come back equal to it, or a place open 24/7 would read
+  // "closes in eight days", shown as "open until" the current minute.
+  const minute = Math.floor(at / 60_000) * 60_000;
+  const windowStart = minute - DAY_MS;
+  const windowEnd = minute + 8 * DAY_MS;
   let raw: [Date, Date, boolean, string | undefined][];
   try {
     raw = oh.getOpenIntervals(toWallDate(windowStart, timeZone), toWallDate(windowEnd, timeZone));

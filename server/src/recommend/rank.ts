@@ -23,6 +23,7 @@ import {
   MAX_PLACES,
 } from './candidates.ts';
 import type { RankingContext } from './context.ts';
+import { reasonOf } from './reason.ts';
 import { diversify } from './diversity.ts';
 import { exclusionReason } from './hard-rules.ts';
 import { localClock, localIso } from './local-clock.ts';
@@ -113,7 +114,6 @@ export const suggestionId = (c: Candidate): string => `${c.kind}:${c.id}`;
 function toSuggestion(s: Scored, ctx: RankingContext): Suggestion {
   const c = s.candidate;
   const contributions = contributionsOf(s);
-  const driving = contributions.find((x) => x.signal === s.driver)!;
   const promoted = c.kind === 'offer' && c.offer.promoted;
   return {
     id: suggestionId(c),
@@ -132,7 +132,7 @@ function toSuggestion(s: Scored, ctx: RankingContext): Suggestion {
     openUntil: c.hours.kind === 'open' && c.hours.closesAt ? localClock(c.hours.closesAt, ctx.city.timezone) : null,
     hoursKnown: c.hours.kind !== 'unknown',
     driver: s.driver,
-    reason: driving.evidence,
+    reason: reasonOf(contributions, c.kind, c.hours.kind === 'open'),
     contributions,
     promotion: promoted ? { agencyName: ctx.agencyName, label: { key: 'agency.promoted', params: { agency: ctx.agencyName } } } : null,
     notes: s.variedFrom ? [{ key: 'diversity.varied', params: { category: s.variedFrom } }] : [],
@@ -185,6 +185,24 @@ export interface RankResult {
   considered: number;
   /** How many other travellers the taste walk went through ("travellers like you"); never who. */
   lookalikes: number;
+  /**
+   * The first instant after `now` at which something the items say stops being true: a place closes, an
+   * event starts. A feed showing them is stale from then on (push/push-service.ts asks for a new one).
+   */
+  changesAt: Date | null;
+}
+
+/** When the shown items' facts change: the earliest closing time or event start after `now`. */
+function firstChange(top: readonly Scored[], now: Date): Date | null {
+  let first: number | null = null;
+  const consider = (t: number) => {
+    if (t > now.getTime() && (first === null || t < first)) first = t;
+  };
+  for (const { candidate: c } of top) {
+    if (c.hours.kind === 'open' && c.hours.closesAt) consider(c.hours.closesAt.getTime());
+    if (c.kind === 'event') consider(c.event.startsAt.getTime());
+  }
+  return first === null ? null : new Date(first);
 }
 
 export function rank(graph: TravelGraph, ctx: RankingContext, options: RankOptions): RankResult {
@@ -223,5 +241,6 @@ export function rank(graph: TravelGraph, ctx: RankingContext, options: RankOptio
     coldStart,
     considered: candidates.length,
     lookalikes: run.taste?.result.lookalikes.length ?? 0,
+    changesAt: firstChange(top, ctx.now),
   };
 }

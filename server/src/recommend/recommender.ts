@@ -4,7 +4,7 @@
  */
 import type { City } from '../catalogue/model.ts';
 import type { TravelGraph } from '../graph/travel-graph.ts';
-import { HISTORY_KINDS, type Interaction, type Traveller } from '../travellers/model.ts';
+import { EXCLUDING_KINDS, HISTORY_KINDS, type Interaction, type Traveller } from '../travellers/model.ts';
 import { buildContext, type Position, type RankingContext } from './context.ts';
 import { rank, type RankResult } from './rank.ts';
 
@@ -51,7 +51,7 @@ export class Recommender {
         position: () => req.position,
         profile: () => ({ likes: traveller.likes, dislikes: traveller.dislikes, party: traveller.party, budget: traveller.budget }),
         history: () => all().filter((i) => HISTORY_KINDS.has(i.kind)),
-        exclusions: () => new Set(all().filter((i) => !HISTORY_KINDS.has(i.kind)).map((i) => i.placeId)),
+        exclusions: () => new Set(all().filter((i) => EXCLUDING_KINDS.has(i.kind)).map((i) => i.placeId)),
       },
     );
   }

@@ -15,7 +15,7 @@ export interface Traveller {
   consents: Consents;
 }
 
-export type InteractionKind = 'liked' | 'visited' | 'been_there' | 'dismissed';
+export type InteractionKind = 'liked' | 'visited' | 'been_there' | 'dismissed' | 'saved';
 
 export interface Interaction {
   travellerId: string;
@@ -24,5 +24,7 @@ export interface Interaction {
   at: Date;
 }
 
-/** Interaction kinds that are history data (need the history consent); the others are instructions. */
-export const HISTORY_KINDS: ReadonlySet<InteractionKind> = new Set(['liked', 'visited']);
+/** Interaction kinds that are history data (need the history consent): likes, visits, places saved for later. */
+export const HISTORY_KINDS: ReadonlySet<InteractionKind> = new Set(['liked', 'visited', 'saved']);
+/** Instructions the ranker always obeys, whatever the consents: never suggest the place again. */
+export const EXCLUDING_KINDS: ReadonlySet<InteractionKind> = new Set(['dismissed', 'been_there']);

@@ -43,6 +43,18 @@ export async function addInteraction(db: Db, i: Interaction): Promise<void> {
     .execute();
 }
 
+/** Takes an interaction back (an undo); returns whether there was one. */
+export async function removeInteraction(db: Db, i: Pick<Interaction, 'travellerId' | 'placeId' | 'kind'>): Promise<boolean> {
+  const result = await db.deleteFrom('interactions').where('traveller_id', '=', i.travellerId).where('place_id', '=', i.placeId).where('kind', '=', i.kind).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** The places a traveller saved for later, newest first. */
+export async function savedPlaceIds(db: Db, travellerId: string): Promise<string[]> {
+  const rows = await db.selectFrom('interactions').select('place_id').where('traveller_id', '=', travellerId).where('kind', '=', 'saved').orderBy('at', 'desc').execute();
+  return rows.map((r) => r.place_id);
+}
+
 const upsertPosition = preparedWrite(['traveller_id', 'lat', 'lon', 'accuracy_m', 'at'], (db, v) =>
   db
     .insertInto('positions')

@@ -12,6 +12,8 @@ import { clamp01, type Signal, type SignalResult, fixedEvidence, NO_DATA } from 
 /** At mealtimes, places to eat come first: anything else keeps this share of its timing value. */
 const NOT_EATING_AT_MEALTIME = 0.6;
 const EATING = new Set<CategoryId>(['restaurant', 'cafe']);
+/** A place open round the clock has no timing urgency: this share of the hour's fit. */
+const ALWAYS_OPEN = 0.5;
 
 function eventTiming(c: Extract<Candidate, { kind: 'event' }>, now: Date, tz: string) {
   const minutes = Math.round((c.event.startsAt.getTime() - now.getTime()) / 60_000);
@@ -37,7 +39,9 @@ export const timing: Signal = {
       return { value: 0, evidence: fixedEvidence('timing.hours_unknown'), personalData: NO_DATA };
     }
     if (c.hours.closesAt === null) {
-      return { value: fit, evidence: fixedEvidence('timing.open_24_7'), personalData: NO_DATA };
+      // Always open: a fine time to go, never a reason to go *now*. Half the value keeps "open 24 hours"
+      // from driving a suggestion over what the traveller actually cares about.
+      return { value: clamp01(ALWAYS_OPEN * fit), evidence: fixedEvidence('timing.open_24_7'), personalData: NO_DATA };
     }
     const until = localClock(c.hours.closesAt, tz);
     const openMinutesLeft = (c.hours.closesAt.getTime() - c.arrival.getTime()) / 60_000;
