@@ -2,9 +2,7 @@
  * Builds the whole server from a configuration: store, catalogue, travel graph, recommender, HTTP API,
  * static client and live channel. `main.ts` runs it; integration tests start it on an ephemeral port.
  */
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import helmet, { strictTransportSecurity } from 'helmet';
@@ -24,9 +22,11 @@ import type { AppContext } from './context.ts';
 import { TravelGraph } from './graph/travel-graph.ts';
 import { healthRoutes } from './health/routes.ts';
 import { scheduleHousekeeping, type Housekeeping } from './housekeeping/housekeeping.ts';
+import { compressResponses } from './http/compress-responses.ts';
 import { apiNotFound, errorHandler, upgradeRequired } from './http/errors.ts';
 import { jsonBody } from './http/json-body.ts';
 import { listRoutes, type RouteInfo } from './http/route-list.ts';
+import { serveClient } from './http/static-client.ts';
 import { isTrustedProxy } from './http/trusted-proxy.ts';
 import { createLogger, withRedaction } from './log/logger.ts';
 import { PushCache } from './push/push-cache.ts';
@@ -69,19 +69,6 @@ function contentSecurityPolicy(config: ServerConfig) {
       'upgrade-insecure-requests': null,
     },
   };
-}
-
-function serveClient(app: express.Express, dist: string): void {
-  const index = path.join(dist, 'index.html');
-  if (!fs.existsSync(index)) {
-    app.get('/', (_req, res) => {
-      res.status(503).type('text/plain').send('The client is not built yet: run `npm run build`, then reload.');
-    });
-    return;
-  }
-  app.use(express.static(dist, { index: false, maxAge: '1h', immutable: false }));
-  // The app is a single page: every non-API path gets index.html and the client routes it.
-  app.get(/^(?!\/api\/|\/ws$).*/, (_req, res) => res.sendFile(index));
 }
 
 export async function startApp(config: ServerConfig, options: { clock?: Clock; logger?: Logger } = {}): Promise<RunningApp> {
@@ -150,6 +137,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   const hsts = strictTransportSecurity();
   app.use((req, res, next) => (req.secure ? hsts(req, res, next) : next()));
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.use(compressResponses());
   app.use('/api', jsonBody());
 
   const server = http.createServer(app);

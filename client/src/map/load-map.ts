@@ -19,3 +19,13 @@ export function supportsWebGL(): boolean {
     return false;
   }
 }
+
+/**
+ * Starts downloading the map library while the first screen is read (sign-in, the first cards): on a slow
+ * network the library is the largest download of the app, and waiting for the map component to mount
+ * before asking for it adds its whole transfer time to "map ready". The import is the same one `lazy` makes,
+ * so the module is fetched once.
+ */
+export function prefetchMapLibrary(useMapbox: boolean): void {
+  void (useMapbox ? import('./MapboxMap.tsx') : import('./MaplibreMap.tsx')).catch(() => undefined);
+}
