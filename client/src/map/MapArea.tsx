@@ -9,9 +9,15 @@ import { LazyMapboxMap, LazyMaplibreMap, supportsWebGL } from './load-map.ts';
 import { MapErrorBoundary } from './MapErrorBoundary.tsx';
 import type { CityMapProps, MapFailure } from './kit.ts';
 
-type Props = Omit<CityMapProps, 'onReady' | 'onFailure' | 'youAreHere'>;
+type Props = Omit<CityMapProps, 'onReady' | 'onFailure' | 'youAreHere'> & {
+  /**
+   * Hold the map library back: loading it takes the main thread for about a second on a mid-range phone,
+   * and the first cards matter more (the screen sets this until the first feed is in).
+   */
+  deferred?: boolean;
+};
 
-export function MapArea(props: Props) {
+export function MapArea({ deferred = false, ...props }: Props) {
   const { t } = useTranslation();
   const [ready, setReady] = useState(false);
   const [failure, setFailure] = useState<MapFailure | null>(() => (supportsWebGL() ? null : 'noWebgl'));
@@ -19,7 +25,9 @@ export function MapArea(props: Props) {
 
   return (
     <div className="map" data-testid="map" data-map-ready={ready ? 'true' : 'false'}>
-      {failure ? (
+      {deferred && !failure ? (
+        <p className="map-message">{t('map.loading')}</p>
+      ) : failure ? (
         <p className="map-message" role="status">
           {t(`map.${failure}`)}
         </p>

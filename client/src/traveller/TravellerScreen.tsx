@@ -17,6 +17,9 @@ import { shownItems, SuggestionList } from './SuggestionList.tsx';
 import { UndoBar } from './UndoBar.tsx';
 import { WhyPanel } from './WhyPanel.tsx';
 
+/** Longest the map waits for the first feed before loading anyway (bench:client: the feed takes ~1 s on Slow 4G). */
+const MAP_DEFER_MS = 2500;
+
 interface Props {
   state: AppState;
   config: ClientConfig;
@@ -61,6 +64,15 @@ export function TravellerScreen({ state, config, dispatch }: Props) {
     return () => clearTimeout(timer);
   }, [socket, state.feed, refreshIn]);
 
+  // The map waits for the first feed (or MAP_DEFER_MS, if the feed is slow) so the cards come first on a phone.
+  const [mapDeferred, setMapDeferred] = useState(true);
+  const hasFeed = state.feed !== null;
+  useEffect(() => {
+    if (hasFeed) return setMapDeferred(false);
+    const timer = setTimeout(() => setMapDeferred(false), MAP_DEFER_MS);
+    return () => clearTimeout(timer);
+  }, [hasFeed]);
+
   useEffect(() => {
     getPlaces().then(setPlaces, (error: unknown) => console.warn('Catalogue places could not be loaded:', error));
   }, []);
@@ -96,6 +108,7 @@ export function TravellerScreen({ state, config, dispatch }: Props) {
       <h1 className="visually-hidden">{t('traveller.heading', { name: state.session?.traveller.name ?? '' })}</h1>
       <div className="map-pane">
         <MapArea
+          deferred={mapDeferred}
           config={config}
           places={places}
           position={state.position}
