@@ -9,10 +9,12 @@ import helmet, { strictTransportSecurity } from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { authRoutes } from './auth/routes.ts';
+import { sessionInfoOfRequest } from './auth/session-info.ts';
 import { Bus } from './bus/bus.ts';
 import { SessionClocks } from './auth/session-clocks.ts';
 import { loadCatalogueFiles, type CatalogueFiles } from './catalogue/load-files.ts';
 import { readCatalogue } from './catalogue/queries.ts';
+import { clientConfig } from './catalogue/client-config.ts';
 import { catalogueRoutes } from './catalogue/routes.ts';
 import { DEMO_AGENCY, seedDemoCatalogue } from './catalogue/seed.ts';
 import { listDemoVisitors } from './demo/visitors.ts';
@@ -155,7 +157,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   app.use('/api', pushRoutes(ctx));
   app.use('/api', apiNotFound);
   app.all(WS_PATH, upgradeRequired);
-  serveClient(app, config.clientDist);
+  serveClient(app, config.clientDist, async (req) => ({ config: clientConfig(ctx), session: await sessionInfoOfRequest(ctx, req) }));
   app.use(errorHandler((err) => storeHealth.record(err)));
 
   await new Promise<void>((resolve, reject) => {

@@ -76,6 +76,16 @@ export const ClientConfig = z.object({
 });
 export type ClientConfig = z.infer<typeof ClientConfig>;
 
+/**
+ * What the page carries for its script (a JSON data block, never executed): the answers of /api/config and
+ * /api/session at the moment the page was served, so a returning traveller's first card does not wait for
+ * two more round trips. The client validates it like any response and falls back to fetching.
+ */
+/** The id of the page's boot data element. */
+export const BOOT_DATA_ELEMENT_ID = 'escale-boot';
+export const BootData = z.object({ config: ClientConfig, session: SessionInfo.nullable() });
+export type BootData = z.infer<typeof BootData>;
+
 export const PlaceFeature = z.object({
   type: z.literal('Feature'),
   id: z.string(),

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BootData } from '@escale/shared';
 import { signIn, startTestServer, type TestServer } from '../support/test-server.ts';
 
 const SCRIPT = `console.log(${JSON.stringify('escale '.repeat(400))});\n`;
@@ -80,21 +81,31 @@ describe('the built client over the wire', () => {
   it('makes the page revalidate on every visit and lets an unhashed file be cached a day', async () => {
     const page = await get(`${server.url}/`);
     expect(page.status).toBe(200);
-    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(page.headers['cache-control']).toBe('private, no-cache');
     const again = await get(`${server.url}/`, { 'if-none-match': String(page.headers.etag) });
     expect(again.status).toBe(304);
     const icon = await get(`${server.url}/favicon.svg`);
     expect(icon.headers['cache-control']).toBe('public, max-age=86400, must-revalidate');
   });
 
-  it('announces the fetches the page will make: the personas to a visitor, the places to a signed-in traveller', async () => {
+  it('carries the config and the session as boot data, and preloads the next fetch: personas for a visitor, places for a traveller', async () => {
     const preloads = (html: string) => [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin="anonymous" \/>/g)].map((m) => m[1]);
-    const visitor = (await get(`${server.url}/`)).body.toString();
-    expect(preloads(visitor)).toEqual(['/api/config', '/api/session', '/api/personas']);
+    const bootData = (html: string) => {
+      const json = /<script id="escale-boot" type="application\/json">(.*?)<\/script>/s.exec(html)?.[1];
+      if (!json) throw new Error('the page has no boot data');
+      return BootData.parse(JSON.parse(json));
+    };
+    const visitor = await get(`${server.url}/`);
+    expect(preloads(visitor.body.toString())).toEqual(['/api/personas']);
+    expect(bootData(visitor.body.toString())).toEqual({ config: await (await fetch(`${server.url}/api/config`)).json(), session: null });
+
     const { cookie } = await signIn(server, 'lea');
-    const traveller = (await get(`${server.url}/some/client/route`, { cookie })).body.toString();
-    expect(preloads(traveller)).toEqual(['/api/config', '/api/session', '/api/places']);
-    expect((await get(`${server.url}/`)).headers.vary).toMatch(/Cookie/);
+    const traveller = await get(`${server.url}/some/client/route`, { cookie });
+    expect(preloads(traveller.body.toString())).toEqual(['/api/places']);
+    const session = await (await fetch(`${server.url}/api/session`, { headers: { cookie } })).json();
+    expect(bootData(traveller.body.toString()).session).toEqual(session);
+    // It names who is signed in: no shared cache may keep it.
+    expect(traveller.headers['cache-control']).toBe('private, no-cache');
   });
 
   it('compresses API JSON on the fly when accepted, and never a byte range', async () => {

@@ -4,6 +4,8 @@
  */
 import {
   ApiError,
+  BOOT_DATA_ELEMENT_ID,
+  BootData,
   ClientConfig,
   type DemoSignInBody,
   PersonaList,
@@ -67,6 +69,26 @@ const jsonBody = (body: unknown, method: 'POST' | 'PUT' = 'POST'): RequestInit =
 });
 
 export const getConfig = () => request('/api/config', ClientConfig);
+
+/**
+ * The config and session the page was served with (http/static-client.ts), read once: the element is removed
+ * so a later boot (after a sign-out, a retry) asks the server instead of trusting an old answer. Null when
+ * the page has none (the Vite dev server) or it breaks the contract; the app then fetches both.
+ */
+export function takeBootData(): BootData | null {
+  const element = document.getElementById(BOOT_DATA_ELEMENT_ID);
+  if (!element) return null;
+  element.remove();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(element.textContent ?? '');
+  } catch {
+    return null;
+  }
+  const parsed = BootData.safeParse(raw);
+  if (!parsed.success) console.warn('The page came with boot data that breaks the contract; asking the server instead', parsed.error.issues);
+  return parsed.success ? parsed.data : null;
+}
 export const getPersonas = () => request('/api/personas', PersonaList);
 export const getPlaces = () => request('/api/places', PlacesCollection);
 

@@ -1,7 +1,7 @@
 /** The whole app: boots from the server (config + session), then shows sign-in or the traveller screen. */
 import { useCallback, useEffect, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getConfig, getSession, signOut } from '../api/api.ts';
+import { getConfig, getSession, signOut, takeBootData } from '../api/api.ts';
 import { Header } from '../header/Header.tsx';
 import { prefetchMapLibrary, supportsWebGL } from '../map/load-map.ts';
 import { PersonaPicker } from '../signin/PersonaPicker.tsx';
@@ -13,7 +13,8 @@ export function App() {
   const [state, dispatch] = useReducer(appReducer, initialState);
 
   const boot = useCallback(() => {
-    Promise.all([getConfig(), getSession()]).then(
+    const served = takeBootData();
+    (served ? Promise.resolve([served.config, served.session] as const) : Promise.all([getConfig(), getSession()])).then(
       ([config, session]) => {
         dispatch({ type: 'booted', config, session });
         // While a visitor picks a persona, the map library downloads; a returning traveller's screen mounts

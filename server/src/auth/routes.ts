@@ -1,33 +1,16 @@
 /** Sign-in (demo personas for now; real accounts come with the agency console), session info, sign-out. */
 import { Router } from 'express';
-import { DemoSignInBody, SessionClockBody, type SessionClockInfo, type SessionInfo } from '@escale/shared';
+import { DemoSignInBody, SessionClockBody, type SessionClockInfo } from '@escale/shared';
 import type { AppContext } from '../context.ts';
 import { countDemoVisitors, createDemoVisitor } from '../demo/visitors.ts';
 import { HttpError, parseBody } from '../http/errors.ts';
 import { perClientLimit } from '../http/rate-limit.ts';
-import type { Traveller } from '../travellers/model.ts';
 import { findTraveller } from '../travellers/queries.ts';
 import { endSession } from './end-session.ts';
 import { currentSession, currentTraveller, requireTraveller, sessionOfRequest } from './require-traveller.ts';
+import { sessionInfo } from './session-info.ts';
 import { ClockOutOfRange } from './session-clocks.ts';
 import { clearedSessionCookie, createSession, sessionCookie } from './sessions.ts';
-
-async function sessionInfo(ctx: AppContext, t: Traveller): Promise<SessionInfo> {
-  const saved = t.consents.location
-    ? await ctx.db.selectFrom('positions').select(['lat', 'lon']).where('traveller_id', '=', t.id).executeTakeFirst()
-    : undefined;
-  const persona = t.personaId ? ctx.personas.get(t.personaId) : undefined;
-  return {
-    traveller: {
-      id: t.id,
-      name: t.name,
-      cityId: t.cityId,
-      locale: t.locale,
-      startPosition: saved ?? persona?.startPosition ?? null,
-    },
-    consents: t.consents,
-  };
-}
 
 const clockInfo = (c: { now: Date; virtual: boolean; speed: number }): SessionClockInfo => ({ now: c.now.toISOString(), virtual: c.virtual, speed: c.speed });
 

@@ -1,19 +1,14 @@
 /** Catalogue reads for the map, and the client's configuration (city, basemap, attribution). */
 import { Router } from 'express';
-import type { ClientConfig, PlacesCollection } from '@escale/shared';
+import type { PlacesCollection } from '@escale/shared';
 import type { AppContext } from '../context.ts';
+import { clientConfig } from './client-config.ts';
 
 export function catalogueRoutes(ctx: AppContext): Router {
   const router = Router();
 
   router.get('/config', (_req, res) => {
-    const body: ClientConfig = {
-      demoMode: ctx.config.demoMode,
-      city: { id: ctx.city.id, name: ctx.city.name, timezone: ctx.city.timezone, center: ctx.city.center },
-      map: { styleUrl: ctx.config.mapStyleUrl, mapboxToken: ctx.config.mapboxToken },
-      attribution: ctx.city.attribution,
-    };
-    res.json(body);
+    res.json(clientConfig(ctx));
   });
 
   router.get('/places', (_req, res) => {

@@ -7,9 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
-import express from 'express';
+import express, { type Request } from 'express';
 import expressStaticGzip from 'express-static-gzip';
-import { SESSION_COOKIE } from '../auth/sessions.ts';
+import { BOOT_DATA_ELEMENT_ID, type BootData } from '@escale/shared';
 
 /** Vite writes every hashed file under this folder; nothing else may be cached forever. */
 export const HASHED_ASSETS_PREFIX = '/assets/';
@@ -17,33 +17,34 @@ export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
 /** Files without a hash in their name (favicon, robots) may change with a release: a day, then revalidate. */
 export const UNHASHED_CACHE = 'public, max-age=86400, must-revalidate';
 /** The page itself: always asked again (a 304 costs a few hundred bytes), so a release is never half-seen. */
-export const PAGE_CACHE = 'no-cache';
+export const PAGE_CACHE = 'private, no-cache';
 
 function cacheHeaderFor(urlPath: string): string {
   return urlPath.startsWith(HASHED_ASSETS_PREFIX) ? IMMUTABLE_CACHE : UNHASHED_CACHE;
 }
 
 /**
- * What the page will ask for as soon as its script runs, announced in the page itself so the browser fetches
- * it while the script is still downloading: on a phone's 560 ms round trip that is one trip saved before the
- * first screen and one before the first card. A visitor with a session cookie needs the catalogue places
- * next; one without needs the personas to sign in. Each variant only lists what its visitor will use at
- * once (Chromium warns about a preload left unused). The fetches must be made exactly as api.ts makes them
- * (GET, credentials same-origin = crossorigin="anonymous") for the browser to match them.
+ * The page carries what its script would otherwise ask for first (the config and the session, as boot
+ * data) and announces the one fetch that comes next (`<link rel=preload>`), so the browser makes it while
+ * the script is still downloading: on a phone's 560 ms round trip that is two trips saved before the first
+ * screen. A signed-in traveller needs the catalogue places next, a visitor the personas; each variant only
+ * preloads what its visitor uses at once (Chromium warns about a preload left unused). The preload must be
+ * made exactly as api.ts fetches (GET, credentials same-origin = crossorigin="anonymous") to be matched.
  */
-const BOOT_FETCHES = ['/api/config', '/api/session'];
-const NEXT_FETCH = { signedIn: '/api/places', visitor: '/api/personas' } as const;
+export type BootDataOf = (req: Request) => Promise<BootData>;
 
-function withPreloads(html: string, paths: string[]): string {
-  const links = paths.map((p) => `<link rel="preload" href="${p}" as="fetch" crossorigin="anonymous" />`).join('\n    ');
-  return html.replace('</head>', `  ${links}\n  </head>`);
+export function pageWithBoot(html: string, boot: BootData): string {
+  const next = boot.session ? '/api/places' : '/api/personas';
+  // "<" escaped, so no string in the data (a traveller's name) can close the script element.
+  const data = JSON.stringify(boot).replace(/</g, '\\u003c');
+  const head = [
+    `<link rel="preload" href="${next}" as="fetch" crossorigin="anonymous" />`,
+    `<script id="${BOOT_DATA_ELEMENT_ID}" type="application/json">${data}</script>`,
+  ].join('\n    ');
+  return html.replace('</head>', `  ${head}\n  </head>`);
 }
 
-function hasSessionCookie(header: string | undefined): boolean {
-  return header !== undefined && header.includes(`${SESSION_COOKIE}=`);
-}
-
-export function serveClient(app: express.Express, dist: string): void {
+export function serveClient(app: express.Express, dist: string, bootDataOf: BootDataOf): void {
   const index = path.join(dist, 'index.html');
   if (!fs.existsSync(index)) {
     app.get('/', (_req, res) => {
@@ -72,17 +73,13 @@ export function serveClient(app: express.Express, dist: string): void {
     res.status(404).type('text/plain').send('Not found');
   });
   // The app is a single page: every non-API path gets index.html and the client routes it. It is small and
-  // compressed on the fly by the compression middleware in front of everything; Express's ETag turns a
-  // returning visit's revalidation into a 304.
+  // compressed on the fly by the compression middleware in front of everything; Express's ETag (of the page
+  // as sent, boot data included) turns a returning visit's revalidation into a 304.
   const html = fs.readFileSync(index, 'utf8');
-  const pages = {
-    signedIn: withPreloads(html, [...BOOT_FETCHES, NEXT_FETCH.signedIn]),
-    visitor: withPreloads(html, [...BOOT_FETCHES, NEXT_FETCH.visitor]),
-  };
-  app.get(/^(?!\/api\/|\/ws$).*/, (req, res) => {
+  app.get(/^(?!\/api\/|\/ws$).*/, async (req, res) => {
+    const page = pageWithBoot(html, await bootDataOf(req));
+    // The page holds who is signed in: never stored by a shared cache, and revalidated on every visit.
     res.setHeader('Cache-Control', PAGE_CACHE);
-    // The page differs with the cookie; a shared cache must not hand one visitor's variant to another.
-    res.setHeader('Vary', 'Cookie');
-    res.type('html').send(hasSessionCookie(req.headers.cookie) ? pages.signedIn : pages.visitor);
+    res.type('html').send(page);
   });
 }
