@@ -62,34 +62,42 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; url:
 }
 
 /**
- * Counts every byte the network delivered to the page (headers included), as DevTools' "transferred".
- * WebSocket frames are the live channel's data, not page weight; DevTools leaves them out of "transferred" too.
+ * Counts every byte the network delivered (headers included), as DevTools' "transferred", from Playwright's
+ * request events: unlike the page's own CDP events they include the map's worker, which fetches the tiles.
+ * WebSocket frames are the live channel's data, not page weight; DevTools leaves them out too. With --trace,
+ * prints each request (start → end, seconds from the navigation) and the WebSocket's first frames.
  */
-function countTransfers(cdp: CDPSession): { reset(): void; total(): { bytes: number; jsBytes: number } } {
-  const scripts = new Set<string>();
-  const started = new Map<string, { url: string; at: number }>();
+function countTransfers(page: Page, cdp: CDPSession): { reset(): void; total(): Promise<{ bytes: number; jsBytes: number }> } {
+  const pending: Promise<void>[] = [];
   let bytes = 0;
   let jsBytes = 0;
+  let navigationAt = Date.now();
   const trace = process.argv.includes('--trace');
   const log = (line: string) => trace && process.stderr.write(`  ${line}\n`);
-  cdp.on('Network.requestWillBeSent', (e) => started.set(e.requestId, { url: e.request.url.replace(/^https?:\/\/[^/]+/, ''), at: e.timestamp }));
-  cdp.on('Network.responseReceived', (e) => {
-    if (e.type === 'Script') scripts.add(e.requestId);
+  page.on('requestfinished', (request) => {
+    pending.push(
+      request.sizes().then((sizes) => {
+        const received = sizes.responseBodySize + sizes.responseHeadersSize;
+        bytes += received;
+        if (request.resourceType() === 'script') jsBytes += received;
+        const t = request.timing();
+        const from = (t.startTime - navigationAt) / 1000;
+        log(`${from.toFixed(2)} → ${(from + t.responseEnd / 1000).toFixed(2)} s  ${Math.round(received / 1000)} kB  ${request.url().replace(/^https?:\/\/[^/]+/, '')}`);
+      }),
+    );
   });
-  cdp.on('Network.loadingFinished', (e) => {
-    bytes += e.encodedDataLength;
-    if (scripts.has(e.requestId)) jsBytes += e.encodedDataLength;
-    const start = started.get(e.requestId);
-    if (start && !start.url.startsWith('data:')) log(`${start.at.toFixed(2)} → ${e.timestamp.toFixed(2)}  ${Math.round(e.encodedDataLength / 1000)} kB  ${start.url}`);
-  });
-  cdp.on('Network.webSocketHandshakeResponseReceived', (e) => log(`${e.timestamp.toFixed(2)} WebSocket open`));
-  cdp.on('Network.webSocketFrameReceived', (e) => log(`${e.timestamp.toFixed(2)} WebSocket ← ${e.response.payloadData.slice(0, 30)}`));
+  cdp.on('Network.webSocketFrameReceived', (e) => log(`WebSocket ← ${e.response.payloadData.slice(0, 30)} (${((Date.now() - navigationAt) / 1000).toFixed(2)} s)`));
   return {
     reset() {
       bytes = 0;
       jsBytes = 0;
+      pending.length = 0;
+      navigationAt = Date.now();
     },
-    total: () => ({ bytes, jsBytes }),
+    async total() {
+      await Promise.all(pending);
+      return { bytes, jsBytes };
+    },
   };
 }
 
@@ -136,7 +144,7 @@ async function visit(page: Page, transfers: ReturnType<typeof countTransfers>, u
     return Math.round(at[name]);
   };
   return {
-    ...transfers.total(),
+    ...(await transfers.total()),
     signInShownMs: signIn ? ms('signIn') : null,
     tapToCardMs: ms('card') - (signIn ? ms('tap') : 0),
     firstCardMs: ms('card'),
@@ -150,7 +158,7 @@ async function firstAndReturning(url: string, compressed: boolean, persona: stri
     const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
     await context.addInitScript({ content: RECORD_MILESTONES });
     const page = await context.newPage();
-    const transfers = countTransfers(await throttle(page, context, compressed));
+    const transfers = countTransfers(page, await throttle(page, context, compressed));
     const first = await visit(page, transfers, url, true, persona);
     const returning = await visit(page, transfers, url, false, persona);
     await context.close();

@@ -9,6 +9,7 @@ import helmet, { strictTransportSecurity } from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { authRoutes } from './auth/routes.ts';
+import { BASEMAP_PATH, basemapRoutes } from './basemap/routes.ts';
 import { sessionInfoOfRequest } from './auth/session-info.ts';
 import { Bus } from './bus/bus.ts';
 import { SessionClocks } from './auth/session-clocks.ts';
@@ -156,6 +157,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   app.use('/api', travellerRoutes(ctx));
   app.use('/api', pushRoutes(ctx));
   app.use('/api', apiNotFound);
+  app.use(BASEMAP_PATH, basemapRoutes(config.basemapDir));
   app.all(WS_PATH, upgradeRequired);
   serveClient(app, config.clientDist, async (req) => ({ config: clientConfig(ctx), session: await sessionInfoOfRequest(ctx, req) }));
   app.use(errorHandler((err) => storeHealth.record(err)));

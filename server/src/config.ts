@@ -19,6 +19,7 @@ export interface ServerConfig {
   mapboxToken: string | null;
   clientDist: string;
   catalogueDir: string;
+  basemapDir: string;
   personasFile: string;
   realtime: {
     heartbeatMs: number;
@@ -59,6 +60,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mapboxToken: e.MAPBOX_TOKEN ?? null,
     clientDist: path.resolve(e.CLIENT_DIST ?? path.join(REPO_ROOT, 'client/dist')),
     catalogueDir: path.resolve(e.CATALOGUE_DIR ?? path.join(REPO_ROOT, 'data/paris')),
+    basemapDir: path.resolve(e.BASEMAP_DIR ?? path.join(REPO_ROOT, 'data/basemap')),
     personasFile: path.join(REPO_ROOT, 'data/personas.json'),
     realtime: {
       heartbeatMs: e.WS_HEARTBEAT_MS,

@@ -67,8 +67,13 @@ export const ClientConfig = z.object({
     center: z.object({ lat: Latitude, lon: Longitude }),
   }),
   map: z.object({
-    /** An online basemap style; null means the built-in offline style (no external tiles). */
+    /** An online basemap style (MAP_STYLE_URL); null means the offline one below. */
     styleUrl: HttpUrl.nullable(),
+    /**
+     * The city's offline basemap style, served by this server (`/basemap/<city>/style.json`); null when none
+     * was built for the city, and the map shows the places on a plain background.
+     */
+    offlineStyleUrl: z.string().regex(/^\/basemap\/[a-z-]+\/style\.json$/).nullable(),
     /** When set, the client renders with mapbox-gl instead of maplibre-gl. */
     mapboxToken: z.string().nullable(),
   }),

@@ -104,6 +104,8 @@ export const ServerEnv = z.object({
   CLIENT_DIST: z.string().min(1).optional(),
   /** Catalogue directory (city.json, places.json, events.json, offers.json) and personas file. */
   CATALOGUE_DIR: z.string().min(1).optional(),
+  /** The offline basemap (`npm run basemap:build`): one folder per city, fonts, sprites; unset serves data/basemap. */
+  BASEMAP_DIR: z.string().min(1).optional(),
   /** Live channel: ping interval; a connection that misses a pong is reaped at the next one (≤ 2 intervals). */
   WS_HEARTBEAT_MS: envNumber(50, 60_000).default(25_000),
   /** Live channel: messages per second a connection may send on average, and the burst it may save up. */

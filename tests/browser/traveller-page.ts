@@ -73,4 +73,36 @@ export class TravellerPage {
   personaButton(name: string): Locator {
     return this.page.getByRole('button', { name: new RegExp(name) }).first();
   }
+
+  /** Waits until the map has stopped moving and drawn every tile of its view (needs `?map-debug`). */
+  async waitForMapIdle(): Promise<void> {
+    await this.page.waitForFunction(
+      () => {
+        const map = (window as unknown as { escaleMap?: { loaded(): boolean; isMoving(): boolean; areTilesLoaded(): boolean } }).escaleMap;
+        return map !== undefined && map.loaded() && !map.isMoving() && map.areTilesLoaded();
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+  }
+
+  /** The names drawn on the map now by the style's layers whose id starts with `layerPrefix` (needs `?map-debug`). */
+  async renderedNames(layerPrefix: string): Promise<string[]> {
+    return this.page.evaluate((prefix) => {
+      type Feature = { layer: { id: string }; properties: Record<string, unknown> };
+      const map = (window as unknown as { escaleMap: { queryRenderedFeatures(): Feature[] } }).escaleMap;
+      return map
+        .queryRenderedFeatures()
+        .filter((f) => f.layer.id.startsWith(prefix))
+        .map((f) => String(f.properties['name:latin'] ?? f.properties.name ?? ''));
+    }, layerPrefix);
+  }
+
+  /** How many features of the style's layer `layerId` are drawn now (needs `?map-debug`). */
+  async renderedCount(layerId: string): Promise<number> {
+    return this.page.evaluate((id) => {
+      const map = (window as unknown as { escaleMap: { queryRenderedFeatures(options: { layers: string[] }): unknown[] } }).escaleMap;
+      return map.queryRenderedFeatures({ layers: [id] }).length;
+    }, layerId);
+  }
 }

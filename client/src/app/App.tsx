@@ -3,7 +3,7 @@ import { useCallback, useEffect, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getConfig, getSession, signOut, takeBootData } from '../api/api.ts';
 import { Header } from '../header/Header.tsx';
-import { prefetchMapLibrary, supportsWebGL } from '../map/load-map.ts';
+import { prefetchMap, supportsWebGL } from '../map/load-map.ts';
 import { PersonaPicker } from '../signin/PersonaPicker.tsx';
 import { TravellerScreen } from '../traveller/TravellerScreen.tsx';
 import { appReducer, initialState } from './store.ts';
@@ -19,7 +19,7 @@ export function App() {
         dispatch({ type: 'booted', config, session });
         // While a visitor picks a persona, the map library downloads; a returning traveller's screen mounts
         // the map at once, and fetching it earlier would only compete with the first card for the CPU.
-        if (session === null && supportsWebGL()) prefetchMapLibrary(Boolean(config.map.mapboxToken));
+        if (session === null && supportsWebGL()) prefetchMap(config);
       },
       (error: unknown) => {
         console.error('Boot failed:', error);

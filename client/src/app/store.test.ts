@@ -6,7 +6,7 @@ import { type AppState, actionForServerMessage, appReducer, initialState, visibl
 const config: ClientConfig = {
   demoMode: true,
   city: { id: 'paris', name: 'Paris', timezone: 'Europe/Paris', center: { lat: 48.8566, lon: 2.3522 } },
-  map: { styleUrl: null, mapboxToken: null },
+  map: { styleUrl: null, offlineStyleUrl: '/basemap/paris/style.json', mapboxToken: null },
   attribution: ['© OpenStreetMap contributors'],
 };
 const lea: SessionInfo = {

@@ -1,13 +1,33 @@
 /**
- * The city map: basemap (an online style, or the offline built-in one), catalogue places, the traveller's
- * position and numbered pins matching the suggestion cards. A tap sets a simulated position.
+ * The city map: basemap (an online style, or the city's offline one served by this server), catalogue
+ * places, the traveller's position and numbered pins matching the suggestion cards. A tap sets a simulated
+ * position.
  */
-import { type ComponentRef, useEffect, useMemo, useRef, useState } from 'react';
-import { type Land, loadLand } from './land.ts';
-import { landLayer, offlineStyle, placesLayer } from './map-style.ts';
+import { type ComponentRef, useEffect, useRef, useState } from 'react';
+import type { StyleSpecification } from 'maplibre-gl';
+import { useTranslation } from 'react-i18next';
+import { loadBasemapStyle } from './basemap.ts';
+import { plainStyle, placesLayer } from './map-style.ts';
 import { Pin } from './Pin.tsx';
 import type { CityMapProps, MapKit } from './kit.ts';
 import { FIT_PADDING, type LonLat, boundsOf } from './view.ts';
+
+/**
+ * On a narrow screen the credits are an ⓘ button (maplibre's compact attribution), but maplibre opens it
+ * until the first drag, covering pins at the bottom of a phone's map: it starts closed here, as maplibre
+ * itself closes it on a drag. The credits stay one tap away.
+ */
+function collapseCompactAttribution(container: HTMLElement): void {
+  container.querySelector('.maplibregl-ctrl-attrib.maplibregl-compact')?.classList.remove('maplibregl-compact-show');
+}
+
+/**
+ * With `?map-debug` in the address, the map instance is `window.escaleMap`, to inspect what it draws from the
+ * console (and for the browser tests, which check the rendered features). Nothing is exposed otherwise.
+ */
+function exposeForDebugging(map: unknown): void {
+  if (new URLSearchParams(window.location.search).has('map-debug')) (window as unknown as { escaleMap: unknown }).escaleMap = map;
+}
 
 interface Props extends CityMapProps {
   kit: MapKit;
@@ -16,9 +36,8 @@ interface Props extends CityMapProps {
   extraProps?: Record<string, unknown>;
 }
 
-const EMPTY: Land = { type: 'FeatureCollection', features: [] };
-
 export function CityMap({ kit, mapLib, extraProps, config, places, position, suggestions, youAreHere, ...on }: Props) {
+  const { t } = useTranslation();
   const { Map, Source, Layer, AttributionControl, NavigationControl, Marker } = kit;
   const mapRef = useRef<ComponentRef<MapKit['Map']>>(null);
   const loaded = useRef(false);
@@ -26,28 +45,32 @@ export function CityMap({ kit, mapLib, extraProps, config, places, position, sug
   // An unreachable online style would leave a blank map; fall back to the offline one instead.
   const [styleFailed, setStyleFailed] = useState(false);
   const offline = !config.map.styleUrl || styleFailed;
-  const mapStyle = useMemo(() => (offline ? offlineStyle() : config.map.styleUrl!), [offline, config.map.styleUrl]);
-  const [land, setLand] = useState<Land | null>(null);
+  const offlineUrl = config.map.offlineStyleUrl;
+  // Offline: the city's basemap style once fetched, or the plain one when the city has none (or it failed).
+  const [offlineStyle, setOfflineStyle] = useState<StyleSpecification | null>(null);
 
   useEffect(() => {
     if (!offline) return;
+    if (!offlineUrl) return setOfflineStyle(plainStyle());
     let live = true;
-    loadLand().then(
-      (l) => live && setLand(l),
+    loadBasemapStyle(offlineUrl).then(
+      (style) => live && setOfflineStyle(style),
       (error: unknown) => {
-        console.warn('Land outlines could not be loaded; the map shows places on a plain background.', error);
-        if (live) setLand(EMPTY);
+        console.warn('The offline basemap could not be loaded; the map shows places on a plain background.', error);
+        if (live) setOfflineStyle(plainStyle());
       },
     );
     return () => {
       live = false;
     };
-  }, [offline]);
+  }, [offline, offlineUrl]);
+  const mapStyle = offline ? offlineStyle : config.map.styleUrl!;
 
-  // Ready for people and tests once the style is drawn and, offline, the land is in.
+  // Ready for people and tests once the style is drawn with the tiles of the first view ('idle').
+  const [isIdle, setIsIdle] = useState(false);
   useEffect(() => {
-    if (isLoaded && (!offline || land)) on.onReady();
-  }, [isLoaded, offline, land, on.onReady]);
+    if (isLoaded && isIdle) on.onReady();
+  }, [isLoaded, isIdle, on.onReady]);
 
   // Follow the device position; a map tap is already where the user is looking, so it does not move the view.
   useEffect(() => {
@@ -78,7 +101,15 @@ export function CityMap({ kit, mapLib, extraProps, config, places, position, sug
     else console.warn('Map error:', message);
   }
 
+  // maplibre's own control labels, in the app's language (read when the map is created).
+  const locale = {
+    'AttributionControl.ToggleAttribution': t('map.controls.credits'),
+    'NavigationControl.ZoomIn': t('map.controls.zoomIn'),
+    'NavigationControl.ZoomOut': t('map.controls.zoomOut'),
+    'Map.Title': t('map.controls.title'),
+  };
   const start = position ?? config.city.center;
+  if (!mapStyle) return null; // the style is a round trip away; the area keeps its loading message
   return (
     <Map
       ref={mapRef}
@@ -87,21 +118,21 @@ export function CityMap({ kit, mapLib, extraProps, config, places, position, sug
       initialViewState={{ longitude: start.lon, latitude: start.lat, zoom: 14 }}
       mapStyle={mapStyle}
       attributionControl={false}
+      locale={locale}
       cursor="crosshair"
-      onLoad={() => {
+      onLoad={(event) => {
         loaded.current = true;
         setIsLoaded(true);
+        collapseCompactAttribution(event.target.getContainer());
+        exposeForDebugging(event.target);
       }}
+      onIdle={() => setIsIdle(true)}
       onError={(event) => handleError(event.error)}
       onClick={(event) => on.onPick({ lat: event.lngLat.lat, lon: event.lngLat.lng })}
     >
-      <AttributionControl customAttribution={config.attribution} compact={false} position="bottom-right" />
+      {/* Compact (an ⓘ button) on a narrow screen, so the credits never cover pins on a phone; full otherwise. */}
+      <AttributionControl customAttribution={config.attribution} position="bottom-right" />
       <NavigationControl showCompass={false} position="top-right" />
-      {offline && (
-        <Source id="land" type="geojson" data={land ?? EMPTY}>
-          <Layer {...landLayer} />
-        </Source>
-      )}
       {places && (
         <Source id="places" type="geojson" data={places}>
           <Layer {...placesLayer} />

@@ -3,6 +3,7 @@
  * budget; only the library the server's configuration asks for is ever downloaded.
  */
 import { lazy } from 'react';
+import type { ClientConfig } from '@escale/shared';
 
 export const LazyMaplibreMap = lazy(() => import('./MaplibreMap.tsx'));
 export const LazyMapboxMap = lazy(() => import('./MapboxMap.tsx'));
@@ -20,12 +21,24 @@ export function supportsWebGL(): boolean {
   }
 }
 
+let libraryLoaded = false;
+
+/** Whether the map library is already loaded (prefetched during sign-in): the map then need not wait. */
+export function mapLibraryLoaded(): boolean {
+  return libraryLoaded;
+}
+
 /**
- * Starts downloading the map library while the first screen is read (sign-in, the first cards): on a slow
- * network the library is the largest download of the app, and waiting for the map component to mount
- * before asking for it adds its whole transfer time to "map ready". The import is the same one `lazy` makes,
- * so the module is fetched once.
+ * Starts downloading the map while a visitor reads the sign-in screen: on a slow network the library is the
+ * largest download of the app, and the basemap needs a chain of fetches (style, then sprite and tiles, then
+ * the glyphs the labels ask for), each a round trip. The import is the one `lazy` makes, so the module is
+ * fetched once; what the map will fetch (its worker, the style, the sprite, the Latin glyphs) is fetched
+ * now into the browser's cache, where the map finds it.
  */
-export function prefetchMapLibrary(useMapbox: boolean): void {
-  void (useMapbox ? import('./MapboxMap.tsx') : import('./MaplibreMap.tsx')).catch(() => undefined);
+export function prefetchMap(config: ClientConfig): void {
+  const loading = config.map.mapboxToken ? import('./MapboxMap.tsx') : import('./MaplibreMap.tsx').then((m) => m.warmUp(config));
+  loading.then(
+    () => (libraryLoaded = true),
+    () => undefined, // the map will try again when it mounts, and say so if it fails
+  );
 }

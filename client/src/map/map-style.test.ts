@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_IDS } from '@escale/shared';
-import { CATEGORY_COLORS, categoryColorExpression, offlineStyle, placesLayer } from './map-style.ts';
+import { CATEGORY_COLORS, categoryColorExpression, placesLayer, plainStyle } from './map-style.ts';
 
-describe('offline map style', () => {
+describe('the places layer and the plain style', () => {
   it('needs no glyphs, sprites or remote sources, so it renders without network', () => {
-    const style = offlineStyle();
+    const style = plainStyle();
     expect(style).not.toHaveProperty('glyphs');
     expect(style).not.toHaveProperty('sprite');
     expect(style.sources).toEqual({});

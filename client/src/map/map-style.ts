@@ -1,10 +1,9 @@
 /**
- * The built-in offline basemap: a sea-coloured background, Natural Earth land, and the catalogue places as
- * circles. Only background/fill/circle layers, so no glyphs, sprites or tiles are ever fetched — it renders
- * under the strict CSP and in tests without network.
+ * What the app draws over any basemap: the catalogue places as circles coloured by category. And the plain
+ * style used when a city has no offline basemap built: a background only (no glyphs, sprites or tiles).
  */
 import { CATEGORY_IDS, type CategoryId } from '@escale/shared';
-import type { ExpressionSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { LayerProps } from 'react-map-gl/maplibre';
 
 /** Muted but distinguishable hues; each keeps ≥ 3:1 contrast with the land colour so dots stay visible. */
@@ -25,17 +24,10 @@ export const CATEGORY_COLORS: Record<CategoryId, string> = {
   market: '#b45309',
 };
 
-export const SEA_COLOR = '#cfe1e8';
-export const LAND_COLOR = '#f4efe6';
+export const PLAIN_BACKGROUND = '#f4efe6';
 
-/** A style with only a background; land and places are added as sources by the map component. */
-export function offlineStyle() {
-  return {
-    version: 8 as const,
-    name: 'Escale offline',
-    sources: {},
-    layers: [{ id: 'background', type: 'background' as const, paint: { 'background-color': SEA_COLOR } }],
-  };
+export function plainStyle(): StyleSpecification {
+  return { version: 8, name: 'Escale plain', sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': PLAIN_BACKGROUND } }] };
 }
 
 /** A `match` expression colouring a place by its category property. */
@@ -44,12 +36,6 @@ export function categoryColorExpression(): ExpressionSpecification {
   // The spec's tuple type cannot express "n label/value pairs", hence the cast.
   return ['match', ['get', 'category'], ...pairs, '#57534e'] as unknown as ExpressionSpecification;
 }
-
-export const landLayer: LayerProps = {
-  id: 'land',
-  type: 'fill',
-  paint: { 'fill-color': LAND_COLOR, 'fill-outline-color': '#e2d8c6' },
-};
 
 export const placesLayer = {
   id: 'places',

@@ -8,6 +8,7 @@ import { type Dispatch, Suspense, useCallback, useEffect, useRef, useState } fro
 import { useTranslation } from 'react-i18next';
 import { getPlaces, getSession } from '../api/api.ts';
 import { type Action, type AppState, type Position, actionForServerMessage, visibleItems } from '../app/store.ts';
+import { mapLibraryLoaded } from '../map/load-map.ts';
 import { MapArea } from '../map/MapArea.tsx';
 import { LazyNotificationsDialog } from '../notifications/load-notifications.tsx';
 import type { ConnectionStatus } from '../socket/socket.ts';
@@ -64,8 +65,9 @@ export function TravellerScreen({ state, config, dispatch }: Props) {
     return () => clearTimeout(timer);
   }, [socket, state.feed, refreshIn]);
 
-  // The map waits for the first feed (or MAP_DEFER_MS, if the feed is slow) so the cards come first on a phone.
-  const [mapDeferred, setMapDeferred] = useState(true);
+  // The map waits for the first feed (or MAP_DEFER_MS, if the feed is slow) so the cards come first on a phone,
+  // unless its library was already loaded during sign-in (then starting it costs the cards nothing).
+  const [mapDeferred, setMapDeferred] = useState(() => !mapLibraryLoaded());
   const hasFeed = state.feed !== null;
   useEffect(() => {
     if (hasFeed) return setMapDeferred(false);

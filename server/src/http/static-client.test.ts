@@ -6,7 +6,7 @@ const PAGE = '<!doctype html><html><head><title>Escale</title></head><body></bod
 const config: BootData['config'] = {
   demoMode: true,
   city: { id: 'paris', name: 'Paris', timezone: 'Europe/Paris', center: { lat: 48.86, lon: 2.35 } },
-  map: { styleUrl: null, mapboxToken: null },
+  map: { styleUrl: null, offlineStyleUrl: '/basemap/paris/style.json', mapboxToken: null },
   attribution: ['© OpenStreetMap contributors'],
 };
 
