@@ -25,21 +25,21 @@ export const CategoryId = z.enum(CATEGORY_IDS);
 export type CategoryId = z.infer<typeof CategoryId>;
 
 /** `liked` is how the category reads after "you said you like …" / "vous avez dit aimer …". */
-export const CATEGORY_LABELS: Record<CategoryId, { en: string; fr: string; icon: string; liked: { en: string; fr: string } }> = {
-  restaurant: { en: 'Restaurant', fr: 'Restaurant', icon: '🍽️', liked: { en: 'restaurants', fr: 'les restaurants' } },
-  cafe: { en: 'Café', fr: 'Café', icon: '☕', liked: { en: 'cafés', fr: 'les cafés' } },
-  bar: { en: 'Bar', fr: 'Bar', icon: '🍷', liked: { en: 'bars', fr: 'les bars' } },
-  nightlife: { en: 'Nightlife', fr: 'Vie nocturne', icon: '🌙', liked: { en: 'nightlife', fr: 'la vie nocturne' } },
-  museum: { en: 'Museum', fr: 'Musée', icon: '🏛️', liked: { en: 'museums', fr: 'les musées' } },
-  gallery: { en: 'Gallery', fr: 'Galerie', icon: '🖼️', liked: { en: 'galleries', fr: 'les galeries' } },
-  cinema: { en: 'Cinema', fr: 'Cinéma', icon: '🎬', liked: { en: 'cinema', fr: 'le cinéma' } },
-  music_venue: { en: 'Concerts & jazz', fr: 'Concerts et jazz', icon: '🎷', liked: { en: 'concerts and jazz', fr: 'les concerts et le jazz' } },
-  theatre: { en: 'Theatre', fr: 'Théâtre', icon: '🎭', liked: { en: 'theatre', fr: 'le théâtre' } },
-  climbing: { en: 'Climbing', fr: 'Escalade', icon: '🧗', liked: { en: 'climbing', fr: 'l’escalade' } },
-  swimming: { en: 'Swimming', fr: 'Piscine', icon: '🏊', liked: { en: 'swimming', fr: 'la natation' } },
-  sports_centre: { en: 'Sport', fr: 'Sport', icon: '🏃', liked: { en: 'sport', fr: 'le sport' } },
-  park: { en: 'Park', fr: 'Parc', icon: '🌳', liked: { en: 'parks', fr: 'les parcs' } },
-  market: { en: 'Market', fr: 'Marché', icon: '🧺', liked: { en: 'markets', fr: 'les marchés' } },
+export const CATEGORY_LABELS: Record<CategoryId, { en: string; fr: string; liked: { en: string; fr: string } }> = {
+  restaurant: { en: 'Restaurant', fr: 'Restaurant', liked: { en: 'restaurants', fr: 'les restaurants' } },
+  cafe: { en: 'Café', fr: 'Café', liked: { en: 'cafés', fr: 'les cafés' } },
+  bar: { en: 'Bar', fr: 'Bar', liked: { en: 'bars', fr: 'les bars' } },
+  nightlife: { en: 'Nightlife', fr: 'Vie nocturne', liked: { en: 'nightlife', fr: 'la vie nocturne' } },
+  museum: { en: 'Museum', fr: 'Musée', liked: { en: 'museums', fr: 'les musées' } },
+  gallery: { en: 'Gallery', fr: 'Galerie', liked: { en: 'galleries', fr: 'les galeries' } },
+  cinema: { en: 'Cinema', fr: 'Cinéma', liked: { en: 'cinema', fr: 'le cinéma' } },
+  music_venue: { en: 'Concerts & jazz', fr: 'Concerts et jazz', liked: { en: 'concerts and jazz', fr: 'les concerts et le jazz' } },
+  theatre: { en: 'Theatre', fr: 'Théâtre', liked: { en: 'theatre', fr: 'le théâtre' } },
+  climbing: { en: 'Climbing', fr: 'Escalade', liked: { en: 'climbing', fr: 'l’escalade' } },
+  swimming: { en: 'Swimming', fr: 'Piscine', liked: { en: 'swimming', fr: 'la natation' } },
+  sports_centre: { en: 'Sport', fr: 'Sport', liked: { en: 'sport', fr: 'le sport' } },
+  park: { en: 'Park', fr: 'Parc', liked: { en: 'parks', fr: 'les parcs' } },
+  market: { en: 'Market', fr: 'Marché', liked: { en: 'markets', fr: 'les marchés' } },
 };
 
 /** Tags are lower-case slugs such as `cuisine:ramen`, `wine`, `jazz`, `kid-friendly`, `running`. */

@@ -60,6 +60,10 @@ describe.skipIf(!chromiumAvailable() || !built)('traveller screen in Chromium', 
     const card = await app.cards.first().innerText();
     expect(card).toMatch(/\d+ min walk/);
     expect(card).toMatch(/open until \d\d:\d\d|open 24 hours|hours unknown|starts/);
+    // Its category is drawn (an SVG in the text colour), never an emoji that some systems show as a box.
+    const category = app.cards.first().locator('.card-category');
+    expect(await category.locator('svg.category-icon path').count()).toBe(1);
+    expect(await category.innerText()).not.toMatch(/\p{Extended_Pictographic}/u);
     // Its reason is a reason, not the distance again.
     expect(await app.cards.first().locator('.card-reason').innerText()).not.toMatch(/min walk/);
     // The map shows the data attribution.

@@ -6,6 +6,7 @@
 import { renderEvidence, type Evidence, type FeedbackKind, type Suggestion } from '@escale/shared';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/use-locale.ts';
+import { CategoryIcon } from '../ui/CategoryIcon.tsx';
 import { categoryLabel, eventLine, hoursLine, walkLine, type Line } from './format.ts';
 
 interface Props {
@@ -49,7 +50,7 @@ export function SuggestionCard({ suggestion: s, number, trigger, given, timeZone
         </p>
       )}
       <p className="card-category">
-        <span aria-hidden="true">{category.icon}</span> {category.label}
+        <CategoryIcon category={category.id} /> {category.label}
         {s.item.kind !== 'place' && ` · ${t('card.atPlace', { place: s.item.place.name })}`}
       </p>
       <p className="card-facts">{facts.join(' · ')}</p>

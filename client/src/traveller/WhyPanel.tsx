@@ -9,6 +9,7 @@ import { useLocale } from '../i18n/use-locale.ts';
 import { SheetHead } from '../ui/SheetHead.tsx';
 import { useModalDialog } from '../ui/use-modal-dialog.ts';
 import { ContributionRow } from './ContributionRow.tsx';
+import { CategoryIcon } from '../ui/CategoryIcon.tsx';
 import { categoryLabel, orderedContributions } from './format.ts';
 import { PushReason, type PushOrigin } from './PushReason.tsx';
 
@@ -32,7 +33,7 @@ export function WhyPanel({ suggestion, origin, onClose, onOpenNotifications }: P
         <div className="sheet-body">
           <SheetHead id="why-title" title={t('why.title')} closeLabel={t('why.close')} onClose={onClose} />
           <p className="why-subject">
-            <span aria-hidden="true">{category.icon}</span> {suggestion.item.title} · {category.label}
+            <CategoryIcon category={category.id} /> {suggestion.item.title} · {category.label}
           </p>
           <p className="why-driver">
             <strong>{t('why.drivenBy', { signal: t(`signal.${suggestion.driver}`) })}</strong>

@@ -39,8 +39,8 @@ describe('eventLine', () => {
 });
 
 describe('categoryLabel', () => {
-  it('gives the icon and the translated label', () => {
-    expect(categoryLabel(suggestion(), 'fr')).toEqual({ icon: '🍷', label: 'Bar' });
+  it('gives the category (for its drawn icon) and the translated label', () => {
+    expect(categoryLabel(suggestion(), 'fr')).toEqual({ id: 'bar', label: 'Bar' });
   });
 });
 

@@ -1,6 +1,7 @@
 /** Pure formatting for cards and the Why panel, kept out of components so it is testable in node. */
 import {
   CATEGORY_LABELS,
+  type CategoryId,
   formatDistance,
   formatLocalTime,
   type Locale,
@@ -33,9 +34,9 @@ export function eventLine(s: Suggestion, timeZone: string): Line | null {
   return { key: 'card.startsAt', params: { time: formatLocalTime(new Date(s.item.startsAt), timeZone) } };
 }
 
-export function categoryLabel(s: Suggestion, locale: Locale): { icon: string; label: string } {
-  const { icon, [locale]: label } = CATEGORY_LABELS[s.item.place.category];
-  return { icon, label };
+export function categoryLabel(s: Suggestion, locale: Locale): { id: CategoryId; label: string } {
+  const id = s.item.place.category;
+  return { id, label: CATEGORY_LABELS[id][locale] };
 }
 
 export function percent(share: number): number {
