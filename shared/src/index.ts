@@ -9,6 +9,7 @@ export * from './consent.ts';
 export * from './evidence.ts';
 export * from './geo.ts';
 export * from './protocol.ts';
+export * from './place-details.ts';
 export * from './push.ts';
 export * from './signals.ts';
 export * from './suggestion.ts';

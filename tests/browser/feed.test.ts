@@ -68,7 +68,7 @@ describe.skipIf(!chromiumAvailable() || !built)('the feed in Chromium', () => {
     expect((await page.request.put(`${server.url}/api/session/clock`, { data: { at: '2026-11-24T22:30:00+01:00', speed: 0 } })).status()).toBe(200);
     const before = await app.cards.allInnerTexts();
     const seen = feeds.length;
-    await app.clickMap(0.12, 0.85); // across Paris from the start
+    await app.moveOnMap(0.12, 0.85); // across Paris from the start
     await expect.poll(() => feeds.length, { timeout: 10_000 }).toBeGreaterThan(seen);
     const moved = feeds.at(-1)!;
     expect(moved.notifications).toEqual({ state: 'quiet_hours', until: '08:00' });

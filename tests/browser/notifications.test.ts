@@ -70,7 +70,7 @@ describe.skipIf(!chromiumAvailable() || !built)('push triggers and notifications
 
   it('after a walk, the cards say the traveller moved or arrived somewhere, and the Why panel says it too', async () => {
     const before = pushes.length;
-    await app.clickMap(0.15, 0.2); // a few kilometres from the start, in another part of Paris
+    await app.moveOnMap(0.15, 0.2); // a few kilometres from the start, in another part of Paris
     await expect.poll(() => pushes.length, { timeout: 10_000 }).toBeGreaterThan(before);
     const moved = pushes.at(-1)!;
     expect(['moved', 'new_area']).toContain(moved.trigger.kind);

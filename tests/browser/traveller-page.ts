@@ -20,11 +20,49 @@ export class TravellerPage {
     await this.page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 30_000 });
   }
 
-  /** Clicks the map at a fraction of its size, which sets a simulated position there. */
-  async clickMap(fx = 0.5, fy = 0.5): Promise<void> {
+  /** Taps the map at a fraction of its size: on a place, that opens its details; it never moves the traveller. */
+  async tapMap(fx = 0.5, fy = 0.5): Promise<void> {
     const box = await this.map.boundingBox();
     if (!box) throw new Error('the map has no size');
     await this.page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
+  }
+
+  get movePositionButton(): Locator {
+    return this.page.getByRole('button', { name: /^(Move my position|Changer ma position)$/ });
+  }
+
+  /** "Move my position", then a tap on the map at a fraction of its size: the simulated position is there. */
+  async moveOnMap(fx = 0.5, fy = 0.5): Promise<void> {
+    await this.movePositionButton.click();
+    await this.tapMap(fx, fy);
+  }
+
+  /** Taps where a place is drawn (needs `?map-debug`, to ask the map where that is on screen). */
+  async tapPlaceAt(lon: number, lat: number): Promise<void> {
+    const point = await this.page.evaluate(
+      ([x, y]) => (window as unknown as { escaleMap: { project(p: [number, number]): { x: number; y: number } } }).escaleMap.project([x!, y!]),
+      [lon, lat],
+    );
+    const box = await this.map.boundingBox();
+    if (!box) throw new Error('the map has no size');
+    await this.page.mouse.click(box.x + point.x, box.y + point.y);
+  }
+
+  get searchBox(): Locator {
+    return this.page.getByRole('searchbox', { name: /^(Search places|Chercher un lieu)$/ });
+  }
+
+  async chooseCategory(label: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: /^(Category|Catégorie)$/ }).selectOption({ label });
+  }
+
+  get searchResults(): Locator {
+    return this.page.getByTestId('place-results').getByRole('button');
+  }
+
+  /** A place's details sheet (a dialog named after the place). */
+  get placeDetails(): Locator {
+    return this.page.getByTestId('place-details');
   }
 
   /** The latest notification, shown above the feed until closed. */

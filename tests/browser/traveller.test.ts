@@ -73,7 +73,7 @@ describe.skipIf(!chromiumAvailable() || !built)('traveller screen in Chromium', 
   it('follows the position on the map with a new feed', async () => {
     const app = new TravellerPage(page);
     const before = feeds.length;
-    await app.clickMap(0.3, 0.35);
+    await app.moveOnMap(0.3, 0.35);
     await expect.poll(() => feeds.length, { timeout: 10_000 }).toBeGreaterThan(before);
     const stored = await server.ctx.db.selectFrom('positions').selectAll().where('traveller_id', 'like', 'lea~%').executeTakeFirstOrThrow();
     expect(stored.lat).toBeGreaterThan(48.8);

@@ -9,6 +9,7 @@ import {
   ClientConfig,
   type DemoSignInBody,
   PersonaList,
+  PlaceDetails,
   PlacesCollection,
   PushSettings,
   type PushSettingsPatch,
@@ -91,6 +92,8 @@ export function takeBootData(): BootData | null {
 }
 export const getPersonas = () => request('/api/personas', PersonaList);
 export const getPlaces = () => request('/api/places', PlacesCollection);
+/** One place's details; its id holds a slash ("osm:node/123"), hence the encoding. */
+export const getPlace = (id: string) => request(`/api/places/${encodeURIComponent(id)}`, PlaceDetails);
 
 /** The current session, or null when nobody is signed in (the server answers 401). */
 export async function getSession(): Promise<SessionInfo | null> {

@@ -1,10 +1,10 @@
 /**
  * The city map: basemap (an online style, or the city's offline one served by this server), catalogue
- * places, the traveller's position and numbered pins matching the suggestion cards. A tap sets a simulated
- * position.
+ * places, the traveller's position and numbered pins matching the suggestion cards. A tap on a place opens
+ * its details; only in "move my position" mode does a tap set a simulated position (moving is deliberate).
  */
 import { type ComponentRef, useEffect, useRef, useState } from 'react';
-import type { StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import { useTranslation } from 'react-i18next';
 import { loadBasemapStyle } from './basemap.ts';
 import { plainStyle, placesLayer } from './map-style.ts';
@@ -25,6 +25,39 @@ function collapseCompactAttribution(container: HTMLElement): void {
  * With `?map-debug` in the address, the map instance is `window.escaleMap`, to inspect what it draws from the
  * console (and for the browser tests, which check the rendered features). Nothing is exposed otherwise.
  */
+/** How far from a dot a tap still picks it: dots are a few pixels wide and fingers are not. */
+const TAP_SLOP_PX = 12;
+
+interface Point {
+  x: number;
+  y: number;
+}
+interface Queryable {
+  queryRenderedFeatures(
+    box: [[number, number], [number, number]],
+    options: { layers: string[] },
+  ): { properties: Record<string, unknown> | null; geometry: { type: string; coordinates?: unknown } }[];
+  project(lonLat: [number, number]): Point;
+}
+
+/** The catalogue place drawn nearest to a tapped point, within TAP_SLOP_PX, or null. */
+function placeAt(map: Queryable, point: Point): string | null {
+  const box: [[number, number], [number, number]] = [
+    [point.x - TAP_SLOP_PX, point.y - TAP_SLOP_PX],
+    [point.x + TAP_SLOP_PX, point.y + TAP_SLOP_PX],
+  ];
+  let best: { id: string; d: number } | null = null;
+  for (const feature of map.queryRenderedFeatures(box, { layers: [placesLayer.id] })) {
+    const id = feature.properties?.id;
+    if (typeof id !== 'string') continue;
+    const coordinates = feature.geometry.type === 'Point' ? (feature.geometry.coordinates as [number, number]) : null;
+    const at = coordinates ? map.project(coordinates) : point;
+    const d = Math.hypot(at.x - point.x, at.y - point.y);
+    if (!best || d < best.d) best = { id, d };
+  }
+  return best?.id ?? null;
+}
+
 function exposeForDebugging(map: unknown): void {
   if (new URLSearchParams(window.location.search).has('map-debug')) (window as unknown as { escaleMap: unknown }).escaleMap = map;
 }
@@ -36,7 +69,7 @@ interface Props extends CityMapProps {
   extraProps?: Record<string, unknown>;
 }
 
-export function CityMap({ kit, mapLib, extraProps, config, places, position, suggestions, youAreHere, ...on }: Props) {
+export function CityMap({ kit, mapLib, extraProps, config, places, position, suggestions, youAreHere, category, moveMode, focus, ...on }: Props) {
   const { t } = useTranslation();
   const { Map, Source, Layer, AttributionControl, NavigationControl, Marker } = kit;
   const mapRef = useRef<ComponentRef<MapKit['Map']>>(null);
@@ -76,6 +109,11 @@ export function CityMap({ kit, mapLib, extraProps, config, places, position, sug
   useEffect(() => {
     if (position?.source === 'device') mapRef.current?.flyTo({ center: [position.lon, position.lat], zoom: 15 });
   }, [position]);
+
+  // A place chosen in the search comes into view (zoomed in enough to tell it from its neighbours).
+  useEffect(() => {
+    if (focus && isLoaded) mapRef.current?.flyTo({ center: [focus.lon, focus.lat], zoom: Math.max(mapRef.current.getZoom(), 16) });
+  }, [focus?.key, isLoaded]); // eslint-disable-line react-hooks/exhaustive-deps -- a new choice moves the camera
 
   // When a push suggests places outside the view, widen it (never zoom in) so every numbered pin is visible.
   const pushKey = suggestions.map((s) => s.id).join();
@@ -119,7 +157,7 @@ export function CityMap({ kit, mapLib, extraProps, config, places, position, sug
       mapStyle={mapStyle}
       attributionControl={false}
       locale={locale}
-      cursor="crosshair"
+      cursor={moveMode ? 'crosshair' : 'grab'}
       onLoad={(event) => {
         loaded.current = true;
         setIsLoaded(true);
@@ -128,14 +166,19 @@ export function CityMap({ kit, mapLib, extraProps, config, places, position, sug
       }}
       onIdle={() => setIsIdle(true)}
       onError={(event) => handleError(event.error)}
-      onClick={(event) => on.onPick({ lat: event.lngLat.lat, lon: event.lngLat.lng })}
+      onClick={(event) => {
+        if (moveMode) return on.onPick({ lat: event.lngLat.lat, lon: event.lngLat.lng });
+        const placeId = placeAt(event.target as unknown as Queryable, event.point);
+        if (placeId) on.onOpenPlace(placeId);
+      }}
     >
       {/* Compact (an ⓘ button) on a narrow screen, so the credits never cover pins on a phone; full otherwise. */}
       <AttributionControl customAttribution={config.attribution} position="bottom-right" />
       <NavigationControl showCompass={false} position="top-right" />
       {places && (
         <Source id="places" type="geojson" data={places}>
-          <Layer {...placesLayer} />
+          {/* maplibre refuses `filter: undefined`: an unfiltered layer has no filter key at all. */}
+          <Layer {...placesLayer} {...(category ? { filter: ['==', ['get', 'category'], category] as ExpressionSpecification } : {})} />
         </Source>
       )}
       {suggestions.map((s, index) => (

@@ -4,7 +4,7 @@
  * module supplies its library's.
  */
 import type * as Maplibre from 'react-map-gl/maplibre';
-import type { ClientConfig, LatLon, PlacesCollection, Suggestion } from '@escale/shared';
+import type { CategoryId, ClientConfig, LatLon, PlacesCollection, Suggestion } from '@escale/shared';
 import type { Position } from '../app/store.ts';
 
 export type MapKit = Pick<typeof Maplibre, 'Map' | 'Source' | 'Layer' | 'Marker' | 'AttributionControl' | 'NavigationControl'>;
@@ -18,7 +18,14 @@ export interface CityMapProps {
   position: Position | null;
   suggestions: Suggestion[];
   youAreHere: string;
+  /** Only the places of this category are drawn (the search's filter); null draws all. */
+  category: CategoryId | null;
+  /** "Move my position" is on: the next tap sets the position instead of opening a place. */
+  moveMode: boolean;
+  /** A place chosen elsewhere (the search) to bring into view; `key` changes on every choice. */
+  focus: (LatLon & { key: number }) | null;
   onPick(position: LatLon): void;
+  onOpenPlace(placeId: string): void;
   onSelectSuggestion(suggestionId: string): void;
   onReady(): void;
   onFailure(reason: MapFailure): void;

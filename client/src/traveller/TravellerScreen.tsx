@@ -1,9 +1,10 @@
 /**
- * The traveller's screen: the map (tap to move), the controls, the feed of ideas with the latest
- * notification, the Why panel and the notifications settings. It owns the live connection for as long as
+ * The traveller's screen: the map (tap a place for its details; "Move my position" to move), the controls,
+ * the place search, the feed of ideas with the latest notification, the Why panel, a place's sheet and the
+ * notifications settings. It owns the live connection for as long as
  * the traveller is signed in, and asks for the feed again when the server says it will be stale.
  */
-import { type ClientConfig, type FeedbackKind, type PlacesCollection, type ServerMessage, type Suggestion } from '@escale/shared';
+import { type CategoryId, type ClientConfig, type FeedbackKind, type LatLon, type PlacesCollection, type ServerMessage, type Suggestion } from '@escale/shared';
 import { type Dispatch, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getPlaces, getSession } from '../api/api.ts';
@@ -11,6 +12,8 @@ import { type Action, type AppState, type Position, actionForServerMessage, visi
 import { mapLibraryLoaded } from '../map/load-map.ts';
 import { MapArea } from '../map/MapArea.tsx';
 import { LazyNotificationsDialog } from '../notifications/load-notifications.tsx';
+import { PlaceDetailsSheet } from '../places/PlaceDetailsSheet.tsx';
+import { PlaceSearch } from '../places/PlaceSearch.tsx';
 import type { ConnectionStatus } from '../socket/socket.ts';
 import { useLiveSocket } from '../socket/use-live-socket.ts';
 import { LocationControls } from './LocationControls.tsx';
@@ -80,6 +83,10 @@ export function TravellerScreen({ state, config, dispatch }: Props) {
   }, []);
 
   const moveTo = (position: Position) => dispatch({ type: 'moved', position });
+  const [moveMode, setMoveMode] = useState(false);
+  const [category, setCategory] = useState<CategoryId | null>(null);
+  const [openPlaceId, setOpenPlaceId] = useState<string | null>(null);
+  const [focus, setFocus] = useState<(LatLon & { key: number }) | null>(null);
   const [expanded, setExpanded] = useState(false);
   const items = visibleItems(state);
   const shown = shownItems(items, expanded);
@@ -115,11 +122,34 @@ export function TravellerScreen({ state, config, dispatch }: Props) {
           places={places}
           position={state.position}
           suggestions={[...shown]}
-          onPick={(p) => moveTo({ ...p, source: 'map' })}
+          category={category}
+          moveMode={moveMode}
+          focus={focus}
+          onPick={(p) => {
+            setMoveMode(false);
+            moveTo({ ...p, source: 'map' });
+          }}
+          onOpenPlace={setOpenPlaceId}
           onSelectSuggestion={showCard}
         />
-        <LocationControls onPosition={moveTo} onSuggestNow={() => socket?.send({ type: 'suggest_now' })} />
+        <LocationControls
+          moveMode={moveMode}
+          onMoveMode={setMoveMode}
+          onPosition={moveTo}
+          onSuggestNow={() => socket?.send({ type: 'suggest_now' })}
+        />
       </div>
+      <div className="side">
+      <PlaceSearch
+        places={places}
+        from={state.position}
+        category={category}
+        onCategory={setCategory}
+        onChoose={(hit) => {
+          setFocus({ lat: hit.lat, lon: hit.lon, key: Date.now() });
+          setOpenPlaceId(hit.id);
+        }}
+      />
       <SuggestionList
         feed={state.feed}
         items={items}
@@ -138,6 +168,7 @@ export function TravellerScreen({ state, config, dispatch }: Props) {
         onWhy={(id) => dispatch({ type: 'whyOpened', suggestionId: id })}
         onFeedback={giveFeedback}
       />
+      </div>
       {state.undo && <UndoBar undo={state.undo} onUndo={() => undo(state.undo!.placeId, state.undo!.kind)} onExpire={expireUndo} />}
       <WhyPanel
         suggestion={why}
@@ -146,6 +177,14 @@ export function TravellerScreen({ state, config, dispatch }: Props) {
         onOpenNotifications={() => {
           dispatch({ type: 'whyClosed' });
           setNotificationsOpen(true);
+        }}
+      />
+      <PlaceDetailsSheet
+        placeId={openPlaceId}
+        onClose={() => setOpenPlaceId(null)}
+        onSetPosition={(place) => {
+          setOpenPlaceId(null);
+          moveTo({ lat: place.lat, lon: place.lon, source: 'map' });
         }}
       />
       {notificationsOpen && (

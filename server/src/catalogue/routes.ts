@@ -1,8 +1,11 @@
-/** Catalogue reads for the map, and the client's configuration (city, basemap, attribution). */
+/** Catalogue reads for the map and the place sheet, and the client's configuration (city, basemap, attribution). */
 import { Router } from 'express';
-import type { PlacesCollection } from '@escale/shared';
+import { PlaceId, type PlacesCollection } from '@escale/shared';
+import { sessionOfRequest } from '../auth/require-traveller.ts';
 import type { AppContext } from '../context.ts';
+import { HttpError } from '../http/errors.ts';
 import { clientConfig } from './client-config.ts';
+import { placeDetails } from './place-details.ts';
 
 export function catalogueRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -23,6 +26,20 @@ export function catalogueRoutes(ctx: AppContext): Router {
     };
     res.setHeader('Cache-Control', 'public, max-age=300');
     res.json(body);
+  });
+
+  // Ids hold slashes ("osm:node/123"), so the rest of the path is the id; the client encodes it.
+  router.get(/^\/places\/(.+)$/, async (req, res) => {
+    const id = decodeURIComponent((req.params as Record<string, string>)[0] ?? '');
+    if (!PlaceId.safeParse(id).success) throw new HttpError(400, 'bad_request', `"${id.slice(0, 80)}" is not a place id ("<dataset>:<reference>").`);
+    const place = ctx.graph.place(id);
+    const city = place && ctx.graph.city(place.cityId);
+    if (!place || !city) throw new HttpError(404, 'not_found', `No place ${id} in the catalogue.`);
+    // "Open now" on the session's clock: a demo that moved its clock to 23:30 sees the café closed.
+    const session = await sessionOfRequest(ctx, req);
+    const at = session ? (await ctx.sessionClocks.forSession(session.id)).now() : ctx.clock.now();
+    res.setHeader('Cache-Control', 'private, no-cache');
+    res.json(placeDetails(place, city, at));
   });
 
   return router;
