@@ -41,8 +41,8 @@ export const PERSONAS: PersonaRecord[] = [
     cityId: 'paris',
     // Cour Napoléon, by the Louvre.
     startPosition: { lat: 48.8608, lon: 2.3376 },
+    // Places good for children are their need, not their taste: the party (two children) asks for them.
     likes: [
-      { kind: 'tag', id: 'kid-friendly' },
       { kind: 'category', id: 'park' },
       { kind: 'tag', id: 'cuisine:crepe' },
       { kind: 'tag', id: 'cuisine:pizza' },

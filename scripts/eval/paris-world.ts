@@ -1,7 +1,8 @@
 /**
  * The demo catalogue and personas of `data/`, put together in memory the way the server seeds them, for
  * one scenario: events scheduled around the scenario's day, sold-out items emptied, the traveller built
- * from a persona and the scenario's overrides, the other personas present as other travellers.
+ * from a persona and the scenario's overrides, the other personas and the seeded demo travellers present as
+ * other travellers.
  */
 import path from 'node:path';
 import type { City, Catalogue, CatalogueEvent, Offer, Place } from '../../server/src/catalogue/model.ts';
@@ -9,7 +10,7 @@ import { loadCatalogueFiles, type CatalogueFiles } from '../../server/src/catalo
 import { scheduleEvents } from '../../server/src/catalogue/event-schedule.ts';
 import { DEMO_AGENCY } from '../../server/src/catalogue/seed.ts';
 import type { Interaction, Traveller } from '../../server/src/travellers/model.ts';
-import type { PersonaRecord } from '../../shared/src/index.ts';
+import type { DemoTravellerRecord, PersonaRecord } from '../../shared/src/index.ts';
 import type { Scenario } from '../../shared/src/eval-scenario.ts';
 import type { CatalogueLookup } from './properties.ts';
 
@@ -74,7 +75,13 @@ export interface ScenarioTravellerSetup {
   interactions: Interaction[];
 }
 
-export function travellerFor(scenario: Scenario, personas: PersonaRecord[], cityId: string, now: Date): ScenarioTravellerSetup {
+export function travellerFor(
+  scenario: Scenario,
+  personas: PersonaRecord[],
+  cityId: string,
+  now: Date,
+  demoTravellers: readonly DemoTravellerRecord[] = [],
+): ScenarioTravellerSetup {
   const t = scenario.traveller;
   const persona = personas.find((p) => p.id === t.personaId);
   if (!persona) throw new Error(`scenario ${scenario.id}: unknown persona ${t.personaId}`);
@@ -97,5 +104,6 @@ export function travellerFor(scenario: Scenario, personas: PersonaRecord[], city
   const others = personas
     .filter((p) => p.id !== persona.id)
     .flatMap((p) => storedHistory(`persona-${p.id}`, p.history, p.consents.history, now));
-  return { traveller, nonProfiled: t.nonProfiled, interactions: [...storedHistory(id, own, consents.history, now), ...others] };
+  const demo = demoTravellers.flatMap((d) => storedHistory(d.id, d.history, true, now));
+  return { traveller, nonProfiled: t.nonProfiled, interactions: [...storedHistory(id, own, consents.history, now), ...others, ...demo] };
 }

@@ -2,7 +2,8 @@
  * `npm run eval:quality`: the offline quality evaluation, never part of CI's pass/fail. Table 1: the
  * scenario suite (data/eval/scenarios), the share of scenarios whose top 3 has every expected property,
  * for Escale and the baselines, then Escale's failures. Table 2: the check-in replay (Recall@10, NDCG@10,
- * MRR), when the Foursquare file is present. `--json` adds the figures as one JSON object on the last line.
+ * MRR), when the Foursquare file is present. Table 3: how different the personas' feeds are at the same place and
+ * time (top-3 overlap per persona pair, with a 95 % interval) and how often each signal drives. `--json` adds the figures as one JSON object on the last line.
  * Options: --sample N, --seed N, --threads N, --checkins FILE, --scenarios-only, --replay-only.
  */
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { oracleAnswer } from './oracle.ts';
 import { loadParisFiles, parisPlaces, ROOT } from './paris-world.ts';
 import { DEFAULT_SAMPLE, DEFAULT_SEED, runReplay, type ReplayResult } from './replay.ts';
+import { personaSpread, type SpreadResult } from './persona-spread.ts';
 import { loadScenarios, runScenario, SCENARIO_DIR, SCENARIO_METHODS, worldFor, type ScenarioOutcome } from './scenarios.ts';
 import { fixed, percent, table, thousands } from './tables.ts';
 
@@ -54,7 +56,8 @@ function scenarioSuite() {
       failed: o.byMethod.escale.results.filter((r) => r.failures.length).map((r) => ({ property: r.property, messages: r.failures })),
       top3: o.byMethod.escale.answers.map((a) => a.title),
     }));
-  return { total: outcomes.length, unsatisfiable, methods, failures, seconds: (performance.now() - t0) / 1000 };
+  const spread = personaSpread(scenarios, files, places);
+  return { total: outcomes.length, unsatisfiable, methods, failures, spread, seconds: (performance.now() - t0) / 1000 };
 }
 
 type SuiteResult = ReturnType<typeof scenarioSuite>;
@@ -74,6 +77,24 @@ function printSuite(r: SuiteResult): void {
     console.log(`    top 3: ${f.top3.join(' · ') || '(none)'}`);
     for (const p of f.failed) for (const m of p.messages) console.log(`    ✗ ${p.property}: ${m}`);
   }
+}
+
+function printSpread(r: SpreadResult): void {
+  console.log(
+    `\nTable 3 — persona spread: ${r.districts.length} districts of the scenarios at ${r.time.slice(11, 16)} (Tuesday), personas Léa, the Martins and Marc;` +
+      ` overlap = top-3 items shared by a pair / 3, mean over pairs and districts (lower = more personal), 95 % bootstrap interval over districts`,
+  );
+  const signals = [...new Set(r.methods.flatMap((m) => Object.keys(m.drivers)))];
+  const rows = r.methods.map((m) => [
+    m.label,
+    `${fixed(m.overlap.mean, 2)} [${fixed(m.overlap.low, 2)}, ${fixed(m.overlap.high, 2)}]`,
+    `${m.identical}/${r.districts.length}`,
+    ...signals.map((s) => (m.drivers[s as keyof typeof m.drivers] === undefined ? '–' : percent(m.drivers[s as keyof typeof m.drivers]!))),
+  ]);
+  console.log(table(['method', 'overlap [95 % CI]', 'identical', ...signals.map((s) => `${s} drives`)], rows));
+  console.log(`A baseline orders by one criterion, reported as its driver; Escale's driver is the signal with the most points (${r.suggestions} suggestions).`);
+  const escale = r.methods.find((m) => m.id === 'escale')!;
+  console.log(`Escale by pair: ${Object.entries(escale.pairs).map(([pair, i]) => `${pair} ${fixed(i.mean, 2)} [${fixed(i.low, 2)}, ${fixed(i.high, 2)}]`).join(' · ')}`);
 }
 
 function printReplay(r: ReplayResult | { skipped: string }): void {
@@ -110,6 +131,7 @@ const figures: Record<string, unknown> = {};
 if (!flag('--replay-only')) {
   const suite = scenarioSuite();
   printSuite(suite);
+  printSpread(suite.spread);
   figures.scenarios = suite;
 }
 if (!flag('--scenarios-only')) {

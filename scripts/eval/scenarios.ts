@@ -71,7 +71,7 @@ export function worldFor(scenario: Scenario, files: CatalogueFiles, places: Plac
   const now = new Date(scenario.time);
   const catalogue = catalogueAt(files, places, now, scenario.soldOut);
   const city = cityOf(files);
-  const setup = travellerFor(scenario, files.personas as PersonaRecord[], city.id, now);
+  const setup = travellerFor(scenario, files.personas as PersonaRecord[], city.id, now, files.demoTravellers);
   const graph = TravelGraph.build(catalogue, setup.interactions);
   const position = scenario.position ? { ...scenario.position, at: now } : null;
   const ctx = new Recommender(graph, () => DEMO_AGENCY.name).context({ traveller: setup.traveller, now, position, nonProfiled: setup.nonProfiled, limit: TOP });

@@ -116,3 +116,19 @@ export const PersonaRecord = z.object({
   ),
 });
 export type PersonaRecord = z.infer<typeof PersonaRecord>;
+
+/**
+ * A seeded demo traveller (`data/<city>/demo-travellers.json`): not a person, a plausible history at real
+ * places generated from a taste archetype (scripts/catalogue/demo-travellers.ts), so the taste walk has
+ * other travellers to go through in the demo. Never signed in as; the data README says what they are.
+ */
+export const DemoTravellerRecord = z.object({
+  id: z.string().regex(/^demo-traveller-[0-9]{3}$/),
+  /** The archetype the history was drawn from ("natural wine and ramen"), for whoever reads the file. */
+  archetype: z.string().min(1).max(80),
+  history: z
+    .array(z.object({ placeId: PlaceId, kind: z.enum(['liked', 'visited']), daysAgo: z.number().int().min(0).max(3650) }))
+    .min(1)
+    .max(40),
+});
+export type DemoTravellerRecord = z.infer<typeof DemoTravellerRecord>;

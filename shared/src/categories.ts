@@ -47,3 +47,20 @@ export const Tag = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_:-]{0,63}$/, 'a tag is a lower-case slug (letters, digits, _ : -)');
 export type Tag = z.infer<typeof Tag>;
+
+/**
+ * Tags that say how a place is, not what it is for: access, setting, amenities. The ranker reads them for
+ * the party's needs (a wheelchair, children), but they are not taste: "you visited the Tuileries → tag
+ * 'wheelchair' → a bar" explains nothing, so the taste walk never goes through them.
+ */
+export const PRACTICAL_TAGS: ReadonlySet<string> = new Set([
+  'kid-friendly',
+  'wheelchair',
+  'step-free',
+  'indoor',
+  'outdoor',
+  'outdoor-seating',
+  'food',
+  'beginners',
+  'multiplex',
+]);

@@ -29,6 +29,8 @@ describe('REST API', () => {
     expect(health.catalogue.offers).toBeGreaterThanOrEqual(20);
     expect(health.catalogue.events).toBeGreaterThan(0);
     expect(health.graph.nodes).toMatchObject({ place: health.catalogue.places, traveller: expect.any(Number) });
+    // The three personas and the seeded demo travellers (data/paris/demo-travellers.json) the taste walk goes through.
+    expect(health.graph.nodes.traveller).toBeGreaterThanOrEqual(3 + 120);
     for (const type of ['in_category', 'tagged', 'in_area', 'area_neighbour', 'in_city', 'held_at', 'interaction']) {
       expect(health.graph.edges[type], type).toBeGreaterThan(0);
     }

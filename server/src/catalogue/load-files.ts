@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { CityRecord, describeIssues, EventTemplate, OfferRecord, PersonaRecord, PlaceRecord } from '@escale/shared';
+import { CityRecord, DemoTravellerRecord, describeIssues, EventTemplate, OfferRecord, PersonaRecord, PlaceRecord } from '@escale/shared';
 import { StartupError } from '../startup-error.ts';
 
 export interface CatalogueFiles {
@@ -14,6 +14,8 @@ export interface CatalogueFiles {
   eventTemplates: EventTemplate[];
   offers: OfferRecord[];
   personas: PersonaRecord[];
+  /** Seeded demo travellers (`demo-travellers.json`, optional): other travellers for the taste walk. */
+  demoTravellers: DemoTravellerRecord[];
 }
 
 export interface RecordProblem {
@@ -85,11 +87,13 @@ export function loadCatalogueFiles(catalogueDir: string, personasFile: string): 
   const eventTemplates = readArray(at('events.json'), EventTemplate, problems);
   const offers = readArray(at('offers.json'), OfferRecord, problems);
   const personas = readArray(personasFile, PersonaRecord, problems);
+  const demoTravellers = fs.existsSync(at('demo-travellers.json')) ? readArray(at('demo-travellers.json'), DemoTravellerRecord, problems) : [];
 
   checkUniqueIds(at('places.json'), places, problems);
   checkUniqueIds(at('events.json'), eventTemplates, problems);
   checkUniqueIds(at('offers.json'), offers, problems);
   checkUniqueIds(personasFile, personas, problems);
+  checkUniqueIds(at('demo-travellers.json'), demoTravellers, problems);
   const placeIds = new Set(places.map((p) => p.id));
   checkPlaceRefs(at('events.json'), eventTemplates, placeIds, problems);
   checkPlaceRefs(at('offers.json'), offers, placeIds, problems);
@@ -99,6 +103,12 @@ export function loadCatalogueFiles(catalogueDir: string, personasFile: string): 
     }),
   );
 
+  demoTravellers.forEach((t, index) =>
+    t.history.forEach((h) => {
+      if (!placeIds.has(h.placeId)) problems.push({ file: at('demo-travellers.json'), index, reason: `history placeId ${h.placeId} is not in places.json` });
+    }),
+  );
+
   if (problems.length > 0 || !city?.success) throw new CatalogueError(problems);
-  return { city: city.data, places, eventTemplates, offers, personas };
+  return { city: city.data, places, eventTemplates, offers, personas, demoTravellers };
 }

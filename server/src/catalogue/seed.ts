@@ -4,6 +4,7 @@
  * every start; events are scheduled afresh around today on each start.
  */
 import { createHash } from 'node:crypto';
+import { NO_CONSENTS, type PersonaRecord } from '@escale/shared';
 import type { Db } from '../store/db.ts';
 import type { CatalogueFiles } from './load-files.ts';
 import { scheduleEvents } from './event-schedule.ts';
@@ -19,6 +20,7 @@ export interface SeedReport {
   offersWritten: number;
   eventsScheduled: number;
   personasCreated: number;
+  demoTravellersCreated: number;
 }
 
 export async function seedDemoCatalogue(db: Db, files: CatalogueFiles, now: Date): Promise<SeedReport> {
@@ -26,7 +28,7 @@ export async function seedDemoCatalogue(db: Db, files: CatalogueFiles, now: Date
   const stamp = now.toISOString();
   const hashKey = `catalogue-hash:${DEMO_AGENCY.id}:${city.id}`;
   const hash = hashOf([files.city, files.places, files.offers]);
-  const report: SeedReport = { placesWritten: 0, offersWritten: 0, eventsScheduled: 0, personasCreated: 0 };
+  const report: SeedReport = { placesWritten: 0, offersWritten: 0, eventsScheduled: 0, personasCreated: 0, demoTravellersCreated: 0 };
 
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('agencies').values({ ...DEMO_AGENCY, created_at: stamp }).onConflict((oc) => oc.column('id').doNothing()).execute();
@@ -112,35 +114,65 @@ export async function seedDemoCatalogue(db: Db, files: CatalogueFiles, now: Date
     }
 
     for (const persona of files.personas) {
-      const inserted = await trx
-        .insertInto('travellers')
-        .values({
-          id: persona.id,
-          agency_id: DEMO_AGENCY.id,
-          name: persona.name,
-          locale: persona.locale,
-          city_id: persona.cityId,
-          persona_id: persona.id,
-          likes: JSON.stringify(persona.likes),
-          dislikes: JSON.stringify(persona.dislikes),
-          party: JSON.stringify(persona.party),
-          budget: persona.budget,
-          created_at: stamp,
-        })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue;
-      report.personasCreated++;
-      for (const [category, granted] of Object.entries(persona.consents)) {
-        await trx.insertInto('consents').values({ traveller_id: persona.id, category, granted: granted ? 1 : 0, updated_at: stamp }).execute();
-      }
-      // Likes and visits are history data: without that consent they are not stored at all. A "been there"
-      // is an instruction to the ranker and is kept like a dismissal (docs/RANKING.md, hard rules).
-      for (const h of persona.history.filter((h) => persona.consents.history || h.kind === 'been_there')) {
-        const at = new Date(now.getTime() - h.daysAgo * 86_400_000).toISOString();
-        await trx.insertInto('interactions').values({ traveller_id: persona.id, place_id: h.placeId, kind: h.kind, at }).execute();
-      }
+      if (await seedTraveller(trx, { ...persona, personaId: persona.id }, stamp, now)) report.personasCreated++;
+    }
+    // Seeded demo travellers: histories only (the history consent, nothing else), never signed in as.
+    for (const demo of files.demoTravellers) {
+      const traveller: SeededTraveller = {
+        id: demo.id,
+        name: `Demo traveller (${demo.archetype})`,
+        locale: 'en',
+        cityId: files.city.id,
+        personaId: null,
+        likes: [],
+        dislikes: [],
+        party: { adults: 1, childrenAges: [], accessibility: [] },
+        budget: null,
+        consents: { ...NO_CONSENTS, history: true },
+        history: demo.history,
+      };
+      if (await seedTraveller(trx, traveller, stamp, now)) report.demoTravellersCreated++;
     }
   });
   return report;
+}
+
+type SeededTraveller = Pick<PersonaRecord, 'id' | 'name' | 'locale' | 'cityId' | 'likes' | 'dislikes' | 'party' | 'consents' | 'history'> & {
+  personaId: string | null;
+  budget: number | null;
+};
+
+/** Writes a persona or a demo traveller once, with its consents and history; false when it was already there. */
+async function seedTraveller(trx: Db, t: SeededTraveller, stamp: string, now: Date): Promise<boolean> {
+  const inserted = await trx
+    .insertInto('travellers')
+    .values({
+      id: t.id,
+      agency_id: DEMO_AGENCY.id,
+      name: t.name,
+      locale: t.locale,
+      city_id: t.cityId,
+      persona_id: t.personaId,
+      likes: JSON.stringify(t.likes),
+      dislikes: JSON.stringify(t.dislikes),
+      party: JSON.stringify(t.party),
+      budget: t.budget,
+      created_at: stamp,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+  for (const [category, granted] of Object.entries(t.consents)) {
+    await trx.insertInto('consents').values({ traveller_id: t.id, category, granted: granted ? 1 : 0, updated_at: stamp }).execute();
+  }
+  // Likes and visits are history data: without that consent they are not stored at all. A "been there"
+  // is an instruction to the ranker and is kept like a dismissal (docs/RANKING.md, hard rules).
+  const kept = t.history.filter((h) => t.consents.history || h.kind === 'been_there');
+  if (kept.length > 0) {
+    await trx
+      .insertInto('interactions')
+      .values(kept.map((h) => ({ traveller_id: t.id, place_id: h.placeId, kind: h.kind, at: new Date(now.getTime() - h.daysAgo * 86_400_000).toISOString() })))
+      .execute();
+  }
+  return true;
 }

@@ -29,6 +29,17 @@ describe('walk index', () => {
     expect(tomPlaces.sort()).toEqual([node('place', a.id), node('place', b.id)].sort());
   });
 
+  it('never walks through a practical tag: access and setting are not taste', () => {
+    const park = place({ category: 'park', tags: ['wheelchair', 'kid-friendly', 'running'] });
+    const bar = place({ category: 'bar', tags: ['wheelchair', 'wine'] });
+    const idx = graphOf({ places: [park, bar] }).walkIndex();
+    expect(idx.byKey.has(nodeKey('tag', 'wheelchair'))).toBe(false);
+    expect(idx.byKey.has(nodeKey('tag', 'kid-friendly'))).toBe(false);
+    // Only the tags that say what a place is for connect places.
+    expect(idx.degree(idx.byKey.get(nodeKey('place', park.id))!, TAG)).toBe(1);
+    expect(idx.degree(idx.byKey.get(nodeKey('tag', 'running'))!, PLACE)).toBe(1);
+  });
+
   it('takes new interactions in an overlay, new travellers included', () => {
     const g = graphOf({ places: [a, b] });
     const idx = g.walkIndex();

@@ -6,6 +6,7 @@
  * with an overlay as interactions arrive, until the next rebuild.
  */
 import type { MultiDirectedGraph } from 'graphology';
+import { PRACTICAL_TAGS } from '@escale/shared';
 
 export const PLACE = 0;
 export const TRAVELLER = 1;
@@ -59,6 +60,8 @@ export class WalkIndex {
       const kind = KIND_OF_TYPE[attrs.type];
       // A private traveller (a demo visitor) is nobody's connector: left out, their edges are skipped too.
       if (kind === undefined || attrs.private) return;
+      // Practical tags (access, setting) say how a place is, not what anyone likes: no walk goes through one.
+      if (kind === TAG && PRACTICAL_TAGS.has(key.slice(key.indexOf(':') + 1))) return;
       if (kind === PLACE) placeNodes.set(key.slice(key.indexOf(':') + 1), keys.length);
       byKey.set(key, keys.length);
       keys.push(key);

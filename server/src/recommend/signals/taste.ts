@@ -11,8 +11,11 @@ import { coVisitors } from '../taste-walk.ts';
 import type { TasteSource } from '../taste-run.ts';
 import { clamp01, type Signal, type SignalResult, fixedEvidence, NO_DATA } from './signal.ts';
 
-/** Boosted visits at which the signal saturates, whatever the other candidates got. */
-const SATURATION = 16;
+/**
+ * Boosted visits at which the signal saturates, whatever the other candidates got. The walk has 300 steps
+ * for the whole city, so a place within walking reach that is hit 8 times is among the best-reached.
+ */
+const SATURATION = 8;
 /** Co-visitors needed for full confidence: one other traveller's habit is an anecdote, not a taste. */
 const FULL_SUPPORT_TRAVELLERS = 3;
 /** Confidence in a path through a shared tag or category rather than through people. */
