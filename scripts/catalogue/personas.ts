@@ -33,6 +33,7 @@ export const PERSONAS: PersonaRecord[] = [
   {
     id: 'martin-family',
     name: 'The Martins',
+    localName: { en: 'The Martins', fr: 'Les Martin' },
     summary: {
       en: 'Two adults and two children (6 and 9). Kid-friendly places, parks, crêpes and pizza; lunch at 12:30, no bars or nightlife.',
       fr: 'Deux adultes et deux enfants (6 et 9 ans). Des lieux adaptés aux enfants, des parcs, des crêpes et des pizzas ; déjeuner à 12 h 30, ni bars ni sorties nocturnes.',

@@ -40,7 +40,7 @@ export type DemoSignInBody = z.infer<typeof DemoSignInBody>;
 
 export const PersonaSummary = z.object({
   id: z.string(),
-  name: z.string(),
+  name: z.object({ en: z.string(), fr: z.string() }),
   summary: z.object({ en: z.string(), fr: z.string() }),
 });
 export type PersonaSummary = z.infer<typeof PersonaSummary>;

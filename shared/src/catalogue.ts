@@ -101,6 +101,8 @@ export type Party = z.infer<typeof Party>;
 export const PersonaRecord = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
+  /** The name as each language says it ("The Martins", « Les Martin »), when it is not the same. */
+  localName: z.object({ en: z.string().min(1), fr: z.string().min(1) }).optional(),
   summary: z.object({ en: z.string().min(1), fr: z.string().min(1) }),
   locale: z.enum(['en', 'fr']),
   cityId: z.string(),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CATEGORY_LABELS, type CategoryId } from './categories.ts';
+import { tagLabel } from './tag-labels.ts';
 
 export const Evidence = z.object({
   key: z.string().min(1),
@@ -32,14 +33,14 @@ const en: Record<string, Template> = {
   'interests.likes': (p) => `you said you like ${interestLabel(p, 'en')}`,
   'interests.neutral': () => 'not among your stated interests',
   'interests.no_profile': () => 'tell us what you like to get better ideas',
-  'popularity.rating': (p) => `${p.rating} from ${p.count} reviews`,
-  'popularity.rating_demo': (p) => `${p.rating} from ${p.count} reviews (demo rating)`,
+  'popularity.rating': (p) => `${p.rating} from ${count(p.count, 'en')} reviews`,
+  'popularity.rating_demo': (p) => `${p.rating} from ${count(p.count, 'en')} reviews (demo rating)`,
   'timing.closes_soon': (p) => `closes at ${p.until}, soon after you arrive`,
   'data.position': (p) => `your location at ${p.time}`,
   'data.stated_like': (p) => `you said you like ${interestLabel(p, 'en')}`,
   'data.stated_dislike': (p) => `you said you dislike ${interestLabel(p, 'en')}`,
   'popularity.no_rating': () => 'no reviews yet',
-  'popularity.travellers': (p) => `liked or visited ${p.count} times by travellers`,
+  'popularity.travellers': (p) => `liked or visited ${count(p.count, 'en')} times by travellers`,
   'agency.promoted': (p) => `Promoted by your agency (${p.agency})`,
   'agency.not_promoted': () => 'not promoted',
   'trigger.moved': (p) => `Sent because you moved ${formatDistance(Number(p.meters), 'en')}`,
@@ -68,7 +69,7 @@ const en: Record<string, Template> = {
   'budget.above': (p) => `above your budget (${'€'.repeat(Number(p.level))} for ${'€'.repeat(Number(p.budget))})`,
   'budget.unknown': () => 'price not known',
   'diversity.varied': (p) => `moved up to vary the suggestions (another ${categoryLabel(p, 'en')} scored higher)`,
-  'data.interaction': (p) => `you ${p.interaction} ${p.place}${p.date ? ` on ${p.date}` : ''}`,
+  'data.interaction': (p) => `you ${p.interaction} ${p.place}${p.date ? ` on ${formatDay(String(p.date), 'en')}` : ''}`,
   'data.party': (p) => (Number(p.children) > 0 ? `your party: ${p.adults} adults, ${p.children} children` : `your party: ${p.adults} ${Number(p.adults) === 1 ? 'adult' : 'adults'}`),
   'data.accessibility': (p) => `your accessibility need: ${p.need}`,
   'data.budget': (p) => `your budget: ${'€'.repeat(Number(p.budget))}`,
@@ -88,17 +89,17 @@ const fr: Record<string, Template> = {
   'timing.event_later': (p) => `commence à ${p.time}`,
   'timing.meal_time': (p) =>
     `${p.meal === 'lunch' ? 'c’est l’heure du déjeuner' : 'c’est l’heure du dîner'}, ouvert jusqu’à ${p.until}`,
-  'interests.likes': (p) => `vous avez dit aimer : ${interestLabel(p, 'fr')}`,
+  'interests.likes': (p) => `vous avez dit aimer ${interestLabel(p, 'fr')}`,
   'interests.neutral': () => 'hors de vos centres d’intérêt déclarés',
   'interests.no_profile': () => 'dites-nous ce que vous aimez pour de meilleures idées',
-  'popularity.rating': (p) => `${String(p.rating).replace('.', ',')} sur ${p.count} avis`,
-  'popularity.rating_demo': (p) => `${String(p.rating).replace('.', ',')} sur ${p.count} avis (note de démonstration)`,
+  'popularity.rating': (p) => `${String(p.rating).replace('.', ',')} sur ${count(p.count, 'fr')} avis`,
+  'popularity.rating_demo': (p) => `${String(p.rating).replace('.', ',')} sur ${count(p.count, 'fr')} avis (note de démonstration)`,
   'timing.closes_soon': (p) => `ferme à ${p.until}, peu après votre arrivée`,
   'data.position': (p) => `votre position à ${p.time}`,
-  'data.stated_like': (p) => `vous avez dit aimer : ${interestLabel(p, 'fr')}`,
-  'data.stated_dislike': (p) => `vous avez dit ne pas aimer : ${interestLabel(p, 'fr')}`,
+  'data.stated_like': (p) => `vous avez dit aimer ${interestLabel(p, 'fr')}`,
+  'data.stated_dislike': (p) => `vous avez dit ne pas aimer ${interestLabel(p, 'fr')}`,
   'popularity.no_rating': () => 'pas encore d’avis',
-  'popularity.travellers': (p) => `aimé ou visité ${p.count} fois par des voyageurs`,
+  'popularity.travellers': (p) => `aimé ou visité ${count(p.count, 'fr')} fois par des voyageurs`,
   'agency.promoted': (p) => `Mis en avant par votre agence (${p.agency})`,
   'agency.not_promoted': () => 'non mis en avant',
   'trigger.moved': (p) => `Envoyé parce que vous vous êtes déplacé de ${formatDistance(Number(p.meters), 'fr')}`,
@@ -106,14 +107,14 @@ const fr: Record<string, Template> = {
   'trigger.new_area_unnamed': () => 'Envoyé parce que vous êtes arrivé dans un autre quartier',
   'trigger.meal_window': (p) => `Envoyé parce que c’est l’heure du ${p.meal === 'lunch' ? 'déjeuner' : 'dîner'} (${p.time})`,
   'trigger.wallet_gap': (p) => `Envoyé parce que vous êtes libre de ${p.from} à ${p.until}`,
-  'trigger.agency_event': (p) => `Envoyé parce que ${p.agency} a publié « ${p.title} », dans la ligne de votre goût : ${interestLabel(p, 'fr')}`,
+  'trigger.agency_event': (p) => `Envoyé parce que ${p.agency} a publié « ${p.title} », dans la ligne de votre goût pour ${interestLabel(p, 'fr')}`,
   'trigger.first_position': () => 'Envoyé à l’arrivée de votre position',
   'trigger.suggest_now': () => 'Envoyé à votre demande',
   'trigger.feedback': () => 'Mis à jour après votre avis',
   'trigger.reconnected': () => 'Envoyé à votre retour en ligne',
   'taste.co_visit': (p) => `vous avez ${frInteraction(p.interaction)} ${p.place} ; ${p.travellers} ${Number(p.travellers) === 1 ? 'voyageur qui l’a aussi fait est venu' : 'voyageurs qui l’ont aussi fait sont venus'} ici`,
   'taste.similar': (p) => `proche de vos goûts : comme ${p.place}, que vous avez ${frInteraction(p.interaction)}`,
-  'taste.interest_walk': (p) => `dans la ligne de votre goût : ${interestLabel(p, 'fr')}`,
+  'taste.interest_walk': (p) => `dans la ligne de votre goût pour ${interestLabel(p, 'fr')}`,
   'taste.no_signal': () => 'rien dans votre historique ne mène ici pour l’instant',
   'taste.favourite': (p) => `un de vos favoris : vous y êtes venu ${p.count} fois`,
   'party.kid_friendly': () => 'adapté aux enfants',
@@ -127,7 +128,7 @@ const fr: Record<string, Template> = {
   'budget.above': (p) => `au-dessus de votre budget (${'€'.repeat(Number(p.level))} pour ${'€'.repeat(Number(p.budget))})`,
   'budget.unknown': () => 'prix inconnu',
   'diversity.varied': (p) => `remonté pour varier les suggestions (un autre lieu « ${categoryLabel(p, 'fr')} » avait un meilleur score)`,
-  'data.interaction': (p) => `vous avez ${frInteraction(p.interaction)} ${p.place}${p.date ? ` le ${p.date}` : ''}`,
+  'data.interaction': (p) => `vous avez ${frInteraction(p.interaction)} ${p.place}${p.date ? ` le ${formatDay(String(p.date), 'fr')}` : ''}`,
   'data.party': (p) => (Number(p.children) > 0 ? `votre groupe : ${p.adults} adultes, ${p.children} enfants` : `votre groupe : ${p.adults} ${Number(p.adults) === 1 ? 'adulte' : 'adultes'}`),
   'data.accessibility': (p) => `votre besoin d’accessibilité : ${p.need}`,
   'data.budget': (p) => `votre budget : ${'€'.repeat(Number(p.budget))}`,
@@ -135,11 +136,25 @@ const fr: Record<string, Template> = {
 
 const TEMPLATES: Record<Locale, Record<string, Template>> = { en, fr };
 
-/** A stated interest's label: categories have translated names; tags show their value (`cuisine:ramen` → ramen). */
+/** A stated interest in words (French with its article): categories and tags have labels, ids never show. */
 function interestLabel(p: Record<string, string | number>, locale: Locale): string {
   const id = String(p.id);
   if (p.kind === 'category' && id in CATEGORY_LABELS) return CATEGORY_LABELS[id as CategoryId].liked[locale];
-  return id.slice(id.indexOf(':') + 1).replaceAll('-', ' ');
+  return tagLabel(id, locale);
+}
+
+/** Counts with the locale's thousands separator: "2,500" / « 2 500 ». */
+function count(value: string | number | undefined, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB').format(Number(value));
+}
+
+/** A local calendar date "YYYY-MM-DD" as a date: "1 December" / « 1 décembre » (the history is recent). */
+export function formatDay(isoDate: string, locale: Locale): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) return isoDate;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  const text = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
+  return locale === 'fr' ? text.replace(/^1 /, '1er ') : text; // « le 1er décembre »
 }
 
 function categoryLabel(p: Record<string, string | number>, locale: Locale): string {

@@ -86,7 +86,7 @@ describe.skipIf(!chromiumAvailable() || !built)('the feed in Chromium', () => {
       ['en-GB', /open 24 hours/],
       ['fr-FR', /ouvert 24 h\/24/],
     ] as const) {
-      const { page, app, feeds } = await open('The Martins', { locale, geolocation: CHAMP_DE_MARS });
+      const { page, app, feeds } = await open(locale === 'fr-FR' ? 'Les Martin' : 'The Martins', { locale, geolocation: CHAMP_DE_MARS });
       await page.getByRole('button', { name: /Use my location|Utiliser ma position/ }).click();
       await expect.poll(() => feeds.some((f) => f.items.some((s) => s.item.place.name === 'Champ de Mars')), { timeout: 10_000 }).toBe(true);
       const showMore = page.getByRole('button', { name: /Show \d+ more ideas|Voir \d+ idées de plus/ });

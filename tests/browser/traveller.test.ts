@@ -87,12 +87,32 @@ describe.skipIf(!chromiumAvailable() || !built)('traveller screen in Chromium', 
     const dialog = await app.openWhy(0);
     const text = await dialog.innerText();
     expect(text).toMatch(/Why this suggestion\?/);
-    expect(text).toMatch(/Driven by/);
-    for (const signal of ['Proximity', 'Timing', 'Interests', 'Popularity']) expect(text).toContain(signal);
+    // One plain sentence first, before any bar.
+    expect(await dialog.getByTestId('why-lead').innerText()).toMatch(/^Suggested mainly because .+\.$/);
+    expect(text).toMatch(/main reason/);
+    for (const signal of ['Proximity', 'Timing', 'Popularity']) expect(text).toContain(signal);
     expect(text).toMatch(/Location consent/);
     expect(text).toMatch(/your location at \d\d:\d\d/);
+    // Figures only in the details view; tag ids never in a sentence.
+    expect(text).not.toMatch(/value \d|× weight/);
+    expect(text).not.toMatch(/natural-wine|cuisine:|kid-friendly/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'traveller-why.png') });
     expect(await seriousViolations(page)).toEqual([]);
+
+    // Signals that counted for nothing are behind "Show all"; the figures behind "Details".
+    const rows = dialog.locator('.contribution');
+    const counted = await rows.count();
+    const showAll = dialog.getByRole('button', { name: /^Show the \d+ signals? that did not count$/ });
+    if ((await showAll.count()) > 0) {
+      await showAll.click();
+      expect(await rows.count()).toBeGreaterThan(counted);
+      expect(await rows.last().innerText()).toMatch(/0 % of the score/);
+    }
+    await dialog.getByText('Details: how the score is computed').click();
+    const table = dialog.locator('.score-details table');
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(counted);
+    expect(await table.innerText()).toMatch(/× 3/); // proximity's weight
 
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
@@ -110,6 +130,10 @@ describe.skipIf(!chromiumAvailable() || !built)('traveller screen in Chromium', 
     await expect.poll(async () => (await app.cards.first().innerText()).includes('min à pied')).toBe(true);
     const dialog = await app.openWhy(0);
     expect(await dialog.innerText()).toMatch(/Pourquoi cette suggestion/);
+    expect(await dialog.getByTestId('why-lead').innerText()).toMatch(/^Proposé surtout parce que .+\.$/);
+    // French without leftovers: interests in words with their article, no tag id, no English.
+    const text = await dialog.innerText();
+    expect(text).not.toMatch(/aimer : |natural-wine|cuisine:|\bwine\b|reviews|Driven/);
     await page.keyboard.press('Escape');
   });
 

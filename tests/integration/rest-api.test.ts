@@ -38,7 +38,8 @@ describe('REST API', () => {
 
   it('lists the three demo travellers', async () => {
     const { personas } = PersonaList.parse(await (await api('/personas')).json());
-    expect(personas.map((p) => p.name)).toEqual(expect.arrayContaining(['Léa', 'The Martins', 'Marc']));
+    expect(personas.map((p) => p.name.en)).toEqual(expect.arrayContaining(['Léa', 'The Martins', 'Marc']));
+    expect(personas.find((p) => p.id === 'martin-family')?.name.fr).toBe('Les Martin');
   });
 
   it('serves every place as GeoJSON for the map', async () => {

@@ -1,8 +1,9 @@
 /** The whole app: boots from the server (config + session), then shows sign-in or the traveller screen. */
-import { useCallback, useEffect, useReducer } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getConfig, getSession, signOut, takeBootData } from '../api/api.ts';
 import { Header } from '../header/Header.tsx';
+import { adoptTravellerLocale } from '../i18n/i18n.ts';
 import { prefetchMap, supportsWebGL } from '../map/load-map.ts';
 import { PersonaPicker } from '../signin/PersonaPicker.tsx';
 import { TravellerScreen } from '../traveller/TravellerScreen.tsx';
@@ -11,6 +12,8 @@ import { appReducer, initialState } from './store.ts';
 export function App() {
   const { t } = useTranslation();
   const [state, dispatch] = useReducer(appReducer, initialState);
+  // Signing in replaces the button that had focus: the traveller screen then takes it (to the ideas).
+  const justSignedIn = useRef(false);
 
   const boot = useCallback(() => {
     const served = takeBootData();
@@ -28,6 +31,12 @@ export function App() {
     );
   }, []);
   useEffect(boot, [boot]);
+
+  // Signed in: a browser language we do not speak gives way to the traveller's own.
+  const travellerLocale = state.session?.traveller.locale;
+  useEffect(() => {
+    if (travellerLocale) adoptTravellerLocale(travellerLocale);
+  }, [travellerLocale]);
 
   async function handleSignOut() {
     // Forget locally even if the server is unreachable: the user asked to leave.
@@ -49,16 +58,32 @@ export function App() {
   } else if (!state.config || state.session === undefined) {
     content = <p className="boot-message">{t('app.loading')}</p>;
   } else if (state.session === null) {
-    content = <PersonaPicker sessionEnded={state.sessionEnded} onSignedIn={(session) => dispatch({ type: 'signedIn', session })} />;
+    content = (
+      <PersonaPicker
+        sessionEnded={state.sessionEnded}
+        onSignedIn={(session) => {
+          justSignedIn.current = true;
+          dispatch({ type: 'signedIn', session });
+        }}
+      />
+    );
   } else {
     // Keyed by traveller so switching persona starts a fresh connection and map.
-    content = <TravellerScreen key={state.session.traveller.id} state={state} config={state.config} dispatch={dispatch} />;
+    content = (
+      <TravellerScreen key={state.session.traveller.id} state={state} config={state.config} dispatch={dispatch} focusIdeas={justSignedIn.current} />
+    );
   }
 
   return (
     <>
+      {/* Past the header (and, signed in, past the map and its controls) to what matters. */}
+      <a className="skip-link" href={state.session ? '#ideas' : '#main'}>
+        {state.session ? t('app.skipToIdeas') : t('app.skipToContent')}
+      </a>
       <Header session={state.session} connection={state.connection} onSignOut={handleSignOut} />
-      <main className={state.session ? 'main main-traveller' : 'main'}>{content}</main>
+      <main id="main" tabIndex={-1} className={state.session ? 'main main-traveller' : 'main'}>
+        {content}
+      </main>
     </>
   );
 }

@@ -7,7 +7,7 @@ import { initReactI18next } from 'react-i18next';
 import type { Locale } from '@escale/shared';
 import en from './en.json';
 import fr from './fr.json';
-import { LOCALE_STORAGE_KEY, isLocale, pickLocale } from './locale.ts';
+import { LOCALE_STORAGE_KEY, isLocale, matchLocale } from './locale.ts';
 
 function readStoredLocale(): string | null {
   try {
@@ -17,8 +17,13 @@ function readStoredLocale(): string | null {
   }
 }
 
+/** Whether the language was chosen (remembered, or the browser's); if not, the traveller's own is used. */
+let chosen = false;
+
 export async function initI18n(): Promise<void> {
-  const lng = pickLocale(readStoredLocale(), navigator.languages ?? [navigator.language]);
+  const matched = matchLocale(readStoredLocale(), navigator.languages ?? [navigator.language]);
+  chosen = matched !== null;
+  const lng = matched ?? 'en';
   i18next.on('languageChanged', (l) => {
     document.documentElement.lang = l;
   });
@@ -32,7 +37,16 @@ export async function initI18n(): Promise<void> {
   document.documentElement.lang = lng;
 }
 
+/**
+ * A browser in a language we do not speak (say Italian) shows English until someone signs in; then the
+ * traveller's own language (a French persona's French) is the better guess. A chosen language stays.
+ */
+export function adoptTravellerLocale(locale: Locale): void {
+  if (!chosen && i18next.language !== locale) void i18next.changeLanguage(locale);
+}
+
 export function setLocale(locale: Locale): void {
+  chosen = true;
   try {
     localStorage.setItem(LOCALE_STORAGE_KEY, locale);
   } catch {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLocale, pickLocale } from './locale.ts';
+import { isLocale, matchLocale, pickLocale } from './locale.ts';
 
 describe('pickLocale', () => {
   it('keeps the language the traveller chose before', () => {
@@ -17,6 +17,11 @@ describe('pickLocale', () => {
   it('falls back to English', () => {
     expect(pickLocale(null, ['ja'])).toBe('en');
     expect(pickLocale(null, [])).toBe('en');
+  });
+  it('says when no language was chosen, so the traveller’s own can be used after sign-in', () => {
+    expect(matchLocale(null, ['it-IT', 'de'])).toBeNull();
+    expect(matchLocale(null, ['it-IT', 'fr'])).toBe('fr');
+    expect(matchLocale('en', ['it-IT'])).toBe('en');
   });
 });
 

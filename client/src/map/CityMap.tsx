@@ -10,7 +10,7 @@ import { loadBasemapStyle } from './basemap.ts';
 import { plainStyle, placesLayer } from './map-style.ts';
 import { Pin } from './Pin.tsx';
 import type { CityMapProps, MapKit } from './kit.ts';
-import { FIT_PADDING, type LonLat, boundsOf } from './view.ts';
+import { FIT_PADDING, type LonLat, boundsOf, prefersReducedMotion } from './view.ts';
 
 /**
  * On a narrow screen the credits are an ⓘ button (maplibre's compact attribution), but maplibre opens it
@@ -107,12 +107,12 @@ export function CityMap({ kit, mapLib, extraProps, config, places, position, sug
 
   // Follow the device position; a map tap is already where the user is looking, so it does not move the view.
   useEffect(() => {
-    if (position?.source === 'device') mapRef.current?.flyTo({ center: [position.lon, position.lat], zoom: 15 });
+    if (position?.source === 'device') mapRef.current?.flyTo({ center: [position.lon, position.lat], zoom: 15, animate: !prefersReducedMotion() });
   }, [position]);
 
   // A place chosen in the search comes into view (zoomed in enough to tell it from its neighbours).
   useEffect(() => {
-    if (focus && isLoaded) mapRef.current?.flyTo({ center: [focus.lon, focus.lat], zoom: Math.max(mapRef.current.getZoom(), 16) });
+    if (focus && isLoaded) mapRef.current?.flyTo({ center: [focus.lon, focus.lat], zoom: Math.max(mapRef.current.getZoom(), 16), animate: !prefersReducedMotion() });
   }, [focus?.key, isLoaded]); // eslint-disable-line react-hooks/exhaustive-deps -- a new choice moves the camera
 
   // When a push suggests places outside the view, widen it (never zoom in) so every numbered pin is visible.
@@ -129,7 +129,7 @@ export function CityMap({ kit, mapLib, extraProps, config, places, position, sug
     };
     if (places.every(clear)) return;
     const box = boundsOf(position ? [...places, [position.lon, position.lat]] : places);
-    if (box) map.fitBounds(box, { padding: FIT_PADDING, maxZoom: map.getZoom(), duration: 600 });
+    if (box) map.fitBounds(box, { padding: FIT_PADDING, maxZoom: map.getZoom(), duration: prefersReducedMotion() ? 0 : 600 });
   }, [pushKey, isLoaded]); // eslint-disable-line react-hooks/exhaustive-deps -- only a new push moves the camera
 
   function handleError(error: Error | undefined) {

@@ -14,3 +14,8 @@ export function boundsOf(points: LonLat[]): [LonLat, LonLat] | null {
 
 /** Room for the buttons over the top of the map and the zoom control on the right. */
 export const FIT_PADDING = { top: 130, bottom: 40, left: 40, right: 64 };
+
+/** The system asks for less motion: the camera jumps instead of flying (the CSS does the same for the page). */
+export function prefersReducedMotion(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TimeInput } from '../ui/TimeInput.tsx';
 import type { SectionProps } from './section.ts';
 
 const MAX_MEAL_TIMES = 6; // PushSettings.mealTimes allows six
@@ -35,8 +36,8 @@ export function MealTimesField({ draft, issues, edit }: SectionProps) {
             <label htmlFor={`meal-time-${index}`} className="visually-hidden">
               {t('notifications.mealTime', { number: index + 1 })}
             </label>
-            <input id={`meal-time-${index}`} type="time" value={time} aria-invalid={errors.length > 0}
-              onChange={(e) => setTimes(draft.mealTimes.map((m, i) => (i === index ? e.target.value : m)))} />
+            <TimeInput id={`meal-time-${index}`} value={time} aria-invalid={errors.length > 0}
+              onChange={(value) => setTimes(draft.mealTimes.map((m, i) => (i === index ? value : m)))} />
             <button type="button" className="button button-small" aria-label={t('notifications.removeMealTime', { number: index + 1 })}
               onClick={() => setTimes(draft.mealTimes.filter((_, i) => i !== index))}>
               {t('notifications.remove')}

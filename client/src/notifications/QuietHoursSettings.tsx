@@ -1,5 +1,6 @@
 /** Quiet hours: on or off, and from when until when (on the city's clock, possibly across midnight). */
 import { useTranslation } from 'react-i18next';
+import { TimeInput } from '../ui/TimeInput.tsx';
 import type { SettingsDraft } from './draft.ts';
 import { Checkbox, Field } from './Field.tsx';
 import type { SectionProps } from './section.ts';
@@ -11,7 +12,7 @@ export function QuietHoursSettings({ draft, issues, edit }: SectionProps) {
   const set = (change: Partial<SettingsDraft['quietHours']>) => edit((d) => ({ ...d, quietHours: { ...d.quietHours, ...change } }));
   const bound = (name: Bound) => (
     <Field id={`quiet-${name}`} label={t(`notifications.${name}`)} errors={issues[`quietHours.${name}`]}>
-      {(a11y) => <input {...a11y} type="time" value={draft.quietHours[name]} onChange={(e) => set({ [name]: e.target.value })} />}
+      {(a11y) => <TimeInput {...a11y} value={draft.quietHours[name]} onChange={(value) => set({ [name]: value })} />}
     </Field>
   );
   return (

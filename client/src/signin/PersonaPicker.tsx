@@ -48,10 +48,10 @@ export function PersonaPicker({ onSignedIn, sessionEnded = false }: { onSignedIn
           <li key={persona.id}>
             <button type="button" className="persona" onClick={() => pick(persona)} disabled={busy !== null} aria-busy={busy === persona.id}>
               <span className="persona-avatar" aria-hidden="true">
-                {persona.name.replace(/^(the|les)\s+/i, '').charAt(0)}
+                {persona.name[locale].replace(/^(the|les)\s+/i, '').charAt(0)}
               </span>
               <span className="persona-text">
-                <span className="persona-name">{persona.name}</span>
+                <span className="persona-name">{persona.name[locale]}</span>
                 <span className="persona-summary">{persona.summary[locale]}</span>
               </span>
             </button>

@@ -1,37 +1,41 @@
-/** One signal in the Why panel: its share as a bar, value × weight, its evidence, and the personal data it read. */
+/**
+ * One signal in the Why panel: its share as a bar, its evidence, and the personal data it read (each with its
+ * consent). A datum that says what the evidence already says is not written twice: only its consent shows.
+ */
 import { renderEvidence, type SignalContribution } from '@escale/shared';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/use-locale.ts';
-import { formatNumber, percent } from './format.ts';
+import { percent } from './format.ts';
 import { TastePathView } from './TastePathView.tsx';
 
 export function ContributionRow({ contribution: c, driver }: { contribution: SignalContribution; driver: boolean }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const share = percent(c.share);
+  const evidence = renderEvidence(c.evidence, locale);
 
   return (
     <li className={driver ? 'contribution contribution-driver' : 'contribution'}>
       <div className="contribution-head">
-        <span className="contribution-name">{t(`signal.${c.signal}`)}</span>
+        <span className="contribution-name">
+          {t(`signal.${c.signal}`)}
+          {driver && <span className="badge-main">{t('why.mainReason')}</span>}
+        </span>
         <span className="contribution-share">{t('why.share', { percent: share })}</span>
       </div>
       {/* The bar repeats the percentage above for sighted readers; the text carries the meaning. */}
       <div className="bar" aria-hidden="true">
         <span className="bar-fill" style={{ width: `${share}%` }} />
       </div>
-      <p className="contribution-evidence">{renderEvidence(c.evidence, locale)}</p>
+      <p className="contribution-evidence">{evidence}</p>
       {c.path && <TastePathView path={c.path} />}
-      <p className="contribution-meta">
-        {t('why.valueWeight', { value: formatNumber(c.value, locale), weight: formatNumber(c.weight, locale) })}
-      </p>
       {c.personalData.length === 0 ? (
         <p className="personal-none">{t('why.noPersonalData')}</p>
       ) : (
         <ul className="personal-data" aria-label={t('why.personalData')}>
           {c.personalData.map((datum, index) => (
             <li key={index}>
-              <span>{renderEvidence(datum.evidence, locale)}</span>
+              {renderEvidence(datum.evidence, locale) === evidence ? <span>{t('why.datumAbove')}</span> : <span>{renderEvidence(datum.evidence, locale)}</span>}
               <span className="consent-tag">{t('why.consent', { category: t(`consent.${datum.category}`) })}</span>
             </li>
           ))}

@@ -3,7 +3,7 @@
  * say about it (like, save for later, been there, not interested). A card from the latest notification
  * also says why that was sent.
  */
-import { renderEvidence, type Evidence, type FeedbackKind, type Suggestion } from '@escale/shared';
+import { frenchAt, renderEvidence, type Evidence, type FeedbackKind, type Suggestion } from '@escale/shared';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/use-locale.ts';
 import { CategoryIcon } from '../ui/CategoryIcon.tsx';
@@ -51,7 +51,7 @@ export function SuggestionCard({ suggestion: s, number, trigger, given, timeZone
       )}
       <p className="card-category">
         <CategoryIcon category={category.id} /> {category.label}
-        {s.item.kind !== 'place' && ` · ${t('card.atPlace', { place: s.item.place.name })}`}
+        {s.item.kind !== 'place' && ` · ${locale === 'fr' ? frenchAt(s.item.place.name) : t('card.atPlace', { place: s.item.place.name })}`}
       </p>
       <p className="card-facts">{facts.join(' · ')}</p>
       <p className="card-reason">{renderEvidence(s.reason, locale)}</p>

@@ -2,7 +2,7 @@
  * The graph path behind a taste suggestion, drawn small: where the traveller's own history starts, the
  * connector the walk went through most, and the suggestion. Other travellers appear only as a count.
  */
-import { CATEGORY_LABELS, renderEvidence, type CategoryId, type TastePath } from '@escale/shared';
+import { CATEGORY_LABELS, renderEvidence, tagLabel, type CategoryId, type TastePath } from '@escale/shared';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/use-locale.ts';
 
@@ -19,7 +19,7 @@ export function TastePathView({ path }: { path: TastePath }) {
         ? t('why.pathTravellers', { count: path.via.count })
         : t('why.pathTravellersNone')
       : path.via.kind === 'tag'
-        ? t('why.pathTag', { tag: path.via.id.slice(path.via.id.indexOf(':') + 1).replaceAll('-', ' ') })
+        ? t('why.pathTag', { tag: tagLabel(path.via.id, locale) })
         : t('why.pathCategory', { category: CATEGORY_LABELS[path.via.id as CategoryId]?.[locale] ?? path.via.id });
   return (
     <figure className="taste-path">

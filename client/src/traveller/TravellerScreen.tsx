@@ -28,9 +28,11 @@ interface Props {
   state: AppState;
   config: ClientConfig;
   dispatch: Dispatch<Action>;
+  /** Just signed in: focus goes to the ideas (the persona button that had it is gone). */
+  focusIdeas?: boolean;
 }
 
-export function TravellerScreen({ state, config, dispatch }: Props) {
+export function TravellerScreen({ state, config, dispatch, focusIdeas = false }: Props) {
   const { t } = useTranslation();
   const [places, setPlaces] = useState<PlacesCollection | null>(null);
   const [notificationsOpen, setNotificationsOpen] = useState(false);
@@ -77,6 +79,10 @@ export function TravellerScreen({ state, config, dispatch }: Props) {
     const timer = setTimeout(() => setMapDeferred(false), MAP_DEFER_MS);
     return () => clearTimeout(timer);
   }, [hasFeed]);
+
+  useEffect(() => {
+    if (focusIdeas) document.getElementById('ideas')?.focus({ preventScroll: true });
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- once, when the screen appears
 
   useEffect(() => {
     getPlaces().then(setPlaces, (error: unknown) => console.warn('Catalogue places could not be loaded:', error));
@@ -139,7 +145,7 @@ export function TravellerScreen({ state, config, dispatch }: Props) {
           onSuggestNow={() => socket?.send({ type: 'suggest_now' })}
         />
       </div>
-      <div className="side">
+      <div className="side" id="ideas" tabIndex={-1} role="region" aria-label={t('traveller.ideas')}>
       <PlaceSearch
         places={places}
         from={state.position}

@@ -1,17 +1,21 @@
 /**
- * "Why this suggestion?": a modal dialog naming the driving signal, why it came now (the push's trigger),
- * then every signal's share of the score with its evidence and the personal data it read, each linked to
- * its consent. Focus goes in on open and back to the button that opened it (see use-modal-dialog.ts).
+ * "Why this suggestion?": a modal dialog that first says why in one plain sentence, then why it came now
+ * (the push's trigger), then the signals that counted as bars with their evidence and the personal data
+ * they read, each with its consent; signals that counted for nothing behind "Show all", and the figures
+ * (value × weight) in a details view. Focus goes in on open and back to the button that opened it.
  */
 import { renderEvidence, type Suggestion } from '@escale/shared';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/use-locale.ts';
 import { SheetHead } from '../ui/SheetHead.tsx';
 import { useModalDialog } from '../ui/use-modal-dialog.ts';
 import { ContributionRow } from './ContributionRow.tsx';
 import { CategoryIcon } from '../ui/CategoryIcon.tsx';
-import { categoryLabel, orderedContributions } from './format.ts';
+import { categoryLabel, orderedContributions, visibleContributions } from './format.ts';
 import { PushReason, type PushOrigin } from './PushReason.tsx';
+import { ScoreDetails } from './ScoreDetails.tsx';
+import { WhyLead } from './WhyLead.tsx';
 
 interface Props {
   suggestion: Suggestion | null;
@@ -26,7 +30,13 @@ export function WhyPanel({ suggestion, origin, onClose, onOpenNotifications }: P
   const locale = useLocale();
   const dialog = useModalDialog(suggestion !== null, onClose, { closeOnBackdrop: true });
 
+  const [showAll, setShowAll] = useState(false);
+  useEffect(() => setShowAll(false), [suggestion?.id]);
+
   const category = suggestion ? categoryLabel(suggestion, locale) : null;
+  const ordered = suggestion ? orderedContributions(suggestion.contributions, suggestion.driver) : [];
+  const shown = suggestion ? visibleContributions(ordered, suggestion.driver, showAll) : [];
+  const hidden = ordered.length - visibleContributions(ordered, suggestion?.driver ?? 'proximity', false).length;
   return (
     <dialog ref={dialog.ref} className="sheet why" aria-labelledby="why-title" onCancel={dialog.onCancel} onClick={dialog.onClick}>
       {suggestion && category && (
@@ -35,10 +45,7 @@ export function WhyPanel({ suggestion, origin, onClose, onOpenNotifications }: P
           <p className="why-subject">
             <CategoryIcon category={category.id} /> {suggestion.item.title} · {category.label}
           </p>
-          <p className="why-driver">
-            <strong>{t('why.drivenBy', { signal: t(`signal.${suggestion.driver}`) })}</strong>
-            <span> — {renderEvidence(suggestion.reason, locale)}</span>
-          </p>
+          <WhyLead suggestion={suggestion} />
           {origin && <PushReason origin={origin} onOpenNotifications={onOpenNotifications} />}
           {suggestion.notes.length > 0 && (
             <section aria-labelledby="why-notes">
@@ -50,10 +57,16 @@ export function WhyPanel({ suggestion, origin, onClose, onOpenNotifications }: P
           )}
           <h3 className="why-subtitle">{t('why.contributions')}</h3>
           <ul className="contributions">
-            {orderedContributions(suggestion.contributions, suggestion.driver).map((c) => (
+            {shown.map((c) => (
               <ContributionRow key={c.signal} contribution={c} driver={c.signal === suggestion.driver} />
             ))}
           </ul>
+          {hidden > 0 && (
+            <button type="button" className="link-button why-show-all" aria-expanded={showAll} onClick={() => setShowAll(!showAll)}>
+              {showAll ? t('why.showCounted') : t('why.showAll', { count: hidden })}
+            </button>
+          )}
+          <ScoreDetails contributions={ordered} />
         </div>
       )}
     </dialog>

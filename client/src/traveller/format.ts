@@ -53,3 +53,20 @@ export function orderedContributions(contributions: SignalContribution[], driver
     (a, b) => Number(b.signal === driver) - Number(a.signal === driver) || b.share - a.share,
   );
 }
+
+/** Rows the Why panel shows at first: those that counted (1 % or more), the driver always. */
+export function visibleContributions(ordered: SignalContribution[], driver: SignalId, showAll: boolean): SignalContribution[] {
+  return showAll ? ordered : ordered.filter((c) => c.signal === driver || percent(c.share) >= 1);
+}
+
+/**
+ * The Why panel's first sentence, as translation keys: the driver's reason and, when another signal
+ * counted for at least a fifth of the score, that one too.
+ */
+export function leadReasons(s: Suggestion): { main: SignalContribution | undefined; also: SignalContribution | undefined } {
+  const main = s.contributions.find((c) => c.signal === s.driver);
+  const also = [...s.contributions]
+    .filter((c) => c.signal !== s.driver && c.share >= 0.2)
+    .sort((a, b) => b.share - a.share)[0];
+  return { main, also };
+}

@@ -27,6 +27,17 @@ describe('a card’s reason', () => {
     expect(reasonOf([contribution('proximity', 0.9), contribution('timing', 0.5, 'timing.event_starts_in')], 'event', true).key).toBe('timing.event_starts_in');
   });
 
+  it('is never what is true of nearly every place: within budget, no special needs, a middling rating', () => {
+    const reason = reasonOf(
+      [contribution('proximity', 0.9), contribution('budget', 1, 'budget.within'), contribution('party', 0.5, 'party.none'), contribution('popularity', 0.3, 'popularity.rating')],
+      'place',
+      true,
+    );
+    expect(reason.key).toBe('reason.near_open');
+    expect(reasonOf([contribution('budget', 1, 'budget.free'), contribution('popularity', 0.8, 'popularity.rating')], 'place', true).key).toBe('budget.free');
+    expect(reasonOf([contribution('budget', 1, 'budget.within'), contribution('popularity', 0.8, 'popularity.rating')], 'place', true).key).toBe('popularity.rating');
+  });
+
   it('says plainly when nothing but distance and hours speaks for it', () => {
     expect(reasonOf([contribution('proximity', 0.9), contribution('interests', 0)], 'place', true).key).toBe('reason.near_open');
     expect(reasonOf([contribution('proximity', 0.9)], 'place', false).key).toBe('reason.near');

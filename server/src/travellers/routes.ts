@@ -8,7 +8,7 @@ export function travellerRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/personas', (_req, res) => {
     if (!ctx.config.demoMode) throw new HttpError(403, 'demo_disabled', 'Demo travellers are only listed in demo mode.');
-    const personas: PersonaSummary[] = [...ctx.personas.values()].map((p) => ({ id: p.id, name: p.name, summary: p.summary }));
+    const personas: PersonaSummary[] = [...ctx.personas.values()].map((p) => ({ id: p.id, name: p.localName ?? { en: p.name, fr: p.name }, summary: p.summary }));
     res.json({ personas });
   });
   return router;
