@@ -133,7 +133,8 @@ const RECORD_MILESTONES = `(() => {
 async function visit(page: Page, transfers: ReturnType<typeof countTransfers>, url: string, signIn: boolean, persona: string): Promise<Visit> {
   transfers.reset();
   await page.goto(url, { waitUntil: 'commit', timeout: PAGE_TIMEOUT_MS });
-  if (signIn) await page.getByRole('button', { name: new RegExp(persona, 'i') }).first().click({ timeout: PAGE_TIMEOUT_MS });
+  // The button's accessible name is the persona's name, then its summary.
+  if (signIn) await page.getByRole('button', { name: new RegExp(`^${persona.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) }).first().click({ timeout: PAGE_TIMEOUT_MS });
   await page.getByTestId('suggestion-card').first().waitFor({ timeout: PAGE_TIMEOUT_MS });
   await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: PAGE_TIMEOUT_MS });
   // Let late requests (tiles the map asked for while drawing) finish, so the bytes are the whole visit's.
@@ -150,6 +151,14 @@ async function visit(page: Page, transfers: ReturnType<typeof countTransfers>, u
     firstCardMs: ms('card'),
     mapReadyMs: ms('map'),
   };
+}
+
+/** The persona's name on its button ("Léa"): the button is found by the name it starts with, not by a guess. */
+async function personaName(url: string, id: string): Promise<string> {
+  const { personas } = (await (await fetch(`${url}/api/personas`)).json()) as { personas: { id: string; name: { en: string } }[] };
+  const persona = personas.find((p) => p.id === id);
+  if (!persona) throw new Error(`no persona ${id}: ${personas.map((p) => p.id).join(', ')}`);
+  return persona.name.en;
 }
 
 async function firstAndReturning(url: string, compressed: boolean, persona: string): Promise<{ first: Visit; returning: Visit }> {
@@ -198,9 +207,10 @@ async function main(): Promise<void> {
     throw new Error('build first: npm run build');
   }
   const runs = Number(option('runs', '5'));
-  const persona = option('persona', 'lea');
+  const personaId = option('persona', 'lea');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escale-bench-client-'));
   const { child, url } = await startServer(dataDir);
+  const persona = await personaName(url, personaId);
   const results: Record<'compressed' | 'identity', { first: Visit[]; returning: Visit[] }> = {
     compressed: { first: [], returning: [] },
     identity: { first: [], returning: [] },
