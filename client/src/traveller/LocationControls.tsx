@@ -50,10 +50,10 @@ export function LocationControls({ moveMode, onMoveMode, onPosition, onSuggestNo
     <div className="controls" role="group" aria-label={t('traveller.controls')}>
       <div className="controls-buttons">
         <button type="button" className="button" onClick={device.locate} disabled={device.state === 'locating'}>
-          <Icon path={LOCATE} /> {t('traveller.useMyLocation')}
+          <Icon path={LOCATE} /> <span className="controls-label">{t('traveller.useMyLocation')}</span>
         </button>
         <button type="button" className="button" aria-pressed={moveMode} onClick={() => onMoveMode(!moveMode)}>
-          <Icon path={MOVE} /> {t('traveller.movePosition')}
+          <Icon path={MOVE} /> <span className="controls-label">{t('traveller.movePosition')}</span>
         </button>
         <button type="button" className="button button-primary" onClick={onSuggestNow}>
           <Icon path={SPARK} /> {t('traveller.suggestNow')}
