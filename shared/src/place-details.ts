@@ -20,6 +20,8 @@ export type PlaceOpenNow = z.infer<typeof PlaceOpenNow>;
 export const PlaceDetails = SuggestedItem.shape.place.extend({
   /** The OpenStreetMap `opening_hours` text, verbatim; null when the source has none. */
   openingHours: z.string().nullable(),
+  /** The same hours for people, one line per rule, in each language; null when unknown or unreadable. */
+  hours: z.object({ en: z.array(z.string()), fr: z.array(z.string()) }).nullable(),
   website: z.string().url().nullable(),
   openNow: PlaceOpenNow,
   /** The instant `openNow` is true for (the session's clock, which a demo may have moved). */

@@ -24,12 +24,17 @@ describe('GET /api/places/:id', () => {
     const place = await details(STUBE);
     expect(place).toMatchObject({ name: 'Le Stube Richelieu', category: 'cafe', address: '31 Rue de Richelieu, 75001 Paris', website: 'http://www.lestube.fr' });
     expect(place.openingHours).toMatch(/^Mo 11:30-15:00/);
+    // For people, a line per rule, in each language.
+    expect(place.hours?.en).toEqual(['Mo 11:30-15:00', 'Tu 11:30-19:00', 'We-Fr 11:30-21:00', 'Sa 12:00-21:00', 'Su off']);
+    expect(place.hours?.fr).toEqual(['lun. 11:30-15:00', 'mar. 11:30-19:00', 'mer.-ven. 11:30-21:00', 'sam. 12:00-21:00', 'dim. fermé']);
     expect(place.openNow).toEqual({ kind: 'open', until: '19:00' });
     expect(place.at).toBe('2026-11-24T18:00:00+01:00');
   });
 
   it('says a 24/7 place is open with no closing time', async () => {
-    expect((await details('osm:way/4208595')).openNow).toEqual({ kind: 'open', until: null });
+    const park = await details('osm:way/4208595');
+    expect(park.openNow).toEqual({ kind: 'open', until: null });
+    expect(park.hours).toEqual({ en: ['24/7'], fr: ['24/7'] });
   });
 
   it("reads the session's clock: at 23:30 the café is closed and opens the next morning", async () => {

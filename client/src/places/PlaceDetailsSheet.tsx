@@ -60,11 +60,14 @@ export function PlaceDetailsSheet({ placeId, onClose, onSetPosition }: Props) {
                 <dd>{place.address ?? t('places.addressUnknown')}</dd>
                 <dt>{t('places.now')}</dt>
                 <dd className={place.openNow.kind === 'open' ? 'place-open' : undefined}>{t(open.key, open.params)}</dd>
-                {place.openingHours && (
+                {place.hours && place.hours[locale].length > 0 && (
                   <>
                     <dt>{t('places.hours')}</dt>
-                    {/* The OpenStreetMap text as mapped ("Mo-Fr 10:00-19:00"); its days are English abbreviations. */}
-                    <dd className="place-hours" lang="en">{place.openingHours}</dd>
+                    <dd className="place-hours">
+                      {place.hours[locale].map((line) => (
+                        <span key={line}>{line}</span>
+                      ))}
+                    </dd>
                   </>
                 )}
                 {place.website && (

@@ -1,7 +1,7 @@
 /** A place's details sheet: the catalogue record plus whether it is open at the asker's time. */
 import type { PlaceDetails, PlaceOpenNow } from '@escale/shared';
 import { localClock, localDate, localIso } from '../recommend/local-clock.ts';
-import { hoursAt } from '../recommend/opening-hours.ts';
+import { hoursAt, readableHours } from '../recommend/opening-hours.ts';
 import type { City, Place } from './model.ts';
 
 export function openNow(place: Place, city: City, at: Date): PlaceOpenNow {
@@ -23,6 +23,7 @@ export function placeDetails(place: Place, city: City, at: Date): PlaceDetails {
     lon: place.lon,
     address: place.address,
     openingHours: place.openingHours,
+    hours: readableHours(place.openingHours, { lat: place.lat, lon: place.lon, countryCode: city.countryCode }),
     website: place.website,
     openNow: openNow(place, city, at),
     at: localIso(at, city.timezone),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatLocalTime } from '@escale/shared';
-import { hoursAt } from './opening-hours.ts';
+import { hoursAt, readableHours } from './opening-hours.ts';
 
 const PARIS = { lat: 48.8566, lon: 2.3522, countryCode: 'fr' };
 const tz = 'Europe/Paris';
@@ -53,5 +53,14 @@ describe('opening hours in the city time zone', () => {
     const state = hoursAt('Mo-Su 12:00-14:00', at('2026-07-15T11:30:00Z'), tz, PARIS);
     expect(state.kind).toBe('open');
     expect(state.kind === 'open' && formatLocalTime(state.closesAt!, tz)).toBe('14:00');
+  });
+});
+
+describe('readableHours', () => {
+  const where = { lat: 48.85, lon: 2.35, countryCode: 'fr' };
+  it('writes the hours a line per rule, in English and in French', () => {
+    expect(readableHours('Mo-Fr 10:00-18:00; PH off', where)).toEqual({ en: ['Mo-Fr 10:00-18:00', 'PH off'], fr: ['lun.-ven. 10:00-18:00', 'jours fériés fermé'] });
+    expect(readableHours(null, where)).toBeNull();
+    expect(readableHours('not hours at all', where)).toBeNull();
   });
 });

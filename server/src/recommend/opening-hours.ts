@@ -154,3 +154,25 @@ export function warmOpeningHours(places: readonly ({ openingHours: string | null
     setImmediate(step);
   });
 }
+
+/**
+ * The hours as people read them, one line per rule, in English and in French ("lun.-ven. 10:00-18:00",
+ * « dim. fermé »): the library's own prettifier. Null when the value cannot be parsed.
+ */
+export function readableHours(openingHours: string | null, where: Where): { en: string[]; fr: string[] } | null {
+  if (!openingHours) return null;
+  const oh = parse(openingHours, where);
+  if (!oh) return null;
+  // The library reads its options under `conf` (its type definitions say otherwise; flat options are ignored).
+  const prettify = oh.prettifyValue.bind(oh) as unknown as (options: { conf: { locale: string; rule_sep_string: string; print_semicolon: boolean } }) => string;
+  const lines = (locale: 'en' | 'fr') =>
+    prettify({ conf: { locale, rule_sep_string: '\n', print_semicolon: false } })
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+  try {
+    return { en: lines('en'), fr: lines('fr') };
+  } catch {
+    return null;
+  }
+}
