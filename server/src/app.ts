@@ -43,6 +43,8 @@ import { openStore } from './store/open-store.ts';
 import { StoreHealth } from './store/store-health.ts';
 import { listInteractions } from './travellers/queries.ts';
 import { travellerRoutes } from './travellers/routes.ts';
+import { Metrics } from './metrics/metrics.ts';
+import { countRequests, metricsRoutes } from './metrics/routes.ts';
 
 export interface RunningApp {
   ctx: AppContext;
@@ -113,6 +115,9 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   const city = graph.city(files.city.id)!;
 
   const bus = new Bus();
+  const metrics = new Metrics();
+  metrics.live.storeErrors = () => storeHealth.report().errors;
+  recommender.onRanked = (seconds) => metrics.ranking.observe(seconds);
   const ctx: AppContext = {
     config,
     db,
@@ -125,6 +130,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     sessionClocks: new SessionClocks(db, clock),
     pushCache: new PushCache(db, afterTurn),
     bus,
+    metrics,
     logger,
     city,
     personas: new Map(files.personas.map((p) => [p.id, p])),
@@ -140,11 +146,13 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   const hsts = strictTransportSecurity();
   app.use((req, res, next) => (req.secure ? hsts(req, res, next) : next()));
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.use(countRequests(metrics));
   app.use(compressResponses());
   app.use('/api', jsonBody());
 
   const server = http.createServer(app);
   const realtime = mountRealtime(ctx, server);
+  metrics.live.connections = () => realtime.hub.connectionCount;
   bus.on('session_ended', ({ sessionId }) => ctx.sessionClocks.forget(sessionId));
   // At start, before anyone is served: sessions that expired while the server was down end now, and with
   // demo mode switched off every demo session ends (and its visitor is erased).
@@ -158,6 +166,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   app.use('/api', pushRoutes(ctx));
   app.use('/api', apiNotFound);
   app.use(BASEMAP_PATH, basemapRoutes(config.basemapDir));
+  app.use(metricsRoutes(metrics));
   app.all(WS_PATH, upgradeRequired);
   serveClient(app, config.clientDist, async (req) => ({ config: clientConfig(ctx), session: await sessionInfoOfRequest(ctx, req) }));
   app.use(errorHandler((err) => storeHealth.record(err)));

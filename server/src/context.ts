@@ -13,6 +13,7 @@ import type { Db } from './store/db.ts';
 import type { AfterTurnWrites } from './store/after-turn-writes.ts';
 import type { StoreHealth } from './store/store-health.ts';
 import type { CommitBatch } from './store/write-batch.ts';
+import type { Metrics } from './metrics/metrics.ts';
 
 export interface AppContext {
   config: ServerConfig;
@@ -31,6 +32,8 @@ export interface AppContext {
   sessionClocks: SessionClocks;
   /** What the push path reads per connected traveller; `invalidate` after writing any of those rows. */
   pushCache: PushCache;
+  /** Counts and latencies for GET /metrics (metrics/metrics.ts). */
+  metrics: Metrics;
   /** What one feature tells the others holding live state (sockets, caches, clocks): bus/bus.ts. */
   bus: Bus;
   logger: Logger;

@@ -28,9 +28,10 @@ export function catalogueRoutes(ctx: AppContext): Router {
     res.json(body);
   });
 
-  // Ids hold slashes ("osm:node/123"), so the rest of the path is the id; the client encodes it.
-  router.get(/^\/places\/(.+)$/, async (req, res) => {
-    const id = decodeURIComponent((req.params as Record<string, string>)[0] ?? '');
+  // Ids hold a slash ("osm:node/123"): the client encodes it, and the rest of the path is the id either way.
+  router.get('/places/*id', async (req, res) => {
+    const segments = (req.params as Record<string, string | string[]>).id;
+    const id = Array.isArray(segments) ? segments.join('/') : (segments ?? '');
     if (!PlaceId.safeParse(id).success) throw new HttpError(400, 'bad_request', `"${id.slice(0, 80)}" is not a place id ("<dataset>:<reference>").`);
     const place = ctx.graph.place(id);
     const city = place && ctx.graph.city(place.cityId);

@@ -197,13 +197,19 @@ export class PushService {
     const day = localDate(now, tz);
     if (!req.solicited) {
       const hold = holdReason(settings, state, now, localMinutes(now, tz));
-      if (hold) return { pushed: false, reason: hold };
+      if (hold) {
+        this.ctx.metrics.pushesHeld.inc({ reason: hold });
+        return { pushed: false, reason: hold };
+      }
     }
     // "Never the same suggestion twice in a day unless asked": the ranking skips them, and offers the best
     // three of the rest.
     const seen = req.solicited || settings.repeatSameDay ? NOTHING_SEEN : await this.ctx.pushCache.pushedOn(traveller.id, day);
     const { items, coldStart } = this.ctx.recommender.suggest({ traveller, now, position, limit: PUSH_SIZE, skip: seen });
-    if (items.length === 0 && !req.solicited) return { pushed: false, reason: 'nothing_new' };
+    if (items.length === 0 && !req.solicited) {
+      this.ctx.metrics.pushesHeld.inc({ reason: 'nothing_new' });
+      return { pushed: false, reason: 'nothing_new' };
+    }
     // Where the push was made is location data: kept only with the location consent, dropped without it.
     const where = !traveller.consents.location
       ? { lastPosition: null, lastArea: null }
@@ -229,6 +235,7 @@ export class PushService {
     const record = pushWrites(traveller.id, next, day, ids, !state.lastPushAt || localDate(state.lastPushAt, tz) !== day);
     this.ctx.afterTurn.add(alsoStore ? [alsoStore, ...record] : record);
     this.ctx.pushCache.pushed(traveller.id, next, day, ids);
+    this.ctx.metrics.pushes.inc({ trigger: req.trigger });
     return { pushed: true, trigger: req.trigger, items: items.length };
   }
 }

@@ -162,8 +162,10 @@ export function attachConnection(deps: RealtimeDeps, c: Connection): void {
   const handle = async (raw: string) => {
     if (closeIfExpired(ctx, c)) return;
     const parsed = parseClientMessage(raw);
+    ctx.metrics.wsMessages.inc({ type: parsed.ok ? parsed.message.type : 'invalid' });
     if (!parsed.ok) return fail(parsed.code, parsed.message);
     const msg = parsed.message;
+    const start = performance.now();
     if (!greeted && msg.type !== 'hello') return fail('bad_message', 'Send a hello message first.');
     try {
       await (handlers[msg.type] as (m: ClientMessage) => Promise<void>)(msg);
@@ -175,6 +177,7 @@ export function attachConnection(deps: RealtimeDeps, c: Connection): void {
       // client reconnects (1011: a server error, retried with backoff) and asks again from its last number.
       if (msg.type === 'hello' && c.phase === 'replaying') closeNow(socket, 1011, 'replay failed: reconnect');
     }
+    ctx.metrics.wsHandling.observe({ type: msg.type }, (performance.now() - start) / 1000);
   };
 
   socket.on('message', (data, isBinary) => {

@@ -56,7 +56,13 @@ export class Recommender {
     );
   }
 
+  /** Told how long each ranking took, in seconds (the app's metrics). */
+  onRanked: ((seconds: number) => void) | null = null;
+
   suggest(req: SuggestRequest): RankResult {
-    return rank(this.graph, this.context(req), { limit: req.limit, ...(req.skip ? { skip: req.skip } : {}) });
+    const start = performance.now();
+    const result = rank(this.graph, this.context(req), { limit: req.limit, ...(req.skip ? { skip: req.skip } : {}) });
+    this.onRanked?.((performance.now() - start) / 1000);
+    return result;
   }
 }
