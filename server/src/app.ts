@@ -23,7 +23,7 @@ import { systemClock, type Clock } from './clock.ts';
 import type { ServerConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { TravelGraph } from './graph/travel-graph.ts';
-import { healthRoutes } from './health/routes.ts';
+import { healthRoutes, VERSION } from './health/routes.ts';
 import { scheduleHousekeeping, type Housekeeping } from './housekeeping/housekeeping.ts';
 import { compressResponses } from './http/compress-responses.ts';
 import { apiNotFound, errorHandler, upgradeRequired } from './http/errors.ts';
@@ -45,6 +45,7 @@ import { listInteractions } from './travellers/queries.ts';
 import { travellerRoutes } from './travellers/routes.ts';
 import { Metrics } from './metrics/metrics.ts';
 import { countRequests, metricsRoutes } from './metrics/routes.ts';
+import { openApiRoutes } from './http/openapi.ts';
 
 export interface RunningApp {
   ctx: AppContext;
@@ -159,6 +160,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   const housekeeping = scheduleHousekeeping(ctx);
   await housekeeping.runOnce();
 
+  app.use('/api', openApiRoutes(VERSION));
   app.use('/api', healthRoutes(ctx, realtime.hub));
   app.use('/api', authRoutes(ctx));
   app.use('/api', catalogueRoutes(ctx));

@@ -1,5 +1,6 @@
 /** The contract shared by the server and the client: schemas, types, and pure helpers. */
 export * from './api.ts';
+export * from './api-routes.ts';
 export * from './basemap-style.ts';
 export * from './booking.ts';
 export * from './catalogue.ts';
