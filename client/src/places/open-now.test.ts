@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, openNowLine } from './open-now.ts';
+import { formatWeekdayDate, openNowLine } from './open-now.ts';
 
 describe('open now', () => {
   it('writes days as dates in both languages', () => {
-    expect(formatDay('2026-11-25', 'en')).toBe('Wednesday 25 November');
-    expect(formatDay('2026-11-25', 'fr')).toBe('mercredi 25 novembre');
+    expect(formatWeekdayDate('2026-11-25', 'en')).toBe('Wednesday 25 November');
+    expect(formatWeekdayDate('2026-11-25', 'fr')).toBe('mercredi 25 novembre');
   });
 
   it('tells open, open 24 hours, closed until a time or a day, and unknown apart', () => {

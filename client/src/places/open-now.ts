@@ -3,7 +3,7 @@ import type { Locale, PlaceOpenNow } from '@escale/shared';
 import type { Line } from '../traveller/format.ts';
 
 /** "Wednesday 25 November" / "mercredi 25 novembre" for a local "YYYY-MM-DD" (a calendar date, no zone). */
-export function formatDay(isoDate: string, locale: Locale): string {
+export function formatWeekdayDate(isoDate: string, locale: Locale): string {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
     new Date(Date.UTC(year, month - 1, day)),
@@ -19,6 +19,6 @@ export function openNowLine(open: PlaceOpenNow, locale: Locale): Line {
     case 'closed':
       if (!open.opensAt) return { key: 'places.closedThisWeek' };
       if (!open.opensDay) return { key: 'places.closedOpensAt', params: { time: open.opensAt } };
-      return { key: 'places.closedOpensOn', params: { time: open.opensAt, day: formatDay(open.opensDay, locale) } };
+      return { key: 'places.closedOpensOn', params: { time: open.opensAt, day: formatWeekdayDate(open.opensDay, locale) } };
   }
 }

@@ -12,7 +12,7 @@ import { SheetHead } from '../ui/SheetHead.tsx';
 import { useModalDialog } from '../ui/use-modal-dialog.ts';
 import { ContributionRow } from './ContributionRow.tsx';
 import { CategoryIcon } from '../ui/CategoryIcon.tsx';
-import { categoryLabel, orderedContributions, visibleContributions } from './format.ts';
+import { categoryLabel, countedContributions, orderedContributions } from './format.ts';
 import { PushReason, type PushOrigin } from './PushReason.tsx';
 import { ScoreDetails } from './ScoreDetails.tsx';
 import { WhyLead } from './WhyLead.tsx';
@@ -35,8 +35,9 @@ export function WhyPanel({ suggestion, origin, onClose, onOpenNotifications }: P
 
   const category = suggestion ? categoryLabel(suggestion, locale) : null;
   const ordered = suggestion ? orderedContributions(suggestion.contributions, suggestion.driver) : [];
-  const shown = suggestion ? visibleContributions(ordered, suggestion.driver, showAll) : [];
-  const hidden = ordered.length - visibleContributions(ordered, suggestion?.driver ?? 'proximity', false).length;
+  const counted = suggestion ? countedContributions(ordered, suggestion.driver) : [];
+  const shown = showAll ? ordered : counted;
+  const hidden = ordered.length - counted.length;
   return (
     <dialog ref={dialog.ref} className="sheet why" aria-labelledby="why-title" onCancel={dialog.onCancel} onClick={dialog.onClick}>
       {suggestion && category && (

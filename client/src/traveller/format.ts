@@ -55,8 +55,8 @@ export function orderedContributions(contributions: SignalContribution[], driver
 }
 
 /** Rows the Why panel shows at first: those that counted (1 % or more), the driver always. */
-export function visibleContributions(ordered: SignalContribution[], driver: SignalId, showAll: boolean): SignalContribution[] {
-  return showAll ? ordered : ordered.filter((c) => c.signal === driver || percent(c.share) >= 1);
+export function countedContributions(ordered: SignalContribution[], driver: SignalId): SignalContribution[] {
+  return ordered.filter((c) => c.signal === driver || percent(c.share) >= 1);
 }
 
 /**

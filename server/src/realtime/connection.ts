@@ -16,6 +16,7 @@ import { HISTORY_KINDS } from '../travellers/model.ts';
 import { addInteraction, positionWrite, removeInteraction } from '../travellers/queries.ts';
 import { closeNow, type Connection, type Hub } from './hub.ts';
 import type { MessageLog } from './message-log.ts';
+import { Metrics } from '../metrics/metrics.ts';
 import { parseClientMessage } from './parse-client-message.ts';
 import { RateLimiter } from './rate-limit.ts';
 
@@ -177,7 +178,7 @@ export function attachConnection(deps: RealtimeDeps, c: Connection): void {
       // client reconnects (1011: a server error, retried with backoff) and asks again from its last number.
       if (msg.type === 'hello' && c.phase === 'replaying') closeNow(socket, 1011, 'replay failed: reconnect');
     }
-    ctx.metrics.wsHandling.observe({ type: msg.type }, (performance.now() - start) / 1000);
+    ctx.metrics.wsHandling.observe({ type: msg.type }, Metrics.since(start));
   };
 
   socket.on('message', (data, isBinary) => {
