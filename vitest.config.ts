@@ -22,12 +22,24 @@ export default defineConfig({
           env: { TZ: 'UTC' },
         },
       },
+      // Every integration test runs twice: on the embedded SQLite, and on PostgreSQL (a fresh database per
+      // test server, dropped after; tests/support/test-store.ts).
       {
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
-          env: { TZ: 'UTC' },
+          env: { TZ: 'UTC', ESCALE_TEST_STORE: 'sqlite' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration-postgres',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          env: { TZ: 'UTC', ESCALE_TEST_STORE: 'postgres' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -83,7 +83,12 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   const logger = options.logger ? withRedaction(options.logger) : createLogger({ level: config.logLevel });
   const clock = options.clock ?? systemClock;
 
-  const opening = openStore(config.dataDir, { checkpointErrors: (message) => logger.warn({ message }, 'WAL checkpoint failed') });
+  const opening = openStore(config.dataDir, {
+    databaseUrl: config.databaseUrl,
+    poolSize: config.databasePoolSize,
+    onIdleError: (err) => logger.warn({ code: (err as { code?: unknown }).code, message: err.message }, 'a PostgreSQL connection broke; the pool replaces it'),
+    checkpointErrors: (message) => logger.warn({ message }, 'WAL checkpoint failed'),
+  });
   // The store's integrity check runs on a worker thread: the catalogue files are read and validated meanwhile.
   let files: CatalogueFiles;
   try {
@@ -97,8 +102,9 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   if (store.integrity.status === 'unfinished') {
     logger.warn({ reason: store.integrity.reason, file: store.file }, 'the database integrity check did not finish: starting without it');
   }
-  const storeHealth = new StoreHealth(store.integrity);
+  const storeHealth = new StoreHealth(store.kind, store.integrity);
   const commit = storeHealth.watch(store.commit);
+  const commitNumbered = storeHealth.watchNumbered(store.commitNumbered);
   // The raw commit: a turn's writes are first tried as one transaction, then batch by batch when that
   // fails; only a batch that fails on its own is a failure, and it comes back through onError.
   const afterTurn = new AfterTurnWrites(store.commit, (err, writes) => {
@@ -123,6 +129,8 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     config,
     db,
     commit,
+    commitNumbered,
+    storeKind: store.kind,
     afterTurn,
     storeHealth,
     graph,

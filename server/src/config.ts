@@ -10,6 +10,11 @@ export interface ServerConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** PostgreSQL's URL, or null for SQLite in `dataDir` (store/open-store.ts). Holds a password: never logged. */
+  databaseUrl: string | null;
+  databasePoolSize: number;
+  /** Redis's URL for the bus between instances, or null for the in-process bus. Never logged. */
+  redisUrl: string | null;
   logLevel: ServerEnv['LOG_LEVEL'];
   demoMode: boolean;
   allowedOrigins: string[];
@@ -51,6 +56,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.ESCALE_DATA_DIR),
+    databaseUrl: e.DATABASE_URL ?? null,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    redisUrl: e.REDIS_URL ?? null,
     logLevel: e.LOG_LEVEL,
     demoMode: e.DEMO_MODE,
     allowedOrigins: e.ALLOWED_ORIGINS,

@@ -12,7 +12,8 @@ import type { Recommender } from './recommend/recommender.ts';
 import type { Db } from './store/db.ts';
 import type { AfterTurnWrites } from './store/after-turn-writes.ts';
 import type { StoreHealth } from './store/store-health.ts';
-import type { CommitBatch } from './store/write-batch.ts';
+import type { CommitBatch, CommitNumbered } from './store/write-batch.ts';
+import type { StoreKind } from './store/dialect.ts';
 import type { Metrics } from './metrics/metrics.ts';
 
 export interface AppContext {
@@ -20,6 +21,10 @@ export interface AppContext {
   db: Db;
   /** Commits prepared writes as one transaction, the push path's way to write (store/write-batch.ts). */
   commit: CommitBatch;
+  /** Commits writes numbered by a counter (a traveller's next sequence number), in one transaction. */
+  commitNumbered: CommitNumbered;
+  /** SQLite (one instance) or PostgreSQL (DATABASE_URL: one or several instances). */
+  storeKind: StoreKind;
   /** Writes committed at the end of the event loop's turn: positions, a push's own record (after it is sent). */
   afterTurn: AfterTurnWrites;
   /** Counts the store's failures for /api/health: `record(err)` where a store error is caught. */

@@ -104,12 +104,17 @@ export const CountsByType = z.record(z.string(), z.number().int().min(0));
 
 /** The store's part of /api/health. */
 export const StoreHealthReport = z.object({
-  /** The integrity check at start: ok, or unfinished (timed out or could not run; the server started anyway). */
-  integrity: z.enum(['ok', 'unfinished']),
+  /** Which database: the embedded SQLite, or PostgreSQL (DATABASE_URL). */
+  kind: z.enum(['sqlite', 'postgres']),
+  /**
+   * The integrity check at start: ok, or unfinished (timed out or could not run; the server started anyway);
+   * not_applicable on PostgreSQL, which checks its own pages.
+   */
+  integrity: z.enum(['ok', 'unfinished', 'not_applicable']),
   /** Failures of the store since start: commits, writes after the turn, queries that threw in a handler. */
   errors: z.number().int().min(0),
   lastErrorAt: z.iso.datetime().nullable(),
-  /** SQLite's code and message for the last one (names tables, never values). */
+  /** The database's code and message for the last one (names tables, never values). */
   lastError: z.string().nullable(),
 });
 export type StoreHealthReport = z.infer<typeof StoreHealthReport>;

@@ -73,8 +73,20 @@ export const ServerEnv = z.object({
   /** 0 asks the system for a free port (the tests use it). */
   PORT: envNumber(0, 65_535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
-  /** Where the SQLite database lives; outside the source tree by default. */
+  /** Where the SQLite database lives; outside the source tree by default. Unused when DATABASE_URL is set. */
   ESCALE_DATA_DIR: z.string().min(1).default('.data'),
+  /** PostgreSQL instead of the embedded SQLite: postgres://user[:password]@host[:port]/database (docs/SCALING.md). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/[^/]+\/[^/?#]+/, 'expected postgres://[user[:password]@]host[:port]/database')
+    .optional(),
+  /** Redis between instances (the bus): redis://[user:password@]host[:port][/db]. Unset: one instance, in-process bus. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/[^/]+(\/\d+)?$/, 'expected redis://[user:password@]host[:port][/db]')
+    .optional(),
+  /** PostgreSQL connections this instance may hold at once. */
+  DATABASE_POOL_SIZE: envNumber(1, 1_000).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Demo mode lets anyone pick a persona without a password. */
   DEMO_MODE: bool.default(true),

@@ -2,24 +2,24 @@
  * What an acknowledged write promises (docs/DECISIONS.md, "Durability"): the server process is killed with
  * SIGKILL right after it acknowledged writes (settings saved, pushes logged and sent, the position that caused
  * one), and after a restart on the same database every one of them is there. SQLite runs WAL with
- * synchronous=NORMAL: a commit is in the WAL file before it returns, which is what a process crash needs.
+ * synchronous=NORMAL: a commit is in the WAL file before it returns, which is what a process crash needs;
+ * PostgreSQL's commit returns once its WAL is flushed.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { ServerMessage } from '@escale/shared';
 import { MARAIS } from '../support/positions.ts';
 import { killServerProcess, startServerProcess, stopServerProcesses } from '../support/server-process.ts';
 import { putPushSettings, signInAs } from '../support/test-server.ts';
+import { createTestStore } from '../support/test-store.ts';
 import { TestSocket } from '../support/ws-client.ts';
 
 afterEach(stopServerProcesses);
 
 describe('durability', () => {
   it('keeps every acknowledged write when the server process is killed with SIGKILL', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escale-kill-'));
-    const first = await startServerProcess(dataDir);
+    const store = await createTestStore('kill');
+    onTestFinished(() => store.drop());
+    const first = await startServerProcess(store);
     const cookie = await signInAs(first, 'lea');
     expect((await putPushSettings(first, cookie, { moveThresholdMeters: 750, repeatSameDay: true })).status).toBe(200);
     const socket = await TestSocket.greeted(first.wsUrl, cookie);
@@ -33,7 +33,7 @@ describe('durability', () => {
     await killServerProcess(first.child);
     socket.close();
 
-    const second = await startServerProcess(dataDir);
+    const second = await startServerProcess(store);
     // The session, the settings, the position and every logged message survived.
     const settings = await (await fetch(`${second.url}/api/push-settings`, { headers: { cookie } })).json();
     expect(settings).toMatchObject({ moveThresholdMeters: 750, repeatSameDay: true });

@@ -3,14 +3,12 @@
  * sign-out) is logged at trace level, by the real entry point and by a server handed a plain logger, and
  * the session token is on no line, while the lines that would have carried it are there, censored.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { stopProcess } from '../../scripts/bench/server-process.ts';
 import { startServerProcess, stopServerProcesses } from '../support/server-process.ts';
 import { startTestServer } from '../support/test-server.ts';
+import { createTestStore } from '../support/test-store.ts';
 import { TestSocket } from '../support/ws-client.ts';
 
 const MAPBOX_TOKEN = 'pk.never-in-the-log-0123456789';
@@ -58,9 +56,10 @@ function expectCensored(log: string, token: string): void {
 
 describe('the log', () => {
   it('never holds a session token when the real entry point logs at trace level', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escale-log-'));
+    const store = await createTestStore('log');
+    onTestFinished(() => store.drop());
     let log = '';
-    const server = await startServerProcess(dataDir, { LOG_LEVEL: 'trace', MAPBOX_TOKEN }, { stdout: (text) => (log += text) });
+    const server = await startServerProcess(store, { LOG_LEVEL: 'trace', MAPBOX_TOKEN }, { stdout: (text) => (log += text) });
     const token = await sessionLifetime(server.url, server.wsUrl);
     await stopProcess(server.child);
     expect(log).toContain('Escale is ready');

@@ -3,13 +3,10 @@
  * keep arriving, and a replay asked for from the very beginning of a long log is bounded (a reset beyond the
  * limit, one page in memory at a time), so it neither grows the server's memory nor stalls /api/health.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import SQLite from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { residentMiB, startServerProcess, stopServerProcesses } from '../support/server-process.ts';
 import { signIn, startTestServer, type TestServer } from '../support/test-server.ts';
+import { createTestStore } from '../support/test-store.ts';
 import { TestSocket } from '../support/ws-client.ts';
 
 const seqsAfterWelcome = (s: TestSocket) => s.messages.filter((m) => m.type !== 'welcome' && m.type !== 'error').map((m) => ('seq' in m ? m.seq : -1));
@@ -67,23 +64,27 @@ describe('a maximal replay', () => {
 
   it('keeps the server’s memory and /api/health latency bounded', async () => {
     // A traveller with 20,000 logged pushes of 7 KB (140 MB), all within the replay window.
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escale-replay-'));
-    const setup = await startTestServer({ dataDir, at: new Date() });
+    const store = await createTestStore('replay');
+    onTestFinished(() => store.drop());
+    const setup = await startTestServer({ store, at: new Date() });
     const v = await signIn(setup, 'lea');
     await setup.close();
     const MESSAGES = 20_000;
-    const db = new SQLite(path.join(dataDir, 'escale.sqlite'));
-    const insert = db.prepare('insert into message_log (traveller_id, seq, type, body, at) values (?, ?, ?, ?, ?)');
+    const { db, close } = await store.connect();
     const at = new Date().toISOString();
-    db.transaction(() => {
-      for (let seq = 1; seq <= MESSAGES; seq++) {
-        insert.run(v.travellerId, seq, 'feedback_ack', JSON.stringify({ type: 'feedback_ack', seq, placeId: `osm:node/${'7'.repeat(7000)}`, kind: 'dismissed' }), at);
+    const body = (seq: number) => JSON.stringify({ type: 'feedback_ack', seq, placeId: `osm:node/${'7'.repeat(7000)}`, kind: 'dismissed' });
+    await db.transaction().execute(async (trx) => {
+      for (let first = 1; first <= MESSAGES; first += 500) {
+        const rows = Array.from({ length: Math.min(500, MESSAGES - first + 1) }, (_, i) => ({ traveller_id: v.travellerId, seq: first + i, type: 'feedback_ack', body: body(first + i), at }));
+        await trx.insertInto('message_log').values(rows).execute();
       }
-    })();
-    db.close();
+      // The traveller's counter, as the server's appends would have left it.
+      await trx.insertInto('message_counters').values({ traveller_id: v.travellerId, seq: MESSAGES }).onConflict((oc) => oc.column('traveller_id').doUpdateSet({ seq: MESSAGES })).execute();
+    });
+    await close();
 
     const limit = 200;
-    const server = await startServerProcess(dataDir, { WS_REPLAY_MAX_MESSAGES: String(limit) });
+    const server = await startServerProcess(store, { WS_REPLAY_MAX_MESSAGES: String(limit) });
     const pid = server.child.pid!;
     const before = residentMiB(pid);
     let peak = before;

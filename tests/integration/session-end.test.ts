@@ -2,9 +2,10 @@
  * A session that ends stops working everywhere at once: signing out, expiry, or demo mode switched off close
  * the session's open WebSockets with 4401 and refuse every later request and upgrade.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { CLOSE_CODES, PROTOCOL_VERSION } from '@escale/shared';
 import { signIn, startTestServer, TUESDAY_EVENING, type TestServer } from '../support/test-server.ts';
+import { createTestStore } from '../support/test-store.ts';
 import { TestSocket } from '../support/ws-client.ts';
 
 let server: TestServer;
@@ -59,10 +60,12 @@ describe('the end of a session', () => {
   });
 
   it('sessions issued in demo mode stop working when it is switched off, and their visitors are erased', async () => {
-    const first = await startTestServer();
+    const store = await createTestStore('demo-off');
+    onTestFinished(() => store.drop());
+    const first = await startTestServer({ store });
     const v = await signIn(first, 'lea');
     await first.close();
-    const plain = await startTestServer({ dataDir: first.dataDir, env: { DEMO_MODE: 'false' } });
+    const plain = await startTestServer({ store, env: { DEMO_MODE: 'false' } });
     try {
       expect((await fetch(`${plain.url}/api/session`, { headers: { cookie: v.cookie } })).status).toBe(401);
       expect(await TestSocket.upgradeStatus(plain.wsUrl, { cookie: v.cookie })).toBe(401);

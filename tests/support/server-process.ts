@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { freePort, stopProcess, waitForHealth } from '../../scripts/bench/server-process.ts';
+import type { TestStore } from './test-store.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -15,14 +16,14 @@ export interface ServerProcess {
 const running = new Set<ChildProcess>();
 
 /**
- * Starts `server/src/main.ts` on a free port over `dataDir`; resolves once /api/health answers. `stdout`
- * hears what it writes there (its log lines), when given.
+ * Starts `server/src/main.ts` on a free port over `store` (test-store.ts); resolves once /api/health
+ * answers. `stdout` hears what it writes there (its log lines), when given.
  */
-export async function startServerProcess(dataDir: string, env: Record<string, string> = {}, options: { stdout?: (text: string) => void } = {}): Promise<ServerProcess> {
+export async function startServerProcess(store: TestStore, env: Record<string, string> = {}, options: { stdout?: (text: string) => void } = {}): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), ESCALE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DEMO_MODE: 'true', ...env },
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'silent', DEMO_MODE: 'true', ...store.env, ...env },
     stdio: ['ignore', options.stdout ? 'pipe' : 'ignore', 'inherit'],
   });
   const { stdout } = options;

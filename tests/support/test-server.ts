@@ -1,32 +1,48 @@
-/** Starts a real Escale server on an ephemeral port with a fresh temporary database, for integration tests. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+/**
+ * Starts a real Escale server on an ephemeral port with a fresh database (SQLite, or PostgreSQL in the
+ * PostgreSQL test run: test-store.ts), for integration tests.
+ */
 import { pino, type Logger } from 'pino';
 import type { Booking } from '@escale/shared';
 import { startApp, type RunningApp } from '../../server/src/app.ts';
 import { VirtualClock, type Clock } from '../../server/src/clock.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { addBooking } from '../../server/src/wallet/queries.ts';
+import { createTestStore, type TestStore } from './test-store.ts';
 
 /** Tuesday 24 November 2026, 18:00 in Paris: bars and restaurants open, an evening ahead. */
 export const TUESDAY_EVENING = new Date('2026-11-24T17:00:00Z');
 
 export interface TestServer extends RunningApp {
+  /** The server's store; dropped by `close` unless it was handed in (then its owner drops it). */
+  store: TestStore;
   dataDir: string;
   clock: VirtualClock;
   wsUrl: string;
 }
 
-/** `logger` replaces the silent one, for a test that reads what the server logs. */
-export async function startTestServer(options: { env?: Record<string, string>; at?: Date; dataDir?: string; logger?: Logger } = {}): Promise<TestServer> {
-  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'escale-it-'));
-  const { config, warnings } = loadConfig({ PORT: '0', ESCALE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
-  // A misspelt variable in a test would quietly test the default instead.
-  if (warnings.length > 0) throw new Error(`test server configuration: ${warnings.join('; ')}`);
-  const clock = new VirtualClock(options.at ?? TUESDAY_EVENING, 0);
-  const app = await startApp(config, { clock: clock as Clock, logger: options.logger ?? pino({ level: 'silent' }) });
-  return { ...app, dataDir, clock, wsUrl: app.url.replace(/^http/, 'ws') + '/ws' };
+/**
+ * `store`: start over an existing store (a restart) instead of a new one. `logger` replaces the silent one,
+ * for a test that reads what the server logs.
+ */
+export async function startTestServer(options: { env?: Record<string, string>; at?: Date; store?: TestStore; logger?: Logger } = {}): Promise<TestServer> {
+  const store = options.store ?? (await createTestStore());
+  const owned = !options.store;
+  try {
+    const { config, warnings } = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...store.env, ...options.env });
+    // A misspelt variable in a test would quietly test the default instead.
+    if (warnings.length > 0) throw new Error(`test server configuration: ${warnings.join('; ')}`);
+    const clock = new VirtualClock(options.at ?? TUESDAY_EVENING, 0);
+    const app = await startApp(config, { clock: clock as Clock, logger: options.logger ?? pino({ level: 'silent' }) });
+    const close = async () => {
+      await app.close();
+      if (owned) await store.drop();
+    };
+    return { ...app, close, store, dataDir: store.dataDir, clock, wsUrl: app.url.replace(/^http/, 'ws') + '/ws' };
+  } catch (err) {
+    if (owned) await store.drop();
+    throw err;
+  }
 }
 
 /** A demo visitor: the session cookie ("escale_session=…") and the private traveller made for it. */

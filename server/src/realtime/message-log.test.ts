@@ -23,7 +23,7 @@ beforeEach(async () => {
       .values({ id, agency_id: 'a', name: id, locale: 'en', city_id: 'paris', persona_id: null, likes: '[]', dislikes: '[]', party: '{}', budget: null, created_at: stamp, push_settings: null })
       .execute();
   }
-  log = new MessageLog(store.db, store.commit, 100);
+  log = new MessageLog(store.db, store.commitNumbered, 100);
 });
 afterEach(async () => {
   await store.close();
@@ -78,7 +78,7 @@ describe('message log', () => {
     expect(await seqsOf('t1')).toEqual([30]);
     expect(await seqsOf('t2')).toEqual(Array.from({ length: 100 }, (_, i) => i + 31));
     // Numbers go on from where they were, and a client behind the purge is reset, not sent a hole.
-    const fresh = new MessageLog(store.db, store.commit, 100);
+    const fresh = new MessageLog(store.db, store.commitNumbered, 100);
     expect((await fresh.append('t1', ack(0), NOW)).seq).toBe(31);
     expect((await fresh.replay('t1', 10, NOW)).plan.kind).toBe('reset');
     expect(await purgeLog(store.db, NOW, 100)).toBe(1); // number 30: old, and no longer the newest

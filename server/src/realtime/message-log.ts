@@ -1,16 +1,19 @@
 /**
  * Per-traveller sequence numbers and the log of server messages, kept in the database so a client that
- * reconnects (even after a server restart) can be sent exactly what it missed.
+ * reconnects (even after a server restart, or to another instance) can be sent exactly what it missed.
+ * Numbers come from the traveller's row in `message_counters`, incremented in the transaction that commits
+ * the message: instances sharing one database take them one after the other, unique and gapless.
  *
  * Bounded three ways: a replay covers at most the last 24 hours (REPLAY_WINDOW_MS) and at most
  * WS_REPLAY_MAX_MESSAGES messages (beyond either, the client gets `reset` and a fresh feed); the replay is
  * read a page at a time, so a reconnect never holds more than one page in memory; and the housekeeping job
  * deletes what no replay can ask for any more (`purgeLog`).
  */
+import { sql } from 'kysely';
 import type { ServerMessage } from '@escale/shared';
 import type { Db } from '../store/db.ts';
 import { preparedWrite } from '../store/prepared-write.ts';
-import type { CommitBatch } from '../store/write-batch.ts';
+import type { CommitNumbered } from '../store/write-batch.ts';
 
 export const REPLAY_WINDOW_MS = 24 * 3600_000;
 /** Messages read from the database at a time during a replay (a push is about 7 KB: ~350 KB a page). */
@@ -18,6 +21,15 @@ export const REPLAY_PAGE_ROWS = 50;
 
 /** Once per push: prepared once (store/prepared-write.ts). */
 const insertLogged = preparedWrite(['traveller_id', 'seq', 'type', 'body', 'at'], (db, v) => db.insertInto('message_log').values(v));
+/** The traveller's next number; the row stays locked until the message is committed. */
+const nextSeq = preparedWrite(['traveller_id'], (db, v) =>
+  db
+    .insertInto('message_counters')
+    // Constants written into the SQL (a prepared write's parameters are its slots).
+    .values({ traveller_id: v.traveller_id, seq: sql<number>`1` })
+    .onConflict((oc) => oc.column('traveller_id').doUpdateSet({ seq: sql<number>`message_counters.seq + 1` }))
+    .returning('seq'),
+);
 
 type Sequenced = Extract<ServerMessage, { seq: number }>;
 
@@ -33,25 +45,14 @@ export type Unsequenced = Sequenced extends infer M ? (M extends { seq: number }
 export type ReplayPlan = { kind: 'replayed'; pages: AsyncIterable<Logged[]> } | { kind: 'fresh' } | { kind: 'reset'; why: 'too_old' | 'too_many' | 'unknown_seq' };
 
 export class MessageLog {
-  private readonly lastSeq = new Map<string, number>();
   /** Appends in flight per traveller: the next one waits, so numbers are committed (and sent) in order. */
   private readonly appending = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly db: Db,
-    private readonly commit: CommitBatch,
+    private readonly commitNumbered: CommitNumbered,
     private readonly maxReplay: number,
   ) {}
-
-  /** The last number given to the traveller, committed or being committed (cached). */
-  private async currentSeq(travellerId: string): Promise<number> {
-    const cached = this.lastSeq.get(travellerId);
-    if (cached !== undefined) return cached;
-    const row = await this.db.selectFrom('message_log').select((eb) => eb.fn.max('seq').as('seq')).where('traveller_id', '=', travellerId).executeTakeFirst();
-    const seq = Number(row?.seq ?? 0);
-    this.lastSeq.set(travellerId, seq);
-    return seq;
-  }
 
   /**
    * Assigns the next sequence number and commits the message, before anyone sends it. Appends of one
@@ -71,17 +72,13 @@ export class MessageLog {
   }
 
   private async appendNow(travellerId: string, message: Unsequenced, now: Date): Promise<Logged> {
-    const seq = (await this.currentSeq(travellerId)) + 1;
-    this.lastSeq.set(travellerId, seq);
-    // Serialised once: the logged body is the very text sent.
-    const text = JSON.stringify({ ...message, seq });
-    try {
-      await this.commit([insertLogged.bind({ traveller_id: travellerId, seq, type: message.type, body: text, at: now.toISOString() })]);
-    } catch (err) {
-      // Not logged, so not sent: the next number is read again from the log rather than skipping this one.
-      this.lastSeq.delete(travellerId);
-      throw err;
-    }
+    let text = '';
+    // Not committed, so not sent, and the number is given back by the rollback: nothing is skipped.
+    const seq = await this.commitNumbered(nextSeq.bind({ traveller_id: travellerId }), (n) => {
+      // Serialised once: the logged body is the very text sent.
+      text = JSON.stringify({ ...message, seq: n });
+      return [insertLogged.bind({ traveller_id: travellerId, seq: n, type: message.type, body: text, at: now.toISOString() })];
+    });
     return { seq, text };
   }
 
@@ -133,16 +130,13 @@ export class MessageLog {
     return rows.map((r) => ({ seq: r.seq, text: r.body, at: r.at }));
   }
 
-  forget(travellerId: string): void {
-    this.lastSeq.delete(travellerId);
-  }
 }
 
 /**
  * Deletes what no replay can be sent any more: messages older than the window, and all but the last
- * `maxReplay` of each traveller. Each traveller's newest message is always kept, since it carries their
- * current sequence number (a number must never go back, or a client would skip what follows). Returns the
- * number of rows deleted.
+ * `maxReplay` of each traveller. Each traveller's newest message is always kept: the welcome's `upTo` is
+ * read from the log, and a client holding that number must be told it is current, not asked to reset.
+ * Returns the number of rows deleted.
  */
 export async function purgeLog(db: Db, now: Date, maxReplay: number): Promise<number> {
   const horizon = new Date(now.getTime() - REPLAY_WINDOW_MS).toISOString();

@@ -37,7 +37,7 @@ export interface RealtimeServer {
 export function mountRealtime(ctx: AppContext, server: Server): RealtimeServer {
   const limits = ctx.config.realtime;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES, perMessageDeflate: false });
-  const log = new MessageLog(ctx.db, ctx.commit, limits.replayMaxMessages);
+  const log = new MessageLog(ctx.db, ctx.commitNumbered, limits.replayMaxMessages);
   const hub = new Hub(log, limits.maxBufferedBytes);
   const push = new PushService(ctx, hub);
   const positions = new Map<string, Position>();
@@ -82,10 +82,7 @@ export function mountRealtime(ctx: AppContext, server: Server): RealtimeServer {
   // leaves nothing in the channel's memory.
   const unsubscribe = [
     ctx.bus.on('session_ended', ({ sessionId, reason }) => hub.closeSession(sessionId, `session ${reason.replace('_', ' ')}`)),
-    ctx.bus.on('traveller_erased', ({ travellerId }) => {
-      positions.delete(travellerId);
-      log.forget(travellerId);
-    }),
+    ctx.bus.on('traveller_erased', ({ travellerId }) => positions.delete(travellerId)),
   ];
 
   // Heartbeat: a socket that did not answer the previous ping is dead (a phone that lost its network

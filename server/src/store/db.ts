@@ -15,14 +15,19 @@ import type { Database } from './schema.ts';
 import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './checkpointer.ts';
 import { asStoreStartupError, unusableDataDir } from './database-errors.ts';
 import { withStatementCache } from './statement-cache.ts';
-import { ExclusiveSqliteDialect, sqliteBatchCommitter, type CommitBatch } from './write-batch.ts';
+import type { StoreKind } from './dialect.ts';
+import { ExclusiveSqliteDialect, sqliteBatchCommitter, sqliteNumberedCommitter, type CommitBatch, type CommitNumbered } from './write-batch.ts';
 
 export type Db = Kysely<Database>;
 
 export interface OpenedDatabase {
+  kind: StoreKind;
   db: Db;
   /** Commits a batch of prepared writes as one transaction, on kysely's connection (write-batch.ts). */
   commit: CommitBatch;
+  /** Commits writes numbered by a counter, in one transaction (write-batch.ts). */
+  commitNumbered: CommitNumbered;
+  /** Where the data is, as an operator would name it: the SQLite file, or PostgreSQL's URL without its password. */
   file: string;
   close(): Promise<void>;
 }
@@ -66,8 +71,10 @@ export function openSqlite(dataDir: string, options: { checkpointErrors?: (messa
   const dialect = new ExclusiveSqliteDialect(statements);
   const db = new Kysely<Database>({ dialect });
   return {
+    kind: 'sqlite',
     db,
     commit: sqliteBatchCommitter(dialect.driver, sqlite, statements),
+    commitNumbered: sqliteNumberedCommitter(dialect.driver, sqlite, statements),
     file,
     async close() {
       await checkpointer?.stop();

@@ -17,7 +17,8 @@ export const INTEGRITY_CHECK_TIMEOUT_MS = 10_000;
 /** quick_check stops after this many findings: enough to say what is wrong without a screenful. */
 const MAX_FINDINGS = 5;
 
-export type IntegrityResult = { status: 'ok' } | { status: 'unfinished'; reason: string };
+/** `not_applicable`: PostgreSQL, which checks its own pages. */
+export type IntegrityResult = { status: 'ok' } | { status: 'unfinished'; reason: string } | { status: 'not_applicable' };
 
 // Plain CommonJS run by the worker (eval), so that it needs no file of its own next to the bundle. It only
 // reports; what a failure means is decided on the main thread.

@@ -1,12 +1,13 @@
 /**
- * The server's way to open its database at start: the connection, the integrity check, then the migrations.
- * A database it cannot use stops the start with a StartupError that names the file, ESCALE_DATA_DIR and
- * what to do, never with a bare SQLite error.
+ * The server's way to open its database at start: the connection, the integrity check (SQLite), then the
+ * migrations, the same on both databases. A database it cannot use stops the start with a StartupError that
+ * names the file and ESCALE_DATA_DIR, or DATABASE_URL, and what to do, never with a bare driver error.
  */
 import { asStoreStartupError } from './database-errors.ts';
 import { openSqlite, type OpenedDatabase } from './db.ts';
 import { checkIntegrity, INTEGRITY_CHECK_TIMEOUT_MS, type IntegrityResult } from './integrity-check.ts';
 import { migrateToLatest } from './migrate.ts';
+import { openPostgres } from './postgres.ts';
 
 export interface OpenedStore extends OpenedDatabase {
   /** What the integrity check said at start (a damaged database never gets this far). */
@@ -14,6 +15,11 @@ export interface OpenedStore extends OpenedDatabase {
 }
 
 export interface OpenStoreOptions {
+  /** PostgreSQL instead of SQLite in `dataDir` (store/postgres.ts). */
+  databaseUrl?: string | null;
+  poolSize?: number;
+  /** Told when an idle PostgreSQL connection breaks. */
+  onIdleError?: (err: Error) => void;
   checkpointErrors?: (message: string) => void;
   integrityTimeoutMs?: number;
 }
@@ -23,6 +29,18 @@ export interface OpenStoreOptions {
  * caller may do its own work on this thread before awaiting the result (app.ts reads the catalogue files).
  */
 export async function openStore(dataDir: string, options: OpenStoreOptions = {}): Promise<OpenedStore> {
+  if (options.databaseUrl) {
+    const opened = await openPostgres(options.databaseUrl, { poolSize: options.poolSize, onIdleError: options.onIdleError });
+    try {
+      // PostgreSQL checks its own pages as it reads them; kysely's migrator takes an advisory lock, so
+      // instances starting together migrate once.
+      await migrateToLatest(opened.db, opened.file);
+      return { ...opened, integrity: { status: 'not_applicable' } };
+    } catch (err) {
+      await opened.close().catch(() => undefined);
+      throw err;
+    }
+  }
   const opened = openSqlite(dataDir, { checkpointErrors: options.checkpointErrors });
   try {
     // Checked before the migrations write to it: a damaged file is left as it was found, for a restore.

@@ -16,9 +16,9 @@ describe('preparedWrite', () => {
     );
     const first = upsert.bind({ id: 'a', name: 'First', at: '2026-11-24' });
     const second = upsert.bind({ id: 'b', name: 'Second', at: '2026-11-24' });
-    expect(second.sql).toBe(first.sql);
+    expect(second.sql).toEqual(first.sql);
     expect(second.parameters).toEqual(['b', 'Second', '2026-11-24', 'Second']);
-    await db.executeQuery(CompiledQuery.raw(first.sql, [...first.parameters]));
+    await db.executeQuery(CompiledQuery.raw(first.sql.sqlite, [...first.parameters]));
     await commit([second, upsert.bind({ id: 'a', name: 'Renamed', at: '2026-11-25' })]);
     expect(await db.selectFrom('agencies').select(['id', 'name']).orderBy('id').execute()).toEqual([
       { id: 'a', name: 'Renamed' },

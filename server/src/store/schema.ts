@@ -158,6 +158,12 @@ export interface MessageLogTable {
   at: string;
 }
 
+/** A traveller's last sequence number; its row is locked while a message is numbered and committed. */
+export interface MessageCounterTable {
+  traveller_id: string;
+  seq: number;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -178,5 +184,6 @@ export interface Database {
   pushed_items: PushedItemTable;
   bookings: BookingTable;
   message_log: MessageLogTable;
+  message_counters: MessageCounterTable;
   meta: MetaTable;
 }

@@ -19,11 +19,11 @@ function sqliteError(sqlText: string): Error {
 describe('store health', () => {
   it('counts a store failure once, with its time and SQLite code and message only', () => {
     let now = Date.parse('2026-11-24T17:00:00Z');
-    const health = new StoreHealth({ status: 'ok' }, () => now);
+    const health = new StoreHealth('sqlite', { status: 'ok' }, () => now);
     const err = sqliteError("insert into message_log values ('secret value')");
     health.record(err);
     health.record(err); // seen again by the handler the commit failed
-    expect(health.report()).toEqual({ integrity: 'ok', errors: 1, lastErrorAt: '2026-11-24T17:00:00.000Z', lastError: 'SQLITE_ERROR: no such table: message_log' });
+    expect(health.report()).toEqual({ kind: 'sqlite', integrity: 'ok', errors: 1, lastErrorAt: '2026-11-24T17:00:00.000Z', lastError: 'SQLITE_ERROR: no such table: message_log' });
     expect(health.degraded).toBe(true);
     now += STORE_DEGRADED_WINDOW_MS - 1;
     expect(health.degraded).toBe(true);
@@ -33,7 +33,7 @@ describe('store health', () => {
   });
 
   it('leaves refusals of the data and errors of other kinds to their callers', () => {
-    const health = new StoreHealth({ status: 'ok' });
+    const health = new StoreHealth('sqlite', { status: 'ok' });
     health.record(sqliteError('insert into t values (1); insert into t values (1)'));
     health.record(new TypeError('x is undefined'));
     health.record('a string');
@@ -42,11 +42,11 @@ describe('store health', () => {
   });
 
   it('counts the commits that fail and passes their error on', async () => {
-    const health = new StoreHealth({ status: 'unfinished', reason: 'timed out' });
+    const health = new StoreHealth('sqlite', { status: 'unfinished', reason: 'timed out' });
     const failure = sqliteError('select * from gone');
     const commit = health.watch((batch) => (batch.length > 0 ? Promise.reject(failure) : Promise.resolve()));
     await commit([]);
-    await expect(commit([{ sql: 'insert into gone values (?)', parameters: [1] }])).rejects.toBe(failure);
+    await expect(commit([{ sql: { sqlite: 'insert into gone values (?)', postgres: 'insert into gone values ($1)' }, parameters: [1] }])).rejects.toBe(failure);
     expect(health.report()).toMatchObject({ integrity: 'unfinished', errors: 1, lastError: 'SQLITE_ERROR: no such table: gone' });
   });
 });

@@ -3,10 +3,10 @@
  * the store at runtime (commits, writes after the turn, queries that threw in a handler), counted in one
  * place so that a database failing every push is seen by whoever watches health, not only in the logs.
  */
-import SQLite from 'better-sqlite3';
 import type { StoreHealthReport } from '@escale/shared';
+import { storeFailure, type StoreKind } from './dialect.ts';
 import type { IntegrityResult } from './integrity-check.ts';
-import type { CommitBatch } from './write-batch.ts';
+import type { CommitBatch, CommitNumbered } from './write-batch.ts';
 
 /**
  * The store is reported degraded while its last failure is this recent. A minute is many health polls of a
@@ -15,16 +15,8 @@ import type { CommitBatch } from './write-batch.ts';
  * minute later instead of holding the instance out of service until a restart.
  */
 export const STORE_DEGRADED_WINDOW_MS = 60_000;
-/** Enough of SQLite's message to say what failed (its messages name tables and columns, never values). */
+/** Enough of the database's message to say what failed (its messages name tables and columns, never values). */
 const MESSAGE_LENGTH = 160;
-
-/**
- * A failure of the store itself, as opposed to a refusal of the data: a constraint violation (a position
- * for a traveller erased meanwhile) is the database doing its job, and is handled where it happens.
- */
-function isStoreFailure(err: unknown): err is InstanceType<typeof SQLite.SqliteError> {
-  return err instanceof SQLite.SqliteError && !err.code.startsWith('SQLITE_CONSTRAINT');
-}
 
 export class StoreHealth {
   private errors = 0;
@@ -34,6 +26,7 @@ export class StoreHealth {
   private readonly counted = new WeakSet<object>();
 
   constructor(
+    private readonly kind: StoreKind,
     private readonly integrity: IntegrityResult,
     // Operational time, like the uptime: a virtual session clock must not hold a failure "recent".
     private readonly now: () => number = Date.now,
@@ -41,12 +34,14 @@ export class StoreHealth {
 
   /** Counts `err` when it is a failure of the store; anything else is left to its caller. */
   record(err: unknown): void {
-    if (!isStoreFailure(err) || this.counted.has(err)) return;
-    this.counted.add(err);
+    // A failure of the store itself, not a refusal of the data (store/dialect.ts).
+    const failure = storeFailure(err);
+    if (!failure || this.counted.has(err as object)) return;
+    this.counted.add(err as object);
     this.errors++;
     this.lastErrorAt = this.now();
-    // The code and SQLite's own words only: no SQL, no bound values, no stack.
-    this.lastError = `${err.code}: ${err.message}`.slice(0, MESSAGE_LENGTH);
+    // The code and the database's own words only: no SQL, no bound values, no stack.
+    this.lastError = `${failure.code}: ${failure.message}`.slice(0, MESSAGE_LENGTH);
   }
 
   /** `commit`, with its failures counted. */
@@ -58,6 +53,15 @@ export class StoreHealth {
     return (batch) => commit(batch).catch(failed);
   }
 
+  /** `commitNumbered`, with its failures counted. */
+  watchNumbered(commitNumbered: CommitNumbered): CommitNumbered {
+    const failed = (err: unknown): never => {
+      this.record(err);
+      throw err;
+    };
+    return (counter, build) => commitNumbered(counter, build).catch(failed);
+  }
+
   /** Whether the store failed within the last STORE_DEGRADED_WINDOW_MS. */
   get degraded(): boolean {
     return this.lastErrorAt !== null && this.now() - this.lastErrorAt < STORE_DEGRADED_WINDOW_MS;
@@ -65,6 +69,7 @@ export class StoreHealth {
 
   report(): StoreHealthReport {
     return {
+      kind: this.kind,
       integrity: this.integrity.status,
       errors: this.errors,
       lastErrorAt: this.lastErrorAt === null ? null : new Date(this.lastErrorAt).toISOString(),

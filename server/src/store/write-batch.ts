@@ -12,18 +12,35 @@
  */
 import { SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase } from 'kysely';
 import type { Database as SqliteConnection } from 'better-sqlite3';
+import type { StoreKind } from './dialect.ts';
 
 /**
  * One write: SQL compiled by kysely and its values (prepared-write.ts). The part of kysely's CompiledQuery
  * a batch needs, without its query tree and id: a push binds a handful of these every time.
  */
 export interface Write {
-  readonly sql: string;
+  /** The same statement compiled for each database (store/dialect.ts). */
+  readonly sql: Readonly<Record<StoreKind, string>>;
   readonly parameters: readonly unknown[];
 }
 export type WriteBatch = readonly Write[];
 /** Commits every write of the batch, or none of them; resolves once the transaction is committed. */
 export type CommitBatch = (batch: WriteBatch) => Promise<void>;
+/**
+ * Commits, in one transaction, `counter` (a write that returns one number, e.g. `UPDATE … SET n = n + 1
+ * RETURNING n`) and the writes `build` makes with that number; resolves with the number. The counter's row
+ * stays locked until the commit, so writers of the same counter on any instance take numbers one after the
+ * other, and a rollback gives the number back: numbers are unique and gapless.
+ */
+export type CommitNumbered = (counter: Write, build: (n: number) => WriteBatch) => Promise<number>;
+
+/** The one number a counter write returns (its only column). */
+export function returnedNumber(row: unknown): number {
+  const values = row && typeof row === 'object' ? Object.values(row) : [];
+  const n = Number(values[0]);
+  if (values.length !== 1 || !Number.isSafeInteger(n)) throw new Error('a counter write must return exactly one integer column');
+  return n;
+}
 
 /** kysely's SQLite driver, which also lends its one connection to synchronous work between queries. */
 export class ExclusiveSqliteDriver extends SqliteDriver {
@@ -91,7 +108,18 @@ export class ExclusiveSqliteDialect extends SqliteDialect {
 export function sqliteBatchCommitter(driver: ExclusiveSqliteDriver, sqlite: SqliteConnection, statements: SqliteDatabase): CommitBatch {
   // better-sqlite3's transaction: BEGIN, the function, COMMIT; ROLLBACK if it throws.
   const inTransaction = sqlite.transaction((batch: WriteBatch) => {
-    for (let i = 0; i < batch.length; i++) statements.prepare(batch[i]!.sql).run(batch[i]!.parameters);
+    for (let i = 0; i < batch.length; i++) statements.prepare(batch[i]!.sql.sqlite).run(batch[i]!.parameters);
   });
   return (batch) => driver.exclusive(() => inTransaction(batch));
+}
+
+/** The SQLite counterpart of `sqliteBatchCommitter` for numbered writes, on the same connection and cache. */
+export function sqliteNumberedCommitter(driver: ExclusiveSqliteDriver, sqlite: SqliteConnection, statements: SqliteDatabase): CommitNumbered {
+  const inTransaction = sqlite.transaction((counter: Write, build: (n: number) => WriteBatch) => {
+    const n = returnedNumber(statements.prepare(counter.sql.sqlite).all(counter.parameters)[0]);
+    const batch = build(n);
+    for (let i = 0; i < batch.length; i++) statements.prepare(batch[i]!.sql.sqlite).run(batch[i]!.parameters);
+    return n;
+  });
+  return (counter, build) => driver.exclusive(() => inTransaction(counter, build));
 }

@@ -1,5 +1,6 @@
 /** First schema: tenants, catalogue, travellers with consents, interactions, sessions, the message log. */
 import { sql, type Kysely } from 'kysely';
+import { autoNumberedKey, storeKindOf } from '../dialect.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -100,7 +101,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('interactions')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoNumberedKey(storeKindOf(db)))
     .addColumn('traveller_id', 'text', (c) => c.notNull().references('travellers.id').onDelete('cascade'))
     .addColumn('place_id', 'text', (c) => c.notNull().references('places.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
