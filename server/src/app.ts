@@ -2,7 +2,9 @@
  * Builds the whole server from a configuration: store, catalogue, travel graph, recommender, HTTP API,
  * static client and live channel. `main.ts` runs it; integration tests start it on an ephemeral port.
  */
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import helmet, { strictTransportSecurity } from 'helmet';
@@ -12,6 +14,10 @@ import { authRoutes } from './auth/routes.ts';
 import { BASEMAP_PATH, basemapRoutes } from './basemap/routes.ts';
 import { sessionInfoOfRequest } from './auth/session-info.ts';
 import { Bus } from './bus/bus.ts';
+import { ChangeLog, CHANGE_POLL_MS } from './bus/change-log.ts';
+import { describeRedisUrl, InProcessRelay, RedisRelay, relayChannel, type Relay } from './bus/relay.ts';
+import { followPushChanges } from './push/follow-changes.ts';
+import { followTravellerChanges } from './travellers/follow-changes.ts';
 import { SessionClocks } from './auth/session-clocks.ts';
 import { loadCatalogueFiles, type CatalogueFiles } from './catalogue/load-files.ts';
 import { readCatalogue } from './catalogue/queries.ts';
@@ -114,6 +120,18 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   const seedReport = await seedDemoCatalogue(db, files, clock.now());
   logger.debug({ seedReport }, 'catalogue seeded');
 
+  const origin = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const relay: Relay = config.redisUrl
+    ? await RedisRelay.open(origin, config.redisUrl, relayChannel(store.file), (event, detail, level) => logger[level]({ ...detail, redis: describeRedisUrl(config.redisUrl!) }, event))
+    : new InProcessRelay(origin);
+  const bus = new Bus();
+  const changes = new ChangeLog(db, bus, relay, (err, what) => {
+    storeHealth.record(err);
+    logger.error({ err }, what);
+  });
+  // Before the state is read: whatever another instance commits from here on is applied on top of it.
+  await changes.init();
+
   // Events that ended more than a day ago are not loaded: the graph holds what can still be suggested.
   const catalogue = await readCatalogue(db, new Date(clock.now().getTime() - 86_400_000));
   const graph = TravelGraph.build(catalogue, await listInteractions(db), await listDemoVisitors(db));
@@ -121,7 +139,6 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   const recommender = new Recommender(graph, (id) => agencyNames.get(id) ?? DEMO_AGENCY.name);
   const city = graph.city(files.city.id)!;
 
-  const bus = new Bus();
   const metrics = new Metrics();
   metrics.live.storeErrors = () => storeHealth.report().errors;
   recommender.onRanked = (seconds) => metrics.ranking.observe(seconds);
@@ -139,6 +156,8 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     sessionClocks: new SessionClocks(db, clock),
     pushCache: new PushCache(db, afterTurn),
     bus,
+    changes,
+    relay,
     metrics,
     logger,
     city,
@@ -158,6 +177,12 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   app.use(countRequests(metrics));
   app.use(compressResponses());
   app.use('/api', jsonBody());
+
+  followTravellerChanges(bus, graph);
+  followPushChanges(bus, ctx.pushCache);
+  // One instance applies its own changes as it commits them; several (PostgreSQL) also poll, in case a
+  // wake-up is lost or Redis is down.
+  changes.start(store.kind === 'postgres' ? CHANGE_POLL_MS : 0);
 
   const server = http.createServer(app);
   const realtime = mountRealtime(ctx, server);
@@ -205,6 +230,8 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
       await afterTurn.flush();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await changes.stop();
+      await relay.close();
       await closeDb();
     },
   };

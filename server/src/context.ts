@@ -2,6 +2,8 @@
 import type { Logger } from 'pino';
 import type { PersonaRecord } from '@escale/shared';
 import type { Bus } from './bus/bus.ts';
+import type { ChangeLog } from './bus/change-log.ts';
+import type { Relay } from './bus/relay.ts';
 import type { City } from './catalogue/model.ts';
 import type { SessionClocks } from './auth/session-clocks.ts';
 import type { Clock } from './clock.ts';
@@ -41,6 +43,10 @@ export interface AppContext {
   metrics: Metrics;
   /** What one feature tells the others holding live state (sockets, caches, clocks): bus/bus.ts. */
   bus: Bus;
+  /** Commits a change with its entry in the change log; every instance applies it (bus/change-log.ts). */
+  changes: ChangeLog;
+  /** Wake-ups and live messages between instances: in-process, or Redis (bus/relay.ts). */
+  relay: Relay;
   logger: Logger;
   /** The city the demo catalogue covers; the map opens there. */
   city: City;

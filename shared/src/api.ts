@@ -119,7 +119,31 @@ export const StoreHealthReport = z.object({
 });
 export type StoreHealthReport = z.infer<typeof StoreHealthReport>;
 
-/** Answered with HTTP 200 when `ok`, 503 when `degraded` (the store failed within the last minute). */
+/** The bus between instances (docs/SCALING.md): in-process (one instance) or Redis, and whether it is up. */
+export const BusHealthReport = z.object({
+  kind: z.enum(['in-process', 'redis']),
+  /** false while Redis is unreachable: this instance serves its sockets and polls the change log. */
+  connected: z.boolean(),
+  lastError: z.string().nullable(),
+  lastErrorAt: z.iso.datetime().nullable(),
+});
+export type BusHealthReport = z.infer<typeof BusHealthReport>;
+
+/** Where this instance is in the change log: the last position applied, the log's head, the lag between. */
+export const ChangeLogHealthReport = z.object({
+  applied: z.number().int().min(0),
+  head: z.number().int().min(0),
+  lag: z.number().int().min(0),
+  /** Entries that did not parse, skipped. */
+  refused: z.number().int().min(0),
+});
+export type ChangeLogHealthReport = z.infer<typeof ChangeLogHealthReport>;
+
+/**
+ * Answered with HTTP 200 when `ok`, 503 when `degraded`: the store failed within the last minute, or cannot
+ * be reached now. A bus that is down is reported (`bus.connected: false`) but is not degraded: the instance
+ * still serves its own sockets and catches up through the change log.
+ */
 export const HealthResponse = z.object({
   status: z.enum(['ok', 'degraded']),
   version: z.string(),
@@ -130,6 +154,11 @@ export const HealthResponse = z.object({
   /** Live channel counters since start: error messages sent by code, slow consumers closed. */
   realtime: z.object({ errors: z.record(z.string(), z.number().int()), slowConsumers: z.number().int() }),
   store: StoreHealthReport,
+  bus: BusHealthReport,
+  /** Null while the store cannot be read. */
+  changes: ChangeLogHealthReport.nullable(),
+  /** What this instance's travel graph holds, hashed: replicas that applied the same log have the same digest. */
+  graphDigest: z.string(),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
 

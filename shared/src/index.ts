@@ -5,6 +5,7 @@ export * from './basemap-style.ts';
 export * from './booking.ts';
 export * from './catalogue.ts';
 export * from './categories.ts';
+export * from './changes.ts';
 export * from './config.ts';
 export * from './consent.ts';
 export * from './evidence.ts';

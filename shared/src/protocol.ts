@@ -145,6 +145,8 @@ export const ErrorCode = z.enum([
   'consent_required',
   'not_found',
   'rate_limited',
+  /** The server's database cannot be reached right now; the connection stays open, try again shortly. */
+  'unavailable',
   'internal',
   'slow_consumer',
 ]);

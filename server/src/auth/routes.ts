@@ -31,7 +31,7 @@ export function authRoutes(ctx: AppContext): Router {
       throw new HttpError(503, 'unavailable', 'The demo is full right now: try again in a little while.');
     }
     const now = ctx.clock.now();
-    const travellerId = await createDemoVisitor(ctx.db, ctx.graph, personaId, now);
+    const travellerId = await createDemoVisitor(ctx.changes, personaId, now);
     const traveller = travellerId ? await findTraveller(ctx.db, travellerId) : null;
     if (!traveller) throw new HttpError(404, 'not_found', `There is no demo traveller "${personaId}".`);
     const { token } = await createSession(ctx.db, traveller.id, now, demo.sessionTtlMs, { demo: true });

@@ -1,14 +1,12 @@
 /**
- * The event bus: what one feature tells the others that hold live state about a traveller or a session
- * (sockets, caches, clocks) without importing them. In-process for now; the day Escale runs several
- * instances this is the one place to carry events between them (Redis pub/sub, docs/ARCHITECTURE.md).
+ * The event bus: what one feature tells the others that hold live state (the graph, caches, sockets,
+ * clocks) without importing them. Its events are the changes of the change log (change-log.ts): a feature
+ * commits a change with its entry in the log, and every instance, this one included, emits it here when it
+ * applies the log, in order. Listeners run on the instance that holds the state.
  */
-export interface BusEvents {
-  /** A session can no longer be used: its sockets close (4401) and its clock is forgotten. */
-  session_ended: { sessionId: string; travellerId: string; reason: 'signed_out' | 'expired' | 'erased' };
-  /** A traveller's rows are gone: whoever keeps something of them in memory drops it. */
-  traveller_erased: { travellerId: string };
-}
+import type { Change, ChangeType } from '@escale/shared';
+
+export type BusEvents = { [K in ChangeType]: Extract<Change, { type: K }> };
 
 type Listener<K extends keyof BusEvents> = (event: BusEvents[K]) => void;
 

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../store/db.ts';
-import type { TravelGraph } from '../graph/travel-graph.ts';
+import type { ChangeLog } from '../bus/change-log.ts';
 import { eraseTraveller, type EraseDeps } from '../travellers/erase.ts';
 import { listInteractions } from '../travellers/queries.ts';
 
@@ -17,15 +17,16 @@ function visitorId(personaId: string): string {
 }
 
 /**
- * Copies the persona's traveller into a new private one, in one transaction, and adds it to the graph as
- * private. Returns the new traveller's id, or null when there is no such persona traveller.
+ * Copies the persona's traveller into a new private one, in one transaction; every instance adds it to its
+ * graph as private, with the history it starts with, from the change log. Returns the new traveller's id,
+ * or null when there is no such persona traveller.
  */
-export async function createDemoVisitor(db: Db, graph: TravelGraph, personaId: string, now: Date): Promise<string | null> {
+export async function createDemoVisitor(changes: ChangeLog, personaId: string, now: Date): Promise<string | null> {
   const id = visitorId(personaId);
   const stamp = now.toISOString();
-  const created = await db.transaction().execute(async (trx) => {
+  const created = await changes.record(async (trx) => {
     const template = await trx.selectFrom('travellers').selectAll().where('id', '=', personaId).where('ephemeral', '=', 0).executeTakeFirst();
-    if (!template) return false;
+    if (!template) return null;
     await trx
       .insertInto('travellers')
       .values({ ...template, id, created_at: stamp, ephemeral: 1 })
@@ -40,12 +41,9 @@ export async function createDemoVisitor(db: Db, graph: TravelGraph, personaId: s
       .columns(['traveller_id', 'place_id', 'kind', 'at'])
       .expression(trx.selectFrom('interactions').select([sql<string>`${id}`.as('traveller_id'), 'place_id', 'kind', 'at']).where('traveller_id', '=', personaId))
       .execute();
-    return true;
-  });
-  if (!created) return null;
-  graph.addPrivateTraveller(id);
-  for (const i of await listInteractions(db, id)) graph.addInteraction(i);
-  return id;
+    return listInteractions(trx, id);
+  }, (history) => (history ? [{ type: 'traveller_created', travellerId: id, private: true, interactions: history.map((i) => ({ placeId: i.placeId, kind: i.kind, at: i.at.toISOString() })) }] : []));
+  return created ? id : null;
 }
 
 /** Erases the traveller if it is a demo visitor (a persona or a real traveller is never touched). */

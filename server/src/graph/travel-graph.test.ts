@@ -107,4 +107,20 @@ describe('travel graph', () => {
     expect(g.counts().nodes.traveller ?? 0).toBe(0);
     expect(g.counts().edges.interaction ?? 0).toBe(0);
   });
+
+  it('digests what the store decides: equal for the same facts in any order, different when one changes', () => {
+    const at = new Date('2026-11-21T09:00:00Z');
+    const other = { ...liked, placeId: bar.id, kind: 'visited' as const, at };
+    const one = graphOf({ places: [bar, ramen], events: [concert], offers: [tasting], interactions: [liked, other] });
+    const two = graphOf({ places: [ramen, bar], events: [concert], offers: [tasting], interactions: [other, liked] });
+    expect(one.digest()).toMatch(/^[0-9a-f]{16}$/);
+    expect(two.digest()).toBe(one.digest());
+    two.removeInteraction(other);
+    expect(two.digest()).not.toBe(one.digest());
+    two.addInteraction(other);
+    expect(two.digest()).toBe(one.digest());
+    // A catalogue record's content counts, not only its id.
+    two.upsertPlace({ ...bar, name: 'Renamed' });
+    expect(two.digest()).not.toBe(one.digest());
+  });
 });

@@ -3,6 +3,7 @@
  * edges. It is the one model of the catalogue and of interactions in memory; built from the store at start
  * and patched in place as the store changes. Nothing outside this module touches graphology directly.
  */
+import { createHash } from 'node:crypto';
 import { MultiDirectedGraph } from 'graphology';
 import type { Catalogue, CatalogueEvent, City, Offer, Place } from '../catalogue/model.ts';
 import type { Interaction } from '../travellers/model.ts';
@@ -107,6 +108,27 @@ export class TravelGraph {
   private readonly areaLabels = new Map<string, string | null>();
   /** Overlay edges tolerated before the walk index is rebuilt from scratch. */
   static readonly WALK_OVERLAY_LIMIT = 20_000;
+  /** Bumped by every change to the graph (graphology's own events), so the digest is computed once per state. */
+  private version = 0;
+  private digestCache: { version: number; value: string } | null = null;
+
+  constructor() {
+    const bump = () => void this.version++;
+    for (const event of ['nodeAdded', 'edgeAdded', 'nodeDropped', 'edgeDropped', 'nodeAttributesUpdated', 'edgeAttributesUpdated', 'cleared', 'edgesCleared'] as const) {
+      this.g.on(event, bump);
+    }
+  }
+
+  /**
+   * A digest of what the store decides (the catalogue's records, private travellers, every interaction
+   * with its kind and time), so two instances can be compared from their health: equal digests, same graph. Nodes
+   * that only structure the catalogue (categories, tags, areas) follow from the places and are left out.
+   */
+  digest(): string {
+    if (this.digestCache?.version === this.version) return this.digestCache.value;
+    this.digestCache = { version: this.version, value: graphDigest(this.g) };
+    return this.digestCache.value;
+  }
 
   static build(catalogue: Catalogue, interactions: Interaction[], privateTravellers: Iterable<string> = []): TravelGraph {
     const graph = new TravelGraph();
@@ -453,4 +475,20 @@ class ByPlace<T extends { id: string; placeId: string }> {
     }
     return list;
   }
+}
+
+function graphDigest(g: MultiDirectedGraph<NodeAttrs, EdgeAttrs>): string {
+  const lines: string[] = [];
+  g.forEachNode((key, attrs) => {
+    if (attrs.type === 'place') lines.push(`${key} ${JSON.stringify(attrs.place)}`);
+    else if (attrs.type === 'event') lines.push(`${key} ${JSON.stringify(attrs.event)}`);
+    else if (attrs.type === 'offer') lines.push(`${key} ${JSON.stringify(attrs.offer)}`);
+    else if (attrs.type === 'city') lines.push(`${key} ${JSON.stringify(attrs.city)}`);
+    else if (attrs.type === 'traveller' && attrs.private === true) lines.push(`private ${key}`);
+  });
+  g.forEachEdge((_edge, attrs, source, target) => {
+    if (attrs.type === 'interaction') lines.push(`${source} ${attrs.kind} ${target} ${attrs.at}`);
+  });
+  lines.sort();
+  return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16);
 }

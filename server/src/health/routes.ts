@@ -12,9 +12,14 @@ export const VERSION = '0.1.0';
 export function healthRoutes(ctx: AppContext, hub: Hub): Router {
   const router = Router();
   const started = Date.now();
-  router.get('/health', (_req, res) => {
+  router.get('/health', async (_req, res) => {
     const counts = ctx.graph.counts();
-    const degraded = ctx.storeHealth.degraded;
+    // Reading the log's head is also the store's liveness check: a database that went away shows here.
+    const changes = await ctx.changes.status().catch((err: unknown) => {
+      ctx.storeHealth.record(err);
+      return null;
+    });
+    const degraded = ctx.storeHealth.degraded || changes === null;
     const body: HealthResponse = {
       status: degraded ? 'degraded' : 'ok',
       version: VERSION,
@@ -24,6 +29,9 @@ export function healthRoutes(ctx: AppContext, hub: Hub): Router {
       connections: hub.connectionCount,
       realtime: { errors: { ...hub.stats.errors }, slowConsumers: hub.stats.slowConsumers },
       store: ctx.storeHealth.report(),
+      bus: ctx.relay.state(),
+      changes,
+      graphDigest: ctx.graph.digest(),
     };
     res.status(degraded ? 503 : 200).json(body);
   });

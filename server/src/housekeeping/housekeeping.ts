@@ -1,9 +1,10 @@
 /**
  * The scheduled clean-up that keeps every store bounded: sessions that can no longer open anything end
  * (expired, or demo sessions once demo mode is off) and their demo visitors are erased; messages no replay
- * can be sent any more are deleted. Runs at start and every HOUSEKEEPING_INTERVAL_MS on the server's clock.
+ * can be sent any more, and change-log entries every instance applied long ago, are deleted. Runs at start and every HOUSEKEEPING_INTERVAL_MS on the server's clock.
  */
 import { endSession } from '../auth/end-session.ts';
+import { purgeChangeLog } from '../bus/change-log.ts';
 import { deadSessions } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
 import { visitorsWithoutSession } from '../demo/visitors.ts';
@@ -17,13 +18,14 @@ export interface HousekeepingReport {
   sessionsEnded: number;
   visitorsErased: number;
   messagesPurged: number;
+  changesPurged: number;
 }
 
-export type HousekeepingDeps = Pick<AppContext, 'db' | 'afterTurn' | 'graph' | 'pushCache' | 'bus' | 'clock' | 'config' | 'logger' | 'storeHealth'>;
+export type HousekeepingDeps = Pick<AppContext, 'db' | 'afterTurn' | 'changes' | 'clock' | 'config' | 'logger' | 'storeHealth'>;
 
 export async function runHousekeeping(ctx: HousekeepingDeps): Promise<HousekeepingReport> {
   const now = ctx.clock.now();
-  const report: HousekeepingReport = { sessionsEnded: 0, visitorsErased: 0, messagesPurged: 0 };
+  const report: HousekeepingReport = { sessionsEnded: 0, visitorsErased: 0, messagesPurged: 0, changesPurged: 0 };
   for (const session of await deadSessions(ctx.db, now, ctx.config)) {
     await endSession(ctx, session, 'expired');
     report.sessionsEnded++;
@@ -33,6 +35,8 @@ export async function runHousekeeping(ctx: HousekeepingDeps): Promise<Housekeepi
     if (await eraseTraveller(ctx, id)) report.visitorsErased++;
   }
   report.messagesPurged = await purgeLog(ctx.db, now, ctx.config.realtime.replayMaxMessages);
+  // Operational time, as the entries are stamped with: a virtual session clock has nothing to do with it.
+  report.changesPurged = await purgeChangeLog(ctx.db, new Date());
   return report;
 }
 
@@ -49,7 +53,7 @@ export function scheduleHousekeeping(ctx: HousekeepingDeps, intervalMs = HOUSEKE
     running = runHousekeeping(ctx);
     try {
       const report = await running;
-      if (report.sessionsEnded + report.visitorsErased + report.messagesPurged > 0) ctx.logger.info({ report }, 'housekeeping');
+      if (report.sessionsEnded + report.visitorsErased + report.messagesPurged + report.changesPurged > 0) ctx.logger.info({ report }, 'housekeeping');
       return report;
     } finally {
       running = null;

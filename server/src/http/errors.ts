@@ -6,6 +6,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { issuesSentence, validationIssues, type ApiError, type ApiErrorCode, type ValidationIssue } from '@escale/shared';
 import type { z } from 'zod';
+import { isStoreUnreachable } from '../store/dialect.ts';
 
 export class HttpError extends Error {
   constructor(
@@ -71,6 +72,10 @@ export const errorHandler = (onUnexpected: (err: unknown) => void = () => {}): E
   else if (typeof clientErr.status === 'number' && clientErr.status >= 400 && clientErr.status < 500) {
     const message = clientErr.expose && clientErr.message ? `${clientErr.message}.` : 'The request could not be read.';
     error = new HttpError(clientErr.status, CODE_BY_STATUS[clientErr.status] ?? 'bad_request', message);
+  } else if (isStoreUnreachable(err)) {
+    req.log?.warn({ code: (err as { code?: unknown }).code }, 'the database cannot be reached');
+    onUnexpected(err);
+    error = new HttpError(503, 'unavailable', 'The server cannot reach its database right now; try again shortly.');
   } else {
     req.log?.error({ err }, 'unhandled error');
     onUnexpected(err);

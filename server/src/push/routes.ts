@@ -18,9 +18,12 @@ export function pushRoutes(ctx: AppContext): Router {
     const patch = parseBody(PushSettingsPatch, req.body);
     const traveller = currentTraveller(res);
     const next = applyPushSettingsPatch(await loadPushSettings(ctx.db, traveller.id), patch);
-    await savePushSettings(ctx.db, traveller.id, next);
-    // The live channel reads settings from memory: it takes the new ones on the next message or tick.
-    ctx.pushCache.invalidate(traveller.id);
+    // The live channel reads settings from memory: every instance's push cache forgets the traveller when
+    // it applies the change, and takes the new ones on the next message or tick.
+    await ctx.changes.record(
+      (trx) => savePushSettings(trx, traveller.id, next),
+      () => [{ type: 'traveller_changed', travellerId: traveller.id }],
+    );
     res.json(next satisfies PushSettings);
   });
 

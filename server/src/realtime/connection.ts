@@ -19,6 +19,7 @@ import type { MessageLog } from './message-log.ts';
 import { Metrics } from '../metrics/metrics.ts';
 import { parseClientMessage } from './parse-client-message.ts';
 import { RateLimiter } from './rate-limit.ts';
+import { isStoreUnreachable } from '../store/dialect.ts';
 
 export interface RealtimeDeps {
   ctx: AppContext;
@@ -142,9 +143,12 @@ export function attachConnection(deps: RealtimeDeps, c: Connection): void {
         return;
       }
       const interaction = { travellerId, placeId: msg.placeId, kind: msg.kind, at: clock.now() };
-      // The same feedback again is the same fact: one row and one edge, refreshed (travellers/queries.ts).
-      await addInteraction(ctx.db, interaction);
-      ctx.graph.addInteraction(interaction);
+      // The same feedback again is the same fact: one row and one edge, refreshed (travellers/queries.ts);
+      // every instance's graph gains the edge from the change log, this one's before the feed below.
+      await ctx.changes.record(
+        (trx) => addInteraction(trx, interaction),
+        () => [{ type: 'interaction_recorded', travellerId, placeId: msg.placeId, kind: msg.kind, at: interaction.at.toISOString() }],
+      );
       await hub.publish(travellerId, { type: 'feedback_ack', placeId: msg.placeId, kind: msg.kind }, ctx.clock.now());
       // The feed follows at once (a dismissed place leaves it); feedback is not a reason to notify.
       await push.refresh(traveller, positionFor(traveller.consents.location), clock);
@@ -152,8 +156,10 @@ export function attachConnection(deps: RealtimeDeps, c: Connection): void {
     async feedback_undo(msg) {
       const traveller = await loadTraveller();
       const interaction = { travellerId, placeId: msg.placeId, kind: msg.kind };
-      await removeInteraction(ctx.db, interaction);
-      ctx.graph.removeInteraction(interaction);
+      await ctx.changes.record(
+        (trx) => removeInteraction(trx, interaction),
+        () => [{ type: 'interaction_removed', ...interaction }],
+      );
       // Acknowledged even when there was nothing to take back: the client's state is right either way.
       await hub.publish(travellerId, { type: 'feedback_ack', placeId: msg.placeId, kind: msg.kind, undone: true }, ctx.clock.now());
       await push.refresh(traveller, positionFor(traveller.consents.location), clock);
@@ -173,7 +179,8 @@ export function attachConnection(deps: RealtimeDeps, c: Connection): void {
     } catch (err) {
       ctx.storeHealth.record(err);
       ctx.logger.error({ err, travellerId, type: msg.type }, 'websocket handler failed');
-      fail('internal', 'Something went wrong on our side; the connection is still open.');
+      if (isStoreUnreachable(err)) fail('unavailable', 'The server cannot reach its database right now; the connection is still open, try again shortly.');
+      else fail('internal', 'Something went wrong on our side; the connection is still open.');
       // A hello that failed half-way through its replay cannot go live without a hole in the stream: the
       // client reconnects (1011: a server error, retried with backoff) and asks again from its last number.
       if (msg.type === 'hello' && c.phase === 'replaying') closeNow(socket, 1011, 'replay failed: reconnect');

@@ -10,10 +10,16 @@
  *
  * A socket whose send buffer (or held backlog) grows past the bound is closed as a slow consumer instead
  * of buffering without limit: it reconnects and replays from the log.
+ *
+ * With several instances, a message committed on another one arrives through the relay (Redis). A live
+ * socket that is about to be sent a number beyond the next one (the relay lost a message, or it is still on
+ * its way) is first sent the missing ones from the log, in order, then what came meanwhile: the stream
+ * stays gapless and exactly-once whichever instance numbered each message.
  */
 import type { WebSocket } from 'ws';
 import { CLOSE_CODES } from '@escale/shared';
 import type { Clock } from '../clock.ts';
+import type { Relay } from '../bus/relay.ts';
 import type { MessageLog, Unsequenced } from './message-log.ts';
 
 /** How long a closed socket gets to take its close frame before it is destroyed. */
@@ -65,7 +71,13 @@ export class Hub {
   constructor(
     private readonly log: MessageLog,
     private readonly maxBufferedBytes: number,
-  ) {}
+    private readonly relay: Relay,
+    private readonly onGapFillFailed: (err: unknown) => void = () => {},
+  ) {
+    relay.onMessage((m) => {
+      if (m.type === 'message') this.deliverToTraveller(m.travellerId, m.seq, m.text);
+    });
+  }
 
   add(connection: Connection): void {
     addTo(this.byTraveller, connection.travellerId, connection);
@@ -113,9 +125,14 @@ export class Hub {
     this.stats.errors[code] = (this.stats.errors[code] ?? 0) + 1;
   }
 
-  /** Logs (committed), then delivers to every connection of the traveller. */
+  /** Logs (committed), then delivers to every connection of the traveller, on this instance and the others. */
   async publish(travellerId: string, message: Unsequenced, now: Date): Promise<void> {
     const { seq, text } = await this.log.append(travellerId, message, now);
+    this.deliverToTraveller(travellerId, seq, text);
+    this.relay.publish({ type: 'message', origin: this.relay.origin, travellerId, seq, text });
+  }
+
+  private deliverToTraveller(travellerId: string, seq: number, text: string): void {
     const set = this.byTraveller.get(travellerId);
     if (set) for (const c of set) this.deliver(c, seq, text);
   }
@@ -130,15 +147,43 @@ export class Hub {
     if (set) for (const c of set) if (c.phase === 'live') this.send(c.socket, text);
   }
 
-  /** A live socket is sent the message (unless it already was); one not live yet holds it for later. */
+  /**
+   * A live socket is sent the message (unless it already was); one not live yet holds it for later; a live
+   * one that would skip numbers holds it while the missing ones are read from the log.
+   */
   private deliver(c: Connection, seq: number, text: string): void {
     if (c.phase !== 'live') {
       if (!c.hold(seq, text, this.maxBufferedBytes)) this.closeSlowConsumer(c.socket);
       return;
     }
     if (seq <= c.sentSeq) return;
+    if (seq > c.sentSeq + 1) {
+      c.phase = 'replaying';
+      c.hold(seq, text, this.maxBufferedBytes);
+      void this.fillGap(c, seq);
+      return;
+    }
     c.sentSeq = seq;
     this.send(c.socket, text);
+  }
+
+  /** Sends what the log holds between the socket's last number and `upTo`, then goes live again. */
+  private async fillGap(c: Connection, upTo: number): Promise<void> {
+    try {
+      for await (const page of this.log.between(c.travellerId, c.sentSeq, upTo - 1)) {
+        for (const m of page) {
+          if (m.seq !== c.sentSeq + 1) throw new Error(`message ${c.sentSeq + 1} is no longer in the log`);
+          await this.sendPaced(c.socket, m.text);
+          c.sentSeq = m.seq;
+        }
+      }
+      if (c.sentSeq !== upTo - 1) throw new Error(`messages ${c.sentSeq + 1}…${upTo - 1} are not in the log`);
+      this.goLive(c);
+    } catch (err) {
+      // The client reconnects and is replayed (or reset) from its last number: a hole is never left.
+      this.onGapFillFailed(err);
+      closeNow(c.socket, 1011, 'resync: reconnect');
+    }
   }
 
   /** The replay is done: what was held follows, in order, and the socket is live from now on. */

@@ -117,6 +117,17 @@ export class MessageLog {
     }
   }
 
+  /** The logged messages after `afterSeq` up to `upTo`, a page at a time (a hub filling a socket's gap). */
+  async *between(travellerId: string, afterSeq: number, upTo: number): AsyncIterable<Logged[]> {
+    let after = afterSeq;
+    while (after < upTo) {
+      const page = await this.page(travellerId, after, upTo, REPLAY_PAGE_ROWS);
+      if (page.length === 0) return;
+      yield page;
+      after = page[page.length - 1]!.seq;
+    }
+  }
+
   private async page(travellerId: string, afterSeq: number, upTo: number, limit: number): Promise<(Logged & { at: string })[]> {
     const rows = await this.db
       .selectFrom('message_log')

@@ -14,6 +14,7 @@ import { Connection, Hub } from './hub.ts';
 import { inSlices } from './in-slices.ts';
 import { MessageLog } from './message-log.ts';
 import { decideUpgrade, refuseUpgrade } from './upgrade.ts';
+import { isStoreUnreachable } from '../store/dialect.ts';
 
 /** Location, feedback and hello frames are tiny; 16 KiB leaves room and closes abusive frames with 1009. */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
@@ -38,7 +39,7 @@ export function mountRealtime(ctx: AppContext, server: Server): RealtimeServer {
   const limits = ctx.config.realtime;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES, perMessageDeflate: false });
   const log = new MessageLog(ctx.db, ctx.commitNumbered, limits.replayMaxMessages);
-  const hub = new Hub(log, limits.maxBufferedBytes);
+  const hub = new Hub(log, limits.maxBufferedBytes, ctx.relay, (err) => ctx.logger.warn({ err }, 'a socket could not be sent the messages it missed: closed to resync'));
   const push = new PushService(ctx, hub);
   const positions = new Map<string, Position>();
   const alive = new WeakSet<WebSocket>();
@@ -74,7 +75,8 @@ export function mountRealtime(ctx: AppContext, server: Server): RealtimeServer {
       .catch((err: unknown) => {
         ctx.storeHealth.record(err);
         ctx.logger.error({ err }, 'upgrade failed');
-        refuseUpgrade(socket, 500, 'internal', 'Something went wrong on our side.');
+        if (isStoreUnreachable(err)) refuseUpgrade(socket, 503, 'unavailable', 'The server cannot reach its database right now; try again shortly.');
+        else refuseUpgrade(socket, 500, 'internal', 'Something went wrong on our side.');
       });
   });
 

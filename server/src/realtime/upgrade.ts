@@ -40,7 +40,7 @@ export async function decideUpgrade(ctx: AppContext, req: IncomingMessage): Prom
   return { ok: true, session };
 }
 
-const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error' };
+const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' };
 
 export function refuseUpgrade(socket: Duplex, status: number, code: ApiErrorCode, message: string): void {
   const body = JSON.stringify({ error: { code, message } } satisfies ApiError);

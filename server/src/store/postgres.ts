@@ -10,6 +10,7 @@
  */
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { urlWithoutPassword } from '../log/url-without-password.ts';
 import { StartupError } from '../startup-error.ts';
 import type { Db, OpenedDatabase } from './db.ts';
 import type { Database } from './schema.ts';
@@ -26,15 +27,7 @@ export const STATEMENT_TIMEOUT_MS = 15_000;
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 /** The URL with its password replaced, for messages and health: secrets never reach a log. */
-export function describeDatabaseUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'postgres://(unreadable URL)';
-  }
-}
+export const describeDatabaseUrl = urlWithoutPassword;
 
 export function unreachableDatabase(url: string, detail: string): StartupError {
   return new StartupError(
@@ -59,6 +52,9 @@ export async function openPostgres(url: string, options: OpenPostgresOptions = {
     application_name: 'escale',
   });
   pool.on('error', (err) => options.onIdleError?.(err));
+  // A connection checked out between two statements (a transaction) has no listener of the pool's: its
+  // error would be unhandled and end the process. The statement in flight, if any, fails on its own.
+  pool.on('connect', (client) => client.on('error', (err) => options.onIdleError?.(err)));
   try {
     await pool.query('select 1');
   } catch (err) {

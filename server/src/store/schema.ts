@@ -164,6 +164,20 @@ export interface MessageCounterTable {
   seq: number;
 }
 
+/** An entry of the change log: a JSON Change (shared/src/changes.ts) at its position. */
+export interface ChangeLogTable {
+  position: number;
+  origin: string;
+  change: string;
+  at: string;
+}
+
+/** The change log's one counter row (id 1): the last position given. */
+export interface ChangeCounterTable {
+  id: number;
+  position: number;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -185,5 +199,7 @@ export interface Database {
   bookings: BookingTable;
   message_log: MessageLogTable;
   message_counters: MessageCounterTable;
+  change_log: ChangeLogTable;
+  change_counter: ChangeCounterTable;
   meta: MetaTable;
 }

@@ -5,12 +5,11 @@
 import type { ConsentCategory } from '@escale/shared';
 import type { AppContext } from '../context.ts';
 
-export async function setConsent(ctx: Pick<AppContext, 'db' | 'clock' | 'pushCache'>, travellerId: string, category: ConsentCategory, granted: boolean): Promise<void> {
+export async function setConsent(ctx: Pick<AppContext, 'clock' | 'changes'>, travellerId: string, category: ConsentCategory, granted: boolean): Promise<void> {
   const row = { granted: granted ? 1 : 0, updated_at: ctx.clock.now().toISOString() };
-  await ctx.db
-    .insertInto('consents')
-    .values({ traveller_id: travellerId, category, ...row })
-    .onConflict((oc) => oc.columns(['traveller_id', 'category']).doUpdateSet(row))
-    .execute();
-  ctx.pushCache.invalidate(travellerId);
+  // Every instance's push cache forgets the traveller when it applies the change (push/follow-changes.ts).
+  await ctx.changes.record(
+    (trx) => trx.insertInto('consents').values({ traveller_id: travellerId, category, ...row }).onConflict((oc) => oc.columns(['traveller_id', 'category']).doUpdateSet(row)).execute(),
+    () => [{ type: 'traveller_changed', travellerId }],
+  );
 }

@@ -6,19 +6,24 @@
  */
 import type { AppContext } from '../context.ts';
 
-export type EraseDeps = Pick<AppContext, 'db' | 'afterTurn' | 'graph' | 'pushCache' | 'bus'>;
+export type EraseDeps = Pick<AppContext, 'db' | 'afterTurn' | 'changes'>;
 
-/** Returns whether the traveller existed. */
+/**
+ * Returns whether the traveller existed. Every instance lets go through the change log: the graph and the
+ * push cache (travellers/follow-changes.ts, push/follow-changes.ts), the live channel's sockets and positions.
+ */
 export async function eraseTraveller(ctx: EraseDeps, travellerId: string): Promise<boolean> {
   // Sessions first, so that no socket of theirs is still pushing while the rows go.
-  const sessions = await ctx.db.selectFrom('sessions').select('id_hash').where('traveller_id', '=', travellerId).execute();
-  for (const s of sessions) ctx.bus.emit('session_ended', { sessionId: s.id_hash, travellerId, reason: 'erased' });
+  await ctx.changes.record(
+    (trx) => trx.deleteFrom('sessions').where('traveller_id', '=', travellerId).returning('id_hash').execute(),
+    (ended) => ended.map((s) => ({ type: 'session_ended', sessionId: s.id_hash, travellerId, reason: 'erased' })),
+  );
   // Writes still queued for the end of the turn (a position, a push's record) commit now, so that the
   // cascade below takes them too instead of a late write failing on a traveller who is gone.
   await ctx.afterTurn.flush();
-  const result = await ctx.db.deleteFrom('travellers').where('id', '=', travellerId).executeTakeFirst();
-  ctx.graph.dropTraveller(travellerId);
-  ctx.pushCache.invalidate(travellerId);
-  ctx.bus.emit('traveller_erased', { travellerId });
-  return Number(result.numDeletedRows) > 0;
+  const deleted = await ctx.changes.record(
+    async (trx) => Number((await trx.deleteFrom('travellers').where('id', '=', travellerId).executeTakeFirst()).numDeletedRows),
+    () => [{ type: 'traveller_erased', travellerId }],
+  );
+  return deleted > 0;
 }

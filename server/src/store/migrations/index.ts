@@ -8,10 +8,12 @@ import * as initial from './2026-11-23T20-00-initial.ts';
 import * as pushPolicy from './2026-11-23T23-00-push-policy.ts';
 import * as privateDemoVisitors from './2026-12-03T08-00-private-demo-visitors.ts';
 import * as messageCounter from './2026-12-04T08-00-message-counter.ts';
+import * as changeLog from './2026-12-04T09-00-change-log.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T20-00-initial': initial,
   '2026-11-23T23-00-push-policy': pushPolicy,
   '2026-12-03T08-00-private-demo-visitors': privateDemoVisitors,
   '2026-12-04T08-00-message-counter': messageCounter,
+  '2026-12-04T09-00-change-log': changeLog,
 };

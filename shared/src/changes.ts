@@ -1,0 +1,41 @@
+/**
+ * What instances tell each other (docs/SCALING.md). A change is a fact committed with its entry in the
+ * database's change log, applied by every instance in log order (the travel graph, caches, sockets); Redis,
+ * when there is one, only wakes instances up and carries live messages. Both are validated where they come
+ * in: a log entry or a Redis message that does not parse is refused, never half-applied.
+ */
+import { z } from 'zod';
+const Id = z.string().min(1).max(200);
+/** What a traveller did with a place: feedback kinds, and `visited` (history imported or seeded). */
+const InteractionKind = z.enum(['liked', 'visited', 'been_there', 'dismissed', 'saved']);
+
+export const Change = z.discriminatedUnion('type', [
+  /** Feedback stored: the graph gains (or refreshes) the traveller → place edge. */
+  z.object({ type: z.literal('interaction_recorded'), travellerId: Id, placeId: Id, kind: InteractionKind, at: z.iso.datetime() }),
+  /** Feedback taken back: the edge goes. */
+  z.object({ type: z.literal('interaction_removed'), travellerId: Id, placeId: Id, kind: InteractionKind }),
+  /** A traveller was created (a demo visitor, private to the graph): added with the history it starts with. */
+  z.object({
+    type: z.literal('traveller_created'),
+    travellerId: Id,
+    private: z.boolean(),
+    interactions: z.array(z.object({ placeId: Id, kind: InteractionKind, at: z.iso.datetime() })).max(10_000),
+  }),
+  /** Consents, profile or push settings changed: whatever holds them in memory reads them again. */
+  z.object({ type: z.literal('traveller_changed'), travellerId: Id }),
+  /** A traveller's bookings changed: the wallet's readers (the gap trigger) read them again. */
+  z.object({ type: z.literal('booking_changed'), travellerId: Id }),
+  /** A session can no longer be used: its sockets close (4401) and its clock is forgotten, on every instance. */
+  z.object({ type: z.literal('session_ended'), sessionId: Id, travellerId: Id, reason: z.enum(['signed_out', 'expired', 'erased']) }),
+  /** A traveller's rows are gone: every instance lets go of them (graph, caches, positions). */
+  z.object({ type: z.literal('traveller_erased'), travellerId: Id }),
+]);
+export type Change = z.infer<typeof Change>;
+export type ChangeType = Change['type'];
+
+/** What travels on Redis: a wake-up (the log's new head) or a logged message for a traveller's sockets. */
+export const RelayMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('wake'), origin: Id, position: z.number().int().min(1) }),
+  z.object({ type: z.literal('message'), origin: Id, travellerId: Id, seq: z.number().int().min(1), text: z.string().max(1_048_576) }),
+]);
+export type RelayMessage = z.infer<typeof RelayMessage>;
