@@ -15,8 +15,7 @@ export const BASE_SOURCE = 'openmaptiles';
 export const BUILDINGS_SOURCE = 'buildings';
 /** Buildings appear from this zoom; below it a city block reads well enough from its streets. */
 export const BUILDINGS_MINZOOM = 15;
-export const ATTRIBUTION =
-  '<a href="https://openmaptiles.org/">© OpenMapTiles</a> <a href="https://www.openstreetmap.org/copyright">© OpenStreetMap contributors</a>';
+export const ATTRIBUTION = '<a href="https://openmaptiles.org/">© OpenMapTiles</a> <a href="https://www.openstreetmap.org/copyright">© OpenStreetMap contributors</a>';
 
 export interface CityTiles {
   id: string;
@@ -55,4 +54,3 @@ export function offlineStyle(original: StyleSpecification, city: CityTiles): Sty
     layers,
   };
 }
-

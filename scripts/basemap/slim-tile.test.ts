@@ -23,12 +23,32 @@ function layer(name: string, features: { type: 1 | 2 | 3; points: [number, numbe
 
 const source = vtpbf({
   layers: {
-    transportation_name: layer('transportation_name', [{ type: 2, points: [[0, 0], [100, 100]], properties: { 'name:latin': 'Rue de Rivoli' } }]),
+    transportation_name: layer('transportation_name', [
+      {
+        type: 2,
+        points: [
+          [0, 0],
+          [100, 100],
+        ],
+        properties: { 'name:latin': 'Rue de Rivoli' },
+      },
+    ]),
     water_name: layer('water_name', [
       { type: 1, points: [[2000, 2000]], properties: { 'name:latin': 'La Seine' } },
       { type: 1, points: [[40_000, 2000]], properties: { 'name:latin': 'Far away' } },
     ]),
-    building: layer('building', [{ type: 3, points: [[0, 0], [10, 0], [10, 10], [0, 0]], properties: {} }]),
+    building: layer('building', [
+      {
+        type: 3,
+        points: [
+          [0, 0],
+          [10, 0],
+          [10, 10],
+          [0, 0],
+        ],
+        properties: {},
+      },
+    ]),
     poi: layer('poi', [{ type: 1, points: [[5, 5]], properties: { name: 'A shop' } }]),
     housenumber: layer('housenumber', [{ type: 1, points: [[6, 6]], properties: { housenumber: '12' } }]),
   } as never,

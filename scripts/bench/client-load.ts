@@ -134,7 +134,11 @@ async function visit(page: Page, transfers: ReturnType<typeof countTransfers>, u
   transfers.reset();
   await page.goto(url, { waitUntil: 'commit', timeout: PAGE_TIMEOUT_MS });
   // The button's accessible name is the persona's name, then its summary.
-  if (signIn) await page.getByRole('button', { name: new RegExp(`^${persona.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) }).first().click({ timeout: PAGE_TIMEOUT_MS });
+  if (signIn)
+    await page
+      .getByRole('button', { name: new RegExp(`^${persona.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) })
+      .first()
+      .click({ timeout: PAGE_TIMEOUT_MS });
   await page.getByTestId('suggestion-card').first().waitFor({ timeout: PAGE_TIMEOUT_MS });
   await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: PAGE_TIMEOUT_MS });
   // Let late requests (tiles the map asked for while drawing) finish, so the bytes are the whole visit's.
@@ -238,15 +242,7 @@ async function main(): Promise<void> {
     baselineUncompressed: { first: summarise(results.identity.first), returning: summarise(results.identity.returning) },
   };
   const time = (x: { median: number; min: number; max: number } | null) => (x ? `${s(x.median)} (${s(x.min)}–${s(x.max)})` : '–');
-  const row = (name: string, v: ReturnType<typeof summarise>) => [
-    name,
-    kb(v.bytes.median),
-    kb(v.jsBytes.median),
-    time(v.signInShownMs),
-    time(v.tapToCardMs),
-    time(v.firstCardMs),
-    time(v.mapReadyMs),
-  ];
+  const row = (name: string, v: ReturnType<typeof summarise>) => [name, kb(v.bytes.median), kb(v.jsBytes.median), time(v.signInShownMs), time(v.tapToCardMs), time(v.firstCardMs), time(v.mapReadyMs)];
   console.log(
     `\nThe app on a phone: DevTools "Slow 4G" (${SLOW_4G.latency} ms, ${Math.round(SLOW_4G.downloadThroughput / 1000)} kB/s down), ` +
       `CPU ${CPU_SLOWDOWN}× slower, ${PHONE.viewport.width}×${PHONE.viewport.height}; ${runs} runs, median (min–max).\n` +

@@ -11,13 +11,17 @@ const TICKS_PER_SECOND = (() => {
   }
 })();
 
-/** CPU time the process has used so far, in milliseconds: in user space, and in the kernel (system calls). */
-export function cpuMs(pid: number): { user: number; system: number } {
+/**
+ * CPU time the process has used so far, in milliseconds: in user space, and in the kernel (system calls);
+ * and that of its children it has waited for (a server's ended worker processes).
+ */
+export function cpuMs(pid: number): { user: number; system: number; childrenUser: number; childrenSystem: number } {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   // Fields after the command name, which is in parentheses and may itself hold spaces: state is field 3,
-  // utime field 14 and stime field 15 (proc(5)).
+  // utime field 14, stime 15, cutime 16 and cstime 17 (proc(5)).
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return { user: (Number(fields[11]) * 1000) / TICKS_PER_SECOND, system: (Number(fields[12]) * 1000) / TICKS_PER_SECOND };
+  const ms = (i: number) => (Number(fields[i]) * 1000) / TICKS_PER_SECOND;
+  return { user: ms(11), system: ms(12), childrenUser: ms(13), childrenSystem: ms(14) };
 }
 
 /** Resident set size now, in KiB (VmRSS of /proc/<pid>/status). */

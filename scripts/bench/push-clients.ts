@@ -2,7 +2,8 @@
  * The client side of `npm run bench:push`, in a process of its own so that the server's CPU and memory are
  * the server's alone: one live connection per session token, driven by push.ts over IPC (connect, first
  * positions, timed load, close). It times each location message to the feed that answers it.
- * Usage (forked by push.ts): push-clients.ts --target escale|socketio --url U --tokens FILE --origin O --catalogue DIR
+ * Usage (forked by push.ts): push-clients.ts --target escale|escale-postgres|socketio --url U[,U2…] --tokens FILE --origin O --catalogue DIR
+ * (several URLs: client i connects to the i-th modulo their count, spreading the clients over the instances)
  */
 import fs from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -85,11 +86,14 @@ const { values } = parseArgs({
   options: { target: { type: 'string' }, url: { type: 'string' }, tokens: { type: 'string' }, origin: { type: 'string' }, catalogue: { type: 'string' }, seed: { type: 'string', default: '7' } },
 });
 const target = values.target as Target;
+const urls = values.url!.split(',');
 const tokens = JSON.parse(fs.readFileSync(values.tokens!, 'utf8')) as string[];
 const hops = placeHops(values.catalogue!);
 const rng = mulberry32(Number(values.seed));
 
 interface Client {
+  /** Its place in the tokens file: which instance it connects to. */
+  index: number;
   token: string;
   conn: Connection | null;
   welcomed: boolean;
@@ -104,7 +108,7 @@ interface Client {
 
 const errors: Errors = { connectFailures: 0, errorMessages: 0, timeouts: 0, unexpectedCloses: 0, kinds: {} };
 const count = (kinds: Record<string, number>, kind: string) => void (kinds[kind] = (kinds[kind] ?? 0) + 1);
-const clients: Client[] = tokens.map((token) => ({ token, conn: null, welcomed: false, closing: false, outstanding: new Map(), answered: null, nextPoint: walker(hops, rng) }));
+const clients: Client[] = tokens.map((token, index) => ({ index, token, conn: null, welcomed: false, closing: false, outstanding: new Map(), answered: null, nextPoint: walker(hops, rng) }));
 const key = (p: { lat: number; lon: number }) => `${p.lat},${p.lon}`;
 /** What the phase in progress has seen. */
 let seen = { latencies: [] as number[], withItems: [] as number[], outstanding: 0, lastReplyAt: 0, unrequested: 0, empty: 0 };
@@ -151,21 +155,25 @@ function connect(c: Client): Promise<void> {
       resolve();
     };
     const timer = setTimeout(() => settle('no welcome within 15 s'), CONNECT_TIMEOUT_MS);
-    c.conn = openConnection(target, { url: values.url!, origin: values.origin!, token: c.token }, {
-      open: () => c.conn!.send({ type: 'hello', protocol: PROTOCOL_VERSION }),
-      message: (m) => {
-        onServerMessage(c, m);
-        if (c.welcomed) settle();
+    c.conn = openConnection(
+      target,
+      { url: urls[c.index % urls.length]!, origin: values.origin!, token: c.token },
+      {
+        open: () => c.conn!.send({ type: 'hello', protocol: PROTOCOL_VERSION }),
+        message: (m) => {
+          onServerMessage(c, m);
+          if (c.welcomed) settle();
+        },
+        fail: (reason) => settle(reason),
+        closed: () => {
+          if (!settled) return settle('closed before welcome');
+          if (c.welcomed && !c.closing) {
+            errors.unexpectedCloses++;
+            c.welcomed = false;
+          }
+        },
       },
-      fail: (reason) => settle(reason),
-      closed: () => {
-        if (!settled) return settle('closed before welcome');
-        if (c.welcomed && !c.closing) {
-          errors.unexpectedCloses++;
-          c.welcomed = false;
-        }
-      },
-    });
+    );
   });
 }
 
@@ -250,8 +258,7 @@ function load(durationS: number, rate: number): Promise<Reply> {
         sendLocation(c);
         sent++;
       }
-      const drained =
-        seen.outstanding === 0 || (now >= endAt + REPLY_TIMEOUT_MS && now - Math.max(seen.lastReplyAt, endAt) >= DRAIN_QUIET_MS) || now >= endAt + DRAIN_CAP_MS;
+      const drained = seen.outstanding === 0 || (now >= endAt + REPLY_TIMEOUT_MS && now - Math.max(seen.lastReplyAt, endAt) >= DRAIN_QUIET_MS) || now >= endAt + DRAIN_CAP_MS;
       if (now < endAt || !drained) return;
       clearInterval(timer);
       loopDelay.disable();

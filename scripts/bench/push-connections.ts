@@ -7,7 +7,8 @@ import { io as socketIo } from 'socket.io-client';
 import WebSocket from 'ws';
 
 /** `socketio-redis`: the Socket.IO baseline with replay kept in Redis (push-socketio-server.ts); the same client. */
-export type Target = 'escale' | 'socketio' | 'socketio-redis';
+/** `escale-postgres`: Escale on PostgreSQL, one or several instances (`--store postgres --instances N`). */
+export type Target = 'escale' | 'escale-postgres' | 'socketio' | 'socketio-redis';
 
 /** What the bench reads of a server message; not validated, so the client process stays light. */
 export type ServerMessage = { type?: unknown; code?: unknown; position?: { lat: number; lon: number } | null; items?: unknown[] };
@@ -57,5 +58,5 @@ function openSocketIo({ url, origin, token }: Endpoint, on: ConnectionEvents): C
 }
 
 export function openConnection(target: Target, endpoint: Endpoint, on: ConnectionEvents): Connection {
-  return target === 'escale' ? openWs(endpoint, on) : openSocketIo(endpoint, on);
+  return target === 'escale' || target === 'escale-postgres' ? openWs(endpoint, on) : openSocketIo(endpoint, on);
 }

@@ -5,8 +5,13 @@ import { round } from './report.ts';
 import { formatTable } from './table.ts';
 
 const TARGETS = { p99Ms: 50, p99Clients: 10_000, kibPerClient: 20 };
-export const LABEL: Record<Target, string> = { escale: 'Escale (ws)', socketio: 'Socket.IO 4.8', 'socketio-redis': 'Socket.IO + Redis replay' };
-type Baseline = Exclude<Target, 'escale'>;
+export const LABEL: Record<Target, string> = {
+  escale: 'Escale (ws)',
+  'escale-postgres': 'Escale on PostgreSQL',
+  socketio: 'Socket.IO 4.8',
+  'socketio-redis': 'Socket.IO + Redis replay',
+};
+type Baseline = Exclude<Target, 'escale' | 'escale-postgres'>;
 const BASELINES: Baseline[] = ['socketio', 'socketio-redis'];
 /** What each baseline promises, for the verdict lines. */
 const PROMISE: Record<Baseline, string> = { socketio: 'bare: no replay, one socket', 'socketio-redis': 'replay kept in Redis, every tab' };
@@ -19,6 +24,8 @@ export interface RunFacts {
   pinned: boolean;
   bundle: string | null;
   seedSeconds: number;
+  /** Instances of the PostgreSQL target. */
+  instances: number;
   interactions: number;
   /** The city time both servers ranked at when the run began (the sessions' virtual clocks). */
   cityTime: string;
@@ -36,8 +43,13 @@ export interface TargetFigures {
   offeredRate: number;
   pushesPerSecond: number;
   errors: Errors;
+  /** Instances the clients were spread over (their figures summed; CPU % is per instance). */
+  instances: number;
   serverCpuPercent: number;
+  /** All instances together. */
   serverCpuMsPerLocation: number;
+  /** PostgreSQL's own processes, for the target on PostgreSQL; null on SQLite (its work is in the server's). */
+  postgresCpuMsPerLocation: number | null;
   /** Of which in the kernel: system calls (socket writes, the database's file writes and locks). */
   serverSystemCpuMsPerLocation: number;
   serverRssBeforeKiB: number;
@@ -76,7 +88,15 @@ export function printPushReport(rounds: TargetFigures[][], run: RunFacts, json: 
   const rows: [string, (f: TargetFigures) => string | number, ratio?: (f: TargetFigures) => number][] = [
     ['clients connected', (f) => `${f.connected} / ${clients}`],
     ['connect rate (connections/s, to welcome)', (f) => Math.round(f.connectsPerSecond)],
-    ['PUT /api/push-settings (status × count)', (f) => (f.pushSettingsStatuses ? Object.entries(f.pushSettingsStatuses).map(([s, n]) => `${s} × ${n}`).join(', ') : '—')],
+    [
+      'PUT /api/push-settings (status × count)',
+      (f) =>
+        f.pushSettingsStatuses
+          ? Object.entries(f.pushSettingsStatuses)
+              .map(([s, n]) => `${s} × ${n}`)
+              .join(', ')
+          : '—',
+    ],
     ['first positions, closed loop: pushes/s', (f) => Math.round(f.firstPositions.perSecond)],
     ['offered rate, moves (locations/s)', (f) => round(f.offeredRate, 1)],
     ['locations sent / offered', (f) => `${f.load.sent} / ${f.load.offered}`],
@@ -90,9 +110,12 @@ export function printPushReport(rounds: TargetFigures[][], run: RunFacts, json: 
     ['replies with items only: p50 / p99 (ms)', (f) => `${ms(f.load.latencyWithItemsMs.p50)} / ${ms(f.load.latencyWithItemsMs.p99)}`, (f) => f.load.latencyWithItemsMs.p50],
     ['errors: connect / error msg / timeout / close', (f) => `${f.errors.connectFailures} / ${f.errors.errorMessages} / ${f.errors.timeouts} / ${f.errors.unexpectedCloses}`],
     ['replies with no items / pushes matching no location', (f) => `${f.load.emptyPushes} / ${f.load.unrequestedPushes}`],
-    ['server CPU, steady phase (% of one core)', (f) => ms(f.serverCpuPercent)],
-    ['server CPU per location (ms)', (f) => round(f.serverCpuMsPerLocation, 3), (f) => f.serverCpuMsPerLocation],
+    ['instances (clients spread over them)', (f) => f.instances],
+    ['server CPU, steady phase (% of one core, per instance)', (f) => ms(f.serverCpuPercent)],
+    ['server CPU per location, all instances (ms)', (f) => round(f.serverCpuMsPerLocation, 3), (f) => f.serverCpuMsPerLocation],
     ['  of which in the kernel (ms)', (f) => round(f.serverSystemCpuMsPerLocation, 3)],
+    ['PostgreSQL CPU per location (ms)', (f) => (f.postgresCpuMsPerLocation === null ? '—' : round(f.postgresCpuMsPerLocation, 3))],
+    ['server + database CPU per location (ms)', (f) => round(f.serverCpuMsPerLocation + (f.postgresCpuMsPerLocation ?? 0), 3), (f) => f.serverCpuMsPerLocation + (f.postgresCpuMsPerLocation ?? 0)],
     ['server RSS: before / idle / after load (MiB)', (f) => `${mib(f.serverRssBeforeKiB)} / ${mib(f.serverRssIdleKiB)} / ${mib(f.serverRssAfterLoadKiB)}`],
     ['server memory per idle client (KiB)', (f) => ms(f.serverKiBPerClient), (f) => f.serverKiBPerClient],
     ['client process: RSS per client (KiB) / CPU %', (f) => `${ms(f.clientKiBPerClient)} / ${ms(f.clientCpuPercent)}`],
@@ -101,10 +124,17 @@ export function printPushReport(rounds: TargetFigures[][], run: RunFacts, json: 
   const a = results.find((r) => r.target === 'escale');
   const baselines = a ? BASELINES.flatMap((t) => results.filter((r) => r.target === t)) : [];
   // Over every round: the verdict does not rest on one minute of a machine whose speed drifts.
-  const latencies = (target: Target) => rounds.flat().filter((f) => f.target === target).map((f) => f.load.latencyMs);
+  const latencies = (target: Target) =>
+    rounds
+      .flat()
+      .filter((f) => f.target === target)
+      .map((f) => f.load.latencyMs);
   const medians = (target: Target) => ({ p50: median(latencies(target).map((l) => l.p50)), p99: median(latencies(target).map((l) => l.p99)) });
-  const headers = ['', ...results.map((r) => LABEL[r.target]), ...baselines.map((b) => `Escale/${SHORT[b.target as Baseline]}`)];
-  const table = rows.map(([label, cell, ratio]) => [label, ...results.map(cell), ...baselines.map((b) => (ratio ? `${round(ratio(a!) / ratio(b))}×` : ''))]);
+  const onPostgres = results.find((r) => r.target === 'escale-postgres');
+  const label = (f: TargetFigures) => (f.target === 'escale-postgres' ? `${LABEL[f.target]} ×${f.instances}` : LABEL[f.target]);
+  const ratio = (x: number, y: number) => `${round(x / y)}×`;
+  const headers = ['', ...results.map(label), ...baselines.map((b) => `Escale/${SHORT[b.target as Baseline]}`), ...(a && onPostgres ? ['PostgreSQL/SQLite'] : [])];
+  const table = rows.map(([name, cell, r]) => [name, ...results.map(cell), ...baselines.map((b) => (r ? ratio(r(a!), r(b)) : '')), ...(a && onPostgres ? [r ? ratio(r(onPostgres), r(a)) : ''] : [])]);
 
   console.log(`\nLive push: ${clients} clients, ${durationS} s steady load at ${round(rate, 1)} locations/s offered, loopback; city time ${run.cityTime} (sessions' clocks)`);
   console.log(formatTable(headers, table));
@@ -112,7 +142,7 @@ export function printPushReport(rounds: TargetFigures[][], run: RunFacts, json: 
     console.log(`Each server's median round is shown. Location→push p50 / p99 (ms) by round:`);
     const cell = (f: TargetFigures | undefined) => (f ? `${round(f.load.latencyMs.p50, 2)} / ${round(f.load.latencyMs.p99, 2)}` : '—');
     const roundRows = rounds.map((r, i) => [`round ${i + 1}`, ...results.map((m) => cell(r.find((f) => f.target === m.target)))]);
-    console.log(formatTable(['', ...results.map((r) => LABEL[r.target])], roundRows));
+    console.log(formatTable(['', ...results.map(label)], roundRows));
   }
   for (const r of results) {
     const kinds = Object.entries(r.errors.kinds).map(([k, n]) => `${k} × ${n}`);
@@ -141,6 +171,12 @@ export function printPushReport(rounds: TargetFigures[][], run: RunFacts, json: 
     console.log(`Target "p99 < ${TARGETS.p99Ms} ms at 10,000 clients": ${ms(targetLines.p99Ms)} ms ${verdict}`);
     console.log(`Target "memory per idle client < ${TARGETS.kibPerClient} KB": ${ms(targetLines.kibPerClient)} KiB ${targetLines.memoryMet ? 'MET' : 'NOT MET'}`);
     console.log(`Errors (expected 0): ${targetLines.errors}`);
+    if (onPostgres) {
+      const met = onPostgres.connected >= TARGETS.p99Clients ? (onPostgres.load.latencyMs.p99 < TARGETS.p99Ms ? 'MET' : 'NOT MET') : `not judged at ${onPostgres.connected} clients`;
+      console.log(
+        `Target "p99 < ${TARGETS.p99Ms} ms at 10,000 clients" on PostgreSQL ×${onPostgres.instances}: ${ms(onPostgres.load.latencyMs.p99)} ms ${met}; errors ${errorTotal(onPostgres.errors)} (expected 0)`,
+      );
+    }
     for (const [target, vs] of Object.entries(targetLines.versus)) {
       const verdict = (met: boolean) => (met ? 'MET' : 'NOT MET');
       const two = (x: number) => round(x, 2);
@@ -151,8 +187,19 @@ export function printPushReport(rounds: TargetFigures[][], run: RunFacts, json: 
       );
     }
   }
-  const placement = run.pinned ? 'server on core 0, clients on core 1 (taskset)' : 'not pinned';
+  const placement = run.pinned ? 'server(s) on core 0, clients on core 1, PostgreSQL unpinned (taskset)' : 'not pinned';
   const seeded = `${clients} travellers seeded in ${round(run.seedSeconds, 1)} s (${run.interactions} interactions)`;
   console.log(`Machine: ${os.cpus().length} cores, Node ${process.versions.node}; ${placement}; server: ${run.bundle ?? '—'}; ${seeded}; whole run ${round(run.seconds, 1)} s`);
-  if (json) console.log(JSON.stringify({ cores: os.cpus().length, ...run, targets: targetLines, results, rounds: rounds.map((r) => r.map((f) => ({ target: f.target, latencyMs: f.load.latencyMs }))) }));
+  const postgresTarget = onPostgres
+    ? {
+        instances: onPostgres.instances,
+        p99Ms: onPostgres.load.latencyMs.p99,
+        p99Met: onPostgres.connected >= TARGETS.p99Clients ? onPostgres.load.latencyMs.p99 < TARGETS.p99Ms : null,
+        errors: errorTotal(onPostgres.errors),
+      }
+    : null;
+  if (json)
+    console.log(
+      JSON.stringify({ cores: os.cpus().length, ...run, targets: targetLines, postgresTarget, results, rounds: rounds.map((r) => r.map((f) => ({ target: f.target, latencyMs: f.load.latencyMs }))) }),
+    );
 }

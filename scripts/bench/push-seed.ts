@@ -10,6 +10,7 @@ import { loadCatalogueFiles } from '../../server/src/catalogue/load-files.ts';
 import { DEMO_AGENCY, seedDemoCatalogue } from '../../server/src/catalogue/seed.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { openSqlite } from '../../server/src/store/db.ts';
+import { openPostgres } from '../../server/src/store/postgres.ts';
 import { migrateToLatest } from '../../server/src/store/migrate.ts';
 import type { Database } from '../../server/src/store/schema.ts';
 import { CONSENT_CATEGORIES, localParts, toZonedIso, zonedTimeToUtc, type InterestRef, type PersonaRecord } from '../../shared/src/index.ts';
@@ -57,9 +58,9 @@ async function inChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>):
  * `now`'s day in the city at `now`, and runs at real speed from there; `clockOffsetMs` is its lead over the
  * real clock, for a server that has no sessions' clocks (the baseline).
  */
-export async function seedPushBench(dataDir: string, count: number, seed: number, now: Date, cityTime: { hour: number; minute: number }): Promise<SeededTravellers> {
-  const { config } = loadConfig({ ESCALE_DATA_DIR: dataDir });
-  const { db, file, close } = openSqlite(config.dataDir);
+export async function seedPushBench(where: { dataDir: string; databaseUrl?: string }, count: number, seed: number, now: Date, cityTime: { hour: number; minute: number }): Promise<SeededTravellers> {
+  const { config } = loadConfig({ ESCALE_DATA_DIR: where.dataDir });
+  const { db, file, close } = where.databaseUrl ? await openPostgres(where.databaseUrl) : openSqlite(config.dataDir);
   try {
     await migrateToLatest(db, file);
     const files = loadCatalogueFiles(config.catalogueDir, config.personasFile);

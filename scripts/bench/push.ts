@@ -10,10 +10,14 @@
  * printed side by side. Each traveller's first position is sent before the timed load (closed loop), so the
  * load is all moves.
  * Options: --clients 10000 --duration-s 60 --rate N (location messages/s, all clients together; default
- * one per traveller a minute) --only escale|socketio|socketio-redis --timeout-min M (the whole run; default
+ * one per traveller a minute) --only escale|escale-postgres|socketio|socketio-redis[,…] --timeout-min M (the whole run; default
  * 12 per round) --json (last line: one JSON object) --cpu-prof-dir DIR (each server started writes V8 CPU
  * profiles into DIR/<target> when it stops) --rounds N (default 1: the servers run alternately N times
- * each; the table shows each one's median round). Env: BENCH_REDIS_URL (redis://127.0.0.1:6379).
+ * each; the table shows each one's median round) --store postgres (also run Escale on PostgreSQL, beside the
+ * default single SQLite instance, from a database seeded the same way) --instances N (PostgreSQL only,
+ * default 1: N instances sharing it and Redis, the clients spread over them; their CPU and memory are summed,
+ * and PostgreSQL's own CPU is read too). Env: BENCH_REDIS_URL (redis://127.0.0.1:6379), BENCH_POSTGRES_URL
+ * (postgres://postgres@127.0.0.1:5432/test: where the bench's databases are created and dropped).
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { createClient } from 'redis';
 import { cpuMs, rssKiB } from './proc-stats.ts';
 import type { Command, Reply, Target } from './push-clients.ts';
@@ -58,6 +63,8 @@ const { values } = parseArgs({
     'timeout-min': { type: 'string' },
     'cpu-prof-dir': { type: 'string' },
     rounds: { type: 'string', default: '1' },
+    store: { type: 'string', default: 'sqlite' },
+    instances: { type: 'string', default: '1' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -66,12 +73,22 @@ const durationS = Number(values['duration-s']);
 const rate = values.rate === undefined ? clients / SECONDS_PER_LOCATION : Number(values.rate);
 /** Where the replaying baseline keeps its stream and sessions (`socketio-redis`). */
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const requested: Target[] = values.only === undefined ? ['escale', 'socketio', 'socketio-redis'] : [values.only as Target];
+const withPostgres = values.store === 'postgres';
+const instanceCount = Number(values.instances);
+/** Where the PostgreSQL target's databases are created (one seeded, then a copy per round), dropped at the end. */
+const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const requested: Target[] = values.only === undefined ? ['escale', ...(withPostgres ? (['escale-postgres'] as const) : []), 'socketio', 'socketio-redis'] : (values.only.split(',') as Target[]);
 const roundCount = Number(values.rounds);
 /** The whole run's bound: a round of the three servers at 10,000 clients takes about 8 minutes. */
 const timeoutMin = values['timeout-min'] === undefined ? 12 * roundCount : Number(values['timeout-min']);
+if (!['sqlite', 'postgres'].includes(values.store) || !Number.isInteger(instanceCount) || instanceCount < 1 || instanceCount > 8 || (instanceCount > 1 && !withPostgres)) {
+  console.error('bench:push: --store is sqlite or postgres; --instances N (1 to 8) needs --store postgres');
+  process.exit(2);
+}
 if (!Number.isInteger(roundCount) || roundCount < 1 || !Number.isInteger(clients) || clients < 1 || !(durationS > 0) || !(rate > 0) || !requested.every((t) => t in LABEL) || !(timeoutMin > 0)) {
-  console.error('usage: npm run bench:push -- [--clients N] [--duration-s S] [--rate MSG_PER_S] [--only escale|socketio|socketio-redis] [--rounds N] [--timeout-min M] [--cpu-prof-dir DIR] [--json]');
+  console.error(
+    'usage: npm run bench:push -- [--clients N] [--duration-s S] [--rate MSG_PER_S] [--only escale|escale-postgres|socketio|socketio-redis] [--store sqlite|postgres] [--instances N] [--rounds N] [--timeout-min M] [--cpu-prof-dir DIR] [--json]',
+  );
   process.exit(2);
 }
 
@@ -133,26 +150,68 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The bundle `npm start` runs, built if missing or older than any source it is built from. */
 function ensureBundle(): string {
   const newest = (dir: string): number =>
-    Math.max(0, ...fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => fs.statSync(path.join(e.parentPath, e.name)).mtimeMs));
+    Math.max(
+      0,
+      ...fs
+        .readdirSync(dir, { withFileTypes: true, recursive: true })
+        .filter((e) => e.isFile())
+        .map((e) => fs.statSync(path.join(e.parentPath, e.name)).mtimeMs),
+    );
   const built = fs.existsSync(BUNDLE) ? fs.statSync(BUNDLE).mtimeMs : 0;
   if (built >= Math.max(newest(path.join(ROOT, 'server/src')), newest(path.join(ROOT, 'shared/src')))) return 'server/dist/main.js (up to date)';
   execFileSync('npm', ['run', '-s', 'build:server'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   return `server/dist/main.js (${built === 0 ? 'built' : 'rebuilt: sources were newer'})`;
 }
 
-async function startServer(target: Target, dataDir: string, clockOffsetMs: number): Promise<{ server: ChildProcess; url: string }> {
+/** The databases of the PostgreSQL target, on the server BENCH_POSTGRES_URL points at. */
+function databaseUrl(name: string): string {
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+async function asPostgresAdmin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * CPU time of the PostgreSQL server, in ms: its processes now, plus what its ended backends used (the
+ * postmaster's reaped children, cutime and cstime), so a backend that closes mid-run is still counted.
+ */
+function postgresCpuMs(): number {
+  const pids = spawnSync('pgrep', ['-x', 'postgres'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const { user, system, childrenUser, childrenSystem } = cpuMs(pid);
+      total += user + system + childrenUser + childrenSystem;
+    } catch {
+      // A backend that ended between the listing and the reading (its time is now its parent's).
+    }
+  }
+  return total;
+}
+
+/** `where`: a data directory (SQLite), or a database (the PostgreSQL target, with Redis between instances). */
+async function startServer(target: Target, where: { dataDir: string; databaseUrl?: string }, clockOffsetMs: number): Promise<{ server: ChildProcess; url: string }> {
   const port = await freePort();
   const env = {
     ...process.env,
     PORT: String(port),
-    ESCALE_DATA_DIR: dataDir,
+    ESCALE_DATA_DIR: where.dataDir,
+    ...(where.databaseUrl ? { DATABASE_URL: where.databaseUrl, ...(instanceCount > 1 ? { REDIS_URL: REDIS_URL } : {}) } : {}),
     ALLOWED_ORIGINS: ORIGIN,
     DEMO_MODE: 'false',
     LOG_LEVEL: 'warn',
     BENCH_CLOCK_OFFSET_MS: String(clockOffsetMs),
     ...(target === 'socketio-redis' ? { BENCH_REPLAY_REDIS_URL: REDIS_URL, BENCH_REPLAY_PREFIX: REPLAY_PREFIX } : {}),
   };
-  const script = target === 'escale' ? [BUNDLE] : ['--import', 'tsx', path.join(import.meta.dirname, 'push-socketio-server.ts')];
+  const script = target === 'escale' || target === 'escale-postgres' ? [BUNDLE] : ['--import', 'tsx', path.join(import.meta.dirname, 'push-socketio-server.ts')];
   // A profile of each measured server, written when it stops (open it in Chrome's DevTools).
   // One folder per server (the baseline also profiles tsx's loader thread); the largest file is the main thread.
   const profile = values['cpu-prof-dir'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values['cpu-prof-dir'], target)] : [];
@@ -182,32 +241,50 @@ function ask<C extends Reply['cmd']>(child: ChildProcess, cmd: C, command?: Comm
   });
 }
 
+/** The sum of a figure over the servers (instances of one target). */
+const sum = (servers: ChildProcess[], figure: (pid: number) => number) => servers.reduce((total, s) => total + figure(s.pid!), 0);
+const cpuTotal = (pid: number) => {
+  const { user, system } = cpuMs(pid);
+  return user + system;
+};
 
-async function runTarget(target: Target, dataDir: string, tokensFile: string, clockOffsetMs: number, pushSettingsStatuses: Record<string, number> | null): Promise<TargetFigures> {
-  const { server, url } = await startServer(target, dataDir, clockOffsetMs);
+async function runTarget(
+  target: Target,
+  where: { dataDir: string; databaseUrl?: string },
+  tokensFile: string,
+  clockOffsetMs: number,
+  pushSettingsStatuses: Record<string, number> | null,
+): Promise<TargetFigures> {
+  const count = target === 'escale-postgres' ? instanceCount : 1;
+  const started: { server: ChildProcess; url: string }[] = [];
+  // The first instance migrates and seeds alone (already done here: it finds the work done); then the others.
+  for (let i = 0; i < count; i++) started.push(await startServer(target, where, clockOffsetMs));
+  const servers = started.map((s) => s.server);
+  const url = started.map((s) => s.url).join(',');
   const args = ['--target', target, '--url', url, '--tokens', tokensFile, '--origin', ORIGIN, '--catalogue', path.join(ROOT, 'data/paris')];
   const clientCommand = [process.execPath, '--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'push-clients.ts'), ...args];
   const client = onCore(1, clientCommand, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   try {
     await ask(client, 'ready');
     await sleep(SETTLE_MS);
-    const serverRssBeforeKiB = rssKiB(server.pid!);
+    const serverRssBeforeKiB = sum(servers, rssKiB);
     const clientRssBeforeKiB = rssKiB(client.pid!);
     log(`[${target}] connecting ${clients} clients`);
     const connect = await ask(client, 'connect', { cmd: 'connect' });
     await sleep(SETTLE_MS);
-    const serverRssIdleKiB = rssKiB(server.pid!);
+    const serverRssIdleKiB = sum(servers, rssKiB);
     const clientRssIdleKiB = rssKiB(client.pid!);
     log(`[${target}] ${connect.connected} connected in ${round(connect.seconds, 1)} s; sending first positions`);
     const prime = await ask(client, 'prime', { cmd: 'prime' });
     log(`[${target}] ${prime.replies} first positions pushed in ${round(prime.seconds, 1)} s; ${durationS} s of load at ${round(rate, 1)} locations/s`);
-    const [server0, client0, t0] = [cpuMs(server.pid!), cpuMs(client.pid!), performance.now()];
+    const system = (pid: number) => cpuMs(pid).system;
+    const [server0, system0, client0, postgres0, t0] = [sum(servers, cpuTotal), sum(servers, system), cpuMs(client.pid!), where.databaseUrl ? postgresCpuMs() : 0, performance.now()];
     const { figures: load, errors } = await ask(client, 'load', { cmd: 'load', durationS, rate });
     const wallMs = performance.now() - t0;
-    const [server1, client1] = [cpuMs(server.pid!), cpuMs(client.pid!)];
-    const serverCpu = server1.user + server1.system - server0.user - server0.system;
+    const [server1, system1, client1, postgres1] = [sum(servers, cpuTotal), sum(servers, system), cpuMs(client.pid!), where.databaseUrl ? postgresCpuMs() : 0];
+    const serverCpu = server1 - server0;
     const clientCpu = client1.user + client1.system - client0.user - client0.system;
-    const serverRssAfterLoadKiB = rssKiB(server.pid!);
+    const serverRssAfterLoadKiB = sum(servers, rssKiB);
     await ask(client, 'close', { cmd: 'close' });
     return {
       target,
@@ -220,9 +297,12 @@ async function runTarget(target: Target, dataDir: string, tokensFile: string, cl
       offeredRate: rate,
       pushesPerSecond: load.replies / load.seconds,
       errors,
-      serverCpuPercent: (100 * serverCpu) / wallMs,
+      instances: count,
+      // Per instance: each has a core's worth of work to do at most.
+      serverCpuPercent: (100 * serverCpu) / wallMs / count,
       serverCpuMsPerLocation: serverCpu / load.sent,
-      serverSystemCpuMsPerLocation: (server1.system - server0.system) / load.sent,
+      serverSystemCpuMsPerLocation: (system1 - system0) / load.sent,
+      postgresCpuMsPerLocation: where.databaseUrl ? (postgres1 - postgres0) / load.sent : null,
       serverRssBeforeKiB,
       serverRssIdleKiB,
       serverRssAfterLoadKiB,
@@ -234,7 +314,7 @@ async function runTarget(target: Target, dataDir: string, tokensFile: string, cl
     };
   } finally {
     await stop(client);
-    await stop(server);
+    for (const server of servers) await stop(server);
   }
 }
 
@@ -247,7 +327,9 @@ if (requested.includes('socketio-redis')) {
     process.exit(2);
   } else log(`Redis does not answer at ${REDIS_URL} (BENCH_REDIS_URL): the baseline with replay in Redis is left out`);
 }
-const bundle = targets.includes('escale') ? ensureBundle() : null;
+const bundle = targets.includes('escale') || targets.includes('escale-postgres') ? ensureBundle() : null;
+/** The PostgreSQL target's seeded database; each round runs on a copy of it (CREATE DATABASE … TEMPLATE). */
+const SEEDED_DB = `escale_bench_${process.pid}`;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'escale-push-'));
 // A bounded run: whatever hangs, the children are stopped and the bench fails.
 setTimeout(() => {
@@ -260,13 +342,22 @@ const rounds: TargetFigures[][] = [];
 try {
   log(`seeding ${clients} travellers with sessions`);
   const t = performance.now();
-  const seeded = await seedPushBench(path.join(work, 'escale'), clients, 42, new Date(), CITY_TIME);
+  const seeded = await seedPushBench({ dataDir: path.join(work, 'escale') }, clients, 42, new Date(), CITY_TIME);
   log(`sessions' clocks set to ${seeded.cityTime}, running at real speed`);
   const seedSeconds = (performance.now() - t) / 1000;
   const tokensFile = path.join(work, 'tokens.json');
   fs.writeFileSync(tokensFile, JSON.stringify(seeded.tokens));
+  const tokensFiles: Partial<Record<Target, string>> = {};
+  if (targets.includes('escale-postgres')) {
+    // The same travellers (same seed), in PostgreSQL; their session tokens are their own.
+    await asPostgresAdmin(`CREATE DATABASE ${SEEDED_DB}`);
+    const inPostgres = await seedPushBench({ dataDir: work, databaseUrl: databaseUrl(SEEDED_DB) }, clients, 42, new Date(), CITY_TIME);
+    tokensFiles['escale-postgres'] = path.join(work, 'tokens-postgres.json');
+    fs.writeFileSync(tokensFiles['escale-postgres'], JSON.stringify(inPostgres.tokens));
+    log(`seeded PostgreSQL (${SEEDED_DB}) the same way`);
+  }
   // Each baseline gets its own copy, so every server starts from the same database.
-  for (const target of targets) if (target !== 'escale') fs.cpSync(path.join(work, 'escale'), path.join(work, target), { recursive: true });
+  for (const target of targets) if (target !== 'escale' && target !== 'escale-postgres') fs.cpSync(path.join(work, 'escale'), path.join(work, target), { recursive: true });
   // Every location is answered by a feed whatever the push policy says: the defaults stay.
   const statuses: Record<string, number> | null = null;
   // Rounds alternate the servers, each from a fresh copy of its database, so that a machine that runs
@@ -275,23 +366,42 @@ try {
     const figures: TargetFigures[] = [];
     for (const target of targets) {
       const dataDir = path.join(work, `${target}-round-${round}`);
-      fs.cpSync(path.join(work, target), dataDir, { recursive: true });
+      const roundDb = `${SEEDED_DB}_r${round}`;
+      const onPostgres = target === 'escale-postgres';
+      if (onPostgres) {
+        fs.mkdirSync(dataDir, { recursive: true });
+        await asPostgresAdmin(`CREATE DATABASE ${roundDb} TEMPLATE ${SEEDED_DB}`);
+      } else fs.cpSync(path.join(work, target), dataDir, { recursive: true });
       try {
         if (roundCount > 1) log(`round ${round} of ${roundCount}`);
-        figures.push(await runTarget(target, dataDir, tokensFile, seeded.clockOffsetMs, target === 'escale' ? statuses : null));
+        const where = onPostgres ? { dataDir, databaseUrl: databaseUrl(roundDb) } : { dataDir };
+        figures.push(await runTarget(target, where, tokensFiles[target] ?? tokensFile, seeded.clockOffsetMs, target === 'escale' ? statuses : null));
       } catch (err) {
         log(`[${target}] FAILED: ${err instanceof Error ? err.message : String(err)}`);
         process.exitCode = 1;
       } finally {
         fs.rmSync(dataDir, { recursive: true, force: true });
+        if (onPostgres) await asPostgresAdmin(`DROP DATABASE IF EXISTS ${roundDb} WITH (FORCE)`);
       }
     }
     rounds.push(figures);
   }
-  const run = { clients, durationS, rate, pinned, bundle, seedSeconds, interactions: seeded.interactions, cityTime: seeded.cityTime, seconds: (performance.now() - started) / 1000 };
+  const run = {
+    clients,
+    durationS,
+    rate,
+    pinned,
+    instances: instanceCount,
+    bundle,
+    seedSeconds,
+    interactions: seeded.interactions,
+    cityTime: seeded.cityTime,
+    seconds: (performance.now() - started) / 1000,
+  };
   if (rounds.some((r) => r.length > 0)) printPushReport(rounds, run, values.json);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
+  if (targets.includes('escale-postgres')) await asPostgresAdmin(`DROP DATABASE IF EXISTS ${SEEDED_DB} WITH (FORCE)`).catch((err: unknown) => log(`could not drop ${SEEDED_DB}: ${String(err)}`));
   // A failed clean-up is said, not thrown: it must not hide the figures printed above.
   if (targets.includes('socketio-redis')) await deleteReplayKeys().catch((err: unknown) => log(`could not delete the keys ${REPLAY_PREFIX}* in Redis: ${String(err)}`));
 }

@@ -32,8 +32,7 @@ if (!gc) throw new Error('run with --expose-gc: memory is measured after a full 
 
 const peakRssMiB = () => process.resourceUsage().maxRSS / 1024; // maxRSS is in KiB
 const emit = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(line)}\n`);
-const phase = (name: string, seconds: number, extra: Record<string, unknown> = {}) =>
-  emit({ type: 'phase', phase: name, seconds, peakRssMiB: peakRssMiB(), ...extra });
+const phase = (name: string, seconds: number, extra: Record<string, unknown> = {}) => emit({ type: 'phase', phase: name, seconds, peakRssMiB: peakRssMiB(), ...extra });
 function memory() {
   gc!();
   const m = process.memoryUsage();

@@ -37,10 +37,7 @@ const heapLimitMiB = Math.floor((os.totalmem() / MIB) * 0.85);
 
 type Phase = { phase: string; seconds: number; peakRssMiB: number } & Record<string, unknown>;
 type Result = Record<string, number>;
-type Outcome = { places: number; phases: Phase[]; peakRssMiB: number } & (
-  | { ok: true; result: Result }
-  | { ok: false; failedIn: string; reason: string; stderrTail: string }
-);
+type Outcome = { places: number; phases: Phase[]; peakRssMiB: number } & ({ ok: true; result: Result } | { ok: false; failedIn: string; reason: string; stderrTail: string });
 
 function runSize(places: number): Promise<Outcome> {
   const nodeArgs = ['--expose-gc', `--max-old-space-size=${heapLimitMiB}`, '--import', 'tsx', CHILD];
@@ -114,7 +111,20 @@ const rows = outcomes.map((o) => {
   const r = o.result;
   const build = o.phases.find((p) => p.phase === 'build')!;
   const gen = (phaseSeconds(o, 'generate') ?? 0) + (phaseSeconds(o, 'interactions') ?? 0);
-  return [r.places!, r.travellers!, r.interactions!, r.nodes!, r.edges!, round(gen, 1), round(build.seconds, 1), Math.round(build.rssMiB as number), Math.round(build.heapMiB as number), round(r.p50Ms!), round(r.p99Ms!), Math.round(r.rankingsPerSecond!)];
+  return [
+    r.places!,
+    r.travellers!,
+    r.interactions!,
+    r.nodes!,
+    r.edges!,
+    round(gen, 1),
+    round(build.seconds, 1),
+    Math.round(build.rssMiB as number),
+    Math.round(build.heapMiB as number),
+    round(r.p50Ms!),
+    round(r.p99Ms!),
+    Math.round(r.rankingsPerSecond!),
+  ];
 });
 
 const warmUps = [...new Set(outcomes.map((o) => o.phases.find((p) => p.phase === 'warm-up')?.warmUpRankings).filter((n) => n !== undefined))];
@@ -124,8 +134,12 @@ console.log('gen s: city + interaction objects; build s, RSS and heap: TravelGra
 for (const o of outcomes) {
   if (o.ok) {
     const r = o.result;
-    console.log(`${o.places}: p90 ${round(r.p90Ms!)} ms, max ${round(r.maxMs!)} ms, first ranking ${round(r.firstRankingMs!)} ms, warm-up ${r.warmUpRankings} rankings at ${Math.round(r.warmUpPerSecond!)}/s, ${round(r.meanCandidates!, 0)} candidates and ${round(r.meanItems!, 1)} items per ranking, ${r.events} events, ${r.offers} offers, heap growth over the loop ${round(r.heapGrowthMiB!, 1)} MiB, peak RSS ${Math.round(o.peakRssMiB)} MiB`);
-    console.log(`  GC in the loop: ${r.gcPauses} pauses (${r.gcMajorPauses} major), ${Math.round(r.gcPauseMs!)} ms, ${r.rankingsHitByGc} rankings hit; p99 of the others ${round(r.p99WithoutGcMs!)} ms`);
+    console.log(
+      `${o.places}: p90 ${round(r.p90Ms!)} ms, max ${round(r.maxMs!)} ms, first ranking ${round(r.firstRankingMs!)} ms, warm-up ${r.warmUpRankings} rankings at ${Math.round(r.warmUpPerSecond!)}/s, ${round(r.meanCandidates!, 0)} candidates and ${round(r.meanItems!, 1)} items per ranking, ${r.events} events, ${r.offers} offers, heap growth over the loop ${round(r.heapGrowthMiB!, 1)} MiB, peak RSS ${Math.round(o.peakRssMiB)} MiB`,
+    );
+    console.log(
+      `  GC in the loop: ${r.gcPauses} pauses (${r.gcMajorPauses} major), ${Math.round(r.gcPauseMs!)} ms, ${r.rankingsHitByGc} rankings hit; p99 of the others ${round(r.p99WithoutGcMs!)} ms`,
+    );
   } else {
     const done = o.phases.map((p) => `${p.phase} ${round(p.seconds, 1)} s`).join(', ') || 'none';
     console.log(`${o.places}: FAILED in ${o.failedIn}: ${o.reason}; phases done: ${done}; peak RSS ${Math.round(o.peakRssMiB)} MiB`);
@@ -154,7 +168,11 @@ if (ok.length >= 2) {
   console.log(`Growth ${a.places} → ${b.places} places: p50 ∝ places^${round(growth.p50Exponent)}, p99 ∝ places^${round(growth.p99Exponent)} (${sub ? 'sub-linear' : 'NOT sub-linear'})`);
 }
 const peakRssMiB = Math.max(...outcomes.map((o) => o.peakRssMiB));
-console.log(`Machine: ${os.cpus().length} cores; ${pinned ? 'each size pinned to core 0 with taskset' : 'not pinned (taskset not found)'}; heap limit ${heapLimitMiB} MiB; whole run ${round(totalSeconds, 1)} s; peak RSS ${Math.round(peakRssMiB)} MiB`);
+console.log(
+  `Machine: ${os.cpus().length} cores; ${pinned ? 'each size pinned to core 0 with taskset' : 'not pinned (taskset not found)'}; heap limit ${heapLimitMiB} MiB; whole run ${round(totalSeconds, 1)} s; peak RSS ${Math.round(peakRssMiB)} MiB`,
+);
 if (values.json) {
-  console.log(JSON.stringify({ cores: os.cpus().length, pinned, heapLimitMiB, totalSeconds, peakRssMiB, rankings: Number(values.rankings), seed: Number(values.seed), targets, growth, sizes: outcomes }));
+  console.log(
+    JSON.stringify({ cores: os.cpus().length, pinned, heapLimitMiB, totalSeconds, peakRssMiB, rankings: Number(values.rankings), seed: Number(values.seed), targets, growth, sizes: outcomes }),
+  );
 }

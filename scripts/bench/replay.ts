@@ -184,5 +184,10 @@ const rows: [string, keyof Figures][] = [
   ['messages sent to the sockets', 'messagesSent'],
 ];
 console.log(`\nA maximal replay: ${SOCKETS} sockets ask for every message of a ${MESSAGES}-message log at once\n`);
-console.log(formatTable(['', ...runs.map((r) => r.server)], rows.map(([label, key]) => [label, ...runs.map((r) => r[key])])));
+console.log(
+  formatTable(
+    ['', ...runs.map((r) => r.server)],
+    rows.map(([label, key]) => [label, ...runs.map((r) => r[key])]),
+  ),
+);
 if (process.argv.includes('--json')) console.log(JSON.stringify({ sockets: SOCKETS, messages: MESSAGES, runs }));

@@ -28,7 +28,7 @@ describe.skipIf(!reachable)(`the Socket.IO baseline with replay in Redis (${url}
   let port: number;
 
   beforeAll(async () => {
-    redis = await createClient({ url }).connect() as RedisClientType;
+    redis = (await createClient({ url }).connect()) as RedisClientType;
     const server = http.createServer();
     io = new Server(server, { transports: ['websocket'], ...replayOptions(redis, prefix, 60_000) });
     io.on('connection', (socket) => void socket.join(travellerRoom(String(socket.handshake.auth.traveller))));

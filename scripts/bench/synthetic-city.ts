@@ -5,15 +5,7 @@
  * denser one: that is what makes "latency grows sub-linearly" a fair question.
  */
 import type { Catalogue, CatalogueEvent, City, Offer, Place } from '../../server/src/catalogue/model.ts';
-import {
-  CATEGORY_IDS,
-  CATEGORY_SHARE,
-  CUISINE_TAGS,
-  EVENT_KIND,
-  FACET_TAGS,
-  OPENING_HOURS,
-  UNKNOWN_HOURS_SHARE,
-} from './city-vocabulary.ts';
+import { CATEGORY_IDS, CATEGORY_SHARE, CUISINE_TAGS, EVENT_KIND, FACET_TAGS, OPENING_HOURS, UNKNOWN_HOURS_SHARE } from './city-vocabulary.ts';
 import { cumulative, drawIndex, gaussian, mulberry32, randInt, zipfWeights, type Rng } from './random.ts';
 import type { Interaction, Traveller } from '../../server/src/travellers/model.ts';
 import { generateTravellers, toInteractions, travellerAt, type TravellerColumns } from './synthetic-travellers.ts';

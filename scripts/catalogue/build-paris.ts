@@ -30,12 +30,7 @@ export const PARIS_CITY: CityRecord = {
   timezone: 'Europe/Paris',
   countryCode: 'fr',
   center: { lat: PARIS_CENTER.lat, lon: PARIS_CENTER.lon },
-  attribution: [
-    '© OpenStreetMap contributors (ODbL 1.0)',
-    'Ministère de la Culture – Muséofile',
-    'Ministère de la Culture – CNC',
-    'Ville de Paris',
-  ],
+  attribution: ['© OpenStreetMap contributors (ODbL 1.0)', 'Ministère de la Culture – Muséofile', 'Ministère de la Culture – CNC', 'Ville de Paris'],
 };
 
 export interface BuildStats {
@@ -163,9 +158,18 @@ export async function buildParisCatalogue(dataDir: string): Promise<ParisCatalog
   const events = z.array(EventSchema).parse(PARIS_EVENTS);
   const offers = z.array(OfferSchema).parse(PARIS_OFFERS);
   const personas = z.array(PersonaSchema).parse(PERSONAS);
-  uniqueIds('event', events.map((e) => e.id));
-  uniqueIds('offer', offers.map((o) => o.id));
-  uniqueIds('persona', personas.map((p) => p.id));
+  uniqueIds(
+    'event',
+    events.map((e) => e.id),
+  );
+  uniqueIds(
+    'offer',
+    offers.map((o) => o.id),
+  );
+  uniqueIds(
+    'persona',
+    personas.map((p) => p.id),
+  );
   checkReferences(new Set(places.map((p) => p.id)), events, offers, personas);
 
   const perCategory = Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<CategoryId, number>;
@@ -209,8 +213,16 @@ function printSummary(c: ParisCatalogue): void {
   const rows = CATEGORY_IDS.map((cat) => `  ${cat.padEnd(14)} ${String(s.perCategory[cat]).padStart(4)}   (eligible ${s.eligible[cat]})`);
   console.log(`Paris catalogue: ${c.places.length} places`);
   console.log(rows.join('\n'));
-  console.log(`per source: ${Object.entries(s.perSource).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  console.log(`per file: ${Object.entries(s.perFile).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(
+    `per source: ${Object.entries(s.perSource)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `per file: ${Object.entries(s.perFile)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   console.log(`with opening hours: ${s.withHours}; rejected opening_hours strings: ${s.rejectedHours.length} among selected places, ${s.rejectedHoursAllCandidates} among all candidates`);
   for (const r of s.rejectedHours) console.log(`  rejected ${r.id}: ${JSON.stringify(r.value)}`);
   console.log(`museums left out: ${s.museumsSkipped.map((m) => `${m.ref} (${m.reason})`).join('; ')}`);

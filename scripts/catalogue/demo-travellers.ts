@@ -84,5 +84,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const file = path.join(CITY_DIR, 'demo-travellers.json');
   fs.writeFileSync(file, JSON.stringify(travellers, null, 2) + '\n');
   const interactions = travellers.reduce((n, t) => n + t.history.length, 0);
-  console.log(`${path.relative(ROOT, file)}: ${travellers.length} seeded demo travellers, ${interactions} interactions at ${new Set(travellers.flatMap((t) => t.history.map((h) => h.placeId))).size} places`);
+  console.log(
+    `${path.relative(ROOT, file)}: ${travellers.length} seeded demo travellers, ${interactions} interactions at ${new Set(travellers.flatMap((t) => t.history.map((h) => h.placeId))).size} places`,
+  );
 }

@@ -2,13 +2,41 @@
 
 /** Words the upper-case sources wrote without their accents, restored for display only. */
 const ACCENTS: Record<string, string> = {
-  alesia: 'Alésia', andre: 'André', bibliotheque: 'Bibliothèque', cineastes: 'Cinéastes', cinema: 'Cinéma', cite: 'Cité',
-  cote: 'Côté', crimee: 'Crimée', creation: 'Création', doree: 'Dorée', ecole: 'École', ecoles: 'Écoles',
-  eloi: 'Éloi', elysees: 'Élysées', entrepot: 'Entrepôt', epee: 'Épée', etoile: 'Étoile', fetes: 'Fêtes',
-  francois: 'François', general: 'Général', honore: 'Honoré', hotel: 'Hôtel', medicis: 'Médicis',
-  odeon: 'Odéon', opera: 'Opéra', pantheon: 'Panthéon', pathe: 'Pathé', pere: 'Père', president: 'Président',
-  pres: 'Prés', reunion: 'Réunion', salpetriere: 'Salpêtrière', telegraphe: 'Télégraphe',
-  biologique: 'Biologique', marche: 'Marché',
+  alesia: 'Alésia',
+  andre: 'André',
+  bibliotheque: 'Bibliothèque',
+  cineastes: 'Cinéastes',
+  cinema: 'Cinéma',
+  cite: 'Cité',
+  cote: 'Côté',
+  crimee: 'Crimée',
+  creation: 'Création',
+  doree: 'Dorée',
+  ecole: 'École',
+  ecoles: 'Écoles',
+  eloi: 'Éloi',
+  elysees: 'Élysées',
+  entrepot: 'Entrepôt',
+  epee: 'Épée',
+  etoile: 'Étoile',
+  fetes: 'Fêtes',
+  francois: 'François',
+  general: 'Général',
+  honore: 'Honoré',
+  hotel: 'Hôtel',
+  medicis: 'Médicis',
+  odeon: 'Odéon',
+  opera: 'Opéra',
+  pantheon: 'Panthéon',
+  pathe: 'Pathé',
+  pere: 'Père',
+  president: 'Président',
+  pres: 'Prés',
+  reunion: 'Réunion',
+  salpetriere: 'Salpêtrière',
+  telegraphe: 'Télégraphe',
+  biologique: 'Biologique',
+  marche: 'Marché',
 };
 /** Acronyms and brand spellings that must keep their capitals. */
 const KEEP_UPPER = new Set(['UGC', 'MK2', 'CGR', 'A&E', 'I', 'II', 'III', 'IV']);
@@ -21,7 +49,11 @@ function capitalise(word: string): string {
 function titleWord(word: string, first: boolean): string {
   if (KEEP_UPPER.has(word)) return word;
   // Hyphenated parts are words of their own: SAXE-BRETEUIL → Saxe-Breteuil.
-  if (word.includes('-')) return word.split('-').map((w, i) => titleWord(w, first && i === 0)).join('-');
+  if (word.includes('-'))
+    return word
+      .split('-')
+      .map((w, i) => titleWord(w, first && i === 0))
+      .join('-');
   const lower = word.toLocaleLowerCase('fr');
   const apostrophe = /^([ldLD])'(.+)$/.exec(lower);
   if (apostrophe) return `${first ? apostrophe[1]!.toUpperCase() : apostrophe[1]}'${titleWord(apostrophe[2]!.toUpperCase(), true)}`;

@@ -30,8 +30,20 @@ describe('insidePoint', () => {
   });
 
   it('avoids holes', () => {
-    const outer: Ring = [[0, 0], [0.01, 0], [0.01, 0.01], [0, 0.01], [0, 0]];
-    const hole: Ring = [[0.003, 0.003], [0.007, 0.003], [0.007, 0.007], [0.003, 0.007], [0.003, 0.003]];
+    const outer: Ring = [
+      [0, 0],
+      [0.01, 0],
+      [0.01, 0.01],
+      [0, 0.01],
+      [0, 0],
+    ];
+    const hole: Ring = [
+      [0.003, 0.003],
+      [0.007, 0.003],
+      [0.007, 0.007],
+      [0.003, 0.007],
+      [0.003, 0.003],
+    ];
     const p = insidePoint([outer, hole]);
     expect(pointInPolygon(p, [outer, hole])).toBe(true);
   });
@@ -40,24 +52,40 @@ describe('insidePoint', () => {
     // About 100 m × 100 m at the latitude of Paris.
     const dLat = 100 / 111_320;
     const dLon = 100 / (111_320 * Math.cos((48.85 * Math.PI) / 180));
-    const square: Ring = [[2.3, 48.85], [2.3 + dLon, 48.85], [2.3 + dLon, 48.85 + dLat], [2.3, 48.85 + dLat], [2.3, 48.85]];
+    const square: Ring = [
+      [2.3, 48.85],
+      [2.3 + dLon, 48.85],
+      [2.3 + dLon, 48.85 + dLat],
+      [2.3, 48.85 + dLat],
+      [2.3, 48.85],
+    ];
     expect(polygonAreaM2([square])).toBeCloseTo(10_000, -1);
   });
 });
 
 describe('relation outlines', () => {
   it('stitches outer ways given in any direction into one ring', () => {
-    expect(stitchRings([[1, 2, 3], [5, 4, 3], [5, 1]])).toEqual([[1, 2, 3, 4, 5, 1]]);
+    expect(
+      stitchRings([
+        [1, 2, 3],
+        [5, 4, 3],
+        [5, 1],
+      ]),
+    ).toEqual([[1, 2, 3, 4, 5, 1]]);
   });
 
   it('builds a multipolygon from split outer ways and keeps the inner ring as a hole', () => {
     const coords: Record<number, [number, number]> = {
-      1: [0, 0], 2: [0.01, 0], 3: [0.01, 0.01], 4: [0, 0.01],
-      5: [0.004, 0.004], 6: [0.006, 0.004], 7: [0.006, 0.006], 8: [0.004, 0.006],
+      1: [0, 0],
+      2: [0.01, 0],
+      3: [0.01, 0.01],
+      4: [0, 0.01],
+      5: [0.004, 0.004],
+      6: [0.006, 0.004],
+      7: [0.006, 0.006],
+      8: [0.004, 0.006],
     };
-    const nodes = new Map<number, OsmNode>(
-      Object.entries(coords).map(([id, [lon, lat]]) => [Number(id), { type: 'node', id: Number(id), lat, lon, tags: {} }]),
-    );
+    const nodes = new Map<number, OsmNode>(Object.entries(coords).map(([id, [lon, lat]]) => [Number(id), { type: 'node', id: Number(id), lat, lon, tags: {} }]));
     const extract: OsmExtract = {
       timestamp: null,
       nodes,

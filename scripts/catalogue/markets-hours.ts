@@ -64,8 +64,6 @@ export function marketOpeningHours(row: CsvRow): MarketHoursResult {
     list.push(index);
     groups.set(span, list);
   });
-  const rules = [...groups.entries()]
-    .sort((a, b) => a[1][0]! - b[1][0]!)
-    .map(([span, days]) => `${formatDays(days)} ${span}`);
+  const rules = [...groups.entries()].sort((a, b) => a[1][0]! - b[1][0]!).map(([span, days]) => `${formatDays(days)} ${span}`);
   return { openingHours: rules.length > 0 ? rules.join('; ') : null, daysWithoutTimes };
 }

@@ -51,8 +51,13 @@ export interface MarketIssue {
 }
 
 const DAY_WORDS: Array<[string, string]> = [
-  ['LUNDI', 'lundi'], ['MARDI', 'mardi'], ['MERCREDI', 'mercredi'], ['JEUDI', 'jeudi'],
-  ['VENDREDI', 'vendredi'], ['SAMEDI', 'samedi'], ['DIMANCHE', 'dimanche'],
+  ['LUNDI', 'lundi'],
+  ['MARDI', 'mardi'],
+  ['MERCREDI', 'mercredi'],
+  ['JEUDI', 'jeudi'],
+  ['VENDREDI', 'vendredi'],
+  ['SAMEDI', 'samedi'],
+  ['DIMANCHE', 'dimanche'],
 ];
 
 /** The free-text "Jours de tenue" and the 0/1 columns disagree for a few rows; the columns are used and the disagreement reported. */

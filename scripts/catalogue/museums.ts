@@ -72,7 +72,9 @@ export function museumCandidates(rows: CsvRow[], sourceDate: string): { candidat
       skipped.push({ ref, name, reason: `shares the point ${r.geolocalisation?.trim()} with a different building` });
       continue;
     }
-    const themes = splitOsmList(r.dompal).slice(0, MAX_THEMES).map((t) => slugify(t));
+    const themes = splitOsmList(r.dompal)
+      .slice(0, MAX_THEMES)
+      .map((t) => slugify(t));
     const tags = finishTags([...themes, ...derivedTags({ category: 'museum', tags: themes })]);
     candidates.push({
       id: `museofile:${ref}`,

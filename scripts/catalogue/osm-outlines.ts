@@ -58,8 +58,12 @@ export function outlinePolygons(extract: OsmExtract, el: OsmElement): Polygon[] 
     (m.role === 'inner' ? innerSegs : outerSegs).push(way.refs);
   }
   const toRing = (refs: number[]) => wayCoords(extract, refs);
-  const outers = stitchRings(outerSegs).map(toRing).filter((r): r is Ring => r !== null);
-  const inners = stitchRings(innerSegs).map(toRing).filter((r): r is Ring => r !== null);
+  const outers = stitchRings(outerSegs)
+    .map(toRing)
+    .filter((r): r is Ring => r !== null);
+  const inners = stitchRings(innerSegs)
+    .map(toRing)
+    .filter((r): r is Ring => r !== null);
   return outers.map((outer) => {
     const polygon: Polygon = [outer];
     for (const inner of inners) if (inner[0] && pointInPolygon(inner[0], [outer])) polygon.push(inner);

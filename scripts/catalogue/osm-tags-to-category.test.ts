@@ -36,10 +36,7 @@ describe('categoryForOsmTags', () => {
 
 describe('tag rules', () => {
   it('turns OSM facts into slugs, one cuisine tag per value', () => {
-    const tags = osmFactTags(
-      { amenity: 'restaurant', cuisine: 'japanese; Ramen', outdoor_seating: 'yes', wheelchair: 'yes', 'diet:vegan': 'only' },
-      'restaurant',
-    );
+    const tags = osmFactTags({ amenity: 'restaurant', cuisine: 'japanese; Ramen', outdoor_seating: 'yes', wheelchair: 'yes', 'diet:vegan': 'only' }, 'restaurant');
     expect(finishTags(tags)).toEqual(['cuisine:japanese', 'cuisine:ramen', 'outdoor-seating', 'vegan', 'wheelchair']);
   });
 

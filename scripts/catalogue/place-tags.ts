@@ -10,7 +10,9 @@ const YES = new Set(['yes', 'only']);
 
 /** Cuisine values as slugs (`Italian Pizza` → `italian_pizza`, OSM's own separator). */
 export function cuisinesOf(tags: OsmTags): string[] {
-  return splitOsmList(tags.cuisine).map((c) => slugify(c, '_')).filter((c) => c.length > 0);
+  return splitOsmList(tags.cuisine)
+    .map((c) => slugify(c, '_'))
+    .filter((c) => c.length > 0);
 }
 
 const WINE_WORDS = /\b(caves?|vins?|wines?)\b|bar à vins?/i;
@@ -75,12 +77,7 @@ export function derivedTags({ category, tags, areaM2, osm }: DerivedTagInput): s
   const out: string[] = [];
   const cuisines = tags.filter((t) => t.startsWith('cuisine:')).map((t) => t.slice('cuisine:'.length));
   const childFacilities = osm !== undefined && ['highchair', 'changing_table', 'kids_area'].some((k) => osm[k] === 'yes');
-  if (
-    KID_FRIENDLY_CATEGORIES.has(category) ||
-    tags.includes('ice-cream') ||
-    cuisines.some((c) => KID_FRIENDLY_CUISINES.has(c)) ||
-    childFacilities
-  ) {
+  if (KID_FRIENDLY_CATEGORIES.has(category) || tags.includes('ice-cream') || cuisines.some((c) => KID_FRIENDLY_CUISINES.has(c)) || childFacilities) {
     out.push('kid-friendly');
   }
   if (category === 'park' && areaM2 !== undefined && areaM2 > 100_000) out.push('running');

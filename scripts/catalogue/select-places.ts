@@ -130,13 +130,7 @@ export function selectPlaces(candidates: Candidate[], hoursOk: (c: Candidate) =>
   candidates = candidates.filter((c) => distinct.has(c));
   for (const category of CATEGORY_IDS) {
     const rule = CATEGORY_RULES[category];
-    const pool = candidates.filter(
-      (c) =>
-        c.category === category &&
-        inParis(c) &&
-        (!rule.central || distanceMeters(PARIS_CENTER, c) <= CENTRAL_RADIUS_M) &&
-        (rule.keep === undefined || rule.keep(c)),
-    );
+    const pool = candidates.filter((c) => c.category === category && inParis(c) && (!rule.central || distanceMeters(PARIS_CENTER, c) <= CENTRAL_RADIUS_M) && (rule.keep === undefined || rule.keep(c)));
     const score = (c: Candidate) => completenessScore(c, hoursOk(c)) + (rule.bonus?.(c) ?? 0);
     const ranked = pool
       .map((c) => ({ c, s: score(c) }))

@@ -5,8 +5,21 @@ import { categoryCounts, categoryKey, placeAnswer, rankBaseline } from './baseli
 const HERE = { lat: 40.758, lon: -73.9855 };
 function venue(id: string, metresNorth: number, category: Place['category'], fsq: string): Place {
   return {
-    id: `fsq:${id}`, agencyId: 'eval', cityId: 'nyc', name: id, category, tags: [`fsq:${fsq}`], lat: HERE.lat + metresNorth / 111_200, lon: HERE.lon,
-    address: null, openingHours: null, priceLevel: null, rating: null, reviewCount: 0, website: null, seeded: [],
+    id: `fsq:${id}`,
+    agencyId: 'eval',
+    cityId: 'nyc',
+    name: id,
+    category,
+    tags: [`fsq:${fsq}`],
+    lat: HERE.lat + metresNorth / 111_200,
+    lon: HERE.lon,
+    address: null,
+    openingHours: null,
+    priceLevel: null,
+    rating: null,
+    reviewCount: 0,
+    website: null,
+    seeded: [],
   };
 }
 const near = venue('near', 100, 'bar', 'bar');

@@ -26,7 +26,12 @@ export function parseUtcTime(text: string): Date | null {
   return date;
 }
 
-const numeric = (min: number, max: number) => z.string().regex(/^-?\d+(\.\d+)?$/, 'not a number').transform(Number).pipe(z.number().min(min).max(max));
+const numeric = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/, 'not a number')
+    .transform(Number)
+    .pipe(z.number().min(min).max(max));
 
 export const CheckinRow = z.object({
   userId: z.string().regex(/^\d+$/, 'user id must be digits'),
@@ -35,7 +40,11 @@ export const CheckinRow = z.object({
   categoryName: z.string().min(1).max(100),
   lat: numeric(-90, 90),
   lon: numeric(-180, 180),
-  tzOffsetMinutes: z.string().regex(/^-?\d+$/, 'offset must be whole minutes').transform(Number).pipe(z.number().min(-840).max(840)),
+  tzOffsetMinutes: z
+    .string()
+    .regex(/^-?\d+$/, 'offset must be whole minutes')
+    .transform(Number)
+    .pipe(z.number().min(-840).max(840)),
   at: z.string().transform((s, ctx) => {
     const d = parseUtcTime(s);
     if (!d) {

@@ -46,7 +46,12 @@ describe('Foursquare categories → Escale', () => {
 
   const file = path.resolve(import.meta.dirname, '../../../shared/data/checkins/foursquare-nyc-2012-13.tsv');
   it.skipIf(!existsSync(file))('covers every category name of the NYC file (needs ../shared/data)', () => {
-    const names = new Set(readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => l.split('\t')[3]!));
+    const names = new Set(
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t')[3]!),
+    );
     expect([...names].filter((n) => mapFoursquareCategory(n) === undefined)).toEqual([]);
   });
 });

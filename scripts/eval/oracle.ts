@@ -42,7 +42,11 @@ export function oracleAnswer(scenario: Scenario, world: ScenarioWorld, top = 3):
   for (const p of setProps) {
     // The items that count towards a "at least N of …" property on their own.
     const one = 'atLeast' in p && p.property !== 'distinctCategories' ? { ...p, atLeast: 1 } : null;
-    if (one) eligible.filter((a) => checkProperty(one, [a], world.env).length === 0).slice(0, PER_PROPERTY).forEach((a) => pool.add(a));
+    if (one)
+      eligible
+        .filter((a) => checkProperty(one, [a], world.env).length === 0)
+        .slice(0, PER_PROPERTY)
+        .forEach((a) => pool.add(a));
     if (p.property === 'distinctCategories') {
       const firstOfCategory = new Map<string, EvalAnswer>();
       for (const a of eligible) if (!firstOfCategory.has(a.place.category)) firstOfCategory.set(a.place.category, a);

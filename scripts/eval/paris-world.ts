@@ -75,13 +75,7 @@ export interface ScenarioTravellerSetup {
   interactions: Interaction[];
 }
 
-export function travellerFor(
-  scenario: Scenario,
-  personas: PersonaRecord[],
-  cityId: string,
-  now: Date,
-  demoTravellers: readonly DemoTravellerRecord[] = [],
-): ScenarioTravellerSetup {
+export function travellerFor(scenario: Scenario, personas: PersonaRecord[], cityId: string, now: Date, demoTravellers: readonly DemoTravellerRecord[] = []): ScenarioTravellerSetup {
   const t = scenario.traveller;
   const persona = personas.find((p) => p.id === t.personaId);
   if (!persona) throw new Error(`scenario ${scenario.id}: unknown persona ${t.personaId}`);
@@ -101,9 +95,7 @@ export function travellerFor(
     consents,
   };
   const own = [...(t.keepPersonaHistory ? persona.history : []), ...t.history];
-  const others = personas
-    .filter((p) => p.id !== persona.id)
-    .flatMap((p) => storedHistory(`persona-${p.id}`, p.history, p.consents.history, now));
+  const others = personas.filter((p) => p.id !== persona.id).flatMap((p) => storedHistory(`persona-${p.id}`, p.history, p.consents.history, now));
   const demo = demoTravellers.flatMap((d) => storedHistory(d.id, d.history, true, now));
   return { traveller, nonProfiled: t.nonProfiled, interactions: [...storedHistory(id, own, consents.history, now), ...others, ...demo] };
 }

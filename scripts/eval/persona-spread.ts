@@ -108,7 +108,10 @@ export function personaSpread(scenarios: readonly Scenario[], files: CatalogueFi
       const world = worldFor(Scenario.parse(input), files, places);
       for (const m of SCENARIO_METHODS) {
         const answers = answersOf(m.id, world);
-        tops.get(m.id)!.at(-1)!.push(answers.map((a) => a.id));
+        tops
+          .get(m.id)!
+          .at(-1)!
+          .push(answers.map((a) => a.id));
         const count = drivers.get(m.id)!;
         for (const a of answers) {
           const driver = a.explanation?.driver ?? BASELINE_DRIVER[m.id.split('+')[0]!]!;

@@ -12,8 +12,22 @@ const HERE = { lat: 48.8566, lon: 2.3522 };
 
 function place(id: string, over: Partial<Place>): Place {
   return {
-    id: `osm:node/${id}`, agencyId: 'demo', cityId: 'paris', name: id, category: 'restaurant', tags: [], lat: HERE.lat + 0.002, lon: HERE.lon,
-    address: null, openingHours: 'Mo-Su 12:00-23:00', priceLevel: 2, rating: 4.2, reviewCount: 100, website: null, seeded: [], ...over,
+    id: `osm:node/${id}`,
+    agencyId: 'demo',
+    cityId: 'paris',
+    name: id,
+    category: 'restaurant',
+    tags: [],
+    lat: HERE.lat + 0.002,
+    lon: HERE.lon,
+    address: null,
+    openingHours: 'Mo-Su 12:00-23:00',
+    priceLevel: 2,
+    rating: 4.2,
+    reviewCount: 100,
+    website: null,
+    seeded: [],
+    ...over,
   };
 }
 const bistro = place('1', { name: 'Bistro', tags: ['cuisine:french', 'kid-friendly'] }); // 3 min walk
@@ -24,13 +38,38 @@ const club = place('5', { name: 'Jazz club', category: 'music_venue', tags: ['ja
 
 function event(id: string, local: string, over: Partial<CatalogueEvent> = {}): CatalogueEvent {
   const startsAt = new Date(`2026-11-24T${local}:00+01:00`);
-  return { id, agencyId: 'demo', placeId: club.id, title: id, kind: 'concert', tags: ['live-music'], startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), capacity: 50, seatsLeft: 50, priceEur: 20, ...over };
+  return {
+    id,
+    agencyId: 'demo',
+    placeId: club.id,
+    title: id,
+    kind: 'concert',
+    tags: ['live-music'],
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 7_200_000),
+    capacity: 50,
+    seatsLeft: 50,
+    priceEur: 20,
+    ...over,
+  };
 }
 const started = event('started', '17:30');
 const tonight = event('tonight', '20:30');
 const late = event('late', '21:30');
 const soldOut = event('sold-out', '20:00', { seatsLeft: 0 });
-const offer = (id: string, over: Partial<Offer> = {}): Offer => ({ id, agencyId: 'demo', placeId: bistro.id, title: id, description: '', priceEur: 30, seatsTotal: 10, seatsLeft: 10, promoted: false, tags: [], ...over });
+const offer = (id: string, over: Partial<Offer> = {}): Offer => ({
+  id,
+  agencyId: 'demo',
+  placeId: bistro.id,
+  title: id,
+  description: '',
+  priceEur: 30,
+  seatsTotal: 10,
+  seatsLeft: 10,
+  promoted: false,
+  tags: [],
+  ...over,
+});
 const promoted = offer('promoted', { promoted: true });
 const plain = offer('plain');
 const emptyOffer = offer('empty', { seatsLeft: 0 });
@@ -54,7 +93,12 @@ const ENV: PropertyEnv = {
 const ev = { key: 'x', params: {} };
 function contribution(signal: SignalId, points: number, personal: ('location' | 'profile' | 'history')[] = []): SignalContribution {
   return {
-    signal, value: Math.min(1, points / 3), weight: 3, points, share: 0, evidence: ev,
+    signal,
+    value: Math.min(1, points / 3),
+    weight: 3,
+    points,
+    share: 0,
+    evidence: ev,
     personalData: personal.map((category) => ({ category, kind: 'position' as const, evidence: ev, at: null })),
   };
 }
@@ -68,9 +112,13 @@ function s(
   const suggestion = Suggestion.parse({
     id: `${over.kind ?? 'place'}:${over.item?.id ?? p.id}`,
     item: {
-      kind: over.kind ?? 'place', id: over.item?.id ?? p.id, title: over.item?.title ?? p.name,
+      kind: over.kind ?? 'place',
+      id: over.item?.id ?? p.id,
+      title: over.item?.title ?? p.name,
       place: { id: p.id, name: p.name, category: p.category, tags: p.tags, lat: p.lat, lon: p.lon, address: null },
-      startsAt: null, priceEur: null, seatsLeft: null,
+      startsAt: null,
+      priceEur: null,
+      seatsLeft: null,
     },
     score: 3,
     distanceMeters: over.distance === false ? null : 220,
@@ -110,9 +158,24 @@ const CASES: { property: ScenarioProperty; pass: EvalAnswer[]; fail: EvalAnswer[
   { property: P({ property: 'placesForbidden', placeIds: [bar.id] }), pass: [s(bistro)], fail: [s(bar)], says: /osm:node\/2\) must not be suggested/ },
   { property: P({ property: 'noDistanceUsed' }), pass: [s(bistro, { contributions: noPosition, distance: false })], fail: [s(bistro)], says: /shows a distance/ },
   { property: P({ property: 'noDistanceUsed' }), pass: [], fail: [placeAnswer(bistro, null)], says: /gives no explanation/ },
-  { property: P({ property: 'noPersonalSignals' }), pass: [s(bistro, { contributions: noPosition, distance: false })], fail: [s(bistro, { contributions: [contribution('timing', 2), contribution('interests', 0)] })], says: /computed personal signal\(s\) interests/ },
-  { property: P({ property: 'signalsAbsent', signals: ['taste'] }), pass: [s(bistro)], fail: [s(bistro, { contributions: [contribution('timing', 2), contribution('taste', 0)] })], says: /computed taste/ },
-  { property: P({ property: 'personalDataAbsent', categories: ['history'] }), pass: [s(bistro)], fail: [s(bistro, { contributions: [contribution('taste', 2, ['history'])] })], says: /read history data in taste/ },
+  {
+    property: P({ property: 'noPersonalSignals' }),
+    pass: [s(bistro, { contributions: noPosition, distance: false })],
+    fail: [s(bistro, { contributions: [contribution('timing', 2), contribution('interests', 0)] })],
+    says: /computed personal signal\(s\) interests/,
+  },
+  {
+    property: P({ property: 'signalsAbsent', signals: ['taste'] }),
+    pass: [s(bistro)],
+    fail: [s(bistro, { contributions: [contribution('timing', 2), contribution('taste', 0)] })],
+    says: /computed taste/,
+  },
+  {
+    property: P({ property: 'personalDataAbsent', categories: ['history'] }),
+    pass: [s(bistro)],
+    fail: [s(bistro, { contributions: [contribution('taste', 2, ['history'])] })],
+    says: /read history data in taste/,
+  },
   { property: P({ property: 'explained' }), pass: [s(bistro)], fail: [s(bistro, { driver: 'proximity' })], says: /names proximity as driver/ },
   {
     property: P({ property: 'explained' }),

@@ -3,17 +3,7 @@
  * catalogue (hours, event times, seats, prices), never against what the answer claims about itself. A
  * check returns one message per failure; an empty list is a pass.
  */
-import {
-  distanceMeters,
-  formatLocalTime,
-  localParts,
-  SIGNAL_CONSENT,
-  walkingMinutes,
-  zonedTimeToUtc,
-  type Consents,
-  type InterestRef,
-  type LatLon,
-} from '../../shared/src/index.ts';
+import { distanceMeters, formatLocalTime, localParts, SIGNAL_CONSENT, walkingMinutes, zonedTimeToUtc, type Consents, type InterestRef, type LatLon } from '../../shared/src/index.ts';
 import type { ScenarioProperty } from '../../shared/src/eval-scenario.ts';
 import type { CatalogueEvent, Offer, Place } from '../../server/src/catalogue/model.ts';
 import { hoursAt } from '../../server/src/recommend/opening-hours.ts';

@@ -64,7 +64,12 @@ type SuiteResult = ReturnType<typeof scenarioSuite>;
 
 function printSuite(r: SuiteResult): void {
   console.log(`\nTable 1 — scenario suite: top 3 with every expected property (${r.total} scenarios in ${path.relative(ROOT, SCENARIO_DIR)})`);
-  console.log(table(['method', 'passed', 'share'], r.methods.map((m) => [m.label, `${m.passed}/${m.total}`, percent(m.share)])));
+  console.log(
+    table(
+      ['method', 'passed', 'share'],
+      r.methods.map((m) => [m.label, `${m.passed}/${m.total}`, percent(m.share)]),
+    ),
+  );
   console.log(`Same candidates for all (places within 3 km of the position, or of the city centre); "+ hard rules": the baseline after Escale's hard rules.`);
   console.log(
     r.unsatisfiable.length
@@ -94,7 +99,11 @@ function printSpread(r: SpreadResult): void {
   console.log(table(['method', 'overlap [95 % CI]', 'identical', ...signals.map((s) => `${s} drives`)], rows));
   console.log(`A baseline orders by one criterion, reported as its driver; Escale's driver is the signal with the most points (${r.suggestions} suggestions).`);
   const escale = r.methods.find((m) => m.id === 'escale')!;
-  console.log(`Escale by pair: ${Object.entries(escale.pairs).map(([pair, i]) => `${pair} ${fixed(i.mean, 2)} [${fixed(i.low, 2)}, ${fixed(i.high, 2)}]`).join(' · ')}`);
+  console.log(
+    `Escale by pair: ${Object.entries(escale.pairs)
+      .map(([pair, i]) => `${pair} ${fixed(i.mean, 2)} [${fixed(i.low, 2)}, ${fixed(i.high, 2)}]`)
+      .join(' · ')}`,
+  );
 }
 
 function printReplay(r: ReplayResult | { skipped: string }): void {
@@ -108,8 +117,7 @@ function printReplay(r: ReplayResult | { skipped: string }): void {
   console.log(table(['method', 'Recall@10', 'NDCG@10', 'MRR', 'Recall@10', 'NDCG@10', 'MRR'], rows));
   const escale = r.methods.find((m) => m.id === 'escale')!;
   const others = r.methods.filter((m) => m.id !== 'escale');
-  const beats = (set: 'all' | 'newVenues') =>
-    others.every((b) => escale[set].recall > b[set].recall && escale[set].ndcg > b[set].ndcg && escale[set].mrr > b[set].mrr);
+  const beats = (set: 'all' | 'newVenues') => others.every((b) => escale[set].recall > b[set].recall && escale[set].ndcg > b[set].ndcg && escale[set].mrr > b[set].mrr);
   // A binomial 95 % half-width on Escale's Recall@10, to read differences against.
   const halfWidth = (p: number, n: number) => 1.96 * Math.sqrt((p * (1 - p)) / (n || 1));
   console.log(

@@ -45,6 +45,9 @@ describe('splitByUser', () => {
   it('marks a test venue as new only when the user never checked in there before', () => {
     const rows = ['v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8', 'v1', 'v9'].map((v, i) => checkin('4', v, `2012-07-${String(i + 1).padStart(2, '0')}T18:00:00Z`));
     const { test } = splitByUser(rows, leisure);
-    expect(test.map((t) => [t.target.venueId, t.newVenue])).toEqual([['v1', false], ['v9', true]]);
+    expect(test.map((t) => [t.target.venueId, t.newVenue])).toEqual([
+      ['v1', false],
+      ['v9', true],
+    ]);
   });
 });

@@ -28,10 +28,7 @@ export const DEFAULT_SAMPLE = 2_000;
 export const DEFAULT_SEED = 2015;
 
 export type ReplayMethodId = 'escale' | BaselineId;
-export const REPLAY_METHODS: { id: ReplayMethodId; label: string }[] = [
-  { id: 'escale', label: 'Escale' },
-  ...BASELINE_IDS.map((id) => ({ id, label: BASELINE_LABELS[id] })),
-];
+export const REPLAY_METHODS: { id: ReplayMethodId; label: string }[] = [{ id: 'escale', label: 'Escale' }, ...BASELINE_IDS.map((id) => ({ id, label: BASELINE_LABELS[id] }))];
 
 export type ReplayMode = 'all' | 'newVenues';
 export interface ReplayCase {
@@ -83,7 +80,11 @@ export async function prepareReplay(file: string): Promise<ReplayState> {
 export function selectCases(state: ReplayState, size: number, seed: number): ReplayCase[] {
   const indices = state.split.test.map((_t, i) => i);
   const all = sample(indices, size, seed).map((index) => ({ index, mode: 'all' as const }));
-  const fresh = sample(indices.filter((i) => state.split.test[i]!.newVenue), size, seed + 1).map((index) => ({ index, mode: 'newVenues' as const }));
+  const fresh = sample(
+    indices.filter((i) => state.split.test[i]!.newVenue),
+    size,
+    seed + 1,
+  ).map((index) => ({ index, mode: 'newVenues' as const }));
   return [...all, ...fresh];
 }
 
@@ -108,7 +109,11 @@ export function replayCases(state: ReplayState, cases: readonly ReplayCase[]): R
     // The NYC venues have no opening hours, so the hour rules cannot be judged here and are off.
     const options = { limit: K, radiusMeters: REPLAY_RADIUS_M, maxPlaces: Number.MAX_SAFE_INTEGER, allowVisited, diversify: false, ignoreHours: true };
     const relevant = placeIdOf(t.target.venueId);
-    addCase(sums[mode].escale, rank(state.graph, ctx, options).items.map((s) => s.item.place.id), relevant);
+    addCase(
+      sums[mode].escale,
+      rank(state.graph, ctx, options).items.map((s) => s.item.place.id),
+      relevant,
+    );
 
     // The baselines rank exactly the places Escale's rules leave it.
     const candidates = generateCandidates(state.graph, ctx, options)
@@ -116,7 +121,12 @@ export function replayCases(state: ReplayState, cases: readonly ReplayCase[]): R
       .map((c) => c.place);
     if (candidates.some((p) => p.id === relevant)) sums[mode].reachable++;
     const input = { candidates, origin: position, popularity: state.popularity, categoryCounts: state.habits.get(t.userId) ?? new Map<string, number>() };
-    for (const id of BASELINE_IDS) addCase(sums[mode][id], rankBaseline(id, input, K).map((p) => p.id), relevant);
+    for (const id of BASELINE_IDS)
+      addCase(
+        sums[mode][id],
+        rankBaseline(id, input, K).map((p) => p.id),
+        relevant,
+      );
   }
   return sums;
 }

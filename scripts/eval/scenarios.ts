@@ -42,7 +42,10 @@ export interface ScenarioFileProblem {
 export function loadScenarios(dir = SCENARIO_DIR): { scenarios: Scenario[]; problems: ScenarioFileProblem[] } {
   const scenarios: Scenario[] = [];
   const problems: ScenarioFileProblem[] = [];
-  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const file = path.join(dir, name);
     let raw: unknown;
     try {

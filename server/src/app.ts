@@ -23,7 +23,8 @@ import { loadCatalogueFiles, type CatalogueFiles } from './catalogue/load-files.
 import { readCatalogue } from './catalogue/queries.ts';
 import { clientConfig } from './catalogue/client-config.ts';
 import { catalogueRoutes } from './catalogue/routes.ts';
-import { DEMO_AGENCY, seedDemoCatalogue } from './catalogue/seed.ts';
+import { DEMO_AGENCY, seedDemoCatalogueIn } from './catalogue/seed.ts';
+import { followCatalogueChanges } from './catalogue/follow-changes.ts';
 import { listDemoVisitors } from './demo/visitors.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { ServerConfig } from './config.ts';
@@ -100,7 +101,10 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   try {
     files = loadCatalogueFiles(config.catalogueDir, config.personasFile);
   } catch (err) {
-    await opening.then((store) => store.close(), () => undefined);
+    await opening.then(
+      (store) => store.close(),
+      () => undefined,
+    );
     throw err;
   }
   const store = await opening;
@@ -117,8 +121,6 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     storeHealth.record(err);
     logger.error({ err, writes }, 'writes after the turn failed');
   });
-  const seedReport = await seedDemoCatalogue(db, files, clock.now());
-  logger.debug({ seedReport }, 'catalogue seeded');
 
   const origin = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const relay: Relay = config.redisUrl
@@ -131,6 +133,12 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   });
   // Before the state is read: whatever another instance commits from here on is applied on top of it.
   await changes.init();
+  // Committed with its change: instances already running read what a new version's files changed.
+  const seedReport = await changes.record(
+    (trx) => seedDemoCatalogueIn(trx, files, clock.now()),
+    ({ written }) => (written.places.length + written.events.length + written.offers.length > 0 ? [{ type: 'catalogue_changed', ...written }] : []),
+  );
+  logger.debug({ seedReport }, 'catalogue seeded');
 
   // Events that ended more than a day ago are not loaded: the graph holds what can still be suggested.
   const catalogue = await readCatalogue(db, new Date(clock.now().getTime() - 86_400_000));
@@ -179,6 +187,10 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   app.use('/api', jsonBody());
 
   followTravellerChanges(bus, graph);
+  followCatalogueChanges(bus, db, graph, (err) => {
+    storeHealth.record(err);
+    logger.error({ err }, 'a catalogue change could not be read into the graph');
+  });
   followPushChanges(bus, ctx.pushCache);
   // One instance applies its own changes as it commits them; several (PostgreSQL) also poll, in case a
   // wake-up is lost or Redis is down.

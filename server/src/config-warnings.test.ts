@@ -23,9 +23,7 @@ describe('warnings about unknown variables', () => {
   });
 
   it('flags every unknown variable under the ESCALE_ prefix, but not the tooling one', () => {
-    expect(warn('ESCALE_SECRET', 'ESCALE_TEST_SUMMARY')).toEqual([
-      'ESCALE_SECRET is not a setting of Escale and is ignored (see the Configuration table of the README).',
-    ]);
+    expect(warn('ESCALE_SECRET', 'ESCALE_TEST_SUMMARY')).toEqual(['ESCALE_SECRET is not a setting of Escale and is ignored (see the Configuration table of the README).']);
   });
 
   it("leaves alone a host's usual variables and the known ones", () => {

@@ -24,10 +24,7 @@ for (const warning of loaded.warnings) logger.warn(warning);
 try {
   const app = await startApp(config, { logger });
   const counts = app.ctx.graph.counts();
-  logger.info(
-    { startupMs: Math.round(performance.now()), places: counts.nodes.place ?? 0, nodes: counts.totalNodes, edges: counts.totalEdges },
-    `Escale is ready at ${app.url}`,
-  );
+  logger.info({ startupMs: Math.round(performance.now()), places: counts.nodes.place ?? 0, nodes: counts.totalNodes, edges: counts.totalEdges }, `Escale is ready at ${app.url}`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -6,16 +6,7 @@
 import { z } from 'zod';
 import { PlaceDetails } from './place-details.ts';
 import { PushSettings, PushSettingsPatch } from './push.ts';
-import {
-  ClientConfig,
-  DemoSignInBody,
-  HealthResponse,
-  PersonaList,
-  PlacesCollection,
-  SessionClockBody,
-  SessionClockInfo,
-  SessionInfo,
-} from './api.ts';
+import { ClientConfig, DemoSignInBody, HealthResponse, PersonaList, PlacesCollection, SessionClockBody, SessionClockInfo, SessionInfo } from './api.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -34,19 +25,71 @@ export interface ApiRoute {
 }
 
 export const API_ROUTES: ApiRoute[] = [
-  { method: 'GET', path: '/api/openapi.json', summary: 'This API as OpenAPI 3.1', session: false, ok: { 200: { description: 'the document', schema: z.looseObject({ openapi: z.literal('3.1.0') }) } }, errors: [] },
-  { method: 'GET', path: '/api/health', summary: 'Health: catalogue, graph, connections, store', session: false, ok: { 200: { description: 'ok (503 with the same body when degraded)', schema: HealthResponse } }, errors: [] },
-  { method: 'GET', path: '/api/config', summary: 'The client configuration: city, map, attribution', session: false, ok: { 200: { description: 'the configuration', schema: ClientConfig } }, errors: [] },
+  {
+    method: 'GET',
+    path: '/api/openapi.json',
+    summary: 'This API as OpenAPI 3.1',
+    session: false,
+    ok: { 200: { description: 'the document', schema: z.looseObject({ openapi: z.literal('3.1.0') }) } },
+    errors: [],
+  },
+  {
+    method: 'GET',
+    path: '/api/health',
+    summary: 'Health: catalogue, graph, connections, store',
+    session: false,
+    ok: { 200: { description: 'ok (503 with the same body when degraded)', schema: HealthResponse } },
+    errors: [],
+  },
+  {
+    method: 'GET',
+    path: '/api/config',
+    summary: 'The client configuration: city, map, attribution',
+    session: false,
+    ok: { 200: { description: 'the configuration', schema: ClientConfig } },
+    errors: [],
+  },
   { method: 'GET', path: '/api/personas', summary: 'The demo personas one may sign in as', session: false, ok: { 200: { description: 'the personas', schema: PersonaList } }, errors: [] },
   { method: 'GET', path: '/api/places', summary: 'Every catalogue place, as GeoJSON for the map', session: false, ok: { 200: { description: 'the places', schema: PlacesCollection } }, errors: [] },
-  { method: 'GET', path: '/api/places/{id}', summary: "A place's details and whether it is open now (on the session's clock when signed in)", session: false, ok: { 200: { description: 'the place', schema: PlaceDetails } }, errors: [400, 404] },
-  { method: 'POST', path: '/api/session/demo', summary: 'Sign in as a new demo visitor of a persona', session: false, body: DemoSignInBody, ok: { 201: { description: 'signed in; the session cookie is set', schema: SessionInfo } }, errors: [400, 403, 404, 429] },
+  {
+    method: 'GET',
+    path: '/api/places/{id}',
+    summary: "A place's details and whether it is open now (on the session's clock when signed in)",
+    session: false,
+    ok: { 200: { description: 'the place', schema: PlaceDetails } },
+    errors: [400, 404],
+  },
+  {
+    method: 'POST',
+    path: '/api/session/demo',
+    summary: 'Sign in as a new demo visitor of a persona',
+    session: false,
+    body: DemoSignInBody,
+    ok: { 201: { description: 'signed in; the session cookie is set', schema: SessionInfo } },
+    errors: [400, 403, 404, 429],
+  },
   { method: 'GET', path: '/api/session', summary: 'Who is signed in', session: true, ok: { 200: { description: 'the session', schema: SessionInfo } }, errors: [] },
   { method: 'DELETE', path: '/api/session', summary: 'Sign out (a demo visitor is erased)', session: false, ok: { 204: { description: 'signed out', schema: null } }, errors: [] },
   { method: 'GET', path: '/api/session/clock', summary: "The session's clock", session: true, ok: { 200: { description: 'the clock', schema: SessionClockInfo } }, errors: [] },
-  { method: 'PUT', path: '/api/session/clock', summary: "Set the session's clock (demo mode only)", session: true, body: SessionClockBody, ok: { 200: { description: 'the clock', schema: SessionClockInfo } }, errors: [400, 403] },
+  {
+    method: 'PUT',
+    path: '/api/session/clock',
+    summary: "Set the session's clock (demo mode only)",
+    session: true,
+    body: SessionClockBody,
+    ok: { 200: { description: 'the clock', schema: SessionClockInfo } },
+    errors: [400, 403],
+  },
   { method: 'GET', path: '/api/push-settings', summary: 'The notification settings', session: true, ok: { 200: { description: 'the settings', schema: PushSettings } }, errors: [] },
-  { method: 'PUT', path: '/api/push-settings', summary: 'Change some notification settings', session: true, body: PushSettingsPatch, ok: { 200: { description: 'the settings after the change', schema: PushSettings } }, errors: [400] },
+  {
+    method: 'PUT',
+    path: '/api/push-settings',
+    summary: 'Change some notification settings',
+    session: true,
+    body: PushSettingsPatch,
+    ok: { 200: { description: 'the settings after the change', schema: PushSettings } },
+    errors: [400],
+  },
 ];
 
 /** "/api/places/{id}" → "/api/places/*id" (Express 5's pattern for a rest-of-path parameter; a plain one otherwise). */

@@ -73,7 +73,10 @@ export const ClientConfig = z.object({
      * The city's offline basemap style, served by this server (`/basemap/<city>/style.json`); null when none
      * was built for the city, and the map shows the places on a plain background.
      */
-    offlineStyleUrl: z.string().regex(/^\/basemap\/[a-z-]+\/style\.json$/).nullable(),
+    offlineStyleUrl: z
+      .string()
+      .regex(/^\/basemap\/[a-z-]+\/style\.json$/)
+      .nullable(),
     /** When set, the client renders with mapbox-gl instead of maplibre-gl. */
     mapboxToken: z.string().nullable(),
   }),
@@ -163,10 +166,7 @@ export const HealthResponse = z.object({
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
 /** Sets the session's virtual clock (demo mode): a time and a speed (0 pauses), or back to real time. */
-export const SessionClockBody = z.union([
-  z.object({ at: z.iso.datetime({ offset: true }), speed: z.number().min(0).max(3600).default(1) }).strict(),
-  z.object({ reset: z.literal(true) }).strict(),
-]);
+export const SessionClockBody = z.union([z.object({ at: z.iso.datetime({ offset: true }), speed: z.number().min(0).max(3600).default(1) }).strict(), z.object({ reset: z.literal(true) }).strict()]);
 export type SessionClockBody = z.infer<typeof SessionClockBody>;
 export const SessionClockInfo = z.object({ now: z.string(), virtual: z.boolean(), speed: z.number() });
 export type SessionClockInfo = z.infer<typeof SessionClockInfo>;

@@ -29,4 +29,3 @@ export function fontsOfStyle(style: { layers: readonly { type: string; layout?: 
   }
   return [...fonts].sort();
 }
-

@@ -44,7 +44,10 @@ export const CityRecord = z.object({
   /** An IANA zone: every local time of the city (hours, events, meal windows) is computed in it. */
   timezone: TimeZone,
   /** ISO 3166-1 alpha-2, for public holidays in opening hours (`PH off`). */
-  countryCode: z.string().regex(/^[a-z]{2}$/).optional(),
+  countryCode: z
+    .string()
+    .regex(/^[a-z]{2}$/)
+    .optional(),
   center: z.object({ lat: Latitude, lon: Longitude }),
   /** Meal windows and quiet hours are local times of the city. */
   attribution: z.array(z.string().min(1)).min(1),
@@ -69,7 +72,11 @@ export const EventTemplate = z.object({
   /** Days of the week it happens on, 0 = Sunday … 6 = Saturday (the city's local calendar). */
   weekdays: z.array(z.number().int().min(0).max(6)).min(1),
   startLocal: LocalTime,
-  durationMinutes: z.number().int().min(15).max(24 * 60),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(24 * 60),
   capacity: z.number().int().min(1),
   priceEur: z.number().min(0),
 });
@@ -113,9 +120,7 @@ export const PersonaRecord = z.object({
   budget: z.number().int().min(1).max(4),
   consents: Consents,
   /** Past interactions (liked or visited places) that seed the taste signal. */
-  history: z.array(
-    z.object({ placeId: PlaceId, kind: z.enum(['liked', 'visited', 'been_there']), daysAgo: z.number().int().min(0) }),
-  ),
+  history: z.array(z.object({ placeId: PlaceId, kind: z.enum(['liked', 'visited', 'been_there']), daysAgo: z.number().int().min(0) })),
 });
 export type PersonaRecord = z.infer<typeof PersonaRecord>;
 

@@ -4,22 +4,7 @@
  */
 import { z } from 'zod';
 
-export const CATEGORY_IDS = [
-  'restaurant',
-  'cafe',
-  'bar',
-  'nightlife',
-  'museum',
-  'gallery',
-  'cinema',
-  'music_venue',
-  'theatre',
-  'climbing',
-  'swimming',
-  'sports_centre',
-  'park',
-  'market',
-] as const;
+export const CATEGORY_IDS = ['restaurant', 'cafe', 'bar', 'nightlife', 'museum', 'gallery', 'cinema', 'music_venue', 'theatre', 'climbing', 'swimming', 'sports_centre', 'park', 'market'] as const;
 
 export const CategoryId = z.enum(CATEGORY_IDS);
 export type CategoryId = z.infer<typeof CategoryId>;
@@ -43,9 +28,7 @@ export const CATEGORY_LABELS: Record<CategoryId, { en: string; fr: string; liked
 };
 
 /** Tags are lower-case slugs such as `cuisine:ramen`, `wine`, `jazz`, `kid-friendly`, `running`. */
-export const Tag = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_:-]{0,63}$/, 'a tag is a lower-case slug (letters, digits, _ : -)');
+export const Tag = z.string().regex(/^[a-z0-9][a-z0-9_:-]{0,63}$/, 'a tag is a lower-case slug (letters, digits, _ : -)');
 export type Tag = z.infer<typeof Tag>;
 
 /**
@@ -53,14 +36,4 @@ export type Tag = z.infer<typeof Tag>;
  * the party's needs (a wheelchair, children), but they are not taste: "you visited the Tuileries → tag
  * 'wheelchair' → a bar" explains nothing, so the taste walk never goes through them.
  */
-export const PRACTICAL_TAGS: ReadonlySet<string> = new Set([
-  'kid-friendly',
-  'wheelchair',
-  'step-free',
-  'indoor',
-  'outdoor',
-  'outdoor-seating',
-  'food',
-  'beginners',
-  'multiplex',
-]);
+export const PRACTICAL_TAGS: ReadonlySet<string> = new Set(['kid-friendly', 'wheelchair', 'step-free', 'indoor', 'outdoor', 'outdoor-seating', 'food', 'beginners', 'multiplex']);

@@ -29,6 +29,13 @@ export const Change = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session_ended'), sessionId: Id, travellerId: Id, reason: z.enum(['signed_out', 'expired', 'erased']) }),
   /** A traveller's rows are gone: every instance lets go of them (graph, caches, positions). */
   z.object({ type: z.literal('traveller_erased'), travellerId: Id }),
+  /** Catalogue records written (a re-seed, an agency's edit): every instance reads them again into its graph. */
+  z.object({
+    type: z.literal('catalogue_changed'),
+    places: z.array(Id).max(200_000),
+    events: z.array(Id).max(200_000),
+    offers: z.array(Id).max(200_000),
+  }),
 ]);
 export type Change = z.infer<typeof Change>;
 export type ChangeType = Change['type'];

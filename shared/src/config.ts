@@ -4,9 +4,7 @@
  */
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /**
  * A number variable: plain decimal digits (a fraction only where `fractional`), within [min, max]. The one
@@ -95,7 +93,10 @@ export const ServerEnv = z.object({
     .string()
     .default('')
     .transform((s, ctx) => {
-      const entries = s.split(',').map((o) => o.trim()).filter(Boolean);
+      const entries = s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean);
       for (const entry of entries) {
         const problem = originProblem(entry);
         if (problem) ctx.addIssue({ code: 'custom', message: problem });

@@ -87,8 +87,7 @@ const fr: Record<string, Template> = {
   'reason.near': () => 'près de vous',
   'timing.event_starts_in': (p) => `commence dans ${p.minutes} min (${p.time})`,
   'timing.event_later': (p) => `commence à ${p.time}`,
-  'timing.meal_time': (p) =>
-    `${p.meal === 'lunch' ? 'c’est l’heure du déjeuner' : 'c’est l’heure du dîner'}, ouvert jusqu’à ${p.until}`,
+  'timing.meal_time': (p) => `${p.meal === 'lunch' ? 'c’est l’heure du déjeuner' : 'c’est l’heure du dîner'}, ouvert jusqu’à ${p.until}`,
   'interests.likes': (p) => `vous avez dit aimer ${interestLabel(p, 'fr')}`,
   'interests.neutral': () => 'hors de vos centres d’intérêt déclarés',
   'interests.no_profile': () => 'dites-nous ce que vous aimez pour de meilleures idées',
@@ -112,7 +111,8 @@ const fr: Record<string, Template> = {
   'trigger.suggest_now': () => 'Envoyé à votre demande',
   'trigger.feedback': () => 'Mis à jour après votre avis',
   'trigger.reconnected': () => 'Envoyé à votre retour en ligne',
-  'taste.co_visit': (p) => `vous avez ${frInteraction(p.interaction)} ${p.place} ; ${p.travellers} ${Number(p.travellers) === 1 ? 'voyageur qui l’a aussi fait est venu' : 'voyageurs qui l’ont aussi fait sont venus'} ici`,
+  'taste.co_visit': (p) =>
+    `vous avez ${frInteraction(p.interaction)} ${p.place} ; ${p.travellers} ${Number(p.travellers) === 1 ? 'voyageur qui l’a aussi fait est venu' : 'voyageurs qui l’ont aussi fait sont venus'} ici`,
   'taste.similar': (p) => `proche de vos goûts : comme ${p.place}, que vous avez ${frInteraction(p.interaction)}`,
   'taste.interest_walk': (p) => `dans la ligne de votre goût pour ${interestLabel(p, 'fr')}`,
   'taste.no_signal': () => 'rien dans votre historique ne mène ici pour l’instant',

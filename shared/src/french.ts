@@ -4,7 +4,26 @@
  */
 
 /** Common nouns that open place names, by gender: « au Musée … », « à la Galerie … ». */
-const MASCULINE = new Set(['théâtre', 'musée', 'cinéma', 'parc', 'jardin', 'marché', 'bar', 'café', 'restaurant', 'square', 'club', 'centre', 'stade', 'gymnase', 'bistrot', 'caveau', 'palais', 'pavillon']);
+const MASCULINE = new Set([
+  'théâtre',
+  'musée',
+  'cinéma',
+  'parc',
+  'jardin',
+  'marché',
+  'bar',
+  'café',
+  'restaurant',
+  'square',
+  'club',
+  'centre',
+  'stade',
+  'gymnase',
+  'bistrot',
+  'caveau',
+  'palais',
+  'pavillon',
+]);
 const FEMININE = new Set(['piscine', 'galerie', 'salle', 'maison', 'cité', 'fondation', 'halle', 'brasserie', 'cave', 'crêperie', 'pizzeria', 'cinémathèque', 'philharmonie', 'bibliothèque']);
 
 /** "at <place>" in French. */

@@ -62,7 +62,6 @@ export const ClientMessage = z.discriminatedUnion('type', [ClientHello, ClientLo
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export const CLIENT_MESSAGE_TYPES = ClientMessage.options.map((o) => o.shape.type.value);
 
-
 export const ServerWelcome = z.object({
   type: z.literal('welcome'),
   seq: z.number().int().min(0),

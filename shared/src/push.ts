@@ -20,7 +20,11 @@ export type TriggerKind = z.infer<typeof TriggerKind>;
 export const PushSettings = z.object({
   triggers: z.object(Object.fromEntries(AUTO_TRIGGERS.map((t) => [t, z.boolean()])) as Record<AutoTrigger, z.ZodBoolean>),
   /** At most one unsolicited push per this many minutes ("Suggest now" is never held back). */
-  minMinutesBetweenPushes: z.number().int().min(0).max(24 * 60),
+  minMinutesBetweenPushes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
   /** No unsolicited push between `from` and `until` (across midnight when `from` > `until`). */
   quietHours: z.object({ enabled: z.boolean(), from: ClockTime, until: ClockTime }),
   /** Distance walked since the last push that counts as "moved". */
@@ -30,7 +34,11 @@ export const PushSettings = z.object({
   /** Whether the same suggestion may come back on the same day in an unsolicited push. */
   repeatSameDay: z.boolean(),
   /** Shortest free time in the wallet timeline that is worth a suggestion. */
-  minGapMinutes: z.number().int().min(30).max(24 * 60),
+  minGapMinutes: z
+    .number()
+    .int()
+    .min(30)
+    .max(24 * 60),
 });
 export type PushSettings = z.infer<typeof PushSettings>;
 

@@ -5,17 +5,7 @@
 import { z } from 'zod';
 import type { ConsentCategory } from './consent.ts';
 
-export const SIGNAL_IDS = [
-  'proximity',
-  'timing',
-  'interests',
-  'taste',
-  'trip',
-  'party',
-  'budget',
-  'popularity',
-  'agency',
-] as const;
+export const SIGNAL_IDS = ['proximity', 'timing', 'interests', 'taste', 'trip', 'party', 'budget', 'popularity', 'agency'] as const;
 export const SignalId = z.enum(SIGNAL_IDS);
 export type SignalId = z.infer<typeof SignalId>;
 

@@ -55,7 +55,10 @@ export function utcMillis(year: number, month: number, day: number, hour = 0, mi
 
 /** Offset of `timeZone` from UTC at `date`, in minutes (Paris in winter: +60). */
 export function offsetMinutes(date: Date, timeZone: string): number {
-  const name = offsetFormatterFor(timeZone).formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name =
+    offsetFormatterFor(timeZone)
+      .formatToParts(date)
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /^GMT(?:([+-])(\d{1,2})(?::?(\d{2}))?(?::?(\d{2}))?)?$/.exec(name);
   if (!m) throw new RangeError(`Unreadable offset "${name}" for ${timeZone}`);
   if (!m[1]) return 0;
@@ -102,10 +105,7 @@ export function isoOffset(minutes: number): string {
  * The instant at which the city's clock reads the given wall time. In a DST gap (02:30 on the spring-forward
  * night) it returns the instant one hour later, which is what a calendar does.
  */
-export function zonedTimeToUtc(
-  wall: { year: number; month: number; day: number; hour: number; minute: number },
-  timeZone: string,
-): Date {
+export function zonedTimeToUtc(wall: { year: number; month: number; day: number; hour: number; minute: number }, timeZone: string): Date {
   const guess = utcMillis(wall.year, wall.month, wall.day, wall.hour, wall.minute);
   const first = guess - offsetMinutes(new Date(guess), timeZone) * 60_000;
   const second = guess - offsetMinutes(new Date(first), timeZone) * 60_000;

@@ -26,12 +26,8 @@ describe('validation issues', () => {
   describe('in a union (the session clock: {at, speed} or {reset: true})', () => {
     it('reports the problem of the branch the sender meant, not "Invalid input"', () => {
       expect(issuesOf(SessionClockBody, { at: 'yesterday' })).toEqual([{ path: 'at', message: 'Invalid ISO datetime' }]);
-      expect(issuesOf(SessionClockBody, { at: '2026-11-24T18:00:00+01:00', speed: 'fast' })).toEqual([
-        { path: 'speed', message: 'Invalid input: expected number, received string' },
-      ]);
-      expect(issuesOf(SessionClockBody, { at: '2026-11-24T18:00:00+01:00', speed: 5000 })).toEqual([
-        { path: 'speed', message: 'Too big: expected number to be <=3600' },
-      ]);
+      expect(issuesOf(SessionClockBody, { at: '2026-11-24T18:00:00+01:00', speed: 'fast' })).toEqual([{ path: 'speed', message: 'Invalid input: expected number, received string' }]);
+      expect(issuesOf(SessionClockBody, { at: '2026-11-24T18:00:00+01:00', speed: 5000 })).toEqual([{ path: 'speed', message: 'Too big: expected number to be <=3600' }]);
       expect(issuesOf(SessionClockBody, { speed: 2 })).toEqual([{ path: 'at', message: 'Invalid input: expected string, received undefined' }]);
       expect(issuesOf(SessionClockBody, { reset: false })).toEqual([{ path: 'reset', message: 'Invalid input: expected true' }]);
     });

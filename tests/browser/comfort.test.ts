@@ -71,7 +71,7 @@ describe.skipIf(!chromiumAvailable() || !built)('comfort: focus, skip link, dark
   });
 
   it('moves nothing for decoration when the system asks for reduced motion', async () => {
-    const { context, page, app } = await open({ reducedMotion: 'reduce' });
+    const { context, app } = await open({ reducedMotion: 'reduce' });
     const persona = app.personaButton('Léa');
     await persona.waitFor();
     const duration = await persona.evaluate((el) => parseFloat(getComputedStyle(el).transitionDuration));

@@ -49,10 +49,7 @@ describe.skipIf(!chromiumAvailable() || !built)('places: details, search and fil
       const sentBefore = locationsSent.length;
 
       // Tap a place: its details open, and the traveller stays where they were.
-      await page.evaluate(
-        ([lon, lat]) => (window as unknown as { escaleMap: { jumpTo(o: object): void } }).escaleMap.jumpTo({ center: [lon, lat], zoom: 17 }),
-        [COGNACQ_JAY.lon, COGNACQ_JAY.lat],
-      );
+      await page.evaluate(([lon, lat]) => (window as unknown as { escaleMap: { jumpTo(o: object): void } }).escaleMap.jumpTo({ center: [lon, lat], zoom: 17 }), [COGNACQ_JAY.lon, COGNACQ_JAY.lat]);
       await app.waitForMapIdle();
       await app.tapPlaceAt(COGNACQ_JAY.lon, COGNACQ_JAY.lat);
       const sheet = app.placeDetails;

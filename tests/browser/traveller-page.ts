@@ -9,7 +9,10 @@ export class TravellerPage {
   }
 
   async pickPersona(name: string): Promise<void> {
-    await this.page.getByRole('button', { name: new RegExp(name) }).first().click();
+    await this.page
+      .getByRole('button', { name: new RegExp(name) })
+      .first()
+      .click();
   }
 
   get map(): Locator {
@@ -39,10 +42,7 @@ export class TravellerPage {
 
   /** Taps where a place is drawn (needs `?map-debug`, to ask the map where that is on screen). */
   async tapPlaceAt(lon: number, lat: number): Promise<void> {
-    const point = await this.page.evaluate(
-      ([x, y]) => (window as unknown as { escaleMap: { project(p: [number, number]): { x: number; y: number } } }).escaleMap.project([x!, y!]),
-      [lon, lat],
-    );
+    const point = await this.page.evaluate(([x, y]) => (window as unknown as { escaleMap: { project(p: [number, number]): { x: number; y: number } } }).escaleMap.project([x!, y!]), [lon, lat]);
     const box = await this.map.boundingBox();
     if (!box) throw new Error('the map has no size');
     await this.page.mouse.click(box.x + point.x, box.y + point.y);
@@ -80,7 +80,10 @@ export class TravellerPage {
   }
 
   async openWhy(cardIndex = 0): Promise<Locator> {
-    await this.cards.nth(cardIndex).getByRole('button', { name: /^(Why\?|Pourquoi ?)/ }).click();
+    await this.cards
+      .nth(cardIndex)
+      .getByRole('button', { name: /^(Why\?|Pourquoi ?)/ })
+      .click();
     const dialog = this.page.getByRole('dialog');
     await dialog.waitFor();
     return dialog;

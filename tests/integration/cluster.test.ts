@@ -10,9 +10,12 @@ import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { HealthResponse, type ServerMessage } from '@escale/shared';
+import { HealthResponse, PlaceDetails, type ServerMessage } from '@escale/shared';
 import { freePort, stopProcess } from '../../scripts/bench/server-process.ts';
 import { startCluster, type Cluster } from '../../scripts/cluster/start-cluster.ts';
+import { Bus } from '../../server/src/bus/bus.ts';
+import { ChangeLog } from '../../server/src/bus/change-log.ts';
+import { RedisRelay, relayChannel } from '../../server/src/bus/relay.ts';
 import { MessageLog } from '../../server/src/realtime/message-log.ts';
 import { openPostgres } from '../../server/src/store/postgres.ts';
 import { migrateToLatest } from '../../server/src/store/migrate.ts';
@@ -104,6 +107,39 @@ describe.runIf(TEST_STORE === 'postgres')('instances sharing PostgreSQL and Redi
     const [ha, hb] = await Promise.all([health(a!.url), health(b!.url)]);
     expect(ha.body.changes!.applied).toBe(hb.body.changes!.applied);
     onB.close();
+  });
+
+  it('reads a catalogue change committed elsewhere into every instance’s graph within a second', async () => {
+    const [a, b] = cluster.instances;
+    await converged([a!.url, b!.url]);
+    const before = (await health(a!.url)).body.graphDigest;
+    // A third writer (an agency's console, a re-seed by a newer instance): the row and its change, one commit.
+    const writer = await openPostgres(store.env.DATABASE_URL!, { poolSize: 2 });
+    const relay = await RedisRelay.open('test-writer', REDIS_URL, relayChannel(writer.file), () => undefined);
+    try {
+      const changes = new ChangeLog(writer.db, new Bus(), relay, (err) => {
+        throw err;
+      });
+      await changes.init();
+      const place = await writer.db.selectFrom('places').select(['id', 'name']).orderBy('id').limit(1).executeTakeFirstOrThrow();
+      await changes.record(
+        (trx) =>
+          trx
+            .updateTable('places')
+            .set({ name: `${place.name} (renamed)` })
+            .where('id', '=', place.id)
+            .execute(),
+        () => [{ type: 'catalogue_changed', places: [place.id], events: [], offers: [] }],
+      );
+      const { ms, digest } = await converged([a!.url, b!.url]);
+      expect(digest).not.toBe(before);
+      expect(ms).toBeLessThan(1_000);
+      const sheet = PlaceDetails.parse(await (await fetch(`${a!.url}/api/places/${place.id}`)).json());
+      expect(sheet.name).toBe(`${place.name} (renamed)`);
+    } finally {
+      await relay.close();
+      await writer.close();
+    }
   });
 });
 

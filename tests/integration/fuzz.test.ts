@@ -22,7 +22,26 @@ afterAll(async () => {
 });
 
 /** Values a client could send: JSON of any shape, near-misses of real fields, and text that is not JSON. */
-const FIELD_NAMES = ['personaId', 'at', 'speed', 'reset', 'triggers', 'quietHours', 'mealTimes', 'minMinutesBetweenPushes', 'moveThresholdMeters', 'repeatSameDay', 'lat', 'lon', 'lastSeq', 'protocol', 'placeId', 'kind', '__proto__', 'constructor'];
+const FIELD_NAMES = [
+  'personaId',
+  'at',
+  'speed',
+  'reset',
+  'triggers',
+  'quietHours',
+  'mealTimes',
+  'minMinutesBetweenPushes',
+  'moveThresholdMeters',
+  'repeatSameDay',
+  'lat',
+  'lon',
+  'lastSeq',
+  'protocol',
+  'placeId',
+  'kind',
+  '__proto__',
+  'constructor',
+];
 const value = fc.oneof(
   fc.jsonValue(),
   fc.constantFrom('lea', 'marc', 'martin-family', '2026-11-24T18:00:00+01:00', '9999-12-31T23:59:59Z', '22:00', 'osm:node/1', -1, 0, 1e308, Number.MAX_SAFE_INTEGER, true, null),
@@ -34,7 +53,15 @@ const rawBody = fc.oneof(
   fc.string({ maxLength: 200 }),
   fc.constantFrom('', '{', '{"personaId":', 'null', '[]', '"x"', 'personaId=lea', '\u0000\u00ff'),
 );
-const contentType = fc.constantFrom<string | undefined>('application/json', 'application/json; charset=utf-8', 'application/json; charset=latin-7', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', undefined);
+const contentType = fc.constantFrom<string | undefined>(
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/json; charset=latin-7',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  undefined,
+);
 const method = fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS');
 
 describe('fuzz', () => {
@@ -100,7 +127,10 @@ describe('fuzz', () => {
         socket.send({ type: 'feedback', placeId, kind: 'dismissed' });
         await socket.next((m) => m.type === 'error' && m.code === 'not_found' && m.message.includes(placeId), 10_000);
         const answers: ServerMessage[] = socket.messages.slice(from);
-        expect(answers.filter((m) => m.type === 'error' && m.code === 'internal'), String(f)).toEqual([]);
+        expect(
+          answers.filter((m) => m.type === 'error' && m.code === 'internal'),
+          String(f),
+        ).toEqual([]);
         expect(socket.closeCode, String(f)).toBeNull();
       }),
       { seed: SEED, numRuns: 300 },
@@ -111,7 +141,9 @@ describe('fuzz', () => {
   it('greets or refuses every first message clearly, on a fresh connection each time', async () => {
     const cookie = await signInAs(server, 'martin-family');
     const first = fc.oneof(
-      fc.record({ protocol: fc.oneof(fc.constant(PROTOCOL_VERSION), fc.jsonValue()), lastSeq: fc.option(fc.oneof(fc.nat(), fc.jsonValue()), { nil: undefined }) }).map((h) => JSON.stringify({ type: 'hello', ...h })),
+      fc
+        .record({ protocol: fc.oneof(fc.constant(PROTOCOL_VERSION), fc.jsonValue()), lastSeq: fc.option(fc.oneof(fc.nat(), fc.jsonValue()), { nil: undefined }) })
+        .map((h) => JSON.stringify({ type: 'hello', ...h })),
       rawBody,
     );
     await fc.assert(

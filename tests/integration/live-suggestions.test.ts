@@ -12,7 +12,6 @@ afterAll(async () => {
   await server.close();
 });
 
-
 describe('live suggestions over the WebSocket', () => {
   it('refuses an upgrade without a session (401) and from a foreign origin (403)', async () => {
     await expect(TestSocket.open(server.wsUrl, {})).rejects.toMatchObject({ status: 401 });

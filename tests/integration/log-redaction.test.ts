@@ -45,7 +45,10 @@ interface LogLine {
 function expectCensored(log: string, token: string): void {
   expect(log).not.toContain(token);
   expect(log).not.toContain(MAPBOX_TOKEN);
-  const lines = log.trim().split('\n').map((l) => JSON.parse(l) as LogLine);
+  const lines = log
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as LogLine);
   const find = (method: string, url: string) => lines.find((l) => l.req?.method === method && l.req.url === url && l.res);
   // The lines are there: the requests that carried the token were logged, their secrets censored.
   expect(find('POST', '/api/session/demo')?.res?.headers?.['set-cookie']).toBe('[redacted]');

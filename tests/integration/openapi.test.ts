@@ -16,7 +16,9 @@ describe('GET /api/openapi.json', () => {
   it('documents exactly the REST routes the server mounts, from the shared contract', async () => {
     const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, Record<string, Operation>> };
     expect(doc.openapi).toBe('3.1.0');
-    const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
+    const documented = Object.entries(doc.paths)
+      .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`))
+      .sort();
     const mounted = server.routes
       .filter((r) => r.path.startsWith('/api/'))
       .map((r) => {

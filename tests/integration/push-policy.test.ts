@@ -138,8 +138,28 @@ describe('push policy', () => {
     const { cookie, travellerId: marc } = await signIn(server, 'marc');
     await putPushSettings(server, cookie, { triggers: { meal_window: false } });
     const at = (iso: string) => new Date(iso).toISOString().replace('.000Z', '+00:00');
-    await addBookingFor(server, marc, { id: 'marc-lunch', kind: 'FoodEstablishmentReservation', title: 'Lunch', placeId: null, startsAt: at('2026-11-25T11:30:00Z'), endsAt: at('2026-11-25T13:00:00Z'), timezone: 'Europe/Paris', source: 'manual', status: 'confirmed' });
-    await addBookingFor(server, marc, { id: 'marc-show', kind: 'EventReservation', title: 'Show', placeId: null, startsAt: at('2026-11-25T17:30:00Z'), endsAt: null, timezone: 'Europe/Paris', source: 'manual', status: 'confirmed' });
+    await addBookingFor(server, marc, {
+      id: 'marc-lunch',
+      kind: 'FoodEstablishmentReservation',
+      title: 'Lunch',
+      placeId: null,
+      startsAt: at('2026-11-25T11:30:00Z'),
+      endsAt: at('2026-11-25T13:00:00Z'),
+      timezone: 'Europe/Paris',
+      source: 'manual',
+      status: 'confirmed',
+    });
+    await addBookingFor(server, marc, {
+      id: 'marc-show',
+      kind: 'EventReservation',
+      title: 'Show',
+      placeId: null,
+      startsAt: at('2026-11-25T17:30:00Z'),
+      endsAt: null,
+      timezone: 'Europe/Paris',
+      source: 'manual',
+      status: 'confirmed',
+    });
     await setSessionClock(server, cookie, local('2026-11-25T13:10:00Z')); // 14:10 in Paris, free until 18:30
     const socket = await TestSocket.greeted(server.wsUrl, cookie);
 

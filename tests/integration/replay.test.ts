@@ -79,7 +79,11 @@ describe('a maximal replay', () => {
         await trx.insertInto('message_log').values(rows).execute();
       }
       // The traveller's counter, as the server's appends would have left it.
-      await trx.insertInto('message_counters').values({ traveller_id: v.travellerId, seq: MESSAGES }).onConflict((oc) => oc.column('traveller_id').doUpdateSet({ seq: MESSAGES })).execute();
+      await trx
+        .insertInto('message_counters')
+        .values({ traveller_id: v.travellerId, seq: MESSAGES })
+        .onConflict((oc) => oc.column('traveller_id').doUpdateSet({ seq: MESSAGES }))
+        .execute();
     });
     await close();
 

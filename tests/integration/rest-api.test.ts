@@ -11,8 +11,7 @@ afterAll(async () => {
 });
 
 const api = (path: string, init?: RequestInit) => fetch(`${server.url}/api${path}`, init);
-const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-  api(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+const post = (path: string, body: string, headers: Record<string, string> = {}) => api(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 
 async function expectError(res: Response, status: number, code: string) {
   expect(res.status).toBe(status);

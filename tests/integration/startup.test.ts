@@ -41,9 +41,10 @@ describe('start-up', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'escale-start-'));
     writeNotADatabase(dir);
     const run = await runMain({ ESCALE_DATA_DIR: dir, LOG_LEVEL: 'warn', ALLOWED_ORIGIN: 'https://escale.example.com' });
-    const logged = run.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { level: number; msg: string });
-    expect(logged).toContainEqual(
-      expect.objectContaining({ level: 40, msg: 'ALLOWED_ORIGIN is not a setting of Escale and is ignored; did you mean ALLOWED_ORIGINS?' }),
-    );
+    const logged = run.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { level: number; msg: string });
+    expect(logged).toContainEqual(expect.objectContaining({ level: 40, msg: 'ALLOWED_ORIGIN is not a setting of Escale and is ignored; did you mean ALLOWED_ORIGINS?' }));
   });
 });

@@ -69,9 +69,7 @@ export function App() {
     );
   } else {
     // Keyed by traveller so switching persona starts a fresh connection and map.
-    content = (
-      <TravellerScreen key={state.session.traveller.id} state={state} config={state.config} dispatch={dispatch} focusIdeas={justSignedIn.current} />
-    );
+    content = <TravellerScreen key={state.session.traveller.id} state={state} config={state.config} dispatch={dispatch} focusIdeas={justSignedIn.current} />;
   }
 
   return (

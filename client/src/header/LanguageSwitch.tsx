@@ -10,14 +10,7 @@ export function LanguageSwitch() {
   return (
     <div className="language" role="group" aria-label={t('header.language')}>
       {LOCALES.map((locale) => (
-        <button
-          key={locale}
-          type="button"
-          lang={locale}
-          className="language-option"
-          aria-pressed={locale === current}
-          onClick={() => setLocale(locale)}
-        >
+        <button key={locale} type="button" lang={locale} className="language-option" aria-pressed={locale === current} onClick={() => setLocale(locale)}>
           {locale.toUpperCase()}
         </button>
       ))}

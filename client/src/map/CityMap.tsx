@@ -33,10 +33,7 @@ interface Point {
   y: number;
 }
 interface Queryable {
-  queryRenderedFeatures(
-    box: [[number, number], [number, number]],
-    options: { layers: string[] },
-  ): { properties: Record<string, unknown> | null; geometry: { type: string; coordinates?: unknown } }[];
+  queryRenderedFeatures(box: [[number, number], [number, number]], options: { layers: string[] }): { properties: Record<string, unknown> | null; geometry: { type: string; coordinates?: unknown } }[];
   project(lonLat: [number, number]): Point;
 }
 
@@ -101,9 +98,10 @@ export function CityMap({ kit, mapLib, extraProps, config, places, position, sug
 
   // Ready for people and tests once the style is drawn with the tiles of the first view ('idle').
   const [isIdle, setIsIdle] = useState(false);
+  const { onReady } = on;
   useEffect(() => {
-    if (isLoaded && isIdle) on.onReady();
-  }, [isLoaded, isIdle, on.onReady]);
+    if (isLoaded && isIdle) onReady();
+  }, [isLoaded, isIdle, onReady]);
 
   // Follow the device position; a map tap is already where the user is looking, so it does not move the view.
   useEffect(() => {
@@ -182,15 +180,7 @@ export function CityMap({ kit, mapLib, extraProps, config, places, position, sug
         </Source>
       )}
       {suggestions.map((s, index) => (
-        <Pin
-          key={s.id}
-          Marker={Marker}
-          lat={s.item.place.lat}
-          lon={s.item.place.lon}
-          anchor="center"
-          label={`${index + 1}. ${s.item.title}`}
-          onClick={() => on.onSelectSuggestion(s.id)}
-        >
+        <Pin key={s.id} Marker={Marker} lat={s.item.place.lat} lon={s.item.place.lon} anchor="center" label={`${index + 1}. ${s.item.title}`} onClick={() => on.onSelectSuggestion(s.id)}>
           <span className="pin pin-suggestion">{index + 1}</span>
         </Pin>
       ))}

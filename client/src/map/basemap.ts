@@ -9,9 +9,7 @@ import type { StyleSpecification } from 'maplibre-gl';
 const absolute = (origin: string, p: string) => `${origin}${p}`;
 
 export function withOrigin(style: BasemapStyle, origin: string): StyleSpecification {
-  const sources = Object.fromEntries(
-    Object.entries(style.sources).map(([id, source]) => [id, source.tiles ? { ...source, tiles: source.tiles.map((t) => absolute(origin, t)) } : source]),
-  );
+  const sources = Object.fromEntries(Object.entries(style.sources).map(([id, source]) => [id, source.tiles ? { ...source, tiles: source.tiles.map((t) => absolute(origin, t)) } : source]));
   // The contract checked what the app relies on; maplibre validates the rest of the specification.
   return { ...style, sources, glyphs: absolute(origin, style.glyphs), sprite: absolute(origin, style.sprite) } as unknown as StyleSpecification;
 }
@@ -35,4 +33,3 @@ export function loadBasemapStyle(url: string): Promise<StyleSpecification> {
   }
   return pending;
 }
-

@@ -38,7 +38,10 @@ export function mapLibraryLoaded(): boolean {
  */
 export function prefetchMap(config: ClientConfig): void {
   if (config.map.mapboxToken) {
-    import('./MapboxMap.tsx').then(() => (libraryLoaded = true), () => undefined);
+    import('./MapboxMap.tsx').then(
+      () => (libraryLoaded = true),
+      () => undefined,
+    );
     return;
   }
   // The warm-up follows the library rather than running beside it: on Slow 4G they share the bandwidth, and

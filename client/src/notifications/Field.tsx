@@ -41,7 +41,15 @@ export function Field({ id, label, hint, errors = [], children }: Props) {
 }
 
 /** A whole number with its unit shown beside it (the label and hint say the unit to screen readers). */
-export function NumberInput({ a11y, value, min, max, step = 1, unit, onChange }: {
+export function NumberInput({
+  a11y,
+  value,
+  min,
+  max,
+  step = 1,
+  unit,
+  onChange,
+}: {
   a11y: FieldA11y;
   value: string;
   min: number;

@@ -36,21 +36,35 @@ export function MealTimesField({ draft, issues, edit }: SectionProps) {
             <label htmlFor={`meal-time-${index}`} className="visually-hidden">
               {t('notifications.mealTime', { number: index + 1 })}
             </label>
-            <TimeInput id={`meal-time-${index}`} value={time} aria-invalid={errors.length > 0}
-              onChange={(value) => setTimes(draft.mealTimes.map((m, i) => (i === index ? value : m)))} />
-            <button type="button" className="button button-small" aria-label={t('notifications.removeMealTime', { number: index + 1 })}
-              onClick={() => setTimes(draft.mealTimes.filter((_, i) => i !== index))}>
+            <TimeInput id={`meal-time-${index}`} value={time} aria-invalid={errors.length > 0} onChange={(value) => setTimes(draft.mealTimes.map((m, i) => (i === index ? value : m)))} />
+            <button
+              type="button"
+              className="button button-small"
+              aria-label={t('notifications.removeMealTime', { number: index + 1 })}
+              onClick={() => setTimes(draft.mealTimes.filter((_, i) => i !== index))}
+            >
               {t('notifications.remove')}
             </button>
           </li>
         ))}
       </ul>
-      <button ref={addButton} type="button" className="button button-small" aria-disabled={count >= MAX_MEAL_TIMES}
-        onClick={() => count < MAX_MEAL_TIMES && setTimes([...draft.mealTimes, NEW_MEAL_TIME])}>
+      <button
+        ref={addButton}
+        type="button"
+        className="button button-small"
+        aria-disabled={count >= MAX_MEAL_TIMES}
+        onClick={() => count < MAX_MEAL_TIMES && setTimes([...draft.mealTimes, NEW_MEAL_TIME])}
+      >
         {t('notifications.addMealTime')}
       </button>
-      <p id="meal-times-hint" className="field-hint">{t('notifications.mealTimesHint')}</p>
-      {errors.length > 0 && <p id="meal-times-error" className="field-error">{errors.join(' ')}</p>}
+      <p id="meal-times-hint" className="field-hint">
+        {t('notifications.mealTimesHint')}
+      </p>
+      {errors.length > 0 && (
+        <p id="meal-times-error" className="field-error">
+          {errors.join(' ')}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -15,9 +15,7 @@ export function NumberSettingField({ setting, draft, issues, edit }: SectionProp
   const { id, min, max, step, unit } = BOUNDS[setting];
   return (
     <Field id={id} label={t(`notifications.${setting}`)} hint={t(`notifications.${setting}Hint`)} errors={issues[setting]}>
-      {(a11y) => (
-        <NumberInput a11y={a11y} value={draft[setting]} min={min} max={max} step={step} unit={unit} onChange={(v) => edit((d) => ({ ...d, [setting]: v }))} />
-      )}
+      {(a11y) => <NumberInput a11y={a11y} value={draft[setting]} min={min} max={max} step={step} unit={unit} onChange={(v) => edit((d) => ({ ...d, [setting]: v }))} />}
     </Field>
   );
 }

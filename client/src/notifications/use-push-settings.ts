@@ -9,11 +9,7 @@ import { type FieldName, type SettingsDraft, draftFrom, hasChanges, issuesByFiel
 
 export type LoadState = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; saved: PushSettings };
 export type FieldIssues = Partial<Record<FieldName, string[]>>;
-export type SaveState =
-  | { kind: 'idle' }
-  | { kind: 'saving' }
-  | { kind: 'saved' }
-  | { kind: 'failed'; message: string; issues: FieldIssues };
+export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string; issues: FieldIssues };
 
 export function usePushSettings() {
   const [load, setLoad] = useState<LoadState>({ kind: 'loading' });

@@ -82,12 +82,7 @@ export function PlaceDetailsSheet({ placeId, onClose, onSetPosition }: Props) {
                 )}
               </dl>
               <div className="place-actions">
-                <a
-                  className="button button-primary"
-                  href={directionsUrl(place, platformOf(navigator.userAgent, navigator.maxTouchPoints))}
-                  target="_blank"
-                  rel="noopener noreferrer"
-                >
+                <a className="button button-primary" href={directionsUrl(place, platformOf(navigator.userAgent, navigator.maxTouchPoints))} target="_blank" rel="noopener noreferrer">
                   {t('places.directions')}
                 </a>
                 <button type="button" className="button" onClick={() => onSetPosition(place)}>

@@ -58,9 +58,13 @@ export function PlaceSearch({ places, from, category, onCategory, onChoose }: Pr
       </div>
       {searching && (
         <p className="place-search-count" role="status">
-          {!result ? t('places.loadingList') : result.total === 0 ? t('places.noMatch') : result.total > result.hits.length
-              ? t('places.matchesCapped', { count: result.total, shown: result.hits.length })
-              : t('places.matches', { count: result.total })}
+          {!result
+            ? t('places.loadingList')
+            : result.total === 0
+              ? t('places.noMatch')
+              : result.total > result.hits.length
+                ? t('places.matchesCapped', { count: result.total, shown: result.hits.length })
+                : t('places.matches', { count: result.total })}
         </p>
       )}
       {searching && result && result.hits.length > 0 && (

@@ -5,9 +5,7 @@ import type { Line } from '../traveller/format.ts';
 /** "Wednesday 25 November" / "mercredi 25 novembre" for a local "YYYY-MM-DD" (a calendar date, no zone). */
 export function formatWeekdayDate(isoDate: string, locale: Locale): string {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, month - 1, day)),
-  );
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
 }
 
 export function openNowLine(open: PlaceOpenNow, locale: Locale): Line {

@@ -41,7 +41,11 @@ export function PersonaPicker({ onSignedIn, sessionEnded = false }: { onSignedIn
           {t('signin.sessionEnded')}
         </p>
       )}
-      {error && <p className="notice" role="alert">{error}</p>}
+      {error && (
+        <p className="notice" role="alert">
+          {error}
+        </p>
+      )}
       {personas === null && !error && <p>{t('signin.loading')}</p>}
       <ul className="personas">
         {personas?.map((persona) => (

@@ -9,11 +9,7 @@ export function NotificationStatusLine({ status, onSuggestNow }: { status: Notif
   const { t } = useTranslation();
   if (status.state === 'on') return null;
   const text =
-    status.state === 'quiet_hours'
-      ? t('status.quietHours', { until: status.until })
-      : status.state === 'paced'
-        ? t('status.paced', { minutes: status.minutes, time: status.nextAt })
-        : t('status.off');
+    status.state === 'quiet_hours' ? t('status.quietHours', { until: status.until }) : status.state === 'paced' ? t('status.paced', { minutes: status.minutes, time: status.nextAt }) : t('status.off');
   return (
     <p className="feed-status" data-testid="notification-status">
       {text}{' '}

@@ -45,9 +45,7 @@ export function SuggestionCard({ suggestion: s, number, trigger, given, timeZone
       </header>
       {s.promotion && (
         // Promotions are always disclosed with the agency's name, never folded into another line.
-        <p className="badge-promoted">
-          {promotion?.includes(s.promotion.agencyName) ? promotion : `${promotion} · ${s.promotion.agencyName}`}
-        </p>
+        <p className="badge-promoted">{promotion?.includes(s.promotion.agencyName) ? promotion : `${promotion} · ${s.promotion.agencyName}`}</p>
       )}
       <p className="card-category">
         <CategoryIcon category={category.id} /> {category.label}

@@ -138,42 +138,37 @@ export function TravellerScreen({ state, config, dispatch, focusIdeas = false }:
           onOpenPlace={setOpenPlaceId}
           onSelectSuggestion={showCard}
         />
-        <LocationControls
-          moveMode={moveMode}
-          onMoveMode={setMoveMode}
-          onPosition={moveTo}
-          onSuggestNow={() => socket?.send({ type: 'suggest_now' })}
-        />
+        <LocationControls moveMode={moveMode} onMoveMode={setMoveMode} onPosition={moveTo} onSuggestNow={() => socket?.send({ type: 'suggest_now' })} />
       </div>
       <div className="side" id="ideas" tabIndex={-1} role="region" aria-label={t('traveller.ideas')}>
-      <PlaceSearch
-        places={places}
-        from={state.position}
-        category={category}
-        onCategory={setCategory}
-        onChoose={(hit) => {
-          setFocus({ lat: hit.lat, lon: hit.lon, key: Date.now() });
-          setOpenPlaceId(hit.id);
-        }}
-      />
-      <SuggestionList
-        feed={state.feed}
-        items={items}
-        notification={state.notification}
-        notificationOpen={state.notificationOpen}
-        feedback={state.feedback}
-        notice={state.notice}
-        outdated={state.connection === 'outdated'}
-        timeZone={config.city.timezone}
-        expanded={expanded}
-        onToggleExpanded={() => setExpanded(!expanded)}
-        onOpenNotifications={() => setNotificationsOpen(true)}
-        onCloseNotification={() => dispatch({ type: 'notificationClosed' })}
-        onShow={showCard}
-        onSuggestNow={() => socket?.send({ type: 'suggest_now' })}
-        onWhy={(id) => dispatch({ type: 'whyOpened', suggestionId: id })}
-        onFeedback={giveFeedback}
-      />
+        <PlaceSearch
+          places={places}
+          from={state.position}
+          category={category}
+          onCategory={setCategory}
+          onChoose={(hit) => {
+            setFocus({ lat: hit.lat, lon: hit.lon, key: Date.now() });
+            setOpenPlaceId(hit.id);
+          }}
+        />
+        <SuggestionList
+          feed={state.feed}
+          items={items}
+          notification={state.notification}
+          notificationOpen={state.notificationOpen}
+          feedback={state.feedback}
+          notice={state.notice}
+          outdated={state.connection === 'outdated'}
+          timeZone={config.city.timezone}
+          expanded={expanded}
+          onToggleExpanded={() => setExpanded(!expanded)}
+          onOpenNotifications={() => setNotificationsOpen(true)}
+          onCloseNotification={() => dispatch({ type: 'notificationClosed' })}
+          onShow={showCard}
+          onSuggestNow={() => socket?.send({ type: 'suggest_now' })}
+          onWhy={(id) => dispatch({ type: 'whyOpened', suggestionId: id })}
+          onFeedback={giveFeedback}
+        />
       </div>
       {state.undo && <UndoBar undo={state.undo} onUndo={() => undo(state.undo!.placeId, state.undo!.kind)} onExpire={expireUndo} />}
       <WhyPanel

@@ -50,9 +50,13 @@ export function WhyPanel({ suggestion, origin, onClose, onOpenNotifications }: P
           {origin && <PushReason origin={origin} onOpenNotifications={onOpenNotifications} />}
           {suggestion.notes.length > 0 && (
             <section aria-labelledby="why-notes">
-              <h3 id="why-notes" className="why-subtitle">{t('why.notes')}</h3>
+              <h3 id="why-notes" className="why-subtitle">
+                {t('why.notes')}
+              </h3>
               {suggestion.notes.map((note, i) => (
-                <p key={i} className="why-note">{renderEvidence(note, locale)}</p>
+                <p key={i} className="why-note">
+                  {renderEvidence(note, locale)}
+                </p>
               ))}
             </section>
           )}

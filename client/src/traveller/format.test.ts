@@ -57,7 +57,13 @@ describe('numbers', () => {
 describe('orderedContributions', () => {
   it('puts the driving signal first even when another has a larger share', () => {
     const [proximity, popularity] = suggestion().contributions;
-    const ordered = orderedContributions([{ ...proximity!, share: 0.3 }, { ...popularity!, share: 0.7 }], 'proximity');
+    const ordered = orderedContributions(
+      [
+        { ...proximity!, share: 0.3 },
+        { ...popularity!, share: 0.7 },
+      ],
+      'proximity',
+    );
     expect(ordered.map((c) => c.signal)).toEqual(['proximity', 'popularity']);
   });
   it('orders the rest by share, largest first', () => {

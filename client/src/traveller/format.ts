@@ -1,14 +1,5 @@
 /** Pure formatting for cards and the Why panel, kept out of components so it is testable in node. */
-import {
-  CATEGORY_LABELS,
-  type CategoryId,
-  formatDistance,
-  formatLocalTime,
-  type Locale,
-  type SignalContribution,
-  type SignalId,
-  type Suggestion,
-} from '@escale/shared';
+import { CATEGORY_LABELS, type CategoryId, formatDistance, formatLocalTime, type Locale, type SignalContribution, type SignalId, type Suggestion } from '@escale/shared';
 
 /** A translation key and its parameters, resolved by the component with i18next. */
 export interface Line {
@@ -49,9 +40,7 @@ export function formatNumber(value: number, locale: Locale): string {
 
 /** The driving signal first (the panel names it), then the others by how much they counted. */
 export function orderedContributions(contributions: SignalContribution[], driver: SignalId): SignalContribution[] {
-  return [...contributions].sort(
-    (a, b) => Number(b.signal === driver) - Number(a.signal === driver) || b.share - a.share,
-  );
+  return [...contributions].sort((a, b) => Number(b.signal === driver) - Number(a.signal === driver) || b.share - a.share);
 }
 
 /** Rows the Why panel shows at first: those that counted (1 % or more), the driver always. */
@@ -65,8 +54,6 @@ export function countedContributions(ordered: SignalContribution[], driver: Sign
  */
 export function leadReasons(s: Suggestion): { main: SignalContribution | undefined; also: SignalContribution | undefined } {
   const main = s.contributions.find((c) => c.signal === s.driver);
-  const also = [...s.contributions]
-    .filter((c) => c.signal !== s.driver && c.share >= 0.2)
-    .sort((a, b) => b.share - a.share)[0];
+  const also = [...s.contributions].filter((c) => c.signal !== s.driver && c.share >= 0.2).sort((a, b) => b.share - a.share)[0];
   return { main, also };
 }

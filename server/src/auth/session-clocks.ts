@@ -85,7 +85,11 @@ export class SessionClocks {
     const server = this.server.now();
     if (to && !(Math.abs(to.at.getTime() - server.getTime()) <= MAX_CLOCK_SKEW_MS)) throw new ClockOutOfRange(to.at, server);
     const stored = to ? StoredClock.parse({ originServer: server.getTime(), originVirtual: to.at.getTime(), speed: to.speed }) : null;
-    await this.db.updateTable('sessions').set({ clock: stored ? JSON.stringify(stored) : null }).where('id_hash', '=', sessionId).execute();
+    await this.db
+      .updateTable('sessions')
+      .set({ clock: stored ? JSON.stringify(stored) : null })
+      .where('id_hash', '=', sessionId)
+      .execute();
     const clock = await this.forSession(sessionId);
     clock.set(stored);
     return { now: clock.now(), virtual: clock.virtual, speed: clock.speed };

@@ -6,9 +6,7 @@ import { findTraveller } from '../travellers/queries.ts';
 import { sessionOfRequest } from './require-traveller.ts';
 
 export async function sessionInfo(ctx: AppContext, t: Traveller): Promise<SessionInfo> {
-  const saved = t.consents.location
-    ? await ctx.db.selectFrom('positions').select(['lat', 'lon']).where('traveller_id', '=', t.id).executeTakeFirst()
-    : undefined;
+  const saved = t.consents.location ? await ctx.db.selectFrom('positions').select(['lat', 'lon']).where('traveller_id', '=', t.id).executeTakeFirst() : undefined;
   const persona = t.personaId ? ctx.personas.get(t.personaId) : undefined;
   return {
     traveller: {

@@ -19,13 +19,7 @@ export interface Session {
   expiresAt: Date;
 }
 
-export async function createSession(
-  db: Db,
-  travellerId: string,
-  now: Date,
-  ttlMs: number,
-  options: { demo?: boolean } = {},
-): Promise<{ token: string; session: Session }> {
+export async function createSession(db: Db, travellerId: string, now: Date, ttlMs: number, options: { demo?: boolean } = {}): Promise<{ token: string; session: Session }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ttlMs);
   const id = hash(token);

@@ -39,9 +39,15 @@ describe('the change log', () => {
   it('applies a change on the instance that made it before answering, and on the others in order', async () => {
     const a = await instance(0);
     const b = await instance(1);
-    await a.log.record(async () => 'done', () => [changed('t1'), changed('t2')]);
+    await a.log.record(
+      async () => 'done',
+      () => [changed('t1'), changed('t2')],
+    );
     expect(a.heard).toEqual([changed('t1'), changed('t2')]);
-    await b.log.record(async () => undefined, () => [changed('t3')]);
+    await b.log.record(
+      async () => undefined,
+      () => [changed('t3')],
+    );
     // B read A's entries before its own: every instance applies the same order.
     expect(b.heard).toEqual([changed('t1'), changed('t2'), changed('t3')]);
     await a.log.catchUp();
@@ -67,9 +73,15 @@ describe('the change log', () => {
 
   it('starts at the head: what was committed before it read its state is not applied again', async () => {
     const a = await instance(0);
-    await a.log.record(async () => undefined, () => [changed('before')]);
+    await a.log.record(
+      async () => undefined,
+      () => [changed('before')],
+    );
     const late = await instance(1);
-    await a.log.record(async () => undefined, () => [changed('after')]);
+    await a.log.record(
+      async () => undefined,
+      () => [changed('after')],
+    );
     await late.log.catchUp();
     expect(late.heard).toEqual([changed('after')]);
   });
@@ -77,11 +89,14 @@ describe('the change log', () => {
   it('skips and counts an entry that does not parse, and goes on with the next', async () => {
     const a = await instance(0);
     const b = await instance(1);
-    await a.log.record(async (trx) => {
-      // An entry written by some other version, with the counter moved as a commit would.
-      await trx.insertInto('change_counter').values({ id: 1, position: 1 }).execute();
-      await trx.insertInto('change_log').values({ position: 1, origin: 'elsewhere', change: '{"type":"moved_to_mars"}', at: new Date().toISOString() }).execute();
-    }, () => [changed('t1')]);
+    await a.log.record(
+      async (trx) => {
+        // An entry written by some other version, with the counter moved as a commit would.
+        await trx.insertInto('change_counter').values({ id: 1, position: 1 }).execute();
+        await trx.insertInto('change_log').values({ position: 1, origin: 'elsewhere', change: '{"type":"moved_to_mars"}', at: new Date().toISOString() }).execute();
+      },
+      () => [changed('t1')],
+    );
     await b.log.catchUp();
     expect(b.heard).toEqual([changed('t1')]);
     expect((await b.log.status()).refused).toBe(1);

@@ -93,7 +93,10 @@ export class ChangeLog {
           .returning('position')
           .executeTakeFirstOrThrow();
         last = Number(position);
-        await trx.insertInto('change_log').values({ position: last, origin: this.relay.origin, change: JSON.stringify(change), at }).execute();
+        await trx
+          .insertInto('change_log')
+          .values({ position: last, origin: this.relay.origin, change: JSON.stringify(change), at })
+          .execute();
       }
       return value;
     });
@@ -131,13 +134,7 @@ export class ChangeLog {
 
   private async readNew(): Promise<void> {
     for (;;) {
-      const rows = await this.db
-        .selectFrom('change_log')
-        .select(['position', 'change'])
-        .where('position', '>', this.applied)
-        .orderBy('position')
-        .limit(CHANGE_PAGE_ROWS)
-        .execute();
+      const rows = await this.db.selectFrom('change_log').select(['position', 'change']).where('position', '>', this.applied).orderBy('position').limit(CHANGE_PAGE_ROWS).execute();
       for (const row of rows) this.apply(Number(row.position), row.change);
       if (rows.length < CHANGE_PAGE_ROWS) break;
     }
@@ -156,7 +153,16 @@ export class ChangeLog {
       this.bus.emit(change.type, change as never, (err) => this.onError(err, `applying ${change.type}`));
     } else {
       this.refused++;
-      this.onError(new Error(parsed ? validationIssues(parsed.error, 'change').map((i) => `${i.path}: ${i.message}`).join('; ') : 'not JSON'), `change ${position} refused`);
+      this.onError(
+        new Error(
+          parsed
+            ? validationIssues(parsed.error, 'change')
+                .map((i) => `${i.path}: ${i.message}`)
+                .join('; ')
+            : 'not JSON',
+        ),
+        `change ${position} refused`,
+      );
     }
     this.applied = position;
   }

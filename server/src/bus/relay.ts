@@ -118,7 +118,8 @@ export class RedisRelay implements Relay {
 
   private updateConnected(): void {
     const now = this.publisher.isReady && this.subscriber.isReady && this.subscriber.isPubSubActive;
-    if (now !== this.connected && !this.closed) this.log(now ? 'redis relay connected' : 'redis relay lost: serving this instance\'s sockets and polling the change log', { lastError: this.lastError }, now ? 'info' : 'warn');
+    if (now !== this.connected && !this.closed)
+      this.log(now ? 'redis relay connected' : "redis relay lost: serving this instance's sockets and polling the change log", { lastError: this.lastError }, now ? 'info' : 'warn');
     this.connected = now;
   }
 

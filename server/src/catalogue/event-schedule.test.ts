@@ -3,8 +3,16 @@ import type { EventTemplate } from '@escale/shared';
 import { scheduleEvents, SCHEDULE_DAYS_AFTER, SCHEDULE_DAYS_BEFORE } from './event-schedule.ts';
 
 const template: EventTemplate = {
-  id: 'jazz-trio', placeId: 'osm:node/1', title: 'Late-night jazz trio', kind: 'concert', tags: ['jazz'],
-  weekdays: [2], startLocal: '20:30', durationMinutes: 120, capacity: 60, priceEur: 25,
+  id: 'jazz-trio',
+  placeId: 'osm:node/1',
+  title: 'Late-night jazz trio',
+  kind: 'concert',
+  tags: ['jazz'],
+  weekdays: [2],
+  startLocal: '20:30',
+  durationMinutes: 120,
+  capacity: 60,
+  priceEur: 25,
 };
 
 describe('event schedule', () => {

@@ -31,10 +31,7 @@ export function scheduleEvents(templates: EventTemplate[], now: Date, timeZone: 
     for (const t of templates) {
       if (!t.weekdays.includes(weekday)) continue;
       const [hour, minute] = t.startLocal.split(':').map(Number) as [number, number];
-      const startsAt = zonedTimeToUtc(
-        { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour, minute },
-        timeZone,
-      );
+      const startsAt = zonedTimeToUtc({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour, minute }, timeZone);
       out.push({
         id: `${t.id}-${ymd}`,
         templateId: t.id,

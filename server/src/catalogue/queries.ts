@@ -5,73 +5,84 @@ import type { Catalogue, CatalogueEvent, City, Offer, Place } from './model.ts';
 
 const json = <T>(text: string): T => JSON.parse(text) as T;
 
-export async function readCatalogue(db: Db, eventsFrom: Date): Promise<Catalogue> {
+/** Some of the catalogue's records by id (a catalogue change another instance committed). */
+export interface CatalogueIds {
+  places: readonly string[];
+  events: readonly string[];
+  offers: readonly string[];
+}
+
+/** Ids per query: far below both databases' bound on a statement's values. */
+const IDS_PER_QUERY = 500;
+
+async function byIds<R>(ids: readonly string[], read: (chunk: string[]) => Promise<R[]>): Promise<R[]> {
+  const rows: R[] = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) rows.push(...(await read(ids.slice(i, i + IDS_PER_QUERY))));
+  return rows;
+}
+
+/** The whole catalogue, or with `only` just those records (and every agency and city, which are few). */
+export async function readCatalogue(db: Db, eventsFrom: Date, only?: CatalogueIds): Promise<Catalogue> {
   const [agencies, cities, places, events, offers] = await Promise.all([
     db.selectFrom('agencies').select(['id', 'name']).execute(),
     db.selectFrom('cities').selectAll().execute(),
-    db.selectFrom('places').selectAll().orderBy('id').execute(),
-    db.selectFrom('events').selectAll().where('ends_at', '>', eventsFrom.toISOString()).orderBy('starts_at').execute(),
-    db.selectFrom('offers').selectAll().orderBy('id').execute(),
+    only ? byIds(only.places, (ids) => db.selectFrom('places').selectAll().where('id', 'in', ids).execute()) : db.selectFrom('places').selectAll().orderBy('id').execute(),
+    only
+      ? byIds(only.events, (ids) => db.selectFrom('events').selectAll().where('id', 'in', ids).execute())
+      : db.selectFrom('events').selectAll().where('ends_at', '>', eventsFrom.toISOString()).orderBy('starts_at').execute(),
+    only ? byIds(only.offers, (ids) => db.selectFrom('offers').selectAll().where('id', 'in', ids).execute()) : db.selectFrom('offers').selectAll().orderBy('id').execute(),
   ]);
   return {
     agencies,
-    cities: cities.map(
-      (c): City => ({
-        id: c.id,
-        name: c.name,
-        timezone: c.timezone,
-        countryCode: c.country_code,
-        center: { lat: c.center_lat, lon: c.center_lon },
-        attribution: json<string[]>(c.attribution),
-      }),
-    ),
-    places: places.map(
-      (p): Place => ({
-        id: p.id,
-        agencyId: p.agency_id,
-        cityId: p.city_id,
-        name: p.name,
-        category: p.category as CategoryId,
-        tags: json<string[]>(p.tags),
-        lat: p.lat,
-        lon: p.lon,
-        address: p.address,
-        openingHours: p.opening_hours,
-        priceLevel: p.price_level,
-        rating: p.rating,
-        reviewCount: p.review_count,
-        website: p.website,
-        seeded: json<Place['seeded']>(p.seeded),
-      }),
-    ),
-    events: events.map(
-      (e): CatalogueEvent => ({
-        id: e.id,
-        agencyId: e.agency_id,
-        placeId: e.place_id,
-        title: e.title,
-        kind: e.kind as EventKind,
-        tags: json<string[]>(e.tags),
-        startsAt: new Date(e.starts_at),
-        endsAt: new Date(e.ends_at),
-        capacity: e.capacity,
-        seatsLeft: e.seats_left,
-        priceEur: e.price_eur,
-      }),
-    ),
-    offers: offers.map(
-      (o): Offer => ({
-        id: o.id,
-        agencyId: o.agency_id,
-        placeId: o.place_id,
-        title: o.title,
-        description: o.description,
-        priceEur: o.price_eur,
-        seatsTotal: o.seats_total,
-        seatsLeft: o.seats_left,
-        promoted: o.promoted === 1,
-        tags: json<string[]>(o.tags),
-      }),
-    ),
+    cities: cities.map((c): City => ({
+      id: c.id,
+      name: c.name,
+      timezone: c.timezone,
+      countryCode: c.country_code,
+      center: { lat: c.center_lat, lon: c.center_lon },
+      attribution: json<string[]>(c.attribution),
+    })),
+    places: places.map((p): Place => ({
+      id: p.id,
+      agencyId: p.agency_id,
+      cityId: p.city_id,
+      name: p.name,
+      category: p.category as CategoryId,
+      tags: json<string[]>(p.tags),
+      lat: p.lat,
+      lon: p.lon,
+      address: p.address,
+      openingHours: p.opening_hours,
+      priceLevel: p.price_level,
+      rating: p.rating,
+      reviewCount: p.review_count,
+      website: p.website,
+      seeded: json<Place['seeded']>(p.seeded),
+    })),
+    events: events.map((e): CatalogueEvent => ({
+      id: e.id,
+      agencyId: e.agency_id,
+      placeId: e.place_id,
+      title: e.title,
+      kind: e.kind as EventKind,
+      tags: json<string[]>(e.tags),
+      startsAt: new Date(e.starts_at),
+      endsAt: new Date(e.ends_at),
+      capacity: e.capacity,
+      seatsLeft: e.seats_left,
+      priceEur: e.price_eur,
+    })),
+    offers: offers.map((o): Offer => ({
+      id: o.id,
+      agencyId: o.agency_id,
+      placeId: o.place_id,
+      title: o.title,
+      description: o.description,
+      priceEur: o.price_eur,
+      seatsTotal: o.seats_total,
+      seatsLeft: o.seats_left,
+      promoted: o.promoted === 1,
+      tags: json<string[]>(o.tags),
+    })),
   };
 }

@@ -5,7 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { NO_CONSENTS, type PersonaRecord } from '@escale/shared';
+import type { Transaction } from 'kysely';
 import type { Db } from '../store/db.ts';
+import type { Database } from '../store/schema.ts';
 import type { CatalogueFiles } from './load-files.ts';
 import { scheduleEvents } from './event-schedule.ts';
 
@@ -21,119 +23,152 @@ export interface SeedReport {
   eventsScheduled: number;
   personasCreated: number;
   demoTravellersCreated: number;
+  /** The catalogue records inserted or updated (events: inserted only, an existing one is left as it is). */
+  written: { places: string[]; events: string[]; offers: string[] };
 }
 
-export async function seedDemoCatalogue(db: Db, files: CatalogueFiles, now: Date): Promise<SeedReport> {
+/** Seeds in a transaction of its own (scripts, benchmarks). */
+export function seedDemoCatalogue(db: Db, files: CatalogueFiles, now: Date): Promise<SeedReport> {
+  return db.transaction().execute((trx) => seedDemoCatalogueIn(trx, files, now));
+}
+
+/**
+ * Seeds on the caller's transaction: the server commits it with the change's entry in the change log, so
+ * that instances already running read the records written into their graphs (`written`).
+ */
+export async function seedDemoCatalogueIn(trx: Transaction<Database>, files: CatalogueFiles, now: Date): Promise<SeedReport> {
   const { city } = files;
   const stamp = now.toISOString();
   const hashKey = `catalogue-hash:${DEMO_AGENCY.id}:${city.id}`;
   const hash = hashOf([files.city, files.places, files.offers]);
-  const report: SeedReport = { placesWritten: 0, offersWritten: 0, eventsScheduled: 0, personasCreated: 0, demoTravellersCreated: 0 };
+  const report: SeedReport = { placesWritten: 0, offersWritten: 0, eventsScheduled: 0, personasCreated: 0, demoTravellersCreated: 0, written: { places: [], events: [], offers: [] } };
 
-  await db.transaction().execute(async (trx) => {
-    await trx.insertInto('agencies').values({ ...DEMO_AGENCY, created_at: stamp }).onConflict((oc) => oc.column('id').doNothing()).execute();
-    const cityRow = {
-      id: city.id,
-      name: city.name,
-      timezone: city.timezone,
-      country_code: city.countryCode ?? null,
-      center_lat: city.center.lat,
-      center_lon: city.center.lon,
-      attribution: JSON.stringify(city.attribution),
-    };
-    await trx.insertInto('cities').values(cityRow).onConflict((oc) => oc.column('id').doUpdateSet(cityRow)).execute();
+  await trx
+    .insertInto('agencies')
+    .values({ ...DEMO_AGENCY, created_at: stamp })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  const cityRow = {
+    id: city.id,
+    name: city.name,
+    timezone: city.timezone,
+    country_code: city.countryCode ?? null,
+    center_lat: city.center.lat,
+    center_lon: city.center.lon,
+    attribution: JSON.stringify(city.attribution),
+  };
+  await trx
+    .insertInto('cities')
+    .values(cityRow)
+    .onConflict((oc) => oc.column('id').doUpdateSet(cityRow))
+    .execute();
 
-    const previous = await trx.selectFrom('meta').select('value').where('key', '=', hashKey).executeTakeFirst();
-    if (previous?.value !== hash) {
-      for (const p of files.places) {
-        const row = {
-          id: p.id,
-          agency_id: DEMO_AGENCY.id,
-          city_id: city.id,
-          name: p.name,
-          category: p.category,
-          tags: JSON.stringify(p.tags),
-          lat: p.lat,
-          lon: p.lon,
-          address: p.address,
-          opening_hours: p.openingHours,
-          price_level: p.priceLevel,
-          rating: p.rating,
-          review_count: p.reviewCount,
-          website: p.website,
-          seeded: JSON.stringify(p.seeded),
-          source_dataset: p.source.dataset,
-          source_ref: p.source.ref,
-          updated_at: stamp,
-        };
-        const { id: _id, ...update } = row;
-        await trx.insertInto('places').values(row).onConflict((oc) => oc.column('id').doUpdateSet(update)).execute();
-        report.placesWritten++;
-      }
-      for (const o of files.offers) {
-        const row = {
-          id: o.id,
-          agency_id: DEMO_AGENCY.id,
-          place_id: o.placeId,
-          title: o.title,
-          description: o.description,
-          price_eur: o.priceEur,
-          seats_total: o.seats,
-          seats_left: o.seats,
-          promoted: o.promoted ? 1 : 0,
-          tags: JSON.stringify(o.tags),
-        };
-        // Seats already sold stay sold: a re-seed updates the description, never the inventory.
-        const { id: _id, seats_left: _left, seats_total: _total, ...update } = row;
-        await trx.insertInto('offers').values(row).onConflict((oc) => oc.column('id').doUpdateSet(update)).execute();
-        report.offersWritten++;
-      }
-      await trx.insertInto('meta').values({ key: hashKey, value: hash }).onConflict((oc) => oc.column('key').doUpdateSet({ value: hash })).execute();
-    }
-
-    for (const e of scheduleEvents(files.eventTemplates, now, city.timezone)) {
-      await trx
-        .insertInto('events')
-        .values({
-          id: e.id,
-          agency_id: DEMO_AGENCY.id,
-          place_id: e.placeId,
-          template_id: e.templateId,
-          title: e.title,
-          kind: e.kind,
-          tags: JSON.stringify(e.tags),
-          starts_at: e.startsAt.toISOString(),
-          ends_at: e.endsAt.toISOString(),
-          capacity: e.capacity,
-          seats_left: e.capacity,
-          price_eur: e.priceEur,
-        })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .execute();
-      report.eventsScheduled++;
-    }
-
-    for (const persona of files.personas) {
-      if (await seedTraveller(trx, { ...persona, personaId: persona.id }, stamp, now)) report.personasCreated++;
-    }
-    // Seeded demo travellers: histories only (the history consent, nothing else), never signed in as.
-    for (const demo of files.demoTravellers) {
-      const traveller: SeededTraveller = {
-        id: demo.id,
-        name: `Demo traveller (${demo.archetype})`,
-        locale: 'en',
-        cityId: files.city.id,
-        personaId: null,
-        likes: [],
-        dislikes: [],
-        party: { adults: 1, childrenAges: [], accessibility: [] },
-        budget: null,
-        consents: { ...NO_CONSENTS, history: true },
-        history: demo.history,
+  const previous = await trx.selectFrom('meta').select('value').where('key', '=', hashKey).executeTakeFirst();
+  if (previous?.value !== hash) {
+    for (const p of files.places) {
+      const row = {
+        id: p.id,
+        agency_id: DEMO_AGENCY.id,
+        city_id: city.id,
+        name: p.name,
+        category: p.category,
+        tags: JSON.stringify(p.tags),
+        lat: p.lat,
+        lon: p.lon,
+        address: p.address,
+        opening_hours: p.openingHours,
+        price_level: p.priceLevel,
+        rating: p.rating,
+        review_count: p.reviewCount,
+        website: p.website,
+        seeded: JSON.stringify(p.seeded),
+        source_dataset: p.source.dataset,
+        source_ref: p.source.ref,
+        updated_at: stamp,
       };
-      if (await seedTraveller(trx, traveller, stamp, now)) report.demoTravellersCreated++;
+      const { id: _id, ...update } = row;
+      await trx
+        .insertInto('places')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doUpdateSet(update))
+        .execute();
+      report.placesWritten++;
+      report.written.places.push(p.id);
     }
-  });
+    for (const o of files.offers) {
+      const row = {
+        id: o.id,
+        agency_id: DEMO_AGENCY.id,
+        place_id: o.placeId,
+        title: o.title,
+        description: o.description,
+        price_eur: o.priceEur,
+        seats_total: o.seats,
+        seats_left: o.seats,
+        promoted: o.promoted ? 1 : 0,
+        tags: JSON.stringify(o.tags),
+      };
+      // Seats already sold stay sold: a re-seed updates the description, never the inventory.
+      const { id: _id, seats_left: _left, seats_total: _total, ...update } = row;
+      await trx
+        .insertInto('offers')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doUpdateSet(update))
+        .execute();
+      report.offersWritten++;
+      report.written.offers.push(o.id);
+    }
+    await trx
+      .insertInto('meta')
+      .values({ key: hashKey, value: hash })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: hash }))
+      .execute();
+  }
+
+  for (const e of scheduleEvents(files.eventTemplates, now, city.timezone)) {
+    const inserted = await trx
+      .insertInto('events')
+      .values({
+        id: e.id,
+        agency_id: DEMO_AGENCY.id,
+        place_id: e.placeId,
+        template_id: e.templateId,
+        title: e.title,
+        kind: e.kind,
+        tags: JSON.stringify(e.tags),
+        starts_at: e.startsAt.toISOString(),
+        ends_at: e.endsAt.toISOString(),
+        capacity: e.capacity,
+        seats_left: e.capacity,
+        price_eur: e.priceEur,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .execute();
+    report.written.events.push(...inserted.map((r) => r.id));
+    report.eventsScheduled++;
+  }
+
+  for (const persona of files.personas) {
+    if (await seedTraveller(trx, { ...persona, personaId: persona.id }, stamp, now)) report.personasCreated++;
+  }
+  // Seeded demo travellers: histories only (the history consent, nothing else), never signed in as.
+  for (const demo of files.demoTravellers) {
+    const traveller: SeededTraveller = {
+      id: demo.id,
+      name: `Demo traveller (${demo.archetype})`,
+      locale: 'en',
+      cityId: files.city.id,
+      personaId: null,
+      likes: [],
+      dislikes: [],
+      party: { adults: 1, childrenAges: [], accessibility: [] },
+      budget: null,
+      consents: { ...NO_CONSENTS, history: true },
+      history: demo.history,
+    };
+    if (await seedTraveller(trx, traveller, stamp, now)) report.demoTravellersCreated++;
+  }
   return report;
 }
 
@@ -163,7 +198,10 @@ async function seedTraveller(trx: Db, t: SeededTraveller, stamp: string, now: Da
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
   for (const [category, granted] of Object.entries(t.consents)) {
-    await trx.insertInto('consents').values({ traveller_id: t.id, category, granted: granted ? 1 : 0, updated_at: stamp }).execute();
+    await trx
+      .insertInto('consents')
+      .values({ traveller_id: t.id, category, granted: granted ? 1 : 0, updated_at: stamp })
+      .execute();
   }
   // Likes and visits are history data: without that consent they are not stored at all. A "been there"
   // is an instruction to the ranker and is kept like a dismissal (docs/RANKING.md, hard rules).

@@ -24,25 +24,38 @@ function visitorId(personaId: string): string {
 export async function createDemoVisitor(changes: ChangeLog, personaId: string, now: Date): Promise<string | null> {
   const id = visitorId(personaId);
   const stamp = now.toISOString();
-  const created = await changes.record(async (trx) => {
-    const template = await trx.selectFrom('travellers').selectAll().where('id', '=', personaId).where('ephemeral', '=', 0).executeTakeFirst();
-    if (!template) return null;
-    await trx
-      .insertInto('travellers')
-      .values({ ...template, id, created_at: stamp, ephemeral: 1 })
-      .execute();
-    await trx
-      .insertInto('consents')
-      .columns(['traveller_id', 'category', 'granted', 'updated_at'])
-      .expression(trx.selectFrom('consents').select([sql<string>`${id}`.as('traveller_id'), 'category', 'granted', sql<string>`${stamp}`.as('updated_at')]).where('traveller_id', '=', personaId))
-      .execute();
-    await trx
-      .insertInto('interactions')
-      .columns(['traveller_id', 'place_id', 'kind', 'at'])
-      .expression(trx.selectFrom('interactions').select([sql<string>`${id}`.as('traveller_id'), 'place_id', 'kind', 'at']).where('traveller_id', '=', personaId))
-      .execute();
-    return listInteractions(trx, id);
-  }, (history) => (history ? [{ type: 'traveller_created', travellerId: id, private: true, interactions: history.map((i) => ({ placeId: i.placeId, kind: i.kind, at: i.at.toISOString() })) }] : []));
+  const created = await changes.record(
+    async (trx) => {
+      const template = await trx.selectFrom('travellers').selectAll().where('id', '=', personaId).where('ephemeral', '=', 0).executeTakeFirst();
+      if (!template) return null;
+      await trx
+        .insertInto('travellers')
+        .values({ ...template, id, created_at: stamp, ephemeral: 1 })
+        .execute();
+      await trx
+        .insertInto('consents')
+        .columns(['traveller_id', 'category', 'granted', 'updated_at'])
+        .expression(
+          trx
+            .selectFrom('consents')
+            .select([sql<string>`${id}`.as('traveller_id'), 'category', 'granted', sql<string>`${stamp}`.as('updated_at')])
+            .where('traveller_id', '=', personaId),
+        )
+        .execute();
+      await trx
+        .insertInto('interactions')
+        .columns(['traveller_id', 'place_id', 'kind', 'at'])
+        .expression(
+          trx
+            .selectFrom('interactions')
+            .select([sql<string>`${id}`.as('traveller_id'), 'place_id', 'kind', 'at'])
+            .where('traveller_id', '=', personaId),
+        )
+        .execute();
+      return listInteractions(trx, id);
+    },
+    (history) => (history ? [{ type: 'traveller_created', travellerId: id, private: true, interactions: history.map((i) => ({ placeId: i.placeId, kind: i.kind, at: i.at.toISOString() })) }] : []),
+  );
   return created ? id : null;
 }
 
@@ -66,7 +79,11 @@ export async function visitorsWithoutSession(db: Db): Promise<string[]> {
 
 /** How many demo visitors exist now (bounded by DEMO_MAX_VISITORS). */
 export async function countDemoVisitors(db: Db): Promise<number> {
-  const row = await db.selectFrom('travellers').select((eb) => eb.fn.countAll<number>().as('n')).where('ephemeral', '=', 1).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('travellers')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('ephemeral', '=', 1)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

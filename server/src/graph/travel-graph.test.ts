@@ -50,7 +50,12 @@ describe('travel graph', () => {
     g.addInteraction({ ...liked, travellerId: 'visitor' });
     g.addInteraction({ ...liked, travellerId: 'visitor', placeId: bar.id });
     // Their own history is theirs to be ranked with…
-    expect(g.interactionsOf('visitor').map((i) => i.placeId).sort()).toEqual([bar.id, ramen.id].sort());
+    expect(
+      g
+        .interactionsOf('visitor')
+        .map((i) => i.placeId)
+        .sort(),
+    ).toEqual([bar.id, ramen.id].sort());
     // …but they are nobody's connector and count in no place's popularity.
     expect(g.walkIndex().byKey.has('traveller:visitor')).toBe(false);
     expect([g.interactionCount(ramen.id), g.interactionCount(bar.id)]).toEqual(popularity);

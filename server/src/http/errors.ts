@@ -61,26 +61,28 @@ const CODE_BY_STATUS: Partial<Record<number, ApiErrorCode>> = {
 };
 
 /** `onUnexpected` hears every failure answered 500 (the store counts its own there: store-health.ts). */
-export const errorHandler = (onUnexpected: (err: unknown) => void = () => {}): ErrorRequestHandler => (err, req, res, _next) => {
-  let error: HttpError;
-  const clientErr = err as ClientError;
-  if (err instanceof HttpError) error = err;
-  else if (clientErr.type === 'entity.parse.failed') error = new HttpError(400, 'bad_json', 'The request body is not valid JSON.');
-  else if (clientErr.type === 'entity.too.large') error = new HttpError(413, 'payload_too_large', 'The request body is too large.');
-  else if (clientErr.type === 'encoding.unsupported' || clientErr.type === 'charset.unsupported')
-    error = new HttpError(415, 'unsupported_media_type', 'Unsupported body charset or Content-Encoding: send the JSON as UTF-8.');
-  else if (typeof clientErr.status === 'number' && clientErr.status >= 400 && clientErr.status < 500) {
-    const message = clientErr.expose && clientErr.message ? `${clientErr.message}.` : 'The request could not be read.';
-    error = new HttpError(clientErr.status, CODE_BY_STATUS[clientErr.status] ?? 'bad_request', message);
-  } else if (isStoreUnreachable(err)) {
-    req.log?.warn({ code: (err as { code?: unknown }).code }, 'the database cannot be reached');
-    onUnexpected(err);
-    error = new HttpError(503, 'unavailable', 'The server cannot reach its database right now; try again shortly.');
-  } else {
-    req.log?.error({ err }, 'unhandled error');
-    onUnexpected(err);
-    error = new HttpError(500, 'internal', 'Something went wrong on our side.');
-  }
-  const body: ApiError = { error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
-  res.status(error.status).json(body);
-};
+export const errorHandler =
+  (onUnexpected: (err: unknown) => void = () => {}): ErrorRequestHandler =>
+  (err, req, res, _next) => {
+    let error: HttpError;
+    const clientErr = err as ClientError;
+    if (err instanceof HttpError) error = err;
+    else if (clientErr.type === 'entity.parse.failed') error = new HttpError(400, 'bad_json', 'The request body is not valid JSON.');
+    else if (clientErr.type === 'entity.too.large') error = new HttpError(413, 'payload_too_large', 'The request body is too large.');
+    else if (clientErr.type === 'encoding.unsupported' || clientErr.type === 'charset.unsupported')
+      error = new HttpError(415, 'unsupported_media_type', 'Unsupported body charset or Content-Encoding: send the JSON as UTF-8.');
+    else if (typeof clientErr.status === 'number' && clientErr.status >= 400 && clientErr.status < 500) {
+      const message = clientErr.expose && clientErr.message ? `${clientErr.message}.` : 'The request could not be read.';
+      error = new HttpError(clientErr.status, CODE_BY_STATUS[clientErr.status] ?? 'bad_request', message);
+    } else if (isStoreUnreachable(err)) {
+      req.log?.warn({ code: (err as { code?: unknown }).code }, 'the database cannot be reached');
+      onUnexpected(err);
+      error = new HttpError(503, 'unavailable', 'The server cannot reach its database right now; try again shortly.');
+    } else {
+      req.log?.error({ err }, 'unhandled error');
+      onUnexpected(err);
+      error = new HttpError(500, 'internal', 'Something went wrong on our side.');
+    }
+    const body: ApiError = { error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+    res.status(error.status).json(body);
+  };

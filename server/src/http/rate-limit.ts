@@ -18,13 +18,7 @@ export function perClientLimit(options: { windowMs: number; limit: number; what:
     handler: (req, _res, next) => {
       const reset = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
       const wait = reset ? Math.max(1, Math.ceil((reset.getTime() - Date.now()) / 1000)) : null;
-      next(
-        new HttpError(
-          429,
-          'rate_limited',
-          `Too many ${options.what} from your address: at most ${options.limit} per ${minutes} minutes.${wait === null ? '' : ` Try again in ${wait} s.`}`,
-        ),
-      );
+      next(new HttpError(429, 'rate_limited', `Too many ${options.what} from your address: at most ${options.limit} per ${minutes} minutes.${wait === null ? '' : ` Try again in ${wait} s.`}`));
     },
   });
 }

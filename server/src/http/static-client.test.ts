@@ -24,5 +24,4 @@ describe('the page with its boot data', () => {
     const json = /<script id="escale-boot" type="application\/json">(.*?)<\/script>/s.exec(page)![1]!;
     expect(JSON.parse(json).session.traveller.name).toBe(name);
   });
-
 });

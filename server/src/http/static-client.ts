@@ -37,10 +37,7 @@ export function pageWithBoot(html: string, boot: BootData): string {
   const next = boot.session ? '/api/places' : '/api/personas';
   // "<" escaped, so no string in the data (a traveller's name) can close the script element.
   const data = JSON.stringify(boot).replace(/</g, '\\u003c');
-  const head = [
-    `<link rel="preload" href="${next}" as="fetch" crossorigin="anonymous" />`,
-    `<script id="${BOOT_DATA_ELEMENT_ID}" type="application/json">${data}</script>`,
-  ].join('\n    ');
+  const head = [`<link rel="preload" href="${next}" as="fetch" crossorigin="anonymous" />`, `<script id="${BOOT_DATA_ELEMENT_ID}" type="application/json">${data}</script>`].join('\n    ');
   return html.replace('</head>', `  ${head}\n  </head>`);
 }
 

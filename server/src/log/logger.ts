@@ -16,10 +16,7 @@ const SECRET_FIELDS = ['mapboxToken', 'MAPBOX_TOKEN', 'token'];
  * an object a call site names itself), and the secret fields at the top or one level down (`config`,
  * `env`). pino's paths do not reach deeper; a call site that nests a secret further must not log it.
  */
-export const REDACT_PATHS = [
-  ...SECRET_HEADERS.flatMap((h) => [`headers["${h}"]`, `*.headers["${h}"]`]),
-  ...SECRET_FIELDS.flatMap((f) => [f, `*.${f}`]),
-];
+export const REDACT_PATHS = [...SECRET_HEADERS.flatMap((h) => [`headers["${h}"]`, `*.headers["${h}"]`]), ...SECRET_FIELDS.flatMap((f) => [f, `*.${f}`])];
 
 const redact = { paths: REDACT_PATHS, censor: CENSORED };
 

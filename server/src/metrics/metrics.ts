@@ -19,12 +19,39 @@ export interface LiveFigures {
 
 export class Metrics {
   readonly registry = new Registry();
-  readonly httpRequests = new Counter({ name: 'escale_http_requests_total', help: 'HTTP requests answered, by method, route and status.', labelNames: ['method', 'route', 'status'], registers: [this.registry] });
-  readonly httpDuration = new Histogram({ name: 'escale_http_request_duration_seconds', help: 'HTTP request duration, by method and route.', labelNames: ['method', 'route'], buckets: HTTP_BUCKETS, registers: [this.registry] });
-  readonly wsMessages = new Counter({ name: 'escale_ws_messages_received_total', help: 'WebSocket messages received, by type (invalid ones as "invalid").', labelNames: ['type'], registers: [this.registry] });
-  readonly wsHandling = new Histogram({ name: 'escale_ws_message_duration_seconds', help: 'Time to handle a WebSocket message, by type.', labelNames: ['type'], buckets: HTTP_BUCKETS, registers: [this.registry] });
+  readonly httpRequests = new Counter({
+    name: 'escale_http_requests_total',
+    help: 'HTTP requests answered, by method, route and status.',
+    labelNames: ['method', 'route', 'status'],
+    registers: [this.registry],
+  });
+  readonly httpDuration = new Histogram({
+    name: 'escale_http_request_duration_seconds',
+    help: 'HTTP request duration, by method and route.',
+    labelNames: ['method', 'route'],
+    buckets: HTTP_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly wsMessages = new Counter({
+    name: 'escale_ws_messages_received_total',
+    help: 'WebSocket messages received, by type (invalid ones as "invalid").',
+    labelNames: ['type'],
+    registers: [this.registry],
+  });
+  readonly wsHandling = new Histogram({
+    name: 'escale_ws_message_duration_seconds',
+    help: 'Time to handle a WebSocket message, by type.',
+    labelNames: ['type'],
+    buckets: HTTP_BUCKETS,
+    registers: [this.registry],
+  });
   readonly pushes = new Counter({ name: 'escale_pushes_total', help: 'Notifications sent, by trigger.', labelNames: ['trigger'], registers: [this.registry] });
-  readonly pushesHeld = new Counter({ name: 'escale_pushes_held_total', help: 'Notifications not sent, by reason (quiet hours, interval, nothing new…).', labelNames: ['reason'], registers: [this.registry] });
+  readonly pushesHeld = new Counter({
+    name: 'escale_pushes_held_total',
+    help: 'Notifications not sent, by reason (quiet hours, interval, nothing new…).',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  });
   readonly ranking = new Histogram({ name: 'escale_ranking_duration_seconds', help: 'Time to rank one traveller’s suggestions.', buckets: RANKING_BUCKETS, registers: [this.registry] });
 
   constructor(readonly live: LiveFigures = { connections: () => 0, storeErrors: () => 0 }) {

@@ -24,7 +24,19 @@ beforeEach(async () => {
   await store.db.insertInto('cities').values({ id: 'paris', name: 'Paris', timezone: 'Europe/Paris', country_code: 'FR', center_lat: 48.86, center_lon: 2.35, attribution: '[]' }).execute();
   await store.db
     .insertInto('travellers')
-    .values({ id: 't1', agency_id: 'a', name: 'Léa', locale: 'fr', city_id: 'paris', persona_id: null, likes: '[]', dislikes: '[]', party: '{"adults":1,"childrenAges":[],"accessibility":[]}', budget: 2, created_at: '2026-11-24T00:00:00Z' })
+    .values({
+      id: 't1',
+      agency_id: 'a',
+      name: 'Léa',
+      locale: 'fr',
+      city_id: 'paris',
+      persona_id: null,
+      likes: '[]',
+      dislikes: '[]',
+      party: '{"adults":1,"childrenAges":[],"accessibility":[]}',
+      budget: 2,
+      created_at: '2026-11-24T00:00:00Z',
+    })
     .execute();
   await store.db.insertInto('consents').values({ traveller_id: 't1', category: 'location', granted: 1, updated_at: '2026-11-24T00:00:00Z' }).execute();
 });
@@ -77,7 +89,11 @@ describe('push cache', () => {
     const cache = new PushCache(store.db, writes);
     cache.retain('t1');
     const stale = cache.view('t1');
-    await store.db.updateTable('travellers').set({ push_settings: JSON.stringify({ ...DEFAULT_PUSH_SETTINGS, moveThresholdMeters: 900 }) }).where('id', '=', 't1').execute();
+    await store.db
+      .updateTable('travellers')
+      .set({ push_settings: JSON.stringify({ ...DEFAULT_PUSH_SETTINGS, moveThresholdMeters: 900 }) })
+      .where('id', '=', 't1')
+      .execute();
     cache.invalidate('t1');
     await stale;
     expect(cache.size).toBe(0); // what it read may predate the change: handed to its caller, not kept
@@ -117,7 +133,19 @@ describe('push cache', () => {
     await store.db.insertInto('consents').values({ traveller_id: 't1', category: 'wallet', granted: 1, updated_at: '2026-11-24T00:00:00Z' }).execute();
     await store.db
       .insertInto('bookings')
-      .values({ id: 'b1', traveller_id: 't1', kind: 'EventReservation', title: 'Show', place_id: null, starts_at: '2026-11-24T19:00:00.000Z', ends_at: null, timezone: 'Europe/Paris', source: 'manual', status: 'confirmed', created_at: '2026-11-24T00:00:00Z' })
+      .values({
+        id: 'b1',
+        traveller_id: 't1',
+        kind: 'EventReservation',
+        title: 'Show',
+        place_id: null,
+        starts_at: '2026-11-24T19:00:00.000Z',
+        ends_at: null,
+        timezone: 'Europe/Paris',
+        source: 'manual',
+        status: 'confirmed',
+        created_at: '2026-11-24T00:00:00Z',
+      })
       .execute();
     cache.invalidate('t1');
     expect((await cache.view('t1'))?.mayHaveGap).toBe(true);

@@ -204,7 +204,9 @@ export class PushService {
     }
     // "Never the same suggestion twice in a day unless asked": the ranking skips them, and offers the best
     // three of the rest.
-    const seen = req.solicited || settings.repeatSameDay ? NOTHING_SEEN : await this.ctx.pushCache.pushedOn(traveller.id, day);
+    // No push yet today (the push state says when the last one was): nothing to skip, and nothing to read.
+    const pushedToday = state.lastPushAt !== null && localDate(state.lastPushAt, tz) === day;
+    const seen = req.solicited || settings.repeatSameDay || !pushedToday ? NOTHING_SEEN : await this.ctx.pushCache.pushedOn(traveller.id, day);
     const { items, coldStart } = this.ctx.recommender.suggest({ traveller, now, position, limit: PUSH_SIZE, skip: seen });
     if (items.length === 0 && !req.solicited) {
       this.ctx.metrics.pushesHeld.inc({ reason: 'nothing_new' });

@@ -11,5 +11,9 @@ export async function loadPushSettings(db: Db, travellerId: string): Promise<Pus
 }
 
 export async function savePushSettings(db: Db, travellerId: string, settings: PushSettings): Promise<void> {
-  await db.updateTable('travellers').set({ push_settings: JSON.stringify(PushSettings.parse(settings)) }).where('id', '=', travellerId).execute();
+  await db
+    .updateTable('travellers')
+    .set({ push_settings: JSON.stringify(PushSettings.parse(settings)) })
+    .where('id', '=', travellerId)
+    .execute();
 }

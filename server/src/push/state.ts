@@ -44,7 +44,12 @@ const upsertState = preparedWrite(['traveller_id', ...STATE_COLUMNS], (db, v) =>
     .values(v)
     .onConflict((oc) => oc.column('traveller_id').doUpdateSet(update));
 });
-const insertPushed = preparedWrite(['traveller_id', 'local_date', 'item_id'], (db, v) => db.insertInto('pushed_items').values(v).onConflict((oc) => oc.doNothing()));
+const insertPushed = preparedWrite(['traveller_id', 'local_date', 'item_id'], (db, v) =>
+  db
+    .insertInto('pushed_items')
+    .values(v)
+    .onConflict((oc) => oc.doNothing()),
+);
 const purgePushed = preparedWrite(['traveller_id', 'local_date'], (db, v) => db.deleteFrom('pushed_items').where('traveller_id', '=', v.traveller_id).where('local_date', '<', v.local_date));
 
 /** Items already pushed to the traveller on a local day. */

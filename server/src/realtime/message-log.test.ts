@@ -42,8 +42,7 @@ async function replayed(plan: ReplayPlan): Promise<number[]> {
   }
   return seqs;
 }
-const seqsOf = async (travellerId: string) =>
-  (await store.db.selectFrom('message_log').select('seq').where('traveller_id', '=', travellerId).orderBy('seq').execute()).map((r) => r.seq);
+const seqsOf = async (travellerId: string) => (await store.db.selectFrom('message_log').select('seq').where('traveller_id', '=', travellerId).orderBy('seq').execute()).map((r) => r.seq);
 
 describe('message log', () => {
   it('numbers appends in order even when they are made at once, and commits before answering', async () => {

@@ -90,7 +90,11 @@ export class MessageLog {
    * anything is read beyond the first page.
    */
   async replay(travellerId: string, afterSeq: number | undefined, now: Date): Promise<{ upTo: number; plan: ReplayPlan }> {
-    const row = await this.db.selectFrom('message_log').select((eb) => eb.fn.max('seq').as('seq')).where('traveller_id', '=', travellerId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('message_log')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('traveller_id', '=', travellerId)
+      .executeTakeFirst();
     const upTo = Number(row?.seq ?? 0);
     return { upTo, plan: await this.plan(travellerId, afterSeq, upTo, now) };
   }
@@ -140,7 +144,6 @@ export class MessageLog {
       .execute();
     return rows.map((r) => ({ seq: r.seq, text: r.body, at: r.at }));
   }
-
 }
 
 /**
@@ -170,7 +173,11 @@ export async function purgeLog(db: Db, now: Date, maxReplay: number): Promise<nu
     .execute();
   let byCount = 0;
   for (const { traveller_id, top } of crowded) {
-    const r = await db.deleteFrom('message_log').where('traveller_id', '=', traveller_id).where('seq', '<=', Number(top) - maxReplay).executeTakeFirst();
+    const r = await db
+      .deleteFrom('message_log')
+      .where('traveller_id', '=', traveller_id)
+      .where('seq', '<=', Number(top) - maxReplay)
+      .executeTakeFirst();
     byCount += Number(r.numDeletedRows);
   }
   return Number(byAge.numDeletedRows) + byCount;

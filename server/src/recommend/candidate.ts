@@ -14,10 +14,7 @@ interface Reach {
   arrival: Date;
 }
 
-export type Candidate =
-  | ({ kind: 'place'; id: string } & Reach)
-  | ({ kind: 'event'; id: string; event: CatalogueEvent } & Reach)
-  | ({ kind: 'offer'; id: string; offer: Offer } & Reach);
+export type Candidate = ({ kind: 'place'; id: string } & Reach) | ({ kind: 'event'; id: string; event: CatalogueEvent } & Reach) | ({ kind: 'offer'; id: string; offer: Offer } & Reach);
 
 /** Whether any tag of the candidate (its place's, its event's or offer's) is `tag`; allocates nothing. */
 export function hasTag(c: Candidate, tag: string): boolean {

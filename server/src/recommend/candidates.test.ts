@@ -31,7 +31,13 @@ describe('candidate generation', () => {
     'dismissals, visits, a disliked category and tag, a budget': context({
       exclusions: places.slice(20, 40).map((p) => p.id),
       history: visits,
-      profile: { dislikes: [{ kind: 'category', id: 'bar' }, { kind: 'tag', id: 'jazz' }], budget: 1 },
+      profile: {
+        dislikes: [
+          { kind: 'category', id: 'bar' },
+          { kind: 'tag', id: 'jazz' },
+        ],
+        budget: 1,
+      },
     }),
     'a wheelchair user with no budget': context({ profile: { party: { adults: 1, childrenAges: [], accessibility: ['wheelchair'] }, budget: null } }),
     'at 03:00 without a position': context({ now: new Date('2026-11-24T02:00:00Z'), position: null }),

@@ -6,7 +6,6 @@
  * corner (docs/RANKING.md).
  */
 import { CATEGORY_IDS, runningMinutes, walkableRadiusMeters, walkingMinutes } from '@escale/shared';
-import type { Place } from '../catalogue/model.ts';
 import { HOLDS_EVENTS, HOLDS_OFFERS } from '../graph/place-table.ts';
 import type { NearbySlots, SpatiallyIndexedTag, TravelGraph } from '../graph/travel-graph.ts';
 import type { Candidate } from './candidate.ts';
@@ -31,11 +30,7 @@ export function reachRadiusMeters(step: number): number {
 }
 
 /** Candidates within `radiusMeters` of the position (or of the city centre when no position may be used). */
-export function generateCandidates(
-  graph: TravelGraph,
-  ctx: RankingContext,
-  options: CandidateOptions & { radiusMeters: number; rules?: RuleOptions },
-): Candidate[] {
+export function generateCandidates(graph: TravelGraph, ctx: RankingContext, options: CandidateOptions & { radiusMeters: number; rules?: RuleOptions }): Candidate[] {
   return candidatesAt(graph, ctx, placesAround(graph, ctx, options.radiusMeters, options.maxPlaces), 0, { rules: options.rules });
 }
 
@@ -55,13 +50,7 @@ export function placesAround(graph: TravelGraph, ctx: RankingContext, radiusMete
  * budget or a dislike, need no hours). With `onlyPossibleHours`, a place whose kind makes no sense at
  * arrival (category-hours.ts) yields only its events: the hard rules would drop the place and its offers.
  */
-export function candidatesAt(
-  graph: TravelGraph,
-  ctx: RankingContext,
-  near: NearbySlots,
-  from: number,
-  options: { onlyPossibleHours?: boolean; rules?: RuleOptions } = {},
-): Candidate[] {
+export function candidatesAt(graph: TravelGraph, ctx: RankingContext, near: NearbySlots, from: number, options: { onlyPossibleHours?: boolean; rules?: RuleOptions } = {}): Candidate[] {
   const out: Candidate[] = [];
   const rules = options.rules;
   const judgeHours = rules !== undefined && !rules.ignoreHours;
@@ -138,7 +127,10 @@ export function wantsToRun(graph: TravelGraph, ctx: RankingContext): boolean {
 }
 
 /** When people go out for a run: early morning and early evening, local time. */
-const RUNNING_HOURS: [number, number][] = [[6, 9.5], [17.5, 21]];
+const RUNNING_HOURS: [number, number][] = [
+  [6, 9.5],
+  [17.5, 21],
+];
 
 /** Places to run to, for a runner with a position, at running hours: reached at running pace, not on foot. */
 export function runningCandidates(graph: TravelGraph, ctx: RankingContext): Candidate[] {

@@ -11,7 +11,10 @@ import type { CategoryId } from '@escale/shared';
 type Window = [number, number];
 
 export const USUAL_HOURS: Record<CategoryId, Window[]> = {
-  restaurant: [[12, 14.5], [19, 22.5]],
+  restaurant: [
+    [12, 14.5],
+    [19, 22.5],
+  ],
   cafe: [[8, 18.5]],
   bar: [[17, 26]],
   nightlife: [[21, 29]],

@@ -9,10 +9,7 @@
 import OpeningHours from 'opening_hours';
 import { localParts, zonedTimeToUtc } from '@escale/shared';
 
-export type HoursState =
-  | { kind: 'unknown' }
-  | { kind: 'closed'; opensAt: Date | null }
-  | { kind: 'open'; closesAt: Date | null }; // closesAt null: open for the whole coming week (24/7)
+export type HoursState = { kind: 'unknown' } | { kind: 'closed'; opensAt: Date | null } | { kind: 'open'; closesAt: Date | null }; // closesAt null: open for the whole coming week (24/7)
 
 export interface Where {
   lat: number;
@@ -63,10 +60,7 @@ function toWallDate(instant: number, timeZone: string): Date {
 }
 
 function fromWallDate(wall: Date, timeZone: string): number {
-  return zonedTimeToUtc(
-    { year: wall.getFullYear(), month: wall.getMonth() + 1, day: wall.getDate(), hour: wall.getHours(), minute: wall.getMinutes() },
-    timeZone,
-  ).getTime();
+  return zonedTimeToUtc({ year: wall.getFullYear(), month: wall.getMonth() + 1, day: wall.getDate(), hour: wall.getHours(), minute: wall.getMinutes() }, timeZone).getTime();
 }
 
 function expand(oh: OpeningHours, at: number, timeZone: string): Schedule | null {

@@ -161,7 +161,9 @@ describe('rules that obey what the traveller said, and the hour', () => {
   it('never suggests a place of unknown hours at night, nor outside its usual hours', () => {
     const late = new Date('2026-11-24T22:30:00Z');
     const morning = new Date('2026-11-24T06:30:00Z'); // 07:30
-    const graph = graphOf({ places: [place({ name: 'Club, hours unknown', category: 'nightlife', openingHours: null }), place({ name: 'Theatre, hours unknown', category: 'theatre', openingHours: null })] });
+    const graph = graphOf({
+      places: [place({ name: 'Club, hours unknown', category: 'nightlife', openingHours: null }), place({ name: 'Theatre, hours unknown', category: 'theatre', openingHours: null })],
+    });
     expect(rank(graph, context({ now: late }), { limit: 5 }).items).toEqual([]);
     expect(rank(graph, context({ now: morning }), { limit: 5 }).items).toEqual([]);
   });

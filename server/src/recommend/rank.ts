@@ -3,25 +3,10 @@
  * top N, each with its explanation. Score = Σ weight(signal) × value(signal) over the signals allowed by
  * consent (docs/RANKING.md has the formula and worked examples).
  */
-import {
-  DEFAULT_WEIGHTS,
-  SIGNAL_CONSENT,
-  type SignalContribution,
-  type SignalId,
-  type Suggestion,
-} from '@escale/shared';
+import { DEFAULT_WEIGHTS, SIGNAL_CONSENT, type SignalContribution, type SignalId, type Suggestion } from '@escale/shared';
 import type { TravelGraph } from '../graph/travel-graph.ts';
 import type { Candidate } from './candidate.ts';
-import {
-  candidatesAt,
-  generateCandidates,
-  placesAround,
-  reachRadiusMeters,
-  REACH_STEPS_MINUTES,
-  runningCandidates,
-  type CandidateOptions,
-  MAX_PLACES,
-} from './candidates.ts';
+import { candidatesAt, generateCandidates, placesAround, reachRadiusMeters, REACH_STEPS_MINUTES, runningCandidates, type CandidateOptions, MAX_PLACES } from './candidates.ts';
 import type { RankingContext } from './context.ts';
 import { reasonOf } from './reason.ts';
 import { diversify } from './diversity.ts';
@@ -67,13 +52,7 @@ export function signalAllowed(id: SignalId, ctx: RankingContext): boolean {
 }
 
 /** The hot loop of a ranking: a plain loop, no intermediate arrays, the driver found on the way. */
-export function scoreCandidate(
-  c: Candidate,
-  ctx: RankingContext,
-  signals: readonly Signal[],
-  weights: Record<SignalId, number>,
-  run: RankRun,
-): Scored {
+export function scoreCandidate(c: Candidate, ctx: RankingContext, signals: readonly Signal[], weights: Record<SignalId, number>, run: RankRun): Scored {
   const results: SignalResult[] = new Array(signals.length);
   let score = 0;
   let best = 0;

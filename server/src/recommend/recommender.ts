@@ -51,7 +51,12 @@ export class Recommender {
         position: () => req.position,
         profile: () => ({ likes: traveller.likes, dislikes: traveller.dislikes, party: traveller.party, budget: traveller.budget }),
         history: () => all().filter((i) => HISTORY_KINDS.has(i.kind)),
-        exclusions: () => new Set(all().filter((i) => EXCLUDING_KINDS.has(i.kind)).map((i) => i.placeId)),
+        exclusions: () =>
+          new Set(
+            all()
+              .filter((i) => EXCLUDING_KINDS.has(i.kind))
+              .map((i) => i.placeId),
+          ),
       },
     );
   }

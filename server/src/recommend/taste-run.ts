@@ -10,9 +10,7 @@ import type { RankingContext } from './context.ts';
 import { hashString } from './seeded-random.ts';
 import { tasteWalk, type TasteQuery, type TasteWalkResult } from './taste-walk.ts';
 
-export type TasteSource =
-  | { kind: 'interaction'; placeId: string; node: number; interaction: 'liked' | 'visited' | 'booked'; at: Date }
-  | { kind: 'interest'; interest: InterestRef };
+export type TasteSource = { kind: 'interaction'; placeId: string; node: number; interaction: 'liked' | 'visited' | 'booked'; at: Date } | { kind: 'interest'; interest: InterestRef };
 
 export interface TasteRun {
   index: WalkIndex;

@@ -34,9 +34,16 @@ export class AfterTurnWrites {
   flush(): Promise<void> {
     this.scheduled = false;
     if (this.pending.length === 0) return this.flushing;
-    const batches = this.pending;
-    this.pending = [];
-    this.flushing = this.commit(batches.flat()).catch(() => this.oneByOne(batches));
+    // One commit after the other, in order and never two at once: on PostgreSQL two overlapping transactions
+    // that update the same travellers' rows in different orders would deadlock (broken only after the
+    // server's deadlock_timeout, 1 s). A commit takes everything queued when it starts, so the turns that
+    // came while the previous one was committing share one.
+    this.flushing = this.flushing.then(() => {
+      const batches = this.pending;
+      this.pending = [];
+      if (batches.length === 0) return;
+      return this.commit(batches.flat()).catch(() => this.oneByOne(batches));
+    });
     return this.flushing;
   }
 

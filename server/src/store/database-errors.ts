@@ -14,8 +14,7 @@ export function describeFile(file: string): string {
 
 /** What to do with a database that cannot be read: the catalogue comes back, the travellers do not. */
 const RECOVERY =
-  'Restore the file from a backup, or move it aside to start with an empty database: the catalogue is re-seeded ' +
-  "from CATALOGUE_DIR, but travellers' accounts, settings and history start empty.";
+  'Restore the file from a backup, or move it aside to start with an empty database: the catalogue is re-seeded ' + "from CATALOGUE_DIR, but travellers' accounts, settings and history start empty.";
 
 /** `file` is damaged or not an SQLite database at all. */
 export function damagedDatabase(file: string, detail: string): StartupError {
@@ -24,10 +23,7 @@ export function damagedDatabase(file: string, detail: string): StartupError {
 
 /** The data directory cannot be created, or written. */
 export function unusableDataDir(dir: string, detail: string): StartupError {
-  return new StartupError(
-    `Cannot keep the database in ${DATA_DIR_VARIABLE}=${dir}: ${detail}. ` +
-      `Make it a directory this user can write, or set ${DATA_DIR_VARIABLE} to one.`,
-  );
+  return new StartupError(`Cannot keep the database in ${DATA_DIR_VARIABLE}=${dir}: ${detail}. ` + `Make it a directory this user can write, or set ${DATA_DIR_VARIABLE} to one.`);
 }
 
 /** Whether an SQLite error code says the file itself is damaged, or is no database (extended codes included). */

@@ -40,9 +40,7 @@ describe('integrity check at start', () => {
   it('refuses a database whose damaged page makes quick_check itself fail', async () => {
     const dir = tempDir();
     const file = await writeDamagedDatabase(dir, 'page header');
-    await expect(checkIntegrity(file)).rejects.toThrow(
-      `The database ${file} (in ESCALE_DATA_DIR=${dir}) is damaged: SQLite's quick_check failed: database disk image is malformed.`,
-    );
+    await expect(checkIntegrity(file)).rejects.toThrow(`The database ${file} (in ESCALE_DATA_DIR=${dir}) is damaged: SQLite's quick_check failed: database disk image is malformed.`);
   });
 
   it('says the check did not finish when it runs out of time, and does not fail', async () => {

@@ -41,7 +41,11 @@ type WorkerReply = { findings: string[] } | { error: string; code: string };
 
 /** quick_check's findings on one line, without the banner it puts before those of each database. */
 function describeFindings(findings: string[]): string {
-  return findings.join('; ').replace(/\*\*\* in database \w+ \*\*\*/g, '').replace(/\s+/g, ' ').trim();
+  return findings
+    .join('; ')
+    .replace(/\*\*\* in database \w+ \*\*\*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**

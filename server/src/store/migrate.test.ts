@@ -22,7 +22,10 @@ describe('migrations', () => {
     const dir = tempDir();
     const first = openSqlite(dir);
     await migrateToLatest(first.db, first.file);
-    await first.db.insertInto('kysely_migration' as never).values({ name: '2099-01-01T00-00-future', timestamp: new Date().toISOString() } as never).execute();
+    await first.db
+      .insertInto('kysely_migration' as never)
+      .values({ name: '2099-01-01T00-00-future', timestamp: new Date().toISOString() } as never)
+      .execute();
     await first.close();
 
     const again = openSqlite(dir);

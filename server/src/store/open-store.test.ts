@@ -26,7 +26,10 @@ describe('opening the store at start', () => {
   it('creates, checks and migrates a new database', async () => {
     const store = await openStore(tempDir());
     expect(store.integrity).toEqual({ status: 'ok' });
-    const applied = await store.db.selectFrom('kysely_migration' as never).select('name' as never).execute();
+    const applied = await store.db
+      .selectFrom('kysely_migration' as never)
+      .select('name' as never)
+      .execute();
     expect(applied).toHaveLength((await knownMigrationNames()).length);
     await store.close();
   });

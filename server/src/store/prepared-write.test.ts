@@ -12,7 +12,10 @@ describe('preparedWrite', () => {
     const { db, commit, file, close } = openSqlite(fs.mkdtempSync(path.join(os.tmpdir(), 'escale-prepared-')));
     await migrateToLatest(db, file);
     const upsert = preparedWrite(['id', 'name', 'at'], (d, v) =>
-      d.insertInto('agencies').values({ id: v.id, name: v.name, created_at: v.at }).onConflict((oc) => oc.column('id').doUpdateSet({ name: v.name })),
+      d
+        .insertInto('agencies')
+        .values({ id: v.id, name: v.name, created_at: v.at })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ name: v.name })),
     );
     const first = upsert.bind({ id: 'a', name: 'First', at: '2026-11-24' });
     const second = upsert.bind({ id: 'b', name: 'Second', at: '2026-11-24' });

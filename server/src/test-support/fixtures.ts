@@ -76,23 +76,22 @@ export function offer(at: Place, overrides: Partial<Offer> = {}): Offer {
 }
 
 export function graphOf(parts: { places: Place[]; events?: CatalogueEvent[]; offers?: Offer[]; interactions?: Interaction[] }): TravelGraph {
-  return TravelGraph.build(
-    { agencies: [{ id: 'demo', name: 'Demo' }], cities: [PARIS], places: parts.places, events: parts.events ?? [], offers: parts.offers ?? [] },
-    parts.interactions ?? [],
-  );
+  return TravelGraph.build({ agencies: [{ id: 'demo', name: 'Demo' }], cities: [PARIS], places: parts.places, events: parts.events ?? [], offers: parts.offers ?? [] }, parts.interactions ?? []);
 }
 
 export const ALL_CONSENTS: Consents = { location: true, history: true, profile: true, wallet: true };
 
-export function context(overrides: {
-  now?: Date;
-  consents?: Consents;
-  nonProfiled?: boolean;
-  position?: Position | null;
-  profile?: Partial<Profile>;
-  history?: Interaction[];
-  exclusions?: string[];
-} = {}): RankingContext {
+export function context(
+  overrides: {
+    now?: Date;
+    consents?: Consents;
+    nonProfiled?: boolean;
+    position?: Position | null;
+    profile?: Partial<Profile>;
+    history?: Interaction[];
+    exclusions?: string[];
+  } = {},
+): RankingContext {
   const now = overrides.now ?? new Date('2026-11-24T17:00:00Z'); // 18:00 in Paris, a Tuesday
   return buildContext(
     { travellerId: 't1', twinId: null, city: PARIS, now, consents: overrides.consents ?? ALL_CONSENTS, nonProfiled: overrides.nonProfiled ?? false, agencyName: 'Demo' },

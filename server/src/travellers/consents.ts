@@ -9,7 +9,12 @@ export async function setConsent(ctx: Pick<AppContext, 'clock' | 'changes'>, tra
   const row = { granted: granted ? 1 : 0, updated_at: ctx.clock.now().toISOString() };
   // Every instance's push cache forgets the traveller when it applies the change (push/follow-changes.ts).
   await ctx.changes.record(
-    (trx) => trx.insertInto('consents').values({ traveller_id: travellerId, category, ...row }).onConflict((oc) => oc.columns(['traveller_id', 'category']).doUpdateSet(row)).execute(),
+    (trx) =>
+      trx
+        .insertInto('consents')
+        .values({ traveller_id: travellerId, category, ...row })
+        .onConflict((oc) => oc.columns(['traveller_id', 'category']).doUpdateSet(row))
+        .execute(),
     () => [{ type: 'traveller_changed', travellerId }],
   );
 }

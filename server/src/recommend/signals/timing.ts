@@ -19,8 +19,7 @@ function eventTiming(c: Extract<Candidate, { kind: 'event' }>, now: Date, tz: st
   const minutes = Math.round((c.event.startsAt.getTime() - now.getTime()) / 60_000);
   const time = localClock(c.event.startsAt, tz);
   const value = minutes <= 120 ? 1 : minutes <= 240 ? 0.7 : 0.4;
-  const evidence: Evidence =
-    minutes <= 120 ? { key: 'timing.event_starts_in', params: { minutes, time } } : { key: 'timing.event_later', params: { time } };
+  const evidence: Evidence = minutes <= 120 ? { key: 'timing.event_starts_in', params: { minutes, time } } : { key: 'timing.event_later', params: { time } };
   return { value, evidence, personalData: NO_DATA };
 }
 

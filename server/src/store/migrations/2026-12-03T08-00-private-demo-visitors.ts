@@ -7,9 +7,15 @@ import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // 1 for a demo visitor's private copy of a persona: erased when its session ends, never a lookalike.
-  await db.schema.alterTable('travellers').addColumn('ephemeral', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('travellers')
+    .addColumn('ephemeral', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   // 1 for a session issued by demo sign-in: refused the day demo mode is switched off.
-  await db.schema.alterTable('sessions').addColumn('demo', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('sessions')
+    .addColumn('demo', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.createIndex('sessions_expires_at').on('sessions').column('expires_at').execute();
   // Every session so far was a demo sign-in straight into a shared persona: ended, so that no visitor keeps
   // using the shared account (they sign in again and get a traveller of their own).
