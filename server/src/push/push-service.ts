@@ -78,15 +78,29 @@ export class PushService {
    */
   onLocation(traveller: Traveller, position: Position, clock: Clock, opening: boolean, store: Write): Promise<PushOutcome> {
     return this.serial(traveller.id, async () => {
-      const outcome = await this.decideOnLocation(traveller, position, clock, opening, store);
+      let feedSent = false;
+      // With a notification, the feed goes first, ranked with the push state the notification leaves (its
+      // "next notification" line already paced): the screen does not wait for the notification's commit.
+      const feedFirst = (settings: PushSettings, next: PushState) => {
+        feedSent = true;
+        this.feedNow(traveller, position, clock, settings, next);
+      };
+      const outcome = await this.decideOnLocation(traveller, position, clock, opening, store, feedFirst);
       // No notification: the position is stored on its own; with one it went with the notification's record.
       if (!outcome.pushed) this.ctx.afterTurn.add([store]);
-      await this.sendFeed(traveller, position, clock);
+      if (!feedSent) await this.sendFeed(traveller, position, clock);
       return outcome;
     });
   }
 
-  private async decideOnLocation(traveller: Traveller, position: Position, clock: Clock, opening: boolean, store: Write): Promise<PushOutcome> {
+  private async decideOnLocation(
+    traveller: Traveller,
+    position: Position,
+    clock: Clock,
+    opening: boolean,
+    store: Write,
+    beforeDelivery: (settings: PushSettings, next: PushState) => void,
+  ): Promise<PushOutcome> {
     const { settings, state } = await this.view(traveller.id);
     const area = this.ctx.graph.areaAt(position.lat, position.lon);
     if (opening || !state.lastPosition) {
@@ -96,7 +110,7 @@ export class PushService {
     // A named new area says more than a distance: it goes first.
     const firing = newAreaTrigger(settings, state, area, this.ctx.graph.areaName(area)) ?? movedTrigger(settings, state, position);
     if (!firing) return { pushed: false, reason: 'no_trigger' };
-    return this.push(traveller, position, clock, settings, state, unsolicited(firing), store);
+    return this.push(traveller, position, clock, settings, state, unsolicited(firing), store, beforeDelivery);
   }
 
   /** The feed now, for the traveller's position (or none): on the clock, on returning to the app, after feedback. */
@@ -110,6 +124,10 @@ export class PushService {
    */
   private async sendFeed(traveller: Traveller, position: Position | null, clock: Clock): Promise<void> {
     const { settings, state } = await this.view(traveller.id);
+    this.feedNow(traveller, position, clock, settings, state);
+  }
+
+  private feedNow(traveller: Traveller, position: Position | null, clock: Clock, settings: PushSettings, state: PushState): void {
     const now = clock.now();
     const tz = this.ctx.city.timezone;
     const usable = traveller.consents.location ? position : null;
@@ -190,8 +208,20 @@ export class PushService {
     return view;
   }
 
-  /** `alsoStore` is written with the push's own record when a push goes out (the position that caused it). */
-  private async push(traveller: Traveller, position: Position | null, clock: Clock, settings: PushSettings, state: PushState, req: Request, alsoStore?: Write): Promise<PushOutcome> {
+  /**
+   * `alsoStore` is written with the push's own record when a push goes out (the position that caused it);
+   * `beforeDelivery` runs once the push is decided, before it is committed and sent.
+   */
+  private async push(
+    traveller: Traveller,
+    position: Position | null,
+    clock: Clock,
+    settings: PushSettings,
+    state: PushState,
+    req: Request,
+    alsoStore?: Write,
+    beforeDelivery?: (settings: PushSettings, next: PushState) => void,
+  ): Promise<PushOutcome> {
     const now = clock.now();
     const tz = this.ctx.city.timezone;
     const day = localDate(now, tz);
@@ -220,6 +250,7 @@ export class PushService {
         : {};
     const next: PushState = { ...state, ...req.remember, ...where, lastPushAt: now, lastUnsolicitedAt: req.solicited ? state.lastUnsolicitedAt : now };
     const ids = items.map((s) => s.id);
+    beforeDelivery?.(settings, next);
     await this.hub.publish(
       traveller.id,
       {
