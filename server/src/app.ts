@@ -149,6 +149,8 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
 
   const metrics = new Metrics();
   metrics.live.storeErrors = () => storeHealth.report().errors;
+  metrics.live.changeLag = () => changes.lastKnown().lag;
+  metrics.live.busConnected = () => (relay.state().connected ? 1 : 0);
   recommender.onRanked = (seconds) => metrics.ranking.observe(seconds);
   const ctx: AppContext = {
     config,

@@ -48,6 +48,8 @@ describe('GET /metrics', () => {
     expect(sample(text, 'escale_pushes_total{trigger="suggest_now"}')).toBe(1);
     expect(sample(text, 'escale_ranking_duration_seconds_count')).toBeGreaterThanOrEqual(2); // the feed and the push
     expect(sample(text, 'escale_store_errors')).toBe(0);
+    expect(sample(text, 'escale_change_log_lag')).toBe(0);
+    expect(sample(text, 'escale_bus_connected')).toBe(1);
     expect(text).toMatch(/^escale_process_resident_memory_bytes \d+/m);
     // Counts only: no traveller, place or session in any label.
     expect(text).not.toContain(visitor.travellerId);

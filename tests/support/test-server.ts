@@ -7,7 +7,7 @@ import type { Booking } from '@escale/shared';
 import { startApp, type RunningApp } from '../../server/src/app.ts';
 import { VirtualClock, type Clock } from '../../server/src/clock.ts';
 import { loadConfig } from '../../server/src/config.ts';
-import { addBooking } from '../../server/src/wallet/queries.ts';
+import { recordBooking } from '../../server/src/wallet/queries.ts';
 import { createTestStore, type TestStore } from './test-store.ts';
 
 /** Tuesday 24 November 2026, 18:00 in Paris: bars and restaurants open, an evening ahead. */
@@ -85,8 +85,7 @@ export function putPushSettings(server: { url: string }, cookie: string, patch: 
   return fetch(`${server.url}/api/push-settings`, { method: 'PUT', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(patch) });
 }
 
-/** Adds a booking to the traveller's wallet (there is no wallet route yet), telling the push cache. */
-export async function addBookingFor(server: { ctx: RunningApp['ctx'] }, travellerId: string, booking: Booking): Promise<void> {
-  await addBooking(server.ctx.db, travellerId, booking, server.ctx.clock.now());
-  server.ctx.pushCache.invalidate(travellerId);
+/** Adds a booking to the traveller's wallet (there is no wallet route yet), with its change for every instance. */
+export function addBookingFor(server: { ctx: RunningApp['ctx'] }, travellerId: string, booking: Booking): Promise<void> {
+  return recordBooking(server.ctx.changes, travellerId, booking, server.ctx.clock.now());
 }

@@ -167,6 +167,11 @@ export class ChangeLog {
     this.applied = position;
   }
 
+  /** The position applied and the lag as of the last read of the log (for a metrics scrape). */
+  lastKnown(): ChangeLogStatus {
+    return { applied: this.applied, head: this.head, lag: this.head - this.applied, refused: this.refused };
+  }
+
   /** The position applied and the lag, reading the head now (so a store that is down shows in health). */
   async status(): Promise<ChangeLogStatus> {
     this.head = Math.max(this.applied, await readHead(this.db));

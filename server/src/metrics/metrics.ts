@@ -1,6 +1,7 @@
 /**
  * What an operator's Prometheus scrapes at GET /metrics (prom-client): HTTP and WebSocket counts and
  * latencies, pushes by trigger and why others were held, ranking latency, live connections, store errors,
+ * the change log's lag and whether the bus between instances is up,
  * and the process's own figures. Counts and durations only: no traveller, place or session appears in a
  * label, so the endpoint holds no personal data. One registry per app, not prom-client's global one, so
  * that several apps in one process (the tests) keep their own figures.
@@ -15,6 +16,10 @@ const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 export interface LiveFigures {
   connections: () => number;
   storeErrors: () => number;
+  /** Change-log entries committed and not yet applied here, as of the last read of the log. */
+  changeLag: () => number;
+  /** 1 while the bus between instances is up (always, in-process), 0 while Redis is unreachable. */
+  busConnected: () => number;
 }
 
 export class Metrics {
@@ -54,9 +59,11 @@ export class Metrics {
   });
   readonly ranking = new Histogram({ name: 'escale_ranking_duration_seconds', help: 'Time to rank one traveller’s suggestions.', buckets: RANKING_BUCKETS, registers: [this.registry] });
 
-  constructor(readonly live: LiveFigures = { connections: () => 0, storeErrors: () => 0 }) {
+  constructor(readonly live: LiveFigures = { connections: () => 0, storeErrors: () => 0, changeLag: () => 0, busConnected: () => 1 }) {
     new Gauge({ name: 'escale_ws_connections', help: 'Open WebSocket connections.', registers: [this.registry], collect() { this.set(live.connections()); } }); // prettier-ignore
     new Gauge({ name: 'escale_store_errors', help: 'Store failures since start (as /api/health reports them).', registers: [this.registry], collect() { this.set(live.storeErrors()); } }); // prettier-ignore
+    new Gauge({ name: 'escale_change_log_lag', help: 'Change-log entries committed and not yet applied by this instance (bus lag).', registers: [this.registry], collect() { this.set(live.changeLag()); } }); // prettier-ignore
+    new Gauge({ name: 'escale_bus_connected', help: '1 while the bus between instances is up (Redis, or in-process), 0 while it is not.', registers: [this.registry], collect() { this.set(live.busConnected()); } }); // prettier-ignore
     collectDefaultMetrics({ register: this.registry, prefix: 'escale_' });
   }
 

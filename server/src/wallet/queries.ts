@@ -1,6 +1,15 @@
 /** Bookings as stored: the wallet's data, read by the push policy's "gap in the timeline" trigger. */
 import { Booking, type Booking as BookingT } from '@escale/shared';
+import type { ChangeLog } from '../bus/change-log.ts';
 import type { Db } from '../store/db.ts';
+
+/** Adds a booking with its `booking_changed` change: every instance's push cache reads the wallet again. */
+export function recordBooking(changes: ChangeLog, travellerId: string, booking: BookingT, now: Date): Promise<void> {
+  return changes.record(
+    (trx) => addBooking(trx, travellerId, booking, now),
+    () => [{ type: 'booking_changed', travellerId }],
+  );
+}
 
 export async function addBooking(db: Db, travellerId: string, booking: BookingT, now: Date): Promise<void> {
   const b = Booking.parse(booking);
