@@ -40,9 +40,13 @@ export const Change = z.discriminatedUnion('type', [
 export type Change = z.infer<typeof Change>;
 export type ChangeType = Change['type'];
 
-/** What travels on Redis: a wake-up (the log's new head) or a logged message for a traveller's sockets. */
+/**
+ * What travels on Redis: a wake-up (the change log's new head), or word that a traveller's message `seq` is
+ * in the message log. Only the number travels: an instance holding none of the traveller's sockets (nearly
+ * every one) drops it at once, and one that holds some reads the message from the log, the one copy.
+ */
 export const RelayMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('wake'), origin: Id, position: z.number().int().min(1) }),
-  z.object({ type: z.literal('message'), origin: Id, travellerId: Id, seq: z.number().int().min(1), text: z.string().max(1_048_576) }),
+  z.object({ type: z.literal('message'), origin: Id, travellerId: Id, seq: z.number().int().min(1) }),
 ]);
 export type RelayMessage = z.infer<typeof RelayMessage>;

@@ -32,6 +32,8 @@ export class Connection {
   ended = false;
   /** The highest sequence number this socket has been sent, or told it is at (the welcome's). */
   sentSeq = 0;
+  /** The highest number another instance logged for the traveller while this socket was not live. */
+  owed = 0;
   /** Live messages that arrived before the socket was live, in sequence order. */
   private held: { seq: number; text: string }[] = [];
   private heldBytes = 0;
@@ -75,7 +77,7 @@ export class Hub {
     private readonly onGapFillFailed: (err: unknown) => void = () => {},
   ) {
     relay.onMessage((m) => {
-      if (m.type === 'message') this.deliverToTraveller(m.travellerId, m.seq, m.text);
+      if (m.type === 'message') this.loggedElsewhere(m.travellerId, m.seq);
     });
   }
 
@@ -129,7 +131,22 @@ export class Hub {
   async publish(travellerId: string, message: Unsequenced, now: Date): Promise<void> {
     const { seq, text } = await this.log.append(travellerId, message, now);
     this.deliverToTraveller(travellerId, seq, text);
-    this.relay.publish({ type: 'message', origin: this.relay.origin, travellerId, seq, text });
+    this.relay.publish({ type: 'message', origin: this.relay.origin, travellerId, seq });
+  }
+
+  /** Another instance logged message `seq` for the traveller: each socket here is sent it from the log. */
+  private loggedElsewhere(travellerId: string, seq: number): void {
+    const set = this.byTraveller.get(travellerId);
+    if (!set) return;
+    for (const c of set) {
+      if (seq <= c.sentSeq) continue;
+      // Greeting or catching up: read when it goes live (goLive), after what it is being sent now.
+      if (c.phase !== 'live') c.owed = Math.max(c.owed, seq);
+      else {
+        c.phase = 'replaying';
+        void this.catchUpFromLog(c, seq);
+      }
+    }
   }
 
   private deliverToTraveller(travellerId: string, seq: number, text: string): void {
@@ -160,24 +177,24 @@ export class Hub {
     if (seq > c.sentSeq + 1) {
       c.phase = 'replaying';
       c.hold(seq, text, this.maxBufferedBytes);
-      void this.fillGap(c, seq);
+      void this.catchUpFromLog(c, seq - 1);
       return;
     }
     c.sentSeq = seq;
     this.send(c.socket, text);
   }
 
-  /** Sends what the log holds between the socket's last number and `upTo`, then goes live again. */
-  private async fillGap(c: Connection, upTo: number): Promise<void> {
+  /** Sends what the log holds after the socket's last number through `through`, then goes live again. */
+  private async catchUpFromLog(c: Connection, through: number): Promise<void> {
     try {
-      for await (const page of this.log.between(c.travellerId, c.sentSeq, upTo - 1)) {
+      for await (const page of this.log.between(c.travellerId, c.sentSeq, through)) {
         for (const m of page) {
           if (m.seq !== c.sentSeq + 1) throw new Error(`message ${c.sentSeq + 1} is no longer in the log`);
           await this.sendPaced(c.socket, m.text);
           c.sentSeq = m.seq;
         }
       }
-      if (c.sentSeq !== upTo - 1) throw new Error(`messages ${c.sentSeq + 1}…${upTo - 1} are not in the log`);
+      if (c.sentSeq < through) throw new Error(`messages ${c.sentSeq + 1}…${through} are not in the log`);
       this.goLive(c);
     } catch (err) {
       // The client reconnects and is replayed (or reset) from its last number: a hole is never left.
@@ -186,11 +203,27 @@ export class Hub {
     }
   }
 
-  /** The replay is done: what was held follows, in order, and the socket is live from now on. */
+  /**
+   * The replay (or a catch-up) is done: what was held follows, in order, and the socket is live from now
+   * on; a number still missing before them, or owed by another instance, is read from the log first.
+   */
   goLive(c: Connection): void {
-    for (const m of c.takeHeld()) {
+    const held = c.takeHeld();
+    for (let i = 0; i < held.length; i++) {
+      const m = held[i]!;
+      if (m.seq > c.sentSeq + 1) {
+        // A number logged by another instance comes before it: the rest waits while the log is read.
+        for (const rest of held.slice(i)) c.hold(rest.seq, rest.text, Number.POSITIVE_INFINITY);
+        void this.catchUpFromLog(c, m.seq - 1);
+        return;
+      }
       c.sentSeq = m.seq;
       this.send(c.socket, m.text);
+    }
+    // Numbers logged by another instance meanwhile: read from the log first, then live.
+    if (c.owed > c.sentSeq) {
+      void this.catchUpFromLog(c, c.owed);
+      return;
     }
     c.phase = 'live';
   }
