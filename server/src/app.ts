@@ -189,10 +189,8 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   app.use('/api', jsonBody());
 
   followTravellerChanges(bus, graph);
-  followCatalogueChanges(bus, db, graph, (err) => {
-    storeHealth.record(err);
-    logger.error({ err }, 'a catalogue change could not be read into the graph');
-  });
+  // A failed read is reported by the change log (storeHealth and the log), like any listener's failure.
+  followCatalogueChanges(bus, db, graph);
   followPushChanges(bus, ctx.pushCache);
   // One instance applies its own changes as it commits them; several (PostgreSQL) also poll, in case a
   // wake-up is lost or Redis is down.

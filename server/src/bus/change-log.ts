@@ -135,13 +135,14 @@ export class ChangeLog {
   private async readNew(): Promise<void> {
     for (;;) {
       const rows = await this.db.selectFrom('change_log').select(['position', 'change']).where('position', '>', this.applied).orderBy('position').limit(CHANGE_PAGE_ROWS).execute();
-      for (const row of rows) this.apply(Number(row.position), row.change);
+      for (const row of rows) await this.apply(Number(row.position), row.change);
       if (rows.length < CHANGE_PAGE_ROWS) break;
     }
     this.head = Math.max(this.applied, await readHead(this.db));
   }
 
-  private apply(position: number, text: string): void {
+  /** Emits the change, and counts it applied once its listeners' work is done (a catalogue re-read). */
+  private async apply(position: number, text: string): Promise<void> {
     let parsed: ReturnType<typeof Change.safeParse> | null = null;
     try {
       parsed = Change.safeParse(JSON.parse(text));
@@ -150,7 +151,7 @@ export class ChangeLog {
     }
     if (parsed?.success) {
       const change = parsed.data;
-      this.bus.emit(change.type, change as never, (err) => this.onError(err, `applying ${change.type}`));
+      await this.bus.emit(change.type, change as never, (err) => this.onError(err, `applying ${change.type}`));
     } else {
       this.refused++;
       this.onError(
