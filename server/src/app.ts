@@ -93,7 +93,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   const opening = openStore(config.dataDir, {
     databaseUrl: config.databaseUrl,
     poolSize: config.databasePoolSize,
-    onIdleError: (err) => logger.warn({ code: (err as { code?: unknown }).code, message: err.message }, 'a PostgreSQL connection broke; the pool replaces it'),
+    onConnectionError: (err) => logger.warn({ code: (err as { code?: unknown }).code, message: err.message }, 'a PostgreSQL connection broke; the pool replaces it'),
     checkpointErrors: (message) => logger.warn({ message }, 'WAL checkpoint failed'),
   });
   // The store's integrity check runs on a worker thread: the catalogue files are read and validated meanwhile.

@@ -176,7 +176,7 @@ export class ChangeLog {
   /** The position applied and the lag, reading the head now (so a store that is down shows in health). */
   async status(): Promise<ChangeLogStatus> {
     this.head = Math.max(this.applied, await readHead(this.db));
-    return { applied: this.applied, head: this.head, lag: this.head - this.applied, refused: this.refused };
+    return this.lastKnown();
   }
 }
 

@@ -18,8 +18,8 @@ export interface OpenStoreOptions {
   /** PostgreSQL instead of SQLite in `dataDir` (store/postgres.ts). */
   databaseUrl?: string | null;
   poolSize?: number;
-  /** Told when an idle PostgreSQL connection breaks. */
-  onIdleError?: (err: Error) => void;
+  /** Told when a PostgreSQL connection breaks (the pool replaces it). */
+  onConnectionError?: (err: Error) => void;
   checkpointErrors?: (message: string) => void;
   integrityTimeoutMs?: number;
 }
@@ -30,7 +30,7 @@ export interface OpenStoreOptions {
  */
 export async function openStore(dataDir: string, options: OpenStoreOptions = {}): Promise<OpenedStore> {
   if (options.databaseUrl) {
-    const opened = await openPostgres(options.databaseUrl, { poolSize: options.poolSize, onIdleError: options.onIdleError });
+    const opened = await openPostgres(options.databaseUrl, { poolSize: options.poolSize, onConnectionError: options.onConnectionError });
     try {
       // PostgreSQL checks its own pages as it reads them; kysely's migrator takes an advisory lock, so
       // instances starting together migrate once.

@@ -38,8 +38,8 @@ export function unreachableDatabase(url: string, detail: string): StartupError {
 
 export interface OpenPostgresOptions {
   poolSize?: number;
-  /** Told when an idle pooled connection breaks (the server went away); the pool replaces it. */
-  onIdleError?: (err: Error) => void;
+  /** Told when a pooled connection breaks (the server went away), idle or between two statements; the pool replaces it. */
+  onConnectionError?: (err: Error) => void;
 }
 
 /** Opens the pool and makes sure the server answers; a server that does not is a StartupError naming DATABASE_URL. */
@@ -51,10 +51,10 @@ export async function openPostgres(url: string, options: OpenPostgresOptions = {
     statement_timeout: STATEMENT_TIMEOUT_MS,
     application_name: 'escale',
   });
-  pool.on('error', (err) => options.onIdleError?.(err));
+  pool.on('error', (err) => options.onConnectionError?.(err));
   // A connection checked out between two statements (a transaction) has no listener of the pool's: its
   // error would be unhandled and end the process. The statement in flight, if any, fails on its own.
-  pool.on('connect', (client) => client.on('error', (err) => options.onIdleError?.(err)));
+  pool.on('connect', (client) => client.on('error', (err) => options.onConnectionError?.(err)));
   try {
     await pool.query('select 1');
   } catch (err) {

@@ -46,21 +46,19 @@ export class StoreHealth {
 
   /** `commit`, with its failures counted. */
   watch(commit: CommitBatch): CommitBatch {
-    const failed = (err: unknown): never => {
-      this.record(err);
-      throw err;
-    };
-    return (batch) => commit(batch).catch(failed);
+    return (batch) => commit(batch).catch(this.failed);
   }
 
   /** `commitNumbered`, with its failures counted. */
   watchNumbered(commitNumbered: CommitNumbered): CommitNumbered {
-    const failed = (err: unknown): never => {
-      this.record(err);
-      throw err;
-    };
-    return (counter, build) => commitNumbered(counter, build).catch(failed);
+    return (counter, build) => commitNumbered(counter, build).catch(this.failed);
   }
+
+  /** Counts a failed commit's error and passes it on. */
+  private readonly failed = (err: unknown): never => {
+    this.record(err);
+    throw err;
+  };
 
   /** Whether the store failed within the last STORE_DEGRADED_WINDOW_MS. */
   get degraded(): boolean {
