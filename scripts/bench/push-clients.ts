@@ -10,6 +10,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { PROTOCOL_VERSION, type LatLon } from '../../shared/src/index.ts';
 import { forEachLimited } from './for-each-limited.ts';
+import { watchGcPauses } from './gc-pauses.ts';
 import { openConnection, type Connection, type ServerMessage, type Target } from './push-connections.ts';
 import { placeHops, walker } from './push-walks.ts';
 import { mulberry32, randInt } from './random.ts';
@@ -61,6 +62,8 @@ export interface LoadFigures {
   latencyWithItemsMs: Latency;
   /** This process's own event-loop delay over the load: high values would mean the client, not the server, is slow. */
   clientLoopDelayMs: { p99: number; max: number };
+  /** This process's collector pauses over the load (ms in all): while one runs, replies wait to be read. */
+  clientGcMs: { minor: number; major: number; longestMajor: number };
 }
 
 export type Reply =
@@ -245,6 +248,7 @@ function load(durationS: number, rate: number): Promise<Reply> {
   let sent = 0;
   const loopDelay = monitorEventLoopDelay({ resolution: 1 });
   loopDelay.enable();
+  const gc = watchGcPauses();
   const t0 = performance.now();
   const endAt = t0 + durationS * 1000;
   return new Promise((resolve) => {
@@ -263,7 +267,7 @@ function load(durationS: number, rate: number): Promise<Reply> {
       clearInterval(timer);
       loopDelay.disable();
       for (const c of order) c.outstanding.clear();
-      const figures: LoadFigures = {
+      const figures: Omit<LoadFigures, 'clientGcMs'> = {
         offered,
         sent,
         replies: seen.latencies.length,
@@ -275,7 +279,11 @@ function load(durationS: number, rate: number): Promise<Reply> {
         latencyWithItemsMs: summary(seen.withItems),
         clientLoopDelayMs: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
       };
-      resolve({ cmd: 'load', figures, errors });
+      void gc.stop().then((pauses) => {
+        const total = (major: boolean) => pauses.filter((p) => p.major === major).reduce((sum, p) => sum + p.end - p.start, 0);
+        const clientGcMs = { minor: total(false), major: total(true), longestMajor: Math.max(0, ...pauses.filter((p) => p.major).map((p) => p.end - p.start)) };
+        resolve({ cmd: 'load', figures: { ...figures, clientGcMs }, errors });
+      });
     }, TICK_MS);
   });
 }

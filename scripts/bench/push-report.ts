@@ -2,6 +2,7 @@
 import os from 'node:os';
 import type { Errors, Latency, LoadFigures, Target } from './push-clients.ts';
 import { round } from './report.ts';
+import type { ServerSide } from './server-metrics.ts';
 import { formatTable } from './table.ts';
 
 const TARGETS = { p99Ms: 50, p99Clients: 10_000, kibPerClient: 20 };
@@ -60,6 +61,8 @@ export interface TargetFigures {
   clientRssIdleKiB: number;
   clientKiBPerClient: number;
   clientCpuPercent: number;
+  /** The server's own account of the load (its /metrics); null for the baselines, which have none. */
+  serverSide: ServerSide | null;
 }
 
 const mib = (kib: number) => round(kib / 1024, 1);
@@ -120,6 +123,10 @@ export function printPushReport(rounds: TargetFigures[][], run: RunFacts, json: 
     ['server memory per idle client (KiB)', (f) => ms(f.serverKiBPerClient), (f) => f.serverKiBPerClient],
     ['client process: RSS per client (KiB) / CPU %', (f) => `${ms(f.clientKiBPerClient)} / ${ms(f.clientCpuPercent)}`],
     ['client event-loop delay p99 / max (ms)', (f) => `${ms(f.load.clientLoopDelayMs.p99)} / ${ms(f.load.clientLoopDelayMs.max)}`],
+    ['client GC pauses minor / major, longest major (ms)', (f) => `${Math.round(f.load.clientGcMs.minor)} / ${Math.round(f.load.clientGcMs.major)}, ${ms(f.load.clientGcMs.longestMajor)}`],
+    ['server side: locations handled in > 25 / > 50 ms (%)', (f) => (f.serverSide ? `${round(f.serverSide.over25msPercent, 2)} / ${round(f.serverSide.over50msPercent, 2)}` : '—')],
+    ['server event-loop delay p99 / max, worst instance (ms)', (f) => (f.serverSide ? `${ms(f.serverSide.loopDelayP99Ms)} / ${ms(f.serverSide.loopDelayMaxMs)}` : '—')],
+    ['server GC pauses minor / major, worst instance (ms)', (f) => (f.serverSide ? `${Math.round(f.serverSide.minorGcMs)} / ${Math.round(f.serverSide.majorGcMs)}` : '—')],
   ];
   const a = results.find((r) => r.target === 'escale');
   const baselines = a ? BASELINES.flatMap((t) => results.filter((r) => r.target === t)) : [];

@@ -31,6 +31,7 @@ import { cpuMs, rssKiB } from './proc-stats.ts';
 import type { Command, Reply, Target } from './push-clients.ts';
 import { LABEL, printPushReport, type TargetFigures } from './push-report.ts';
 import { seedPushBench } from './push-seed.ts';
+import { scrapeMetrics, serverSide } from './server-metrics.ts';
 import { round } from './report.ts';
 import { freePort, stopProcess, waitForHealth } from './server-process.ts';
 
@@ -278,11 +279,16 @@ async function runTarget(
     const prime = await ask(client, 'prime', { cmd: 'prime' });
     log(`[${target}] ${prime.replies} first positions pushed in ${round(prime.seconds, 1)} s; ${durationS} s of load at ${round(rate, 1)} locations/s`);
     const system = (pid: number) => cpuMs(pid).system;
+    const scrapeAll = () => Promise.all(started.map((s) => scrapeMetrics(s.url)));
+    // Escale only: the Socket.IO baselines have no /metrics.
+    const isEscale = target === 'escale' || target === 'escale-postgres';
+    const metricsBefore = isEscale ? await scrapeAll() : null;
     const [server0, system0, client0, postgres0, t0] = [sum(servers, cpuTotal), sum(servers, system), cpuMs(client.pid!), where.databaseUrl ? postgresCpuMs() : 0, performance.now()];
     const { figures: load, errors } = await ask(client, 'load', { cmd: 'load', durationS, rate });
     const wallMs = performance.now() - t0;
     const [server1, system1, client1, postgres1] = [sum(servers, cpuTotal), sum(servers, system), cpuMs(client.pid!), where.databaseUrl ? postgresCpuMs() : 0];
     const serverCpu = server1 - server0;
+    const metricsAfter = isEscale ? await scrapeAll() : null;
     const clientCpu = client1.user + client1.system - client0.user - client0.system;
     const serverRssAfterLoadKiB = sum(servers, rssKiB);
     await ask(client, 'close', { cmd: 'close' });
@@ -311,6 +317,7 @@ async function runTarget(
       clientRssIdleKiB,
       clientKiBPerClient: (clientRssIdleKiB - clientRssBeforeKiB) / connect.connected,
       clientCpuPercent: (100 * clientCpu) / wallMs,
+      serverSide: metricsBefore && metricsAfter ? serverSide(metricsBefore, metricsAfter) : null,
     };
   } finally {
     await stop(client);

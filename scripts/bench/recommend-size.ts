@@ -68,7 +68,7 @@ function oneRanking(c: SyntheticCity, r: Rng): { t0: number; ms: number; conside
   // One day only: the opening-hours cache holds ±1 day, as on a server whose clock moves forward.
   const now = new Date(c.start.getTime() + randInt(r, 24 * 60) * 60_000);
   const t0 = performance.now();
-  const ctx = recommender.context({ traveller: who, now, position: { lat: at.lat, lon: at.lon, at: now }, limit: 10 });
+  const ctx = recommender.context({ traveller: who, now, position: { lat: at.lat, lon: at.lon, at: now } });
   const result = rank(graph, ctx, { limit: 10 });
   return { t0, ms: performance.now() - t0, considered: result.considered, items: result.items.length };
 }

@@ -101,7 +101,7 @@ export function replayCases(state: ReplayState, cases: readonly ReplayCase[]): R
     const t = state.split.test[index]!;
     const now = t.target.at;
     const position = { lat: t.previous.lat, lon: t.previous.lon, at: t.previous.at };
-    const ctx = state.recommender.context({ traveller: travellerOf(t.userId), now, position, limit: K });
+    const ctx = state.recommender.context({ traveller: travellerOf(t.userId), now, position });
     // The visited rule is a product rule: off when every check-in counts, on when only new venues do.
     const allowVisited = mode === 'all';
     // Diversity off: it reorders for the traveller's eye (3 ramen bars in a push of 3), and the baselines

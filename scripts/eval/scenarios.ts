@@ -77,7 +77,7 @@ export function worldFor(scenario: Scenario, files: CatalogueFiles, places: Plac
   const setup = travellerFor(scenario, files.personas as PersonaRecord[], city.id, now, files.demoTravellers);
   const graph = TravelGraph.build(catalogue, setup.interactions);
   const position = scenario.position ? { ...scenario.position, at: now } : null;
-  const ctx = new Recommender(graph, () => DEMO_AGENCY.name).context({ traveller: setup.traveller, now, position, nonProfiled: setup.nonProfiled, limit: TOP });
+  const ctx = new Recommender(graph, () => DEMO_AGENCY.name).context({ traveller: setup.traveller, now, position, nonProfiled: setup.nonProfiled });
   return {
     graph,
     ctx,

@@ -11,6 +11,7 @@ import type { CatalogueEvent } from '../catalogue/model.ts';
 import type { Clock } from '../clock.ts';
 import type { AppContext } from '../context.ts';
 import type { Position } from '../recommend/context.ts';
+import type { Ranking } from '../recommend/recommender.ts';
 import type { Write } from '../store/write-batch.ts';
 import { localClock, localDate, localHour, localIso } from '../recommend/local-clock.ts';
 import type { Hub } from '../realtime/hub.ts';
@@ -42,6 +43,13 @@ const MIN_REFRESH_MS = 2_000;
 const MAX_REFRESH_MS = 10 * 60_000;
 
 export type PushOutcome = { pushed: true; trigger: TriggerKind; items: number } | { pushed: false; reason: Hold | 'no_trigger' | 'nothing_new' };
+
+/** A notification's instant and ranking, which the feed sent with it reuses (scored once, two selections). */
+interface Moment {
+  now: Date;
+  position: Position | null;
+  ranking: Ranking;
+}
 
 interface Request {
   trigger: TriggerKind;
@@ -81,9 +89,9 @@ export class PushService {
       let feedSent = false;
       // With a notification, the feed goes first, ranked with the push state the notification leaves (its
       // "next notification" line already paced): the screen does not wait for the notification's commit.
-      const feedFirst = (settings: PushSettings, next: PushState) => {
+      const feedFirst = (settings: PushSettings, next: PushState, moment: Moment) => {
         feedSent = true;
-        this.feedNow(traveller, position, clock, settings, next);
+        this.feedNow(traveller, position, clock, settings, next, moment);
       };
       const outcome = await this.decideOnLocation(traveller, position, clock, opening, store, feedFirst);
       // No notification: the position is stored on its own; with one it went with the notification's record.
@@ -99,7 +107,7 @@ export class PushService {
     clock: Clock,
     opening: boolean,
     store: Write,
-    beforeDelivery: (settings: PushSettings, next: PushState) => void,
+    beforeDelivery: (settings: PushSettings, next: PushState, moment: Moment) => void,
   ): Promise<PushOutcome> {
     const { settings, state } = await this.view(traveller.id);
     const area = this.ctx.graph.areaAt(position.lat, position.lon);
@@ -127,11 +135,15 @@ export class PushService {
     this.feedNow(traveller, position, clock, settings, state);
   }
 
-  private feedNow(traveller: Traveller, position: Position | null, clock: Clock, settings: PushSettings, state: PushState): void {
-    const now = clock.now();
-    const tz = this.ctx.city.timezone;
+  /** `moment`: the notification's own ranking, when the feed goes with one (same traveller, position and instant). */
+  private feedNow(traveller: Traveller, position: Position | null, clock: Clock, settings: PushSettings, state: PushState, moment?: Moment): void {
     const usable = traveller.consents.location ? position : null;
-    const { items, coldStart, changesAt } = this.ctx.recommender.suggest({ traveller, now, position: usable, limit: FEED_SIZE });
+    // Reused only if it ranked the very position the feed would: otherwise the feed ranks its own.
+    const shared = moment && moment.position === usable ? moment : null;
+    const now = shared?.now ?? clock.now();
+    const tz = this.ctx.city.timezone;
+    const ranking = shared?.ranking ?? this.ctx.recommender.ranking({ traveller, now, position: usable });
+    const { items, coldStart, changesAt } = ranking.top(FEED_SIZE);
     const feed: ServerFeed = {
       type: 'feed',
       at: localIso(now, tz),
@@ -220,7 +232,7 @@ export class PushService {
     state: PushState,
     req: Request,
     alsoStore?: Write,
-    beforeDelivery?: (settings: PushSettings, next: PushState) => void,
+    beforeDelivery?: (settings: PushSettings, next: PushState, moment: Moment) => void,
   ): Promise<PushOutcome> {
     const now = clock.now();
     const tz = this.ctx.city.timezone;
@@ -237,7 +249,8 @@ export class PushService {
     // No push yet today (the push state says when the last one was): nothing to skip, and nothing to read.
     const pushedToday = state.lastPushAt !== null && localDate(state.lastPushAt, tz) === day;
     const seen = req.solicited || settings.repeatSameDay || !pushedToday ? NOTHING_SEEN : await this.ctx.pushCache.pushedOn(traveller.id, day);
-    const { items, coldStart } = this.ctx.recommender.suggest({ traveller, now, position, limit: PUSH_SIZE, skip: seen });
+    const ranking = this.ctx.recommender.ranking({ traveller, now, position });
+    const { items, coldStart } = ranking.top(PUSH_SIZE, seen);
     if (items.length === 0 && !req.solicited) {
       this.ctx.metrics.pushesHeld.inc({ reason: 'nothing_new' });
       return { pushed: false, reason: 'nothing_new' };
@@ -250,7 +263,7 @@ export class PushService {
         : {};
     const next: PushState = { ...state, ...req.remember, ...where, lastPushAt: now, lastUnsolicitedAt: req.solicited ? state.lastUnsolicitedAt : now };
     const ids = items.map((s) => s.id);
-    beforeDelivery?.(settings, next);
+    beforeDelivery?.(settings, next, { now, position, ranking });
     await this.hub.publish(
       traveller.id,
       {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ALL_CONSENTS, context, event, graphOf, HOTEL_DE_VILLE, offer, PARIS, place } from '../test-support/fixtures.ts';
 import { buildContext } from './context.ts';
-import { rank } from './rank.ts';
+import { rank, scoreAll, selectTop } from './rank.ts';
 
 const NOW = new Date('2026-11-24T17:00:00Z'); // Tuesday 18:00 in Paris
 
@@ -26,6 +26,23 @@ describe('rank', () => {
     expect(first.map((s) => s.item.title)).toEqual(['A', 'B']);
     const next = rank(graph, context({ now: NOW }), { limit: 2, diversify: false, skip: new Set(first.map((s) => s.id)) }).items;
     expect(next.map((s) => s.item.title)).toEqual(['C', 'D']);
+  });
+
+  it('gives, from one scoring, the same selections as separate rankings (the feed and the notification of one move)', () => {
+    const venue = place({ name: 'Jazz club', category: 'music_venue', lat: 48.8575, lon: 2.353 });
+    const places = [venue, ...['A', 'B', 'C', 'D', 'E', 'F'].map((name, i) => place({ name, category: i % 2 ? 'bar' : 'restaurant', lat: 48.857 + i * 0.001, lon: 2.3525 }))];
+    const later = event(venue, { title: 'Later tonight', startsAt: new Date('2026-11-24T19:30:00Z') });
+    const graph = graphOf({ places, events: [later] });
+    const ctx = context({ now: NOW });
+    const scoring = scoreAll(graph, ctx, {});
+    const sent = new Set(rank(graph, ctx, { limit: 2 }).items.map((s) => s.id));
+    for (const options of [{ limit: 10 }, { limit: 3 }, { limit: 3, skip: sent }, { limit: 4, diversify: false, skip: sent }]) {
+      const once = selectTop(scoring, options);
+      expect(once.items.length).toBeGreaterThan(0);
+      expect(once).toEqual(rank(graph, ctx, options));
+    }
+    // Skipping one of the jazz club's items leaves its other one free to stand for the place.
+    expect(selectTop(scoring, { limit: 10, skip: new Set([`event:${later.id}`]) }).items.map((s) => s.item.title)).toContain('Jazz club');
   });
 
   it('never suggests a place that is closed now, dismissed, or marked been there', () => {

@@ -32,6 +32,9 @@ export interface RankOptions extends CandidateOptions {
   skip?: ReadonlySet<string>;
 }
 
+/** What scoring reads of RankOptions: everything but how the top is chosen. */
+export type ScoreOptions = Omit<RankOptions, 'limit' | 'skip' | 'diversify'>;
+
 export interface Scored {
   candidate: Candidate;
   score: number;
@@ -128,7 +131,7 @@ const ENOUGH_PLACES = 2;
  * Candidates that pass the hard rules, in reach tiers: the nearest tier first, a farther one only when the
  * nearer ones hold fewer places than the ranking asks for. Tier 0 is always ranked ahead of tier 1.
  */
-function reachableCandidates(graph: TravelGraph, ctx: RankingContext, options: RankOptions): { candidate: Candidate; tier: number }[] {
+function reachableCandidates(graph: TravelGraph, ctx: RankingContext, options: ScoreOptions): { candidate: Candidate; tier: number }[] {
   const rules = { allowVisited: options.allowVisited ?? false, ignoreHours: options.ignoreHours ?? false };
   const passes = (c: Candidate) => !exclusionReason(c, ctx, rules);
   if (options.radiusMeters !== undefined) {
@@ -184,7 +187,29 @@ function firstChange(top: readonly Scored[], now: Date): Date | null {
   return first === null ? null : new Date(first);
 }
 
-export function rank(graph: TravelGraph, ctx: RankingContext, options: RankOptions): RankResult {
+/** How the top is chosen from a scoring: the part of RankOptions a second selection may change. */
+export interface SelectOptions {
+  limit: number;
+  diversify?: boolean;
+  skip?: ReadonlySet<string>;
+}
+
+/**
+ * Every reachable candidate scored, before any is chosen: the costly part of a ranking (candidates, the taste
+ * walk, the signals). Choosing the top from it is cheap, so one scoring serves several selections of the same
+ * moment, the feed's ten and the notification's three.
+ */
+export interface Scoring {
+  readonly ctx: RankingContext;
+  /** Each candidate's score, in candidate order. */
+  readonly scored: readonly Scored[];
+  /** The reach tier of each place (rank.ts reachableCandidates). */
+  readonly tierOf: ReadonlyMap<string, number>;
+  readonly considered: number;
+  readonly lookalikes: number;
+}
+
+export function scoreAll(graph: TravelGraph, ctx: RankingContext, options: ScoreOptions): Scoring {
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const tiered = reachableCandidates(graph, ctx, options);
   const candidates = tiered.map((t) => t.candidate);
@@ -197,11 +222,19 @@ export function rank(graph: TravelGraph, ctx: RankingContext, options: RankOptio
     taste: signalAllowed('taste', ctx) ? prepareTaste(graph, ctx, placeNodes) : null,
   };
   const active = SIGNALS.filter((s) => signalAllowed(s.id, ctx));
+  const scored = candidates.map((c) => scoreCandidate(c, ctx, active, weights, run));
+  return { ctx, scored, tierOf, considered: candidates.length, lookalikes: run.taste?.result.lookalikes.length ?? 0 };
+}
+
+/** The top `limit` of a scoring: one item per place (its best), skipped ids left out, nearer tiers first, diversified. */
+export function selectTop(scoring: Scoring, options: SelectOptions): RankResult {
+  const { ctx, tierOf } = scoring;
   const bestPerPlace = new Map<string, Scored>();
   const skip = options.skip !== undefined && options.skip.size > 0 ? options.skip : null;
-  for (const c of candidates) {
+  for (const scored of scoring.scored) {
+    const c = scored.candidate;
+    // Skipped before the best per place is chosen: a place whose event was sent may still offer its table.
     if (skip !== null && skip.has(suggestionId(c))) continue;
-    const scored = scoreCandidate(c, ctx, active, weights, run);
     const prev = bestPerPlace.get(c.place.id);
     if (!prev || scored.score > prev.score) bestPerPlace.set(c.place.id, scored);
   }
@@ -218,8 +251,12 @@ export function rank(graph: TravelGraph, ctx: RankingContext, options: RankOptio
   return {
     items: top.map((s) => toSuggestion(s, ctx)),
     coldStart,
-    considered: candidates.length,
-    lookalikes: run.taste?.result.lookalikes.length ?? 0,
+    considered: scoring.considered,
+    lookalikes: scoring.lookalikes,
     changesAt: firstChange(top, ctx.now),
   };
+}
+
+export function rank(graph: TravelGraph, ctx: RankingContext, options: RankOptions): RankResult {
+  return selectTop(scoreAll(graph, ctx, options), options);
 }

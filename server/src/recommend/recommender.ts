@@ -6,7 +6,12 @@ import type { City } from '../catalogue/model.ts';
 import type { TravelGraph } from '../graph/travel-graph.ts';
 import { EXCLUDING_KINDS, HISTORY_KINDS, type Interaction, type Traveller } from '../travellers/model.ts';
 import { buildContext, type Position, type RankingContext } from './context.ts';
-import { rank, type RankResult } from './rank.ts';
+import { scoreAll, selectTop, type RankResult } from './rank.ts';
+
+/** One moment of one traveller, scored once; each `top` is a cheap selection from it (rank.ts Scoring). */
+export interface Ranking {
+  top(limit: number, skip?: ReadonlySet<string>): RankResult;
+}
 
 export interface SuggestRequest {
   traveller: Traveller;
@@ -29,7 +34,7 @@ export class Recommender {
     return this.agencyName(agencyId);
   }
 
-  context(req: SuggestRequest): RankingContext {
+  context(req: Omit<SuggestRequest, 'limit' | 'skip'>): RankingContext {
     const { traveller } = req;
     const city: City | undefined = this.graph.city(traveller.cityId);
     if (!city) throw new Error(`traveller ${traveller.id} is in unknown city ${traveller.cityId}`);
@@ -65,9 +70,23 @@ export class Recommender {
   onRanked: ((seconds: number) => void) | null = null;
 
   suggest(req: SuggestRequest): RankResult {
-    const start = performance.now();
-    const result = rank(this.graph, this.context(req), { limit: req.limit, ...(req.skip ? { skip: req.skip } : {}) });
-    this.onRanked?.((performance.now() - start) / 1000);
-    return result;
+    return this.ranking(req).top(req.limit, req.skip);
+  }
+
+  /**
+   * The traveller's candidates scored for this moment, lazily and once, whatever number of selections follow:
+   * a move that notifies needs the notification's three and the feed's ten, from the same scores.
+   */
+  ranking(req: Omit<SuggestRequest, 'limit' | 'skip'>): Ranking {
+    let scoring: ReturnType<typeof scoreAll> | undefined;
+    return {
+      top: (limit, skip) => {
+        const start = performance.now();
+        scoring ??= scoreAll(this.graph, this.context(req), {});
+        const result = selectTop(scoring, { limit, ...(skip ? { skip } : {}) });
+        this.onRanked?.((performance.now() - start) / 1000);
+        return result;
+      },
+    };
   }
 }
