@@ -19,3 +19,4 @@ export * from './suggestion.ts';
 export * from './tag-labels.ts';
 export * from './time.ts';
 export * from './validation.ts';
+export * from './wallet-import.ts';

@@ -3,7 +3,7 @@
  * PostgreSQL test run: test-store.ts), for integration tests.
  */
 import { pino, type Logger } from 'pino';
-import type { Booking } from '@escale/shared';
+import type { BookingInput } from '@escale/shared';
 import { startApp, type RunningApp } from '../../server/src/app.ts';
 import { VirtualClock, type Clock } from '../../server/src/clock.ts';
 import { loadConfig } from '../../server/src/config.ts';
@@ -86,6 +86,6 @@ export function putPushSettings(server: { url: string }, cookie: string, patch: 
 }
 
 /** Adds a booking to the traveller's wallet (there is no wallet route yet), with its change for every instance. */
-export function addBookingFor(server: { ctx: RunningApp['ctx'] }, travellerId: string, booking: Booking): Promise<void> {
+export function addBookingFor(server: { ctx: RunningApp['ctx'] }, travellerId: string, booking: BookingInput): Promise<void> {
   return recordBooking(server.ctx.changes, travellerId, booking, server.ctx.clock.now());
 }

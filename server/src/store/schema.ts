@@ -148,6 +148,10 @@ export interface BookingTable {
   source: string;
   status: string;
   created_at: string;
+  /** JSON BookingDetails. */
+  details: Generated<string>;
+  /** The reservation's identity across imports (wallet/import/fingerprint.ts); null for one typed by hand. */
+  fingerprint: string | null;
 }
 
 export interface MessageLogTable {

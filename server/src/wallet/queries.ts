@@ -1,17 +1,19 @@
 /** Bookings as stored: the wallet's data, read by the push policy's "gap in the timeline" trigger. */
-import { Booking, type Booking as BookingT } from '@escale/shared';
+import { Booking, type Booking as BookingT, type BookingInput } from '@escale/shared';
+import type { BookingTable } from '../store/schema.ts';
 import type { ChangeLog } from '../bus/change-log.ts';
 import type { Db } from '../store/db.ts';
 
 /** Adds a booking with its `booking_changed` change: every instance's push cache reads the wallet again. */
-export function recordBooking(changes: ChangeLog, travellerId: string, booking: BookingT, now: Date): Promise<void> {
+export function recordBooking(changes: ChangeLog, travellerId: string, booking: BookingInput, now: Date): Promise<void> {
   return changes.record(
     (trx) => addBooking(trx, travellerId, booking, now),
     () => [{ type: 'booking_changed', travellerId }],
   );
 }
 
-export async function addBooking(db: Db, travellerId: string, booking: BookingT, now: Date): Promise<void> {
+/** `fingerprint`: an imported reservation's identity (a second import of it is refused by the unique index). */
+export async function addBooking(db: Db, travellerId: string, booking: BookingInput, now: Date, fingerprint: string | null = null): Promise<void> {
   const b = Booking.parse(booking);
   await db
     .insertInto('bookings')
@@ -27,6 +29,8 @@ export async function addBooking(db: Db, travellerId: string, booking: BookingT,
       source: b.source,
       status: b.status,
       created_at: now.toISOString(),
+      details: JSON.stringify(b.details),
+      fingerprint,
     })
     .execute();
 }
@@ -49,17 +53,21 @@ export async function bookingsBetween(db: Db, travellerId: string, from: Date, u
     .where((eb) => eb.or([eb('ends_at', '>', from.toISOString()), eb.and([eb('ends_at', 'is', null), eb('starts_at', '>=', from.toISOString())])]))
     .orderBy('starts_at')
     .execute();
-  return rows.map((r) =>
-    Booking.parse({
-      id: r.id,
-      kind: r.kind,
-      title: r.title,
-      placeId: r.place_id,
-      startsAt: r.starts_at,
-      endsAt: r.ends_at,
-      timezone: r.timezone,
-      source: r.source,
-      status: r.status,
-    }),
-  );
+  return rows.map(bookingOf);
+}
+
+/** A stored row as the contract's Booking (validated: a row written by an older version still reads right). */
+export function bookingOf(r: Omit<BookingTable, 'details'> & { details: string }): BookingT {
+  return Booking.parse({
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    placeId: r.place_id,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    timezone: r.timezone,
+    source: r.source,
+    status: r.status,
+    details: JSON.parse(r.details) as unknown,
+  });
 }

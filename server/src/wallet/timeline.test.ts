@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Booking } from '@escale/shared';
+import { NO_DETAILS, type Booking } from '@escale/shared';
 import { currentGap } from './timeline.ts';
 
 const booking = (id: string, kind: Booking['kind'], startsAt: string, endsAt: string | null): Booking => ({
@@ -11,6 +11,7 @@ const booking = (id: string, kind: Booking['kind'], startsAt: string, endsAt: st
   endsAt,
   timezone: 'Europe/Paris',
   source: 'manual',
+  details: NO_DETAILS,
   status: 'confirmed',
 });
 

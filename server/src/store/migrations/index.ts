@@ -9,6 +9,7 @@ import * as pushPolicy from './2026-11-23T23-00-push-policy.ts';
 import * as privateDemoVisitors from './2026-12-03T08-00-private-demo-visitors.ts';
 import * as messageCounter from './2026-12-04T08-00-message-counter.ts';
 import * as changeLog from './2026-12-04T09-00-change-log.ts';
+import * as bookingDetails from './2026-12-04T12-00-booking-details.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T20-00-initial': initial,
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-03T08-00-private-demo-visitors': privateDemoVisitors,
   '2026-12-04T08-00-message-counter': messageCounter,
   '2026-12-04T09-00-change-log': changeLog,
+  '2026-12-04T12-00-booking-details': bookingDetails,
 };
