@@ -41,6 +41,7 @@ import { isTrustedProxy } from './http/trusted-proxy.ts';
 import { createLogger, withRedaction } from './log/logger.ts';
 import { PushCache } from './push/push-cache.ts';
 import { pushRoutes } from './push/routes.ts';
+import { walletRoutes } from './wallet/routes.ts';
 import { mountRealtime, type RealtimeServer } from './realtime/realtime-server.ts';
 import { WS_PATH } from './realtime/upgrade.ts';
 import { warmOpeningHours } from './recommend/opening-hours.ts';
@@ -211,6 +212,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   app.use('/api', catalogueRoutes(ctx));
   app.use('/api', travellerRoutes(ctx));
   app.use('/api', pushRoutes(ctx));
+  app.use('/api', walletRoutes(ctx));
   app.use('/api', apiNotFound);
   app.use(BASEMAP_PATH, basemapRoutes(config.basemapDir));
   app.use(metricsRoutes(metrics));

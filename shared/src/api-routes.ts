@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 import { PlaceDetails } from './place-details.ts';
+import { Booking, BookingEdit, ImportConfirmed, WalletBody } from './booking.ts';
 import { PushSettings, PushSettingsPatch } from './push.ts';
+import { ImportConfirmBody, ImportPreview } from './wallet-import.ts';
 import { ClientConfig, DemoSignInBody, HealthResponse, PersonaList, PlacesCollection, SessionClockBody, SessionClockInfo, SessionInfo } from './api.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -18,6 +20,8 @@ export interface ApiRoute {
   /** Whether the session cookie is needed (401 `unauthenticated` without it). */
   session: boolean;
   body?: z.ZodType;
+  /** The body is a file as it is (application/octet-stream), named by the X-File-Name header. */
+  fileBody?: boolean;
   /** Success responses: status → schema (null for no body). */
   ok: Record<number, { description: string; schema: z.ZodType | null }>;
   /** Error statuses this route answers with the `{error}` shape, besides 401 for session routes. */
@@ -89,6 +93,58 @@ export const API_ROUTES: ApiRoute[] = [
     body: PushSettingsPatch,
     ok: { 200: { description: 'the settings after the change', schema: PushSettings } },
     errors: [400],
+  },
+  {
+    method: 'GET',
+    path: '/api/wallet',
+    summary: "The traveller's bookings, cancelled ones included, by start",
+    session: true,
+    ok: { 200: { description: 'the wallet', schema: WalletBody } },
+    errors: [],
+  },
+  {
+    method: 'POST',
+    path: '/api/wallet/bookings',
+    summary: 'Add a booking by hand (needs the wallet consent)',
+    session: true,
+    body: BookingEdit,
+    ok: { 201: { description: 'the booking', schema: Booking } },
+    errors: [400, 403],
+  },
+  {
+    method: 'PUT',
+    path: '/api/wallet/bookings/{id}',
+    summary: 'Change a booking (needs the wallet consent)',
+    session: true,
+    body: BookingEdit,
+    ok: { 200: { description: 'the booking', schema: Booking } },
+    errors: [400, 403, 404],
+  },
+  {
+    method: 'DELETE',
+    path: '/api/wallet/bookings/{id}',
+    summary: 'Cancel a booking (it stays, marked cancelled)',
+    session: true,
+    ok: { 200: { description: 'the booking', schema: Booking } },
+    errors: [404],
+  },
+  {
+    method: 'POST',
+    path: '/api/wallet/import',
+    summary: 'Read a file (.ics, .eml, .pkpass, .pkpasses, .html, .json) into a preview; nothing is saved',
+    session: true,
+    fileBody: true,
+    ok: { 200: { description: 'what the file holds', schema: ImportPreview } },
+    errors: [403, 413, 415, 422],
+  },
+  {
+    method: 'POST',
+    path: '/api/wallet/import/confirm',
+    summary: 'Save the drafts of a preview the traveller kept: all or none; repeats of wallet bookings are not saved again',
+    session: true,
+    body: ImportConfirmBody,
+    ok: { 201: { description: 'saved', schema: ImportConfirmed }, 200: { description: 'nothing new: every draft was already in the wallet', schema: ImportConfirmed } },
+    errors: [400, 403],
   },
 ];
 

@@ -20,6 +20,10 @@ export const ApiErrorCode = z.enum([
   /** A plain HTTP request to the WebSocket endpoint (426). */
   'upgrade_required',
   'demo_disabled',
+  /** The data needs a consent the traveller has not given (the wallet's, for bookings): nothing was stored (403). */
+  'consent_required',
+  /** An import file refused whole (shared/src/wallet-import.ts IMPORT_REFUSALS): 413, 415 or 422. */
+  'import_refused',
   'unavailable',
   'internal',
 ]);

@@ -95,3 +95,18 @@ export const Booking = BookingFields.refine(endNotBeforeStart, { message: 'endsA
 export type Booking = z.infer<typeof Booking>;
 /** A booking as written by a caller (details may be left out: none). */
 export type BookingInput = z.input<typeof Booking>;
+
+/** A booking typed by hand (or edited): the server gives the id, the source is `manual`, the status `confirmed`. */
+export const BookingEdit = BookingFields.omit({ id: true, source: true, status: true }).refine(endNotBeforeStart, { message: 'the end is before the start', path: ['endsAt'] });
+export type BookingEdit = z.infer<typeof BookingEdit>;
+
+/** The wallet as the client reads it: every booking, cancelled ones included, by start. */
+export const WalletBody = z.object({ bookings: z.array(Booking) });
+export type WalletBody = z.infer<typeof WalletBody>;
+
+export const ImportConfirmed = z.object({
+  created: z.array(Booking),
+  /** Drafts that repeated a booking already in the wallet (same fingerprint): not saved again. */
+  duplicates: z.number().int().min(0),
+});
+export type ImportConfirmed = z.infer<typeof ImportConfirmed>;

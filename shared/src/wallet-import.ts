@@ -65,3 +65,10 @@ export type ImportPreview = z.infer<typeof ImportPreview>;
 /** Why a whole file is refused (nothing of it is imported). */
 export const IMPORT_REFUSALS = ['too_large', 'unsupported_format', 'malformed', 'nothing_found', 'too_many_items', 'zip_bomb'] as const;
 export type ImportRefusal = (typeof IMPORT_REFUSALS)[number];
+
+/** Why a refused import was refused, beside the error's code `import_refused` (the client words it). */
+export const ImportRefusalBody = z.object({ error: z.object({ code: z.literal('import_refused'), reason: z.enum(IMPORT_REFUSALS), message: z.string() }) });
+
+/** Saving what a preview found: every draft the traveller kept, all saved or none. */
+export const ImportConfirmBody = z.object({ drafts: z.array(ImportDraft).min(1).max(IMPORT_LIMITS.maxBookings) });
+export type ImportConfirmBody = z.infer<typeof ImportConfirmBody>;

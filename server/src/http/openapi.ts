@@ -31,6 +31,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       ...(parameters.length ? { parameters } : {}),
       ...(route.session ? { security: [{ session: [] }] } : {}),
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: json(route.body) } } } } : {}),
+      ...(route.fileBody ? { requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } } } : {}),
       responses,
     };
   }

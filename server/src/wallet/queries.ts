@@ -12,27 +12,63 @@ export function recordBooking(changes: ChangeLog, travellerId: string, booking: 
   );
 }
 
+/** What a booking says, as columns (instants stored in UTC; the zone they are shown in beside them). */
+function columnsOf(b: BookingT) {
+  return {
+    kind: b.kind,
+    title: b.title,
+    place_id: b.placeId,
+    starts_at: new Date(b.startsAt).toISOString(),
+    ends_at: b.endsAt === null ? null : new Date(b.endsAt).toISOString(),
+    timezone: b.timezone,
+    status: b.status,
+    details: JSON.stringify(b.details),
+  };
+}
+
 /** `fingerprint`: an imported reservation's identity (a second import of it is refused by the unique index). */
 export async function addBooking(db: Db, travellerId: string, booking: BookingInput, now: Date, fingerprint: string | null = null): Promise<void> {
   const b = Booking.parse(booking);
   await db
     .insertInto('bookings')
     .values({
+      ...columnsOf(b),
       id: b.id,
       traveller_id: travellerId,
-      kind: b.kind,
-      title: b.title,
-      place_id: b.placeId,
-      starts_at: new Date(b.startsAt).toISOString(),
-      ends_at: b.endsAt === null ? null : new Date(b.endsAt).toISOString(),
-      timezone: b.timezone,
       source: b.source,
-      status: b.status,
       created_at: now.toISOString(),
-      details: JSON.stringify(b.details),
       fingerprint,
     })
     .execute();
+}
+
+/** Every booking of the traveller, cancelled ones included, by start. */
+export async function listBookings(db: Db, travellerId: string): Promise<BookingT[]> {
+  const rows = await db.selectFrom('bookings').selectAll().where('traveller_id', '=', travellerId).orderBy('starts_at').orderBy('id').execute();
+  return rows.map(bookingOf);
+}
+
+/** One of the traveller's bookings; null when there is none with that id (or it is someone else's). */
+export async function findBooking(db: Db, travellerId: string, id: string): Promise<BookingT | null> {
+  const row = await db.selectFrom('bookings').selectAll().where('traveller_id', '=', travellerId).where('id', '=', id).executeTakeFirst();
+  return row ? bookingOf(row) : null;
+}
+
+/** Which of these fingerprints the traveller's wallet already holds, with the booking that has each. */
+export async function bookingsByFingerprint(db: Db, travellerId: string, fingerprints: readonly string[]): Promise<Map<string, string>> {
+  if (fingerprints.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('bookings')
+    .select(['id', 'fingerprint'])
+    .where('traveller_id', '=', travellerId)
+    .where('fingerprint', 'in', [...fingerprints])
+    .execute();
+  return new Map(rows.map((r) => [r.fingerprint!, r.id]));
+}
+
+/** Replaces what a booking says (its id, source and fingerprint stay). */
+export async function updateBooking(db: Db, travellerId: string, booking: BookingT): Promise<void> {
+  await db.updateTable('bookings').set(columnsOf(booking)).where('traveller_id', '=', travellerId).where('id', '=', booking.id).execute();
 }
 
 /** Whether the traveller holds any confirmed booking (the push tick skips the others without reading more). */

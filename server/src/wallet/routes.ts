@@ -1,0 +1,124 @@
+/**
+ * The wallet over HTTP: read it, add, edit and cancel a booking by hand, import a file (a preview first,
+ * then the drafts the traveller kept, all saved or none). Every write needs the wallet consent: without it
+ * nothing is stored (403 `consent_required`). Every write is one change-log entry, so every instance's
+ * readers of the wallet (the gap trigger, the trip signal) see it.
+ */
+import { randomUUID } from 'node:crypto';
+import express, { Router, type Request } from 'express';
+import { Booking, BookingEdit, type Booking as BookingT, IMPORT_LIMITS, ImportConfirmBody, type ImportConfirmed, type ImportPreview, type WalletBody } from '@escale/shared';
+import { currentTraveller, requireTraveller } from '../auth/require-traveller.ts';
+import type { AppContext } from '../context.ts';
+import { HttpError, parseBody } from '../http/errors.ts';
+import type { Traveller } from '../travellers/model.ts';
+import { readImport } from './import/import-file.ts';
+import { ImportRefused } from './import/refusal.ts';
+import { addBooking, bookingsByFingerprint, findBooking, listBookings, updateBooking } from './queries.ts';
+
+/** The path that takes a raw file instead of JSON (http/json-body.ts lets it through). */
+export const IMPORT_PATH = '/wallet/import';
+/** The header that names the uploaded file (its extension tells its format). */
+const FILE_NAME_HEADER = 'x-file-name';
+
+const STATUS_OF_REFUSAL = { too_large: 413, unsupported_format: 415 } as const;
+
+function requireWalletConsent(traveller: Traveller): void {
+  if (!traveller.consents.wallet) throw new HttpError(403, 'consent_required', 'Your wallet is off: turn on the wallet in My data to keep bookings in Escale. Nothing was stored.');
+}
+
+function bookingIdOf(req: Request): string {
+  const id = req.params.id;
+  if (typeof id !== 'string' || id.length === 0 || id.length > 200) throw new HttpError(404, 'not_found', 'No such booking.');
+  return id;
+}
+
+export function walletRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const changed = (travellerId: string) => () => [{ type: 'booking_changed' as const, travellerId }];
+
+  router.get('/wallet', requireTraveller(ctx), async (_req, res) => {
+    res.json({ bookings: await listBookings(ctx.db, currentTraveller(res).id) } satisfies WalletBody);
+  });
+
+  router.post('/wallet/bookings', requireTraveller(ctx), async (req, res) => {
+    const traveller = currentTraveller(res);
+    const edit = parseBody(BookingEdit, req.body);
+    requireWalletConsent(traveller);
+    const booking = Booking.parse({ ...edit, id: randomUUID(), source: 'manual', status: 'confirmed' });
+    await ctx.changes.record((trx) => addBooking(trx, traveller.id, booking, ctx.clock.now()), changed(traveller.id));
+    res.status(201).json(booking);
+  });
+
+  router.put('/wallet/bookings/:id', requireTraveller(ctx), async (req, res) => {
+    const traveller = currentTraveller(res);
+    const edit = parseBody(BookingEdit, req.body);
+    requireWalletConsent(traveller);
+    const existing = await findBooking(ctx.db, traveller.id, bookingIdOf(req));
+    if (!existing) throw new HttpError(404, 'not_found', 'No such booking in your wallet.');
+    const booking = Booking.parse({ ...edit, id: existing.id, source: existing.source, status: existing.status });
+    await ctx.changes.record((trx) => updateBooking(trx, traveller.id, booking), changed(traveller.id));
+    res.json(booking);
+  });
+
+  // Cancelling keeps the booking, marked cancelled: an agency offer's seats and the traveller's history refer to it.
+  router.delete('/wallet/bookings/:id', requireTraveller(ctx), async (req, res) => {
+    // No consent needed to cancel: it takes nothing more in.
+    const traveller = currentTraveller(res);
+    const existing = await findBooking(ctx.db, traveller.id, bookingIdOf(req));
+    if (!existing) throw new HttpError(404, 'not_found', 'No such booking in your wallet.');
+    const booking = { ...existing, status: 'cancelled' as const };
+    await ctx.changes.record((trx) => updateBooking(trx, traveller.id, booking), changed(traveller.id));
+    res.json(booking);
+  });
+
+  router.post(IMPORT_PATH, requireTraveller(ctx), express.raw({ type: 'application/octet-stream', limit: IMPORT_LIMITS.maxBytes + 1 }), async (req, res) => {
+    const traveller = currentTraveller(res);
+    requireWalletConsent(traveller);
+    if (!Buffer.isBuffer(req.body)) throw new HttpError(415, 'unsupported_media_type', 'Send the file itself, with Content-Type: application/octet-stream and its name in X-File-Name.');
+    const fileName = decodeURIComponent(String(req.headers[FILE_NAME_HEADER] ?? 'upload')).slice(0, 255);
+    let preview: ImportPreview;
+    try {
+      preview = await readImport(fileName, new Uint8Array(req.body), { tripZone: ctx.city.timezone });
+    } catch (err) {
+      if (!(err instanceof ImportRefused)) throw err;
+      const status = STATUS_OF_REFUSAL[err.code as keyof typeof STATUS_OF_REFUSAL] ?? 422;
+      res.status(status).json({ error: { code: 'import_refused', reason: err.code, message: err.message } });
+      return;
+    }
+    const known = await bookingsByFingerprint(
+      ctx.db,
+      traveller.id,
+      preview.drafts.map((d) => d.fingerprint),
+    );
+    res.json({ ...preview, drafts: preview.drafts.map((d) => ({ ...d, duplicateOf: known.get(d.fingerprint) ?? null })) } satisfies ImportPreview);
+  });
+
+  router.post(`${IMPORT_PATH}/confirm`, requireTraveller(ctx), async (req, res) => {
+    const traveller = currentTraveller(res);
+    const { drafts } = parseBody(ImportConfirmBody, req.body);
+    requireWalletConsent(traveller);
+    const now = ctx.clock.now();
+    // One transaction: every draft saved, or none (a failure half-way leaves the wallet as it was).
+    const result = await ctx.changes.record(
+      async (trx): Promise<ImportConfirmed> => {
+        const unique = [...new Map(drafts.map((d) => [d.fingerprint, d])).values()];
+        const known = await bookingsByFingerprint(
+          trx,
+          traveller.id,
+          unique.map((d) => d.fingerprint),
+        );
+        const created: BookingT[] = [];
+        for (const { fingerprint, warnings: _w, duplicateOf: _d, ...fields } of unique.filter((d) => !known.has(d.fingerprint))) {
+          const booking = Booking.parse({ ...fields, id: randomUUID() });
+          await addBooking(trx, traveller.id, booking, now, fingerprint);
+          created.push(booking);
+        }
+        return { created, duplicates: drafts.length - created.length };
+      },
+      (r) => (r.created.length > 0 ? changed(traveller.id)() : []),
+    );
+    res.status(result.created.length > 0 ? 201 : 200).json(result);
+  });
+
+  return router;
+}

@@ -1,0 +1,140 @@
+/**
+ * The wallet over HTTP, on the store the project runs on (SQLite and PostgreSQL): a file previewed, then
+ * saved all at once; the same file again found as a duplicate; bookings typed, edited and cancelled by
+ * hand; refusals with their reasons; nothing stored without the wallet consent.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Booking, ImportConfirmed, ImportPreview, WalletBody } from '@escale/shared';
+import { setConsent } from '../../server/src/travellers/consents.ts';
+import { signIn, startTestServer, type TestServer } from '../support/test-server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const MAIL = [
+  'From: "Air France" <confirmation@example.com>',
+  'To: lea@example.com',
+  'Subject: =?UTF-8?Q?Votre_r=C3=A9servation?=',
+  'MIME-Version: 1.0',
+  'Content-Type: multipart/alternative; boundary="b1"',
+  '',
+  '--b1',
+  'Content-Type: text/plain; charset=utf-8',
+  '',
+  'Your flight AF 346 from CDG to YUL.',
+  '--b1',
+  'Content-Type: text/html; charset=utf-8',
+  'Content-Transfer-Encoding: quoted-printable',
+  '',
+  '<html><body><script type=3D"application/ld+json">{"@context":"http://schema.org","@type":"FlightReservati=',
+  'on","reservationNumber":"QX7P2R","reservationFor":{"@type":"Flight","flightNumber":"346","airline":{"@type=',
+  '":"Airline","iataCode":"AF","name":"Air France"},"departureAirport":{"@type":"Airport","iataCode":"CDG"},=',
+  '"arrivalAirport":{"@type":"Airport","iataCode":"YUL"},"departureTime":"2026-12-20T10:30:00+01:00","arri=',
+  'valTime":"2026-12-20T12:45:00-05:00"}}</script><p>Bon voyage</p></body></html>',
+  '--b1--',
+  '',
+].join('\r\n');
+
+async function upload(cookie: string, name: string, body: string | Uint8Array, type = 'application/octet-stream'): Promise<Response> {
+  return fetch(`${server.url}/api/wallet/import`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': type, 'x-file-name': encodeURIComponent(name) },
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+  });
+}
+const json = (cookie: string, method: string, path: string, body?: unknown) =>
+  fetch(`${server.url}${path}`, { method, headers: { cookie, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+
+describe('the wallet', () => {
+  it('previews an e-mail without saving it, saves what the traveller kept, and knows the file the second time', async () => {
+    const { cookie } = await signIn(server, 'lea');
+    const res = await upload(cookie, 'Votre réservation.eml', MAIL);
+    expect(res.status).toBe(200);
+    const preview = (await res.json()) as ImportPreview;
+    expect(preview.format).toBe('email');
+    expect(preview.drafts).toHaveLength(1);
+    expect(preview.drafts[0]).toMatchObject({ kind: 'FlightReservation', title: 'AF 346 CDG → YUL', duplicateOf: null, details: { reservationNumber: 'QX7P2R' } });
+    // Nothing saved by a preview.
+    expect(((await (await json(cookie, 'GET', '/api/wallet')).json()) as WalletBody).bookings).toHaveLength(0);
+
+    const saved = await json(cookie, 'POST', '/api/wallet/import/confirm', { drafts: preview.drafts });
+    expect(saved.status).toBe(201);
+    const { created } = (await saved.json()) as ImportConfirmed;
+    expect(created).toHaveLength(1);
+    const wallet = ((await (await json(cookie, 'GET', '/api/wallet')).json()) as WalletBody).bookings;
+    expect(wallet.map((b) => [b.title, Date.parse(b.startsAt), b.source])).toEqual([['AF 346 CDG → YUL', Date.parse('2026-12-20T09:30:00Z'), 'email']]);
+
+    const again = (await (await upload(cookie, 'copy.eml', MAIL)).json()) as ImportPreview;
+    expect(again.drafts[0]!.duplicateOf).toBe(created[0]!.id);
+    const twice = (await (await json(cookie, 'POST', '/api/wallet/import/confirm', { drafts: again.drafts })).json()) as ImportConfirmed;
+    expect(twice).toEqual({ created: [], duplicates: 1 });
+    expect(((await (await json(cookie, 'GET', '/api/wallet')).json()) as WalletBody).bookings).toHaveLength(1);
+  });
+
+  it('adds, edits and cancels a booking by hand, and says what is wrong with a bad one', async () => {
+    const { cookie } = await signIn(server, 'lea');
+    const table = {
+      kind: 'FoodEstablishmentReservation',
+      title: 'Le Baratin',
+      placeId: null,
+      startsAt: '2026-12-21T20:30:00+01:00',
+      endsAt: null,
+      timezone: 'Europe/Paris',
+      details: { partySize: 2 },
+    };
+    const created = await json(cookie, 'POST', '/api/wallet/bookings', table);
+    expect(created.status).toBe(201);
+    const booking = (await created.json()) as Booking;
+    expect(booking).toMatchObject({ source: 'manual', status: 'confirmed', details: { partySize: 2 } });
+
+    const edited = (await (await json(cookie, 'PUT', `/api/wallet/bookings/${booking.id}`, { ...table, startsAt: '2026-12-21T21:00:00+01:00' })).json()) as Booking;
+    expect(Date.parse(edited.startsAt)).toBe(Date.parse('2026-12-21T20:00:00Z'));
+
+    const bad = await json(cookie, 'POST', '/api/wallet/bookings', { ...table, endsAt: '2026-12-21T19:00:00+01:00' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/end is before the start/);
+
+    const cancelled = (await (await json(cookie, 'DELETE', `/api/wallet/bookings/${booking.id}`)).json()) as Booking;
+    expect(cancelled.status).toBe('cancelled');
+    const other = await signIn(server, 'marc');
+    expect((await json(other.cookie, 'PUT', `/api/wallet/bookings/${booking.id}`, table)).status).toBe(404);
+    expect((await json(other.cookie, 'DELETE', `/api/wallet/bookings/${booking.id}`)).status).toBe(404);
+  });
+
+  it('refuses a file it cannot read, with the reason, and stores nothing of it', async () => {
+    const { cookie } = await signIn(server, 'lea');
+    const refused = async (name: string, body: string | Uint8Array) => {
+      const res = await upload(cookie, name, body);
+      return { status: res.status, body: (await res.json()) as { error: { code: string; reason: string; message: string } } };
+    };
+    expect(await refused('photo.jpg', new Uint8Array([0xff, 0xd8, 0xff]))).toMatchObject({ status: 415, body: { error: { code: 'import_refused', reason: 'unsupported_format' } } });
+    expect(await refused('broken.pkpass', 'PK not really a zip')).toMatchObject({ status: 422, body: { error: { reason: 'malformed' } } });
+    expect(await refused('note.txt', 'Your train leaves at 10')).toMatchObject({ status: 422, body: { error: { reason: 'nothing_found' } } });
+    expect((await refused('huge.ics', new Uint8Array(10 * 1024 * 1024 + 2))).status).toBe(413);
+    expect((await upload(cookie, 'mail.eml', MAIL, 'text/plain')).status).toBe(415);
+    expect(((await (await json(cookie, 'GET', '/api/wallet')).json()) as WalletBody).bookings).toHaveLength(0);
+  });
+
+  it('stores nothing without the wallet consent', async () => {
+    const { cookie, travellerId } = await signIn(server, 'lea');
+    await setConsent(server.ctx, travellerId, 'wallet', false);
+    const res = await upload(cookie, 'mail.eml', MAIL);
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('consent_required');
+    const typed = await json(cookie, 'POST', '/api/wallet/bookings', {
+      kind: 'EventReservation',
+      title: 'Concert',
+      placeId: null,
+      startsAt: '2026-12-21T20:30:00+01:00',
+      endsAt: null,
+      timezone: 'Europe/Paris',
+    });
+    expect(typed.status).toBe(403);
+    expect(((await (await json(cookie, 'GET', '/api/wallet')).json()) as WalletBody).bookings).toHaveLength(0);
+  });
+});
