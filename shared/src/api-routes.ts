@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { PlaceDetails } from './place-details.ts';
-import { Booking, BookingEdit, ImportConfirmed, WalletBody } from './booking.ts';
+import { BookOfferBody, Booking, BookingEdit, ImportConfirmed, WalletBody } from './booking.ts';
 import { PushSettings, PushSettingsPatch } from './push.ts';
 import { ImportConfirmBody, ImportPreview } from './wallet-import.ts';
 import { ClientConfig, DemoSignInBody, HealthResponse, PersonaList, PlacesCollection, SessionClockBody, SessionClockInfo, SessionInfo } from './api.ts';
@@ -127,6 +127,15 @@ export const API_ROUTES: ApiRoute[] = [
     session: true,
     ok: { 200: { description: 'the booking', schema: Booking } },
     errors: [404],
+  },
+  {
+    method: 'POST',
+    path: '/api/wallet/offers/{id}/book',
+    summary: 'Book seats of an agency offer (Idempotency-Key header: a retry gets the first answer; needs the wallet consent)',
+    session: true,
+    body: BookOfferBody,
+    ok: { 201: { description: 'booked: the booking in the wallet', schema: Booking } },
+    errors: [400, 403, 404, 409],
   },
   {
     method: 'POST',

@@ -24,6 +24,10 @@ export const ApiErrorCode = z.enum([
   'consent_required',
   /** An import file refused whole (shared/src/wallet-import.ts IMPORT_REFUSALS): 413, 415 or 422. */
   'import_refused',
+  /** Not enough seats left on an offer: nothing was booked (409). */
+  'sold_out',
+  /** An Idempotency-Key already used with another request body (409). */
+  'idempotency_conflict',
   'unavailable',
   'internal',
 ]);

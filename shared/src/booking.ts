@@ -110,3 +110,8 @@ export const ImportConfirmed = z.object({
   duplicates: z.number().int().min(0),
 });
 export type ImportConfirmed = z.infer<typeof ImportConfirmed>;
+
+/** Booking an agency offer from a suggestion: how many seats (the request carries an Idempotency-Key header). */
+export const OFFER_MAX_QUANTITY = 10;
+export const BookOfferBody = z.object({ quantity: z.number().int().min(1).max(OFFER_MAX_QUANTITY) });
+export type BookOfferBody = z.infer<typeof BookOfferBody>;

@@ -96,6 +96,12 @@ function isPostgresError(err: unknown): err is { code: string; message: string }
   return typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && typeof e.severity === 'string';
 }
 
+/** A second row with the same unique key (SQLite's constraint codes, PostgreSQL's SQLSTATE 23505). */
+export function isUniqueViolation(err: unknown): boolean {
+  if (err instanceof SQLite.SqliteError) return err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || err.code === 'SQLITE_CONSTRAINT_UNIQUE';
+  return isPostgresError(err) && err.code === '23505';
+}
+
 /**
  * When `err` is a failure of the store itself, its code and the database's own words (they name tables and
  * columns, never values); null for a refusal of the data, a constraint violation (a position for a traveller

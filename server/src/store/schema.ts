@@ -152,6 +152,19 @@ export interface BookingTable {
   details: Generated<string>;
   /** The reservation's identity across imports (wallet/import/fingerprint.ts); null for one typed by hand. */
   fingerprint: string | null;
+  /** An agency offer booked in the app, and its seats (given back when cancelled). */
+  offer_id: Generated<string | null>;
+  quantity: Generated<number | null>;
+}
+
+/** A booking request's idempotency key and the answer it got (wallet/book-offer.ts). */
+export interface BookingRequestTable {
+  traveller_id: string;
+  idempotency_key: string;
+  request: string;
+  status: number;
+  response: string;
+  created_at: string;
 }
 
 export interface MessageLogTable {
@@ -201,6 +214,7 @@ export interface Database {
   push_state: PushStateTable;
   pushed_items: PushedItemTable;
   bookings: BookingTable;
+  booking_requests: BookingRequestTable;
   message_log: MessageLogTable;
   message_counters: MessageCounterTable;
   change_log: ChangeLogTable;

@@ -1,5 +1,6 @@
 /** Bookings as stored: the wallet's data, read by the push policy's "gap in the timeline" trigger. */
 import { Booking, type Booking as BookingT, type BookingInput } from '@escale/shared';
+import type { Selectable } from 'kysely';
 import type { BookingTable } from '../store/schema.ts';
 import type { ChangeLog } from '../bus/change-log.ts';
 import type { Db } from '../store/db.ts';
@@ -27,7 +28,7 @@ function columnsOf(b: BookingT) {
 }
 
 /** `fingerprint`: an imported reservation's identity (a second import of it is refused by the unique index). */
-export async function addBooking(db: Db, travellerId: string, booking: BookingInput, now: Date, fingerprint: string | null = null): Promise<void> {
+export async function addBooking(db: Db, travellerId: string, booking: BookingInput, now: Date, fingerprint: string | null = null, offer?: { offerId: string; quantity: number }): Promise<void> {
   const b = Booking.parse(booking);
   await db
     .insertInto('bookings')
@@ -38,6 +39,8 @@ export async function addBooking(db: Db, travellerId: string, booking: BookingIn
       source: b.source,
       created_at: now.toISOString(),
       fingerprint,
+      offer_id: offer?.offerId ?? null,
+      quantity: offer?.quantity ?? null,
     })
     .execute();
 }
@@ -64,6 +67,12 @@ export async function bookingsByFingerprint(db: Db, travellerId: string, fingerp
     .where('fingerprint', 'in', [...fingerprints])
     .execute();
   return new Map(rows.map((r) => [r.fingerprint!, r.id]));
+}
+
+/** The offer and seats behind an offer booking (null for any other). */
+export async function offerOfBooking(db: Db, travellerId: string, id: string): Promise<{ offerId: string; quantity: number } | null> {
+  const row = await db.selectFrom('bookings').select(['offer_id', 'quantity']).where('traveller_id', '=', travellerId).where('id', '=', id).executeTakeFirst();
+  return row?.offer_id && row.quantity ? { offerId: row.offer_id, quantity: row.quantity } : null;
 }
 
 /** Replaces what a booking says (its id, source and fingerprint stay). */
@@ -93,7 +102,7 @@ export async function bookingsBetween(db: Db, travellerId: string, from: Date, u
 }
 
 /** A stored row as the contract's Booking (validated: a row written by an older version still reads right). */
-export function bookingOf(r: Omit<BookingTable, 'details'> & { details: string }): BookingT {
+export function bookingOf(r: Selectable<BookingTable>): BookingT {
   return Booking.parse({
     id: r.id,
     kind: r.kind,

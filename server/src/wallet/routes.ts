@@ -6,14 +6,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import express, { Router, type Request } from 'express';
-import { Booking, BookingEdit, type Booking as BookingT, IMPORT_LIMITS, ImportConfirmBody, type ImportConfirmed, type ImportPreview, type WalletBody } from '@escale/shared';
+import { BookOfferBody, Booking, BookingEdit, type Booking as BookingT, IMPORT_LIMITS, ImportConfirmBody, type ImportConfirmed, type ImportPreview, type WalletBody } from '@escale/shared';
 import { currentTraveller, requireTraveller } from '../auth/require-traveller.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, parseBody } from '../http/errors.ts';
 import type { Traveller } from '../travellers/model.ts';
 import { readImport } from './import/import-file.ts';
 import { ImportRefused } from './import/refusal.ts';
-import { addBooking, bookingsByFingerprint, findBooking, listBookings, updateBooking } from './queries.ts';
+import { bookOffer, IDEMPOTENCY_KEY, returnSeats } from './book-offer.ts';
+import { addBooking, bookingsByFingerprint, findBooking, listBookings, offerOfBooking, updateBooking } from './queries.ts';
 
 /** The path that takes a raw file instead of JSON (http/json-body.ts lets it through). */
 export const IMPORT_PATH = '/wallet/import';
@@ -67,8 +68,26 @@ export function walletRoutes(ctx: AppContext): Router {
     const existing = await findBooking(ctx.db, traveller.id, bookingIdOf(req));
     if (!existing) throw new HttpError(404, 'not_found', 'No such booking in your wallet.');
     const booking = { ...existing, status: 'cancelled' as const };
-    await ctx.changes.record((trx) => updateBooking(trx, traveller.id, booking), changed(traveller.id));
+    const offer = existing.status === 'confirmed' ? await offerOfBooking(ctx.db, traveller.id, existing.id) : null;
+    await ctx.changes.record(
+      async (trx) => {
+        await updateBooking(trx, traveller.id, booking);
+        if (offer) await returnSeats(trx, offer.offerId, offer.quantity);
+      },
+      () => [...changed(traveller.id)(), ...(offer ? [{ type: 'catalogue_changed' as const, places: [], events: [], offers: [offer.offerId] }] : [])],
+    );
     res.json(booking);
+  });
+
+  router.post('/wallet/offers/:id/book', requireTraveller(ctx), async (req, res) => {
+    const traveller = currentTraveller(res);
+    const { quantity } = parseBody(BookOfferBody, req.body);
+    const key = String(req.headers['idempotency-key'] ?? '');
+    if (!IDEMPOTENCY_KEY.test(key))
+      throw new HttpError(400, 'bad_request', 'Send an Idempotency-Key header (8 to 200 letters, digits, or . _ : -), new for each booking attempt and the same for its retries.');
+    requireWalletConsent(traveller);
+    const answer = await bookOffer(ctx, traveller, bookingIdOf(req), quantity, key);
+    res.status(answer.status).json(answer.body);
   });
 
   router.post(IMPORT_PATH, requireTraveller(ctx), express.raw({ type: 'application/octet-stream', limit: IMPORT_LIMITS.maxBytes + 1 }), async (req, res) => {
