@@ -68,6 +68,7 @@ export type ImportRefusal = (typeof IMPORT_REFUSALS)[number];
 
 /** Why a refused import was refused, beside the error's code `import_refused` (the client words it). */
 export const ImportRefusalBody = z.object({ error: z.object({ code: z.literal('import_refused'), reason: z.enum(IMPORT_REFUSALS), message: z.string() }) });
+export type ImportRefusalBody = z.infer<typeof ImportRefusalBody>;
 
 /** Saving what a preview found: every draft the traveller kept, all saved or none. */
 export const ImportConfirmBody = z.object({ drafts: z.array(ImportDraft).min(1).max(IMPORT_LIMITS.maxBookings) });

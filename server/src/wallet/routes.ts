@@ -6,7 +6,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import express, { Router, type Request } from 'express';
-import { BookOfferBody, Booking, BookingEdit, type Booking as BookingT, IMPORT_LIMITS, ImportConfirmBody, type ImportConfirmed, type ImportPreview, type WalletBody } from '@escale/shared';
+import {
+  BookOfferBody,
+  Booking,
+  BookingEdit,
+  type Booking as BookingT,
+  IMPORT_LIMITS,
+  ImportConfirmBody,
+  type ImportConfirmed,
+  type ImportPreview,
+  type ImportRefusalBody,
+  type WalletBody,
+} from '@escale/shared';
 import { currentTraveller, requireTraveller } from '../auth/require-traveller.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, parseBody } from '../http/errors.ts';
@@ -101,7 +112,7 @@ export function walletRoutes(ctx: AppContext): Router {
     } catch (err) {
       if (!(err instanceof ImportRefused)) throw err;
       const status = STATUS_OF_REFUSAL[err.code as keyof typeof STATUS_OF_REFUSAL] ?? 422;
-      res.status(status).json({ error: { code: 'import_refused', reason: err.code, message: err.message } });
+      res.status(status).json({ error: { code: 'import_refused', reason: err.code, message: err.message } } satisfies ImportRefusalBody);
       return;
     }
     const known = await bookingsByFingerprint(

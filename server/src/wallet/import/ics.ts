@@ -132,10 +132,8 @@ export function readIcs(text: string, options: IcsOptions): Extracted {
     if (!event.isRecurring()) {
       occurrences.push({ start: event.startDate, end: event.endDate });
     } else {
-      const first = event.startDate;
       const from = options.window?.from.getTime() ?? -Infinity;
-      const firstMs = instantOf(first, startTzid);
-      const until = options.window?.until.getTime() ?? Date.parse(firstMs.iso) + DEFAULT_WINDOW_MS;
+      const until = options.window?.until.getTime() ?? Date.parse(instantOf(event.startDate, startTzid).iso) + DEFAULT_WINDOW_MS;
       const it = event.iterator();
       for (let steps = 0; steps < MAX_ITERATIONS; steps++) {
         const next = it.next();

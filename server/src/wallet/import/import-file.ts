@@ -36,12 +36,13 @@ export function formatOf(fileName: string, bytes: Uint8Array): ImportFormat | nu
     txt: 'text',
   };
   if (byExt[ext]) return byExt[ext];
-  const start = head(bytes).trimStart();
+  const text = head(bytes);
+  const start = text.trimStart();
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'pkpass';
   if (/^BEGIN:VCALENDAR/i.test(start)) return 'ics';
   if (/^[{[]/.test(start)) return 'jsonld';
   if (/^(<!doctype html|<html|<head|<body|<div|<script|<!--)/i.test(start)) return 'html';
-  if (/^[A-Za-z-]+:\s/.test(start) && /\r?\n\r?\n/.test(head(bytes))) return 'email';
+  if (/^[A-Za-z-]+:\s/.test(start) && /\r?\n\r?\n/.test(text)) return 'email';
   return null;
 }
 

@@ -46,6 +46,7 @@ export function readInstant(value: unknown, tripZone: string, zone?: string | nu
   const readIn = zone ?? tripZone;
   const instant = new Date(zonedTimeToUtc(wall, readIn).getTime() + seconds);
   const dateOnly = h === undefined;
-  const warning: Evidence | null = zone ? null : { key: dateOnly ? 'wallet.import.date_only' : 'wallet.import.no_zone', params: { zone: readIn } };
-  return { iso: toZonedIso(instant, readIn), zone: readIn, warning: dateOnly && zone ? { key: 'wallet.import.date_only', params: { zone: readIn } } : warning, dateOnly };
+  // A date alone is always said; a time is said when the zone it is read in was assumed.
+  const warning: Evidence | null = dateOnly ? { key: 'wallet.import.date_only', params: { zone: readIn } } : zone ? null : { key: 'wallet.import.no_zone', params: { zone: readIn } };
+  return { iso: toZonedIso(instant, readIn), zone: readIn, warning, dateOnly };
 }

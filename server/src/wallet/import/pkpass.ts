@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { BookingDetails, IMPORT_LIMITS, type Barcode, type BookingKind, type Evidence, type ImportDraft, type PassIntegrity } from '@escale/shared';
 import { readInstant } from './instants.ts';
-import { refuse } from './refusal.ts';
+import { ImportRefused, refuse } from './refusal.ts';
 import { fingerprint, type Extracted } from './schema-org.ts';
 
 /** An entry's inflated size may not exceed its compressed size by more than this (a bomb's ratio is in the thousands). */
@@ -26,28 +26,20 @@ export function unzipBounded(bytes: Uint8Array, what: string): Record<string, Ui
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) refuse('malformed', `This ${what} is not a zip archive (a .pkpass is one): the file is damaged or not a pass.`);
   let entries = 0;
   let declared = 0;
-  let bomb: string | null = null;
-  const filter = (file: UnzipFileInfo) => {
-    entries++;
+  // The filter sees each entry's declared sizes before it is inflated: a refusal there stops the unpacking.
+  const withinLimits = (file: UnzipFileInfo) => {
     declared += file.originalSize;
-    if (file.originalSize > 1024 * 1024 && file.originalSize > file.size * MAX_RATIO) bomb = file.name;
+    if (++entries > IMPORT_LIMITS.maxZipEntries) refuse('too_many_items', `This ${what} holds more than ${IMPORT_LIMITS.maxZipEntries} files.`);
+    const suspicious = file.originalSize > 1024 * 1024 && file.originalSize > file.size * MAX_RATIO;
+    if (declared > IMPORT_LIMITS.maxUnzippedBytes || suspicious)
+      refuse('zip_bomb', `This ${what} would unpack to more than ${IMPORT_LIMITS.maxUnzippedBytes / (1024 * 1024)} MB (or compresses suspiciously well): refused unread.`);
     return true;
   };
   let files: Record<string, Uint8Array>;
   try {
-    // The filter sees each entry's declared sizes before it is inflated; a refusal stops the unpacking there.
-    files = unzipSync(bytes, {
-      filter: (file) => {
-        filter(file);
-        if (entries > IMPORT_LIMITS.maxZipEntries) throw new RangeError('entries');
-        if (declared > IMPORT_LIMITS.maxUnzippedBytes || bomb !== null) throw new RangeError('bomb');
-        return true;
-      },
-    });
+    files = unzipSync(bytes, { filter: withinLimits });
   } catch (err) {
-    if (err instanceof RangeError && err.message === 'entries') return refuse('too_many_items', `This ${what} holds more than ${IMPORT_LIMITS.maxZipEntries} files.`);
-    if (err instanceof RangeError && err.message === 'bomb')
-      return refuse('zip_bomb', `This ${what} would unpack to more than ${IMPORT_LIMITS.maxUnzippedBytes / (1024 * 1024)} MB (or compresses suspiciously well): refused unread.`);
+    if (err instanceof ImportRefused) throw err;
     return refuse('malformed', `This ${what} is a damaged zip archive (${err instanceof Error ? err.message : String(err)}).`);
   }
   return files;
