@@ -91,7 +91,14 @@ export const BookingFields = z.object({
 
 /** The end, when given, is not before the start. */
 export const endNotBeforeStart = (b: { startsAt: string; endsAt: string | null }) => b.endsAt === null || Date.parse(b.endsAt) >= Date.parse(b.startsAt);
-export const Booking = BookingFields.refine(endNotBeforeStart, { message: 'endsAt is before startsAt', path: ['endsAt'] });
+export const Booking = BookingFields.extend({
+  /**
+   * The booking's version as the server last stored it (a digest of its content): an edit or a cancellation
+   * sent with it as If-Match is refused (412) if the booking changed since, so an offline change never
+   * silently overwrites a newer one.
+   */
+  revision: z.string().max(64).optional(),
+}).refine(endNotBeforeStart, { message: 'endsAt is before startsAt', path: ['endsAt'] });
 export type Booking = z.infer<typeof Booking>;
 /** A booking as written by a caller (details may be left out: none). */
 export type BookingInput = z.input<typeof Booking>;

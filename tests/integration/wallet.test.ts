@@ -106,6 +106,49 @@ describe('the wallet', () => {
     expect((await json(other.cookie, 'DELETE', `/api/wallet/bookings/${booking.id}`)).status).toBe(404);
   });
 
+  it('applies a change replayed with its Idempotency-Key once, answering the retry as the first time', async () => {
+    const { cookie } = await signIn(server, 'lea');
+    const table = { kind: 'FoodEstablishmentReservation', title: 'Chez Janou', placeId: null, startsAt: '2026-12-22T13:00:00+01:00', endsAt: null, timezone: 'Europe/Paris' };
+    const send = (key: string, body: unknown) =>
+      fetch(`${server.url}/api/wallet/bookings`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(body) });
+    // The phone's queue sends the same change three times (two answers lost on the way), two of them at once.
+    const answers = await Promise.all([send('offline-change-0001', table), send('offline-change-0001', table)]);
+    const third = await send('offline-change-0001', table);
+    const bodies = (await Promise.all([...answers, third].map((r) => r.json()))) as Booking[];
+    expect([...answers, third].map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
+    const wallet = ((await (await json(cookie, 'GET', '/api/wallet')).json()) as WalletBody).bookings;
+    expect(wallet.filter((b) => b.title === 'Chez Janou')).toHaveLength(1);
+    // The same key for another change is a client bug: refused, nothing written.
+    const reused = await send('offline-change-0001', { ...table, title: 'Another table' });
+    expect(reused.status).toBe(409);
+    expect(((await reused.json()) as { error: { code: string } }).error.code).toBe('idempotency_conflict');
+    expect((await send('bad key!', table)).status).toBe(400);
+  });
+
+  it('refuses an edit made from an older revision (412) and changes nothing, so the traveller decides', async () => {
+    const { cookie } = await signIn(server, 'lea');
+    const show = { kind: 'EventReservation', title: 'Concert', placeId: null, startsAt: '2026-12-23T20:30:00+01:00', endsAt: null, timezone: 'Europe/Paris' };
+    const booking = (await (await json(cookie, 'POST', '/api/wallet/bookings', show)).json()) as Booking;
+    expect(booking.revision).toMatch(/^[\w-]{22}$/);
+    const put = (revision: string, body: unknown) =>
+      fetch(`${server.url}/api/wallet/bookings/${booking.id}`, { method: 'PUT', headers: { cookie, 'content-type': 'application/json', 'if-match': `"${revision}"` }, body: JSON.stringify(body) });
+    // Another device moves the concert; the phone, offline, had renamed it from the first revision.
+    const moved = await put(booking.revision!, { ...show, startsAt: '2026-12-23T21:00:00+01:00' });
+    expect(moved.status).toBe(200);
+    const newer = (await moved.json()) as Booking;
+    expect(newer.revision).not.toBe(booking.revision);
+    const stale = await put(booking.revision!, { ...show, title: 'Jazz concert' });
+    expect(stale.status).toBe(412);
+    expect(((await stale.json()) as { error: { code: string } }).error.code).toBe('conflict');
+    const cancelStale = await fetch(`${server.url}/api/wallet/bookings/${booking.id}`, { method: 'DELETE', headers: { cookie, 'if-match': `"${booking.revision}"` } });
+    expect(cancelStale.status).toBe(412);
+    const now = ((await (await json(cookie, 'GET', '/api/wallet')).json()) as WalletBody).bookings.find((b) => b.id === booking.id)!;
+    expect([now.title, now.status, now.revision]).toEqual(['Concert', 'confirmed', newer.revision]);
+    // Keeping the phone's change: sent again over the current revision, it goes through.
+    expect((await put(newer.revision!, { ...show, startsAt: '2026-12-23T21:00:00+01:00', title: 'Jazz concert' })).status).toBe(200);
+  });
+
   it('refuses a file it cannot read, with the reason, and stores nothing of it', async () => {
     const { cookie } = await signIn(server, 'lea');
     const refused = async (name: string, body: string | Uint8Array) => {

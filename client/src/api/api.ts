@@ -41,7 +41,7 @@ export class ApiFailure extends Error {
   }
 }
 
-async function request<T>(path: string, schema: Schema<T> | null, init?: RequestInit): Promise<T> {
+export async function request<T>(path: string, schema: Schema<T> | null, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, { credentials: 'same-origin', ...init });
@@ -63,7 +63,7 @@ async function request<T>(path: string, schema: Schema<T> | null, init?: Request
   return parsed.data;
 }
 
-const jsonBody = (body: unknown, method: 'POST' | 'PUT' = 'POST'): RequestInit => ({
+export const jsonBody = (body: unknown, method: 'POST' | 'PUT' = 'POST'): RequestInit => ({
   method,
   headers: { 'Content-Type': 'application/json' },
   body: JSON.stringify(body),

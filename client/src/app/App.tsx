@@ -1,17 +1,24 @@
 /** The whole app: boots from the server (config + session), then shows sign-in or the traveller screen. */
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getConfig, getSession, signOut, takeBootData } from '../api/api.ts';
+import { useLocation } from 'react-router';
+import { ApiFailure, getConfig, getSession, signOut, takeBootData } from '../api/api.ts';
 import { Header } from '../header/Header.tsx';
 import { adoptTravellerLocale } from '../i18n/i18n.ts';
 import { prefetchMap, supportsWebGL } from '../map/load-map.ts';
+import { forgetTraveller } from '../offline/local-db.ts';
+import { bootCopy, forgetBootCopy, keepBootCopy } from '../offline/boot-copy.ts';
 import { PersonaPicker } from '../signin/PersonaPicker.tsx';
-import { TravellerScreen } from '../traveller/TravellerScreen.tsx';
+import { PATHS } from './paths.ts';
+import { SignedIn } from './SignedIn.tsx';
 import { appReducer, initialState } from './store.ts';
 
 export function App() {
   const { t } = useTranslation();
   const [state, dispatch] = useReducer(appReducer, initialState);
+  // The ideas screen is a full-height map and list; the other screens scroll like pages.
+  const onIdeas = useLocation().pathname === PATHS.ideas;
+  const mapLayout = state.session && onIdeas;
   // Signing in replaces the button that had focus: the traveller screen then takes it (to the ideas).
   const justSignedIn = useRef(false);
 
@@ -19,12 +26,16 @@ export function App() {
     const served = takeBootData();
     (served ? Promise.resolve([served.config, served.session] as const) : Promise.all([getConfig(), getSession()])).then(
       ([config, session]) => {
+        keepBootCopy({ config, session });
         dispatch({ type: 'booted', config, session });
         // While a visitor picks a persona, the map library downloads; a returning traveller's screen mounts
         // the map at once, and fetching it earlier would only compete with the first card for the CPU.
         if (session === null && supportsWebGL()) prefetchMap(config);
       },
       (error: unknown) => {
+        // No network: the app opens as it last was (the wallet is on the phone); the socket reconnects later.
+        const copy = error instanceof ApiFailure && error.code === 'network' ? bootCopy() : null;
+        if (copy) return dispatch({ type: 'booted', config: copy.config, session: copy.session });
         console.error('Boot failed:', error);
         dispatch({ type: 'bootFailed' });
       },
@@ -41,7 +52,11 @@ export function App() {
   async function handleSignOut() {
     // Forget locally even if the server is unreachable: the user asked to leave.
     dispatch({ type: 'signOutStarted' });
+    const travellerId = state.session?.traveller.id;
     await signOut().catch((error: unknown) => console.warn('Sign-out request failed:', error));
+    // A shared phone keeps nothing of the traveller who left: their session, wallet copy and unsent changes.
+    forgetBootCopy();
+    if (travellerId) await forgetTraveller(travellerId).catch((error: unknown) => console.warn('The local copy could not be erased:', error));
     dispatch({ type: 'signedOut' });
   }
 
@@ -63,23 +78,24 @@ export function App() {
         sessionEnded={state.sessionEnded}
         onSignedIn={(session) => {
           justSignedIn.current = true;
+          if (state.config) keepBootCopy({ config: state.config, session });
           dispatch({ type: 'signedIn', session });
         }}
       />
     );
   } else {
     // Keyed by traveller so switching persona starts a fresh connection and map.
-    content = <TravellerScreen key={state.session.traveller.id} state={state} config={state.config} dispatch={dispatch} focusIdeas={justSignedIn.current} />;
+    content = <SignedIn key={state.session.traveller.id} state={state} config={state.config} dispatch={dispatch} focusIdeas={justSignedIn.current} />;
   }
 
   return (
     <>
       {/* Past the header (and, signed in, past the map and its controls) to what matters. */}
-      <a className="skip-link" href={state.session ? '#ideas' : '#main'}>
-        {state.session ? t('app.skipToIdeas') : t('app.skipToContent')}
+      <a className="skip-link" href={mapLayout ? '#ideas' : '#main'}>
+        {mapLayout ? t('app.skipToIdeas') : t('app.skipToContent')}
       </a>
       <Header session={state.session} connection={state.connection} onSignOut={handleSignOut} />
-      <main id="main" tabIndex={-1} className={state.session ? 'main main-traveller' : 'main'}>
+      <main id="main" tabIndex={-1} className={mapLayout ? 'main main-traveller' : state.session ? 'main main-page' : 'main'}>
         {content}
       </main>
     </>

@@ -1,9 +1,10 @@
-/** The top bar: app name, language, connection state and sign-out. */
+/** The top bar: app name, the screens, language, connection state and sign-out. */
 import type { SessionInfo } from '@escale/shared';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionStatus as Status } from '../socket/socket.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { ScreenNav } from './ScreenNav.tsx';
 
 interface Props {
   session: SessionInfo | null | undefined;
@@ -19,6 +20,7 @@ export function Header({ session, connection, onSignOut }: Props) {
         <span className="brand-mark" aria-hidden="true" />
         {t('app.name')}
       </p>
+      {session && <ScreenNav />}
       <div className="header-tools">
         {session && <ConnectionStatus status={connection} />}
         <LanguageSwitch />

@@ -66,7 +66,7 @@ interface Props extends CityMapProps {
   extraProps?: Record<string, unknown>;
 }
 
-export function CityMap({ kit, mapLib, extraProps, config, places, position, suggestions, youAreHere, category, moveMode, focus, ...on }: Props) {
+export function CityMap({ kit, mapLib, extraProps, config, places, position, suggestions, youAreHere, category, moveMode, focus, marks = [], ...on }: Props) {
   const { t } = useTranslation();
   const { Map, Source, Layer, AttributionControl, NavigationControl, Marker } = kit;
   const mapRef = useRef<ComponentRef<MapKit['Map']>>(null);
@@ -144,7 +144,7 @@ export function CityMap({ kit, mapLib, extraProps, config, places, position, sug
     'NavigationControl.ZoomOut': t('map.controls.zoomOut'),
     'Map.Title': t('map.controls.title'),
   };
-  const start = position ?? config.city.center;
+  const start = marks[0] ?? position ?? config.city.center;
   if (!mapStyle) return null; // the style is a round trip away; the area keeps its loading message
   return (
     <Map
@@ -182,6 +182,11 @@ export function CityMap({ kit, mapLib, extraProps, config, places, position, sug
       {suggestions.map((s, index) => (
         <Pin key={s.id} Marker={Marker} lat={s.item.place.lat} lon={s.item.place.lon} anchor="center" label={`${index + 1}. ${s.item.title}`} onClick={() => on.onSelectSuggestion(s.id)}>
           <span className="pin pin-suggestion">{index + 1}</span>
+        </Pin>
+      ))}
+      {marks.map((m) => (
+        <Pin key={`${m.lat},${m.lon},${m.label}`} Marker={Marker} lat={m.lat} lon={m.lon} anchor="bottom" label={m.label}>
+          <span className="pin pin-booking" />
         </Pin>
       ))}
       {position && (

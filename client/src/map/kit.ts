@@ -24,6 +24,8 @@ export interface CityMapProps {
   moveMode: boolean;
   /** A place chosen elsewhere (the search) to bring into view; `key` changes on every choice. */
   focus: (LatLon & { key: number }) | null;
+  /** Places to mark that are neither suggestions nor the traveller (a booking's venue); the map opens on the first. */
+  marks?: readonly (LatLon & { label: string })[];
   onPick(position: LatLon): void;
   onOpenPlace(placeId: string): void;
   onSelectSuggestion(suggestionId: string): void;

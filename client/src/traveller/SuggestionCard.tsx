@@ -19,9 +19,10 @@ interface Props {
   timeZone: string;
   onWhy(): void;
   onFeedback(kind: FeedbackKind): void;
+  onBook(): void;
 }
 
-export function SuggestionCard({ suggestion: s, number, trigger, given, timeZone, onWhy, onFeedback }: Props) {
+export function SuggestionCard({ suggestion: s, number, trigger, given, timeZone, onWhy, onFeedback, onBook }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
   const line = (l: Line | null) => (l ? t(l.key, l.params) : null);
@@ -58,6 +59,12 @@ export function SuggestionCard({ suggestion: s, number, trigger, given, timeZone
         <button type="button" className="button button-primary" onClick={onWhy} aria-label={t('card.whyLabel', { name: title })}>
           {t('card.why')}
         </button>
+        {/* An agency offer with seats left can be booked from its card; the ticket lands in the wallet. */}
+        {s.item.kind === 'offer' && s.item.seatsLeft !== 0 && (
+          <button type="button" className="button button-primary" onClick={onBook} aria-label={t('card.bookLabel', { name: title })}>
+            {t('card.book')}
+          </button>
+        )}
         <button type="button" className="button" aria-pressed={liked} onClick={() => onFeedback('liked')} aria-label={t('card.likeLabel', { name: title })}>
           {liked ? t('card.liked') : t('card.like')}
         </button>

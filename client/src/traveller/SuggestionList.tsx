@@ -39,6 +39,8 @@ interface Props {
   onSuggestNow(): void;
   onWhy(suggestionId: string): void;
   onFeedback(suggestion: Suggestion, kind: FeedbackKind): void;
+  /** Book an agency offer's seats (its card has a Book button). */
+  onBook(suggestion: Suggestion): void;
 }
 
 export function SuggestionList(props: Props) {
@@ -78,6 +80,7 @@ export function SuggestionList(props: Props) {
                 timeZone={timeZone}
                 onWhy={() => props.onWhy(s.id)}
                 onFeedback={(kind) => props.onFeedback(s, kind)}
+                onBook={() => props.onBook(s)}
               />
             </li>
           ))}

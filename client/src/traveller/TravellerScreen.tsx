@@ -1,21 +1,20 @@
 /**
  * The traveller's screen: the map (tap a place for its details; "Move my position" to move), the controls,
- * the place search, the feed of ideas with the latest notification, the Why panel, a place's sheet and the
- * notifications settings. It owns the live connection for as long as
- * the traveller is signed in, and asks for the feed again when the server says it will be stale.
+ * the place search, the feed of ideas with the latest notification, the Why panel, a place's sheet, booking
+ * an agency offer and the notifications settings. It asks for the feed again when the server says it will be stale.
  */
-import { type CategoryId, type ClientConfig, type FeedbackKind, type LatLon, type PlacesCollection, type ServerMessage, type Suggestion } from '@escale/shared';
-import { type Dispatch, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { type CategoryId, type ClientConfig, type FeedbackKind, type LatLon, type PlacesCollection, type Suggestion } from '@escale/shared';
+import { type Dispatch, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getPlaces, getSession } from '../api/api.ts';
-import { type Action, type AppState, type Position, actionForServerMessage, visibleItems } from '../app/store.ts';
+import { getPlaces } from '../api/api.ts';
+import { type Action, type AppState, type Position, visibleItems } from '../app/store.ts';
 import { mapLibraryLoaded } from '../map/load-map.ts';
 import { MapArea } from '../map/MapArea.tsx';
 import { LazyNotificationsDialog } from '../notifications/load-notifications.tsx';
+import { BookOfferDialog } from '../wallet/BookOfferDialog.tsx';
 import { PlaceDetailsSheet } from '../places/PlaceDetailsSheet.tsx';
 import { PlaceSearch } from '../places/PlaceSearch.tsx';
-import type { ConnectionStatus } from '../socket/socket.ts';
-import { useLiveSocket } from '../socket/use-live-socket.ts';
+import type { LiveSocket } from '../socket/socket.ts';
 import { LocationControls } from './LocationControls.tsx';
 import { shownItems, SuggestionList } from './SuggestionList.tsx';
 import { UndoBar } from './UndoBar.tsx';
@@ -28,33 +27,16 @@ interface Props {
   state: AppState;
   config: ClientConfig;
   dispatch: Dispatch<Action>;
+  /** The live connection (owned by the signed-in shell, so it outlives this screen). */
+  socket: LiveSocket | null;
   /** Just signed in: focus goes to the ideas (the persona button that had it is gone). */
   focusIdeas?: boolean;
 }
 
-export function TravellerScreen({ state, config, dispatch, focusIdeas = false }: Props) {
+export function TravellerScreen({ state, config, dispatch, socket, focusIdeas = false }: Props) {
   const { t } = useTranslation();
   const [places, setPlaces] = useState<PlacesCollection | null>(null);
   const [notificationsOpen, setNotificationsOpen] = useState(false);
-  const checkingSession = useRef(false);
-
-  const socket = useLiveSocket({
-    onMessage(message: ServerMessage) {
-      const action = actionForServerMessage(message);
-      if (action) dispatch(action);
-    },
-    onStatus(status: ConnectionStatus) {
-      dispatch({ type: 'connectionChanged', status });
-      if (status === 'ended') return dispatch({ type: 'sessionEnded' }); // the server closed the session: sign in again
-      // A socket that keeps dropping may mean the session expired: ask once per outage, sign out if so.
-      if (status !== 'reconnecting' || checkingSession.current) return;
-      checkingSession.current = true;
-      getSession()
-        .then((session) => session === null && dispatch({ type: 'sessionEnded' }))
-        .catch(() => undefined) // server unreachable: keep retrying the socket
-        .finally(() => (checkingSession.current = false));
-    },
-  });
 
   // The position goes to the server only with the location consent on; without it the feed is asked for plainly.
   const locationConsent = state.session?.consents.location ?? false;
@@ -94,6 +76,7 @@ export function TravellerScreen({ state, config, dispatch, focusIdeas = false }:
   const [openPlaceId, setOpenPlaceId] = useState<string | null>(null);
   const [focus, setFocus] = useState<(LatLon & { key: number }) | null>(null);
   const [expanded, setExpanded] = useState(false);
+  const [booking, setBooking] = useState<Suggestion | null>(null);
   const items = visibleItems(state);
   const shown = shownItems(items, expanded);
   const why = items.find((s) => s.id === state.whyId) ?? state.notification?.items.find((s) => s.id === state.whyId) ?? null;
@@ -168,6 +151,7 @@ export function TravellerScreen({ state, config, dispatch, focusIdeas = false }:
           onSuggestNow={() => socket?.send({ type: 'suggest_now' })}
           onWhy={(id) => dispatch({ type: 'whyOpened', suggestionId: id })}
           onFeedback={giveFeedback}
+          onBook={setBooking}
         />
       </div>
       {state.undo && <UndoBar undo={state.undo} onUndo={() => undo(state.undo!.placeId, state.undo!.kind)} onExpire={expireUndo} />}
@@ -188,6 +172,7 @@ export function TravellerScreen({ state, config, dispatch, focusIdeas = false }:
           moveTo({ lat: place.lat, lon: place.lon, source: 'map' });
         }}
       />
+      {booking && <BookOfferDialog suggestion={booking} walletConsent={state.session?.consents.wallet ?? false} onClose={() => setBooking(null)} />}
       {notificationsOpen && (
         <Suspense fallback={null}>
           <LazyNotificationsDialog onClose={() => setNotificationsOpen(false)} />

@@ -13,6 +13,11 @@ const ERROR_TEXT: Record<number, string> = {
   401: 'not signed in (`unauthenticated`)',
   403: 'not allowed (e.g. demo mode off)',
   404: 'not found',
+  409: 'conflict (`sold_out`; `idempotency_conflict`: the Idempotency-Key was used for another request)',
+  412: 'the booking changed since the If-Match revision (`conflict`): nothing was changed',
+  413: 'the file is too large (`import_refused`)',
+  415: 'not a format Escale reads (`import_refused`, `unsupported_media_type`)',
+  422: 'the file could not be read (`import_refused`, with its `reason`)',
   429: 'too many requests',
 };
 

@@ -19,7 +19,12 @@ export const UNHASHED_CACHE = 'public, max-age=86400, must-revalidate';
 /** The page itself: always asked again (a 304 costs a few hundred bytes), so a release is never half-seen. */
 export const PAGE_CACHE = 'private, no-cache';
 
+/** The service worker and the app's manifest: checked on every visit, so a new build reaches phones at once. */
+const ALWAYS_CHECKED = new Set(['/service-worker.js', '/manifest.webmanifest']);
+export const REVALIDATE_CACHE = 'no-cache';
+
 function cacheHeaderFor(urlPath: string): string {
+  if (ALWAYS_CHECKED.has(urlPath)) return REVALIDATE_CACHE;
   return urlPath.startsWith(HASHED_ASSETS_PREFIX) ? IMMUTABLE_CACHE : UNHASHED_CACHE;
 }
 

@@ -1,4 +1,5 @@
 /** Bookings as stored: the wallet's data, read by the push policy's "gap in the timeline" trigger. */
+import { createHash } from 'node:crypto';
 import { Booking, type Booking as BookingT, type BookingInput } from '@escale/shared';
 import type { Selectable } from 'kysely';
 import type { BookingTable } from '../store/schema.ts';
@@ -14,7 +15,7 @@ export function recordBooking(changes: ChangeLog, travellerId: string, booking: 
 }
 
 /** What a booking says, as columns (instants stored in UTC; the zone they are shown in beside them). */
-function columnsOf(b: BookingT) {
+export function columnsOf(b: BookingT) {
   return {
     kind: b.kind,
     title: b.title,
@@ -101,9 +102,22 @@ export async function bookingsBetween(db: Db, travellerId: string, from: Date, u
   return rows.map(bookingOf);
 }
 
+/**
+ * A booking's revision: a digest of what it says as stored, so it changes with any edit and needs no column
+ * of its own. An edit sent with an older one is refused (routes.ts, If-Match).
+ */
+export function revisionOf(r: Pick<Selectable<BookingTable>, 'kind' | 'title' | 'place_id' | 'starts_at' | 'ends_at' | 'timezone' | 'status' | 'details'>): string {
+  const content = JSON.stringify([r.kind, r.title, r.place_id, r.starts_at, r.ends_at, r.timezone, r.status, r.details]);
+  return createHash('sha256').update(content).digest('base64url').slice(0, 22);
+}
+
+/** The booking as the server answers it: with the revision it is stored under. */
+export const withRevision = (b: BookingT): BookingT => ({ ...b, revision: revisionOf(columnsOf(b)) });
+
 /** A stored row as the contract's Booking (validated: a row written by an older version still reads right). */
 export function bookingOf(r: Selectable<BookingTable>): BookingT {
   return Booking.parse({
+    revision: revisionOf(r),
     id: r.id,
     kind: r.kind,
     title: r.title,

@@ -21,11 +21,13 @@ import {
 import { currentTraveller, requireTraveller } from '../auth/require-traveller.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, parseBody } from '../http/errors.ts';
+import type { Db } from '../store/db.ts';
 import type { Traveller } from '../travellers/model.ts';
 import { readImport } from './import/import-file.ts';
 import { ImportRefused } from './import/refusal.ts';
-import { bookOffer, IDEMPOTENCY_KEY, returnSeats } from './book-offer.ts';
-import { addBooking, bookingsByFingerprint, findBooking, listBookings, offerOfBooking, updateBooking } from './queries.ts';
+import { bookOffer, returnSeats } from './book-offer.ts';
+import { IDEMPOTENCY_HEADER, keyOf, runOnce } from './idempotency.ts';
+import { addBooking, bookingsByFingerprint, findBooking, listBookings, offerOfBooking, updateBooking, withRevision } from './queries.ts';
 
 /** The path that takes a raw file instead of JSON (http/json-body.ts lets it through). */
 export const IMPORT_PATH = '/wallet/import';
@@ -36,6 +38,26 @@ const STATUS_OF_REFUSAL = { too_large: 413, unsupported_format: 415 } as const;
 
 function requireWalletConsent(traveller: Traveller): void {
   if (!traveller.consents.wallet) throw new HttpError(403, 'consent_required', 'Your wallet is off: turn on the wallet in My data to keep bookings in Escale. Nothing was stored.');
+}
+
+/** The revision an edit was made from (If-Match: "…"), when the client sends one. */
+function revisionExpected(req: Request): string | null {
+  const header = req.headers['if-match'];
+  if (header === undefined || header === '*') return null;
+  return String(header).replace(/^W\//, '').replace(/^"|"$/g, '');
+}
+
+/** The booking as it is now, in the write's transaction: 404 if it is not the traveller's, 412 if it changed since `expected`. */
+async function currentBooking(trx: Db, travellerId: string, id: string, expected: string | null): Promise<BookingT> {
+  const existing = await findBooking(trx, travellerId, id);
+  if (!existing) throw new HttpError(404, 'not_found', 'No such booking in your wallet.');
+  if (expected !== null && existing.revision !== expected)
+    throw new HttpError(
+      412,
+      'conflict',
+      'This booking was changed since you last saw it (in another tab, on another device or by an import): nothing was changed. Reload it and decide which version to keep.',
+    );
+  return existing;
 }
 
 function bookingIdOf(req: Request): string {
@@ -55,47 +77,80 @@ export function walletRoutes(ctx: AppContext): Router {
   router.post('/wallet/bookings', requireTraveller(ctx), async (req, res) => {
     const traveller = currentTraveller(res);
     const edit = parseBody(BookingEdit, req.body);
+    const key = keyOf(req.headers[IDEMPOTENCY_HEADER]);
     requireWalletConsent(traveller);
-    const booking = Booking.parse({ ...edit, id: randomUUID(), source: 'manual', status: 'confirmed' });
-    await ctx.changes.record((trx) => addBooking(trx, traveller.id, booking, ctx.clock.now()), changed(traveller.id));
-    res.status(201).json(booking);
+    const answer = await runOnce(
+      ctx,
+      traveller.id,
+      key,
+      JSON.stringify(['add', edit]),
+      async (trx) => {
+        const booking = Booking.parse({ ...edit, id: randomUUID(), source: 'manual', status: 'confirmed' });
+        await addBooking(trx, traveller.id, booking, ctx.clock.now());
+        return { status: 201, body: withRevision(booking) };
+      },
+      changed(traveller.id),
+    );
+    res.status(answer.status).json(answer.body);
   });
 
   router.put('/wallet/bookings/:id', requireTraveller(ctx), async (req, res) => {
     const traveller = currentTraveller(res);
     const edit = parseBody(BookingEdit, req.body);
+    const id = bookingIdOf(req);
+    const key = keyOf(req.headers[IDEMPOTENCY_HEADER]);
+    const expected = revisionExpected(req);
     requireWalletConsent(traveller);
-    const existing = await findBooking(ctx.db, traveller.id, bookingIdOf(req));
-    if (!existing) throw new HttpError(404, 'not_found', 'No such booking in your wallet.');
-    const booking = Booking.parse({ ...edit, id: existing.id, source: existing.source, status: existing.status });
-    await ctx.changes.record((trx) => updateBooking(trx, traveller.id, booking), changed(traveller.id));
-    res.json(booking);
+    const answer = await runOnce(
+      ctx,
+      traveller.id,
+      key,
+      JSON.stringify(['edit', id, edit, expected]),
+      async (trx) => {
+        const existing = await currentBooking(trx, traveller.id, id, expected);
+        const booking = Booking.parse({ ...edit, id: existing.id, source: existing.source, status: existing.status });
+        await updateBooking(trx, traveller.id, booking);
+        return { status: 200, body: withRevision(booking) };
+      },
+      changed(traveller.id),
+    );
+    res.status(answer.status).json(answer.body);
   });
 
   // Cancelling keeps the booking, marked cancelled: an agency offer's seats and the traveller's history refer to it.
   router.delete('/wallet/bookings/:id', requireTraveller(ctx), async (req, res) => {
     // No consent needed to cancel: it takes nothing more in.
     const traveller = currentTraveller(res);
-    const existing = await findBooking(ctx.db, traveller.id, bookingIdOf(req));
-    if (!existing) throw new HttpError(404, 'not_found', 'No such booking in your wallet.');
-    const booking = { ...existing, status: 'cancelled' as const };
-    const offer = existing.status === 'confirmed' ? await offerOfBooking(ctx.db, traveller.id, existing.id) : null;
-    await ctx.changes.record(
+    const id = bookingIdOf(req);
+    const key = keyOf(req.headers[IDEMPOTENCY_HEADER]);
+    const expected = revisionExpected(req);
+    let returned: string | null = null;
+    const answer = await runOnce(
+      ctx,
+      traveller.id,
+      key,
+      JSON.stringify(['cancel', id, expected]),
       async (trx) => {
+        const existing = await currentBooking(trx, traveller.id, id, expected);
+        const booking = { ...existing, status: 'cancelled' as const };
+        const offer = existing.status === 'confirmed' ? await offerOfBooking(trx, traveller.id, existing.id) : null;
         await updateBooking(trx, traveller.id, booking);
-        if (offer) await returnSeats(trx, offer.offerId, offer.quantity);
+        if (offer) {
+          await returnSeats(trx, offer.offerId, offer.quantity);
+          returned = offer.offerId;
+        }
+        return { status: 200, body: withRevision(booking) };
       },
-      () => [...changed(traveller.id)(), ...(offer ? [{ type: 'catalogue_changed' as const, places: [], events: [], offers: [offer.offerId] }] : [])],
+      () => [...changed(traveller.id)(), ...(returned ? [{ type: 'catalogue_changed' as const, places: [], events: [], offers: [returned] }] : [])],
     );
-    res.json(booking);
+    res.status(answer.status).json(answer.body);
   });
 
   router.post('/wallet/offers/:id/book', requireTraveller(ctx), async (req, res) => {
     const traveller = currentTraveller(res);
     const { quantity } = parseBody(BookOfferBody, req.body);
-    const key = String(req.headers['idempotency-key'] ?? '');
-    if (!IDEMPOTENCY_KEY.test(key))
-      throw new HttpError(400, 'bad_request', 'Send an Idempotency-Key header (8 to 200 letters, digits, or . _ : -), new for each booking attempt and the same for its retries.');
+    const key = keyOf(req.headers[IDEMPOTENCY_HEADER]);
+    if (!key) throw new HttpError(400, 'bad_request', 'Send an Idempotency-Key header (8 to 200 letters, digits, or . _ : -), new for each booking attempt and the same for its retries.');
     requireWalletConsent(traveller);
     const answer = await bookOffer(ctx, traveller, bookingIdOf(req), quantity, key);
     res.status(answer.status).json(answer.body);

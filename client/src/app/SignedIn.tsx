@@ -1,0 +1,78 @@
+/**
+ * What a signed-in traveller sees: the live connection (owned here, so moving between screens keeps it and
+ * the notifications it brings) and the screens behind the router: the ideas, the wallet and a booking.
+ * Screens other than the ideas load on demand, so the first suggestion is not delayed by them.
+ */
+import { type ClientConfig, type ServerMessage } from '@escale/shared';
+import { type Dispatch, lazy, Suspense, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes } from 'react-router';
+import { getSession } from '../api/api.ts';
+import { forgetBootCopy } from '../offline/boot-copy.ts';
+import { keepWalletOnDevice } from '../offline/keep-wallet.ts';
+import type { ConnectionStatus } from '../socket/socket.ts';
+import { useLiveSocket } from '../socket/use-live-socket.ts';
+import { TravellerScreen } from '../traveller/TravellerScreen.tsx';
+import { type Action, type AppState, actionForServerMessage } from './store.ts';
+import { PATHS } from './paths.ts';
+
+const WalletScreen = lazy(() => import('../wallet/WalletScreen.tsx').then((m) => ({ default: m.WalletScreen })));
+
+interface Props {
+  state: AppState;
+  config: ClientConfig;
+  dispatch: Dispatch<Action>;
+  focusIdeas: boolean;
+}
+
+export function SignedIn({ state, config, dispatch, focusIdeas }: Props) {
+  const { t } = useTranslation();
+  const checkingSession = useRef(false);
+  const socket = useLiveSocket({
+    onMessage(message: ServerMessage) {
+      const action = actionForServerMessage(message);
+      if (action) dispatch(action);
+    },
+    onStatus(status: ConnectionStatus) {
+      dispatch({ type: 'connectionChanged', status });
+      if (status === 'ended') {
+        forgetBootCopy(); // an offline reload must not show a session the server ended
+        return dispatch({ type: 'sessionEnded' }); // sign in again
+      }
+      // A socket that keeps dropping may mean the session expired: ask once per outage, sign out if so.
+      if (status !== 'reconnecting' || checkingSession.current) return;
+      checkingSession.current = true;
+      getSession()
+        .then((session) => {
+          if (session !== null) return;
+          forgetBootCopy();
+          dispatch({ type: 'sessionEnded' });
+        })
+        .catch(() => undefined) // server unreachable: keep retrying the socket
+        .finally(() => (checkingSession.current = false));
+    },
+  });
+  const session = state.session!;
+  const walletConsent = session.consents.wallet;
+  const online = state.connection === 'connected';
+  // The wallet is kept on the phone from the first visit, so it opens offline even if it was never looked at.
+  useEffect(() => {
+    if (!walletConsent || !online) return;
+    return keepWalletOnDevice(session.traveller.id);
+  }, [walletConsent, online, session.traveller.id]);
+
+  return (
+    <Routes>
+      <Route path={PATHS.ideas} element={<TravellerScreen state={state} config={config} dispatch={dispatch} socket={socket} focusIdeas={focusIdeas} />} />
+      <Route
+        path={`${PATHS.wallet}/*`}
+        element={
+          <Suspense fallback={<p className="boot-message">{t('app.loading')}</p>}>
+            <WalletScreen session={session} config={config} />
+          </Suspense>
+        }
+      />
+      <Route path="*" element={<Navigate to={PATHS.ideas} replace />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,24 @@
+/** The signed-in traveller's screens: the ideas and the wallet (a bar at the bottom on phones, in the header on wider screens). */
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { PATHS } from '../app/paths.ts';
+
+export function ScreenNav() {
+  const { t } = useTranslation();
+  return (
+    <nav className="screen-nav" aria-label={t('nav.label')}>
+      <NavLink to={PATHS.ideas} end className="screen-nav-link">
+        <span className="screen-nav-icon" aria-hidden="true">
+          ✦
+        </span>
+        {t('nav.ideas')}
+      </NavLink>
+      <NavLink to={PATHS.wallet} className="screen-nav-link">
+        <span className="screen-nav-icon" aria-hidden="true">
+          ▤
+        </span>
+        {t('nav.wallet')}
+      </NavLink>
+    </nav>
+  );
+}
