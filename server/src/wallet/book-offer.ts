@@ -20,6 +20,7 @@ import { isUniqueViolation } from '../store/dialect.ts';
 import type { Db } from '../store/db.ts';
 import type { Traveller } from '../travellers/model.ts';
 import { addBooking } from './queries.ts';
+import { assignTrips, lockWallet } from './trip-store.ts';
 
 /** A key the client generates per booking attempt (a UUID, typically), kept with the answer. */
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,200}$/;
@@ -49,6 +50,7 @@ export async function bookOffer(ctx: AppContext, traveller: Traveller, offerId: 
   try {
     const { answer } = await ctx.changes.record(
       async (trx) => {
+        await lockWallet(trx, traveller.id);
         const taken = await trx
           .updateTable('offers')
           .set({ seats_left: sql<number>`seats_left - ${quantity}` })
@@ -79,6 +81,7 @@ export async function bookOffer(ctx: AppContext, traveller: Traveller, offerId: 
             }),
           });
           await addBooking(trx, traveller.id, booking, now, `offer:${key}`, { offerId, quantity });
+          await assignTrips(trx, traveller.id, now);
           answer = { status: 201, body: booking };
         }
         // The key last: a concurrent request with the same key fails here and rolls its seats back.

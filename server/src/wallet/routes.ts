@@ -16,16 +16,20 @@ import {
   type ImportConfirmed,
   type ImportPreview,
   type ImportRefusalBody,
+  type Change,
   type WalletBody,
 } from '@escale/shared';
 import { currentTraveller, requireTraveller } from '../auth/require-traveller.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, parseBody } from '../http/errors.ts';
-import type { Traveller } from '../travellers/model.ts';
+import type { Db } from '../store/db.ts';
+import { pathId, requireWalletConsent } from './access.ts';
 import { readImport } from './import/import-file.ts';
 import { ImportRefused } from './import/refusal.ts';
 import { bookOffer, IDEMPOTENCY_KEY, returnSeats } from './book-offer.ts';
 import { addBooking, bookingsByFingerprint, findBooking, listBookings, offerOfBooking, updateBooking } from './queries.ts';
+import { listTrips } from './trip-store.ts';
+import { bookingChanged, recordWalletWrite } from './wallet-write.ts';
 
 /** The path that takes a raw file instead of JSON (http/json-body.ts lets it through). */
 export const IMPORT_PATH = '/wallet/import';
@@ -34,22 +38,15 @@ const FILE_NAME_HEADER = 'x-file-name';
 
 const STATUS_OF_REFUSAL = { too_large: 413, unsupported_format: 415 } as const;
 
-function requireWalletConsent(traveller: Traveller): void {
-  if (!traveller.consents.wallet) throw new HttpError(403, 'consent_required', 'Your wallet is off: turn on the wallet in My data to keep bookings in Escale. Nothing was stored.');
-}
-
-function bookingIdOf(req: Request): string {
-  const id = req.params.id;
-  if (typeof id !== 'string' || id.length === 0 || id.length > 200) throw new HttpError(404, 'not_found', 'No such booking.');
-  return id;
-}
+const bookingIdOf = (req: Request) => pathId(req, 'No such booking.');
 
 export function walletRoutes(ctx: AppContext): Router {
   const router = Router();
-  const changed = (travellerId: string) => () => [{ type: 'booking_changed' as const, travellerId }];
+  const write = <T>(travellerId: string, work: (trx: Db) => Promise<T>, changesOf?: (value: T) => Change[]) => recordWalletWrite(ctx.changes, travellerId, ctx.clock.now(), work, changesOf);
 
   router.get('/wallet', requireTraveller(ctx), async (_req, res) => {
-    res.json({ bookings: await listBookings(ctx.db, currentTraveller(res).id) } satisfies WalletBody);
+    const { id } = currentTraveller(res);
+    res.json({ bookings: await listBookings(ctx.db, id), trips: await listTrips(ctx.db, id) } satisfies WalletBody);
   });
 
   router.post('/wallet/bookings', requireTraveller(ctx), async (req, res) => {
@@ -57,7 +54,7 @@ export function walletRoutes(ctx: AppContext): Router {
     const edit = parseBody(BookingEdit, req.body);
     requireWalletConsent(traveller);
     const booking = Booking.parse({ ...edit, id: randomUUID(), source: 'manual', status: 'confirmed' });
-    await ctx.changes.record((trx) => addBooking(trx, traveller.id, booking, ctx.clock.now()), changed(traveller.id));
+    await write(traveller.id, (trx) => addBooking(trx, traveller.id, booking, ctx.clock.now()));
     res.status(201).json(booking);
   });
 
@@ -68,7 +65,7 @@ export function walletRoutes(ctx: AppContext): Router {
     const existing = await findBooking(ctx.db, traveller.id, bookingIdOf(req));
     if (!existing) throw new HttpError(404, 'not_found', 'No such booking in your wallet.');
     const booking = Booking.parse({ ...edit, id: existing.id, source: existing.source, status: existing.status });
-    await ctx.changes.record((trx) => updateBooking(trx, traveller.id, booking), changed(traveller.id));
+    await write(traveller.id, (trx) => updateBooking(trx, traveller.id, booking));
     res.json(booking);
   });
 
@@ -80,12 +77,13 @@ export function walletRoutes(ctx: AppContext): Router {
     if (!existing) throw new HttpError(404, 'not_found', 'No such booking in your wallet.');
     const booking = { ...existing, status: 'cancelled' as const };
     const offer = existing.status === 'confirmed' ? await offerOfBooking(ctx.db, traveller.id, existing.id) : null;
-    await ctx.changes.record(
+    await write(
+      traveller.id,
       async (trx) => {
         await updateBooking(trx, traveller.id, booking);
         if (offer) await returnSeats(trx, offer.offerId, offer.quantity);
       },
-      () => [...changed(traveller.id)(), ...(offer ? [{ type: 'catalogue_changed' as const, places: [], events: [], offers: [offer.offerId] }] : [])],
+      () => [...bookingChanged(traveller.id), ...(offer ? [{ type: 'catalogue_changed' as const, places: [], events: [], offers: [offer.offerId] }] : [])],
     );
     res.json(booking);
   });
@@ -129,7 +127,8 @@ export function walletRoutes(ctx: AppContext): Router {
     requireWalletConsent(traveller);
     const now = ctx.clock.now();
     // One transaction: every draft saved, or none (a failure half-way leaves the wallet as it was).
-    const result = await ctx.changes.record(
+    const result = await write(
+      traveller.id,
       async (trx): Promise<ImportConfirmed> => {
         const unique = [...new Map(drafts.map((d) => [d.fingerprint, d])).values()];
         const known = await bookingsByFingerprint(
@@ -145,7 +144,7 @@ export function walletRoutes(ctx: AppContext): Router {
         }
         return { created, duplicates: drafts.length - created.length };
       },
-      (r) => (r.created.length > 0 ? changed(traveller.id)() : []),
+      (r) => (r.created.length > 0 ? bookingChanged(traveller.id) : []),
     );
     res.status(result.created.length > 0 ? 201 : 200).json(result);
   });
