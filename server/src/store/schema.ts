@@ -167,6 +167,8 @@ export interface TripTable {
   /** 'auto' (after its destination) or 'traveller' (renamed: no booking renames it again). */
   name_source: Generated<string>;
   created_at: string;
+  /** The order the traveller's trips were made in: the older keeps its id when two merge. */
+  seq: number;
 }
 
 /** A trip's calendar feed: the token's SHA-256 only (wallet/calendar-feed.ts). */

@@ -33,18 +33,19 @@ export async function lockWallet(trx: Db, travellerId: string): Promise<void> {
 /** `trx` holds the wallet's lock (`lockWallet`). */
 export async function assignTrips(trx: Db, travellerId: string, now: Date): Promise<void> {
   const all = await bookingsWithTrips(trx, travellerId);
-  const known = await trx.selectFrom('trips').select(['id', 'name', 'name_source', 'created_at']).where('traveller_id', '=', travellerId).execute();
+  const known = await trx.selectFrom('trips').select(['id', 'name', 'name_source', 'seq']).where('traveller_id', '=', travellerId).execute();
   const confirmed = all.filter((b) => b.booking.status === 'confirmed');
   const plan = planTrips(
     confirmed.map(({ booking, tripId }) => ({ id: booking.id, startsAt: booking.startsAt, endsAt: booking.endsAt, tripId })),
-    known.map((t) => ({ id: t.id, createdAt: t.created_at })),
+    known.map((t) => ({ id: t.id, seq: t.seq })),
     randomUUID,
   );
   const byId = new Map(all.map((b) => [b.booking.id, b]));
+  let seq = Math.max(0, ...known.map((t) => t.seq));
   for (const trip of plan.trips) {
     const name = defaultTripName(trip.bookingIds.map((id) => byId.get(id)!.booking));
     const stored = known.find((t) => t.id === trip.id);
-    if (trip.isNew) await trx.insertInto('trips').values({ id: trip.id, traveller_id: travellerId, name, created_at: now.toISOString() }).execute();
+    if (trip.isNew) await trx.insertInto('trips').values({ id: trip.id, traveller_id: travellerId, name, created_at: now.toISOString(), seq: ++seq }).execute();
     else if (stored?.name_source === 'auto' && stored.name !== name) await trx.updateTable('trips').set({ name }).where('id', '=', trip.id).execute();
     const moved = trip.bookingIds.filter((id) => byId.get(id)!.tripId !== trip.id);
     if (moved.length > 0) await trx.updateTable('bookings').set({ trip_id: trip.id }).where('traveller_id', '=', travellerId).where('id', 'in', moved).execute();

@@ -46,8 +46,8 @@ describe('planTrips', () => {
         placed('dijon', '2026-12-04T15:00:00Z', '2026-12-05T10:00:00Z'),
       ],
       [
-        { id: 'newer', createdAt: '2026-11-20T10:00:00Z' },
-        { id: 'older', createdAt: '2026-11-10T10:00:00Z' },
+        { id: 'newer', seq: 2 },
+        { id: 'older', seq: 1 },
       ],
       ids('t'),
     );
@@ -56,7 +56,7 @@ describe('planTrips', () => {
   });
 
   it('lets a trip go when its bookings are gone, and splits one whose bridge went, the earlier part keeping its id', () => {
-    const known = [{ id: 'trip', createdAt: '2026-11-10T10:00:00Z' }];
+    const known = [{ id: 'trip', seq: 1 }];
     expect(planTrips([], known, ids('t'))).toEqual({ trips: [], gone: ['trip'] });
     const split = planTrips([placed('paris', '2026-12-01T10:00:00Z', '2026-12-03T10:00:00Z', 'trip'), placed('lyon', '2026-12-06T10:00:00Z', null, 'trip')], known, ids('t'));
     expect(split.trips).toEqual([

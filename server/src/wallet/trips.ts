@@ -20,10 +20,10 @@ export interface PlacedBooking {
   tripId: string | null;
 }
 
-/** A trip that exists: its id and when it was made (the older id is the one kept when trips merge). */
+/** A trip that exists: its id and the order it was made in (the older id is the one kept when trips merge). */
 export interface KnownTrip {
   id: string;
-  createdAt: string;
+  seq: number;
 }
 
 export interface TripPlan {
@@ -55,7 +55,7 @@ export function planTrips(bookings: readonly PlacedBooking[], known: readonly Kn
       groupEnd = endMs(b);
     }
   }
-  const age = new Map([...known].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)).map((t, i) => [t.id, i]));
+  const age = new Map(known.map((t) => [t.id, t.seq]));
   const claimed = new Set<string>();
   const trips = groups.map((group) => {
     const candidates = [...new Set(group.map((b) => b.tripId))].filter((id): id is string => id !== null && age.has(id) && !claimed.has(id));

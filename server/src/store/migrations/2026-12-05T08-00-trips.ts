@@ -14,6 +14,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // 'auto': named after its destination, renamed as bookings change; 'traveller': never renamed by a booking.
     .addColumn('name_source', 'text', (c) => c.notNull().defaultTo('auto'))
     .addColumn('created_at', 'text', (c) => c.notNull())
+    // The traveller's trips in the order they were made (1, 2, …): when two merge, the older keeps its id.
+    // Not created_at: two trips made in one import, or on a demo's stopped clock, have the same.
+    .addColumn('seq', 'integer', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('trips_traveller').on('trips').column('traveller_id').execute();
   // A trip that goes (its last booking cancelled) leaves its former bookings without one.
