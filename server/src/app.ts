@@ -38,10 +38,11 @@ import { jsonBody } from './http/json-body.ts';
 import { listRoutes, type RouteInfo } from './http/route-list.ts';
 import { serveClient } from './http/static-client.ts';
 import { isTrustedProxy } from './http/trusted-proxy.ts';
-import { createLogger, withRedaction } from './log/logger.ts';
+import { createLogger, HTTP_LOG_SERIALIZERS, withRedaction } from './log/logger.ts';
 import { PushCache } from './push/push-cache.ts';
 import { pushRoutes } from './push/routes.ts';
 import { walletRoutes } from './wallet/routes.ts';
+import { tripRoutes } from './wallet/trip-routes.ts';
 import { mountRealtime, type RealtimeServer } from './realtime/realtime-server.ts';
 import { WS_PATH } from './realtime/upgrade.ts';
 import { warmOpeningHours } from './recommend/opening-hours.ts';
@@ -184,7 +185,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   // host must not send it over plain HTTP, where browsers ignore it anyway.
   const hsts = strictTransportSecurity();
   app.use((req, res, next) => (req.secure ? hsts(req, res, next) : next()));
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.use(pinoHttp({ logger, serializers: HTTP_LOG_SERIALIZERS, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
   app.use(countRequests(metrics));
   app.use(compressResponses());
   app.use('/api', jsonBody());
@@ -213,6 +214,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   app.use('/api', travellerRoutes(ctx));
   app.use('/api', pushRoutes(ctx));
   app.use('/api', walletRoutes(ctx));
+  app.use('/api', tripRoutes(ctx));
   app.use('/api', apiNotFound);
   app.use(BASEMAP_PATH, basemapRoutes(config.basemapDir));
   app.use(metricsRoutes(metrics));

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { PlaceDetails } from './place-details.ts';
 import { BookOfferBody, Booking, BookingEdit, ImportConfirmed, WalletBody } from './booking.ts';
+import { CalendarFeedCreated, Trip, TripRename } from './trip.ts';
 import { PushSettings, PushSettingsPatch } from './push.ts';
 import { ImportConfirmBody, ImportPreview } from './wallet-import.ts';
 import { ClientConfig, DemoSignInBody, HealthResponse, PersonaList, PlacesCollection, SessionClockBody, SessionClockInfo, SessionInfo } from './api.ts';
@@ -22,8 +23,8 @@ export interface ApiRoute {
   body?: z.ZodType;
   /** The body is a file as it is (application/octet-stream), named by the X-File-Name header. */
   fileBody?: boolean;
-  /** Success responses: status → schema (null for no body). */
-  ok: Record<number, { description: string; schema: z.ZodType | null }>;
+  /** Success responses: status → schema (null for no body), sent as JSON unless `mediaType` says otherwise. */
+  ok: Record<number, { description: string; schema: z.ZodType | null; mediaType?: string }>;
   /** Error statuses this route answers with the `{error}` shape, besides 401 for session routes. */
   errors: number[];
 }
@@ -154,6 +155,39 @@ export const API_ROUTES: ApiRoute[] = [
     body: ImportConfirmBody,
     ok: { 201: { description: 'saved', schema: ImportConfirmed }, 200: { description: 'nothing new: every draft was already in the wallet', schema: ImportConfirmed } },
     errors: [400, 403],
+  },
+  {
+    method: 'PUT',
+    path: '/api/wallet/trips/{id}',
+    summary: 'Rename a trip: later bookings no longer change its name (needs the wallet consent)',
+    session: true,
+    body: TripRename,
+    ok: { 200: { description: 'the trip', schema: Trip } },
+    errors: [400, 403, 404],
+  },
+  {
+    method: 'POST',
+    path: '/api/wallet/trips/{id}/calendar',
+    summary: "Make the trip's calendar feed URL, shown this once; a previous URL stops working (needs the wallet consent)",
+    session: true,
+    ok: { 201: { description: 'the feed URL', schema: CalendarFeedCreated } },
+    errors: [400, 403, 404],
+  },
+  {
+    method: 'DELETE',
+    path: '/api/wallet/trips/{id}/calendar',
+    summary: "Turn the trip's calendar feed off: its URL answers 404",
+    session: true,
+    ok: { 204: { description: 'turned off (or was off)', schema: null } },
+    errors: [404],
+  },
+  {
+    method: 'GET',
+    path: '/api/calendar/{token}.ics',
+    summary: "A trip's calendar (iCalendar), for calendar apps: no session, the URL's token is the key; 404 once revoked or with the wallet consent off",
+    session: false,
+    ok: { 200: { description: 'the calendar: a VEVENT per confirmed booking, at UTC instants', schema: z.string(), mediaType: 'text/calendar' } },
+    errors: [404],
   },
 ];
 

@@ -3,6 +3,7 @@
  * offset) plus the IANA zone they are shown in, so a flight from Paris to Montréal reads right at both ends.
  */
 import { z } from 'zod';
+import { Trip } from './trip.ts';
 
 export const BOOKING_KINDS = [
   'FlightReservation',
@@ -107,8 +108,11 @@ export type BookingInput = z.input<typeof Booking>;
 export const BookingEdit = BookingFields.omit({ id: true, source: true, status: true }).refine(endNotBeforeStart, { message: 'the end is before the start', path: ['endsAt'] });
 export type BookingEdit = z.infer<typeof BookingEdit>;
 
-/** The wallet as the client reads it: every booking, cancelled ones included, by start. */
-export const WalletBody = z.object({ bookings: z.array(Booking) });
+/**
+ * The wallet as the client reads it: every booking, cancelled ones included, by start; and the trips its
+ * confirmed bookings make, by start (a cancelled booking belongs to none).
+ */
+export const WalletBody = z.object({ bookings: z.array(Booking), trips: z.array(Trip) });
 export type WalletBody = z.infer<typeof WalletBody>;
 
 export const ImportConfirmed = z.object({

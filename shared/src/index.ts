@@ -18,5 +18,6 @@ export * from './signals.ts';
 export * from './suggestion.ts';
 export * from './tag-labels.ts';
 export * from './time.ts';
+export * from './trip.ts';
 export * from './validation.ts';
 export * from './wallet-import.ts';

@@ -1,9 +1,11 @@
 /**
- * Secrets never reach the log. A session's whole life (sign-in, signed-in calls, the live channel,
- * sign-out) is logged at trace level, by the real entry point and by a server handed a plain logger, and
- * the session token is on no line, while the lines that would have carried it are there, censored.
+ * Secrets never reach the log. A session's whole life (sign-in, signed-in calls, a trip's calendar feed
+ * made and fetched, the live channel, sign-out) is logged at trace level, by the real entry point and by a
+ * server handed a plain logger, and neither the session token nor the feed's is on any line, while the
+ * lines that would have carried them are there, censored.
  */
 import { pino } from 'pino';
+import { CalendarFeedCreated, type WalletBody } from '@escale/shared';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { stopProcess } from '../../scripts/bench/server-process.ts';
 import { startServerProcess, stopServerProcesses } from '../support/server-process.ts';
@@ -15,8 +17,11 @@ const MAPBOX_TOKEN = 'pk.never-in-the-log-0123456789';
 
 afterEach(stopServerProcesses);
 
-/** Signs in, uses the session over HTTP and WebSocket, signs out; returns the token the server issued. */
-async function sessionLifetime(url: string, wsUrl: string): Promise<string> {
+/**
+ * Signs in, uses the session over HTTP and WebSocket, makes a trip's calendar feed and fetches it as a
+ * calendar app would, signs out; returns the session's and the feed's tokens.
+ */
+async function sessionLifetime(url: string, wsUrl: string): Promise<{ token: string; feedToken: string }> {
   const signIn = await fetch(`${url}/api/session/demo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"personaId":"lea"}' });
   expect(signIn.status).toBe(201);
   const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
@@ -27,13 +32,26 @@ async function sessionLifetime(url: string, wsUrl: string): Promise<string> {
   }
   // A client sending the token as a bearer token too, to a route that fails.
   expect((await fetch(`${url}/api/nope`, { headers: { cookie, authorization: `Bearer ${token}` } })).status).toBe(404);
+  const feedToken = await fetchCalendarFeed(url, cookie);
   const socket = await TestSocket.greeted(wsUrl, cookie);
   socket.send({ type: 'suggest_now' });
   await socket.nextOfType('suggestions');
   socket.close();
   await socket.closed();
   expect((await fetch(`${url}/api/session`, { method: 'DELETE', headers: { cookie } })).status).toBe(204);
-  return token;
+  return { token, feedToken };
+}
+
+/** A booking, its trip's feed made and fetched without the session; returns the token in the feed's URL. */
+async function fetchCalendarFeed(url: string, cookie: string): Promise<string> {
+  const headers = { cookie, 'content-type': 'application/json' };
+  const booking = { kind: 'EventReservation', title: 'Concert', placeId: null, startsAt: '2026-12-21T20:30:00+01:00', endsAt: null, timezone: 'Europe/Paris' };
+  expect((await fetch(`${url}/api/wallet/bookings`, { method: 'POST', headers, body: JSON.stringify(booking) })).status).toBe(201);
+  const { trips } = (await (await fetch(`${url}/api/wallet`, { headers })).json()) as WalletBody;
+  const made = await fetch(`${url}/api/wallet/trips/${trips[0]!.id}/calendar`, { method: 'POST', headers });
+  const feedUrl = CalendarFeedCreated.parse(await made.json()).url;
+  expect((await fetch(feedUrl)).status).toBe(200);
+  return /\/api\/calendar\/([^.]+)\.ics$/.exec(feedUrl)![1]!;
 }
 
 interface LogLine {
@@ -42,8 +60,9 @@ interface LogLine {
   res?: { headers?: Record<string, unknown> };
 }
 
-function expectCensored(log: string, token: string): void {
+function expectCensored(log: string, { token, feedToken }: { token: string; feedToken: string }): void {
   expect(log).not.toContain(token);
+  expect(log).not.toContain(feedToken);
   expect(log).not.toContain(MAPBOX_TOKEN);
   const lines = log
     .trim()
@@ -55,6 +74,8 @@ function expectCensored(log: string, token: string): void {
   expect(find('GET', '/api/session/clock')?.req?.headers?.cookie).toBe('[redacted]');
   expect(find('GET', '/api/nope')?.req?.headers).toMatchObject({ cookie: '[redacted]', authorization: '[redacted]' });
   expect(find('DELETE', '/api/session')?.req?.headers?.cookie).toBe('[redacted]');
+  // The feed's token is its URL: the request is logged with the path censored.
+  expect(find('GET', '/api/calendar/[redacted]')).toBeDefined();
 }
 
 describe('the log', () => {
@@ -63,10 +84,10 @@ describe('the log', () => {
     onTestFinished(() => store.drop());
     let log = '';
     const server = await startServerProcess(store, { LOG_LEVEL: 'trace', MAPBOX_TOKEN }, { stdout: (text) => (log += text) });
-    const token = await sessionLifetime(server.url, server.wsUrl);
+    const tokens = await sessionLifetime(server.url, server.wsUrl);
     await stopProcess(server.child);
     expect(log).toContain('Escale is ready');
-    expectCensored(log, token);
+    expectCensored(log, tokens);
   });
 
   it('never holds a session token when the server is handed a logger that censors nothing', async () => {
@@ -74,8 +95,8 @@ describe('the log', () => {
     const logger = pino({ level: 'trace' }, { write: (line: string) => void (log += line) });
     const server = await startTestServer({ logger, env: { MAPBOX_TOKEN } });
     try {
-      const token = await sessionLifetime(server.url, server.wsUrl);
-      expectCensored(log, token);
+      const tokens = await sessionLifetime(server.url, server.wsUrl);
+      expectCensored(log, tokens);
     } finally {
       await server.close();
     }

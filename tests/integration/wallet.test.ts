@@ -181,3 +181,81 @@ describe('the wallet', () => {
     expect(((await (await json(cookie, 'GET', '/api/wallet')).json()) as WalletBody).bookings).toHaveLength(0);
   });
 });
+
+describe('trips', () => {
+  const add = async (cookie: string, booking: Record<string, unknown>): Promise<Booking> => {
+    const res = await json(cookie, 'POST', '/api/wallet/bookings', { placeId: null, endsAt: null, timezone: 'Europe/Paris', ...booking });
+    expect(res.status).toBe(201);
+    return (await res.json()) as Booking;
+  };
+  const wallet = async (cookie: string) => (await (await json(cookie, 'GET', '/api/wallet')).json()) as WalletBody;
+  const hotel = (city: string, postcode: string, startsAt: string, endsAt: string) => ({
+    kind: 'LodgingReservation',
+    title: `Hôtel de ${city}`,
+    startsAt,
+    endsAt,
+    details: { venue: { name: `Hôtel de ${city}`, code: null, address: `1 place de la Gare, ${postcode} ${city}, France`, lat: null, lon: null } },
+  });
+
+  it('makes two trips of two cities a week apart, each named after its city', async () => {
+    const { cookie } = await signIn(server, 'lea');
+    const lyon = await add(cookie, hotel('Lyon', '69002', '2026-12-01T15:00:00+01:00', '2026-12-03T11:00:00+01:00'));
+    const nice = await add(cookie, hotel('Nice', '06000', '2026-12-10T15:00:00+01:00', '2026-12-12T11:00:00+01:00'));
+    const { trips } = await wallet(cookie);
+    expect(trips.map((t) => [t.name, t.bookingIds, t.renamed, t.timeZone])).toEqual([
+      ['Lyon', [lyon.id], false, 'Europe/Paris'],
+      ['Nice', [nice.id], false, 'Europe/Paris'],
+    ]);
+    expect(trips[0]).toMatchObject({ startsAt: '2026-12-01T15:00:00+01:00', endsAt: '2026-12-03T11:00:00+01:00', calendar: null });
+  });
+
+  it('keeps a hotel, a dinner and a show in one city in one trip', async () => {
+    const { cookie } = await signIn(server, 'lea');
+    const stay = await add(cookie, hotel('Paris', '75004', '2026-12-01T15:00:00+01:00', '2026-12-04T11:00:00+01:00'));
+    const dinner = await add(cookie, { kind: 'FoodEstablishmentReservation', title: 'Le Baratin', startsAt: '2026-12-01T20:30:00+01:00' });
+    const show = await add(cookie, { kind: 'EventReservation', title: 'Jazz at the Sunset', startsAt: '2026-12-02T21:00:00+01:00' });
+    const { trips } = await wallet(cookie);
+    expect(trips).toHaveLength(1);
+    expect(trips[0]).toMatchObject({ name: 'Paris', bookingIds: [stay.id, dinner.id, show.id] });
+  });
+
+  it('merges two trips that a booking bridges, keeping the older one’s id, and its name when renamed', async () => {
+    const { cookie } = await signIn(server, 'marc');
+    await add(cookie, hotel('Lyon', '69002', '2026-12-01T15:00:00+01:00', '2026-12-03T11:00:00+01:00'));
+    const older = (await wallet(cookie)).trips[0]!;
+    const renamed = await json(cookie, 'PUT', `/api/wallet/trips/${older.id}`, { name: '  Conference  ' });
+    expect(renamed.status).toBe(200);
+    expect(await renamed.json()).toMatchObject({ id: older.id, name: 'Conference', renamed: true });
+    await add(cookie, hotel('Nice', '06000', '2026-12-06T15:00:00+01:00', '2026-12-08T11:00:00+01:00'));
+    expect((await wallet(cookie)).trips).toHaveLength(2);
+    // A night in Avignon on the 4th closes the gap: one trip, with the first one’s id and the traveller’s name.
+    await add(cookie, hotel('Avignon', '84000', '2026-12-04T15:00:00+01:00', '2026-12-05T11:00:00+01:00'));
+    const { trips, bookings } = await wallet(cookie);
+    expect(trips.map((t) => [t.id, t.name, t.bookingIds.length])).toEqual([[older.id, 'Conference', 3]]);
+    expect(bookings).toHaveLength(3);
+  });
+
+  it('takes a cancelled booking out of its trip, and lets the trip go with its last booking', async () => {
+    const { cookie } = await signIn(server, 'lea');
+    const stay = await add(cookie, hotel('Lyon', '69002', '2026-12-01T15:00:00+01:00', '2026-12-03T11:00:00+01:00'));
+    const dinner = await add(cookie, { kind: 'FoodEstablishmentReservation', title: 'Le Bouchon', startsAt: '2026-12-02T20:00:00+01:00' });
+    await json(cookie, 'DELETE', `/api/wallet/bookings/${dinner.id}`);
+    expect((await wallet(cookie)).trips.map((t) => t.bookingIds)).toEqual([[stay.id]]);
+    await json(cookie, 'DELETE', `/api/wallet/bookings/${stay.id}`);
+    const after = await wallet(cookie);
+    expect(after.trips).toEqual([]);
+    expect(after.bookings.map((b) => b.status)).toEqual(['cancelled', 'cancelled']);
+  });
+
+  it('renames only the traveller’s own trips, with the wallet consent, and a name that is one', async () => {
+    const { cookie, travellerId } = await signIn(server, 'lea');
+    await add(cookie, hotel('Lyon', '69002', '2026-12-01T15:00:00+01:00', '2026-12-03T11:00:00+01:00'));
+    const trip = (await wallet(cookie)).trips[0]!;
+    const other = await signIn(server, 'marc');
+    expect((await json(other.cookie, 'PUT', `/api/wallet/trips/${trip.id}`, { name: 'Mine' })).status).toBe(404);
+    expect((await json(cookie, 'PUT', `/api/wallet/trips/${trip.id}`, { name: '   ' })).status).toBe(400);
+    await setConsent(server.ctx, travellerId, 'wallet', false);
+    expect((await json(cookie, 'PUT', `/api/wallet/trips/${trip.id}`, { name: 'Lyon again' })).status).toBe(403);
+    expect((await wallet(cookie)).trips[0]!.name).toBe('Lyon');
+  });
+});

@@ -7,7 +7,7 @@ import type { BookingInput } from '@escale/shared';
 import { startApp, type RunningApp } from '../../server/src/app.ts';
 import { VirtualClock, type Clock } from '../../server/src/clock.ts';
 import { loadConfig } from '../../server/src/config.ts';
-import { recordBooking } from '../../server/src/wallet/queries.ts';
+import { recordBooking } from '../../server/src/wallet/wallet-write.ts';
 import { createTestStore, type TestStore } from './test-store.ts';
 
 /** Tuesday 24 November 2026, 18:00 in Paris: bars and restaurants open, an evening ahead. */

@@ -20,7 +20,7 @@ const { id: _id, source: _source, status: _status, ...dinnerEdit } = dinner;
 describe('changes queued offline, as the timeline shows them', () => {
   it('shows an added booking at once, under a provisional id, marked as waiting', () => {
     const ops: OutboxOp[] = [{ ...base, key: 'k1', seq: 1, kind: 'add', edit: { ...dinnerEdit, title: 'Lunch at Chez Janou' } }];
-    const { wallet, queued } = withQueued({ bookings: [dinner] }, ops);
+    const { wallet, queued } = withQueued({ bookings: [dinner], trips: [] }, ops);
     expect(wallet.bookings.map((b) => b.title)).toEqual(['Dinner at Le Baratin', 'Lunch at Chez Janou']);
     expect([...queued]).toEqual([pendingId('k1')]);
   });
@@ -30,7 +30,7 @@ describe('changes queued offline, as the timeline shows them', () => {
       { ...base, key: 'k1', seq: 1, kind: 'edit', bookingId: 'b1', base: dinner, edit: { ...dinnerEdit, startsAt: '2026-03-12T21:00:00+01:00' } },
       { ...base, key: 'k2', seq: 2, kind: 'cancel', bookingId: 'b1', base: dinner },
     ];
-    const { wallet, queued } = withQueued({ bookings: [dinner] }, ops);
+    const { wallet, queued } = withQueued({ bookings: [dinner], trips: [] }, ops);
     expect(wallet.bookings).toEqual([{ ...dinner, startsAt: '2026-03-12T21:00:00+01:00', status: 'cancelled' }]);
     expect(queued.has('b1')).toBe(true);
   });

@@ -15,7 +15,7 @@ export function TimelinePage({ wallet, queued, consent }: WalletPageProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [now] = useState(() => Date.now());
-  const trips = useMemo(() => (wallet ? buildTimeline(wallet.bookings, 'trips' in wallet ? (wallet.trips as never) : null, now) : []), [wallet, now]);
+  const trips = useMemo(() => (wallet ? buildTimeline(wallet.bookings, wallet.trips, now) : []), [wallet, now]);
   const [showPast, setShowPast] = useState(false);
   const coming = trips.filter((trip) => !trip.past);
   const past = trips.filter((trip) => trip.past);

@@ -9,7 +9,11 @@ import type { Db } from '../store/db.ts';
 
 export const SESSION_COOKIE = 'escale_session';
 
-const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+/** A bearer secret's stored form (a session's, a calendar feed's): its SHA-256, never the secret. */
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+const hash = tokenHash;
+/** A new bearer secret: 256 random bits, URL-safe (43 characters). */
+export const newToken = () => randomBytes(32).toString('base64url');
 
 /** A live session: its id is the token's hash, never the token. */
 export interface Session {
@@ -20,7 +24,7 @@ export interface Session {
 }
 
 export async function createSession(db: Db, travellerId: string, now: Date, ttlMs: number, options: { demo?: boolean } = {}): Promise<{ token: string; session: Session }> {
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   const expiresAt = new Date(now.getTime() + ttlMs);
   const id = hash(token);
   const demo = options.demo ?? false;

@@ -26,7 +26,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
   for (const route of API_ROUTES) {
     const responses: Record<string, unknown> = {};
     for (const [status, r] of Object.entries(route.ok)) {
-      responses[status] = r.schema ? { description: r.description, content: { 'application/json': { schema: json(r.schema) } } } : { description: r.description };
+      responses[status] = r.schema ? { description: r.description, content: { [r.mediaType ?? 'application/json']: { schema: json(r.schema) } } } : { description: r.description };
     }
     for (const status of [...route.errors, ...(route.session ? [401] : [])]) responses[String(status)] = errorResponse(ERROR_TEXT[status] ?? 'error');
     responses.default = errorResponse('any other error, in the same shape');

@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { CENSORED, createLogger, withRedaction } from './logger.ts';
+import { CENSORED, censorUrl, createLogger, withRedaction } from './logger.ts';
 
 const TOKEN = 'Zk3nT0kenValue_abcdefghijklmnopqrstuvwxyz012';
 
@@ -47,5 +47,11 @@ describe('the logger', () => {
     expect(wrapped.lines).toHaveLength(3);
     expect(wrapped.lines.join('')).not.toContain(TOKEN);
     expect(wrapped.lines.join('')).not.toContain('pk.mapbox-secret');
+  });
+
+  it('censors a calendar feed’s token in a logged URL, and leaves other URLs as they are', () => {
+    expect(censorUrl(`/api/calendar/${TOKEN}.ics`)).toBe(`/api/calendar/${CENSORED}`);
+    expect(censorUrl(`/api/calendar/${TOKEN}.ics?x=1`)).toBe(`/api/calendar/${CENSORED}?x=1`);
+    expect(censorUrl('/api/wallet/trips/abc/calendar')).toBe('/api/wallet/trips/abc/calendar');
   });
 });

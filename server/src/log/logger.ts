@@ -20,6 +20,20 @@ export const REDACT_PATHS = [...SECRET_HEADERS.flatMap((h) => [`headers["${h}"]`
 
 const redact = { paths: REDACT_PATHS, censor: CENSORED };
 
+/** Paths that carry a secret themselves: a trip's calendar feed (its token is the only key to it). */
+const SECRET_PATH = /^(\/api\/calendar\/)[^?#]*/;
+
+/** A request's URL as it may be logged: a secret in its path censored. */
+export function censorUrl(url: string): string {
+  return url.replace(SECRET_PATH, `$1${CENSORED}`);
+}
+
+/**
+ * pino-http's request serializer with the URL censored (`redact` replaces whole values, so a secret inside
+ * one is cut out here). It gets pino's standard serialized request.
+ */
+export const HTTP_LOG_SERIALIZERS = { req: (req: { url?: string }) => (typeof req.url === 'string' ? { ...req, url: censorUrl(req.url) } : req) };
+
 /** The logger `main.ts` starts with; a destination other than stdout is for tests. */
 export function createLogger(options: { level: LoggerOptions['level'] }, destination?: DestinationStream): Logger {
   return pino({ level: options.level, redact }, destination);

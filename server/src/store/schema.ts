@@ -155,6 +155,29 @@ export interface BookingTable {
   /** An agency offer booked in the app, and its seats (given back when cancelled). */
   offer_id: Generated<string | null>;
   quantity: Generated<number | null>;
+  /** The trip it belongs to (wallet/trips.ts); null while cancelled. */
+  trip_id: Generated<string | null>;
+}
+
+/** A trip: bookings grouped by time (wallet/trips.ts). */
+export interface TripTable {
+  id: string;
+  traveller_id: string;
+  name: string;
+  /** 'auto' (after its destination) or 'traveller' (renamed: no booking renames it again). */
+  name_source: Generated<string>;
+  created_at: string;
+  /** The order the traveller's trips were made in: the older keeps its id when two merge. */
+  seq: number;
+}
+
+/** A trip's calendar feed: the token's SHA-256 only (wallet/calendar-feed.ts). */
+export interface CalendarFeedTable {
+  token_hash: string;
+  traveller_id: string;
+  trip_id: string;
+  created_at: string;
+  revoked_at: string | null;
 }
 
 /** A booking request's idempotency key and the answer it got (wallet/book-offer.ts). */
@@ -215,6 +238,8 @@ export interface Database {
   pushed_items: PushedItemTable;
   bookings: BookingTable;
   booking_requests: BookingRequestTable;
+  trips: TripTable;
+  calendar_feeds: CalendarFeedTable;
   message_log: MessageLogTable;
   message_counters: MessageCounterTable;
   change_log: ChangeLogTable;

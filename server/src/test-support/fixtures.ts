@@ -1,5 +1,5 @@
 /** Small, realistic building blocks for unit tests: a Paris city, places near the Marais, a traveller. */
-import { NO_CONSENTS, type Consents } from '@escale/shared';
+import { BookingDetails, NO_CONSENTS, type Booking, type Consents } from '@escale/shared';
 import type { CatalogueEvent, City, Offer, Place } from '../catalogue/model.ts';
 import { TravelGraph } from '../graph/travel-graph.ts';
 import { buildContext, type Position, type Profile, type RankingContext } from '../recommend/context.ts';
@@ -105,3 +105,8 @@ export function context(
 }
 
 export { NO_CONSENTS };
+
+/** A confirmed booking typed by hand, in Paris's zone unless told; details only where a test needs them. */
+export function bookingFixture(id: string, kind: Booking['kind'], startsAt: string, endsAt: string | null, details: Partial<BookingDetails> = {}, timezone = 'Europe/Paris'): Booking {
+  return { id, kind, title: id, placeId: null, startsAt, endsAt, timezone, source: 'manual', status: 'confirmed', details: BookingDetails.parse(details) };
+}

@@ -11,6 +11,7 @@ import type { AppContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
 import { isUniqueViolation } from '../store/dialect.ts';
 import type { Db } from '../store/db.ts';
+import { recordWalletWrite } from './wallet-write.ts';
 
 /** 8 to 200 letters, digits or . _ : - (a UUID fits). */
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,200}$/;
@@ -37,7 +38,8 @@ async function storedAnswer(db: Db, travellerId: string, key: string, request: s
 }
 
 /**
- * Runs `write` in one transaction with its changes (none when the answer is not a success), keeping its answer
+ * Runs `write` as a wallet write (wallet-write.ts: the wallet locked, trips assigned after it) with its changes
+ * (none when the answer is not a success), keeping its answer
  * under `key`; a key seen before gets its first answer instead. An error thrown by `write` (404, 412) rolls
  * everything back and keeps nothing: a retry is judged again.
  */
@@ -54,7 +56,10 @@ export async function runOnce(
     if (earlier) return earlier;
   }
   try {
-    return await ctx.changes.record(
+    return await recordWalletWrite(
+      ctx.changes,
+      travellerId,
+      ctx.clock.now(),
       async (trx) => {
         const answer = await write(trx);
         // The key last: a concurrent request with the same key fails here and rolls its write back.

@@ -3,16 +3,7 @@ import { createHash } from 'node:crypto';
 import { Booking, type Booking as BookingT, type BookingInput } from '@escale/shared';
 import type { Selectable } from 'kysely';
 import type { BookingTable } from '../store/schema.ts';
-import type { ChangeLog } from '../bus/change-log.ts';
 import type { Db } from '../store/db.ts';
-
-/** Adds a booking with its `booking_changed` change: every instance's push cache reads the wallet again. */
-export function recordBooking(changes: ChangeLog, travellerId: string, booking: BookingInput, now: Date): Promise<void> {
-  return changes.record(
-    (trx) => addBooking(trx, travellerId, booking, now),
-    () => [{ type: 'booking_changed', travellerId }],
-  );
-}
 
 /** What a booking says, as columns (instants stored in UTC; the zone they are shown in beside them). */
 export function columnsOf(b: BookingT) {

@@ -16,18 +16,21 @@ import {
   type ImportConfirmed,
   type ImportPreview,
   type ImportRefusalBody,
+  type Change,
   type WalletBody,
 } from '@escale/shared';
 import { currentTraveller, requireTraveller } from '../auth/require-traveller.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, parseBody } from '../http/errors.ts';
 import type { Db } from '../store/db.ts';
-import type { Traveller } from '../travellers/model.ts';
+import { pathId, requireWalletConsent } from './access.ts';
 import { readImport } from './import/import-file.ts';
 import { ImportRefused } from './import/refusal.ts';
 import { bookOffer, returnSeats } from './book-offer.ts';
 import { IDEMPOTENCY_HEADER, keyOf, runOnce } from './idempotency.ts';
 import { addBooking, bookingsByFingerprint, findBooking, listBookings, offerOfBooking, updateBooking, withRevision } from './queries.ts';
+import { listTrips } from './trip-store.ts';
+import { bookingChanged, recordWalletWrite } from './wallet-write.ts';
 
 /** The path that takes a raw file instead of JSON (http/json-body.ts lets it through). */
 export const IMPORT_PATH = '/wallet/import';
@@ -35,10 +38,6 @@ export const IMPORT_PATH = '/wallet/import';
 const FILE_NAME_HEADER = 'x-file-name';
 
 const STATUS_OF_REFUSAL = { too_large: 413, unsupported_format: 415 } as const;
-
-function requireWalletConsent(traveller: Traveller): void {
-  if (!traveller.consents.wallet) throw new HttpError(403, 'consent_required', 'Your wallet is off: turn on the wallet in My data to keep bookings in Escale. Nothing was stored.');
-}
 
 /** The revision an edit was made from (If-Match: "…"), when the client sends one. */
 function revisionExpected(req: Request): string | null {
@@ -60,18 +59,15 @@ async function currentBooking(trx: Db, travellerId: string, id: string, expected
   return existing;
 }
 
-function bookingIdOf(req: Request): string {
-  const id = req.params.id;
-  if (typeof id !== 'string' || id.length === 0 || id.length > 200) throw new HttpError(404, 'not_found', 'No such booking.');
-  return id;
-}
+const bookingIdOf = (req: Request) => pathId(req, 'No such booking.');
 
 export function walletRoutes(ctx: AppContext): Router {
   const router = Router();
-  const changed = (travellerId: string) => () => [{ type: 'booking_changed' as const, travellerId }];
+  const write = <T>(travellerId: string, work: (trx: Db) => Promise<T>, changesOf?: (value: T) => Change[]) => recordWalletWrite(ctx.changes, travellerId, ctx.clock.now(), work, changesOf);
 
   router.get('/wallet', requireTraveller(ctx), async (_req, res) => {
-    res.json({ bookings: await listBookings(ctx.db, currentTraveller(res).id) } satisfies WalletBody);
+    const { id } = currentTraveller(res);
+    res.json({ bookings: await listBookings(ctx.db, id), trips: await listTrips(ctx.db, id) } satisfies WalletBody);
   });
 
   router.post('/wallet/bookings', requireTraveller(ctx), async (req, res) => {
@@ -89,7 +85,7 @@ export function walletRoutes(ctx: AppContext): Router {
         await addBooking(trx, traveller.id, booking, ctx.clock.now());
         return { status: 201, body: withRevision(booking) };
       },
-      changed(traveller.id),
+      () => bookingChanged(traveller.id),
     );
     res.status(answer.status).json(answer.body);
   });
@@ -112,7 +108,7 @@ export function walletRoutes(ctx: AppContext): Router {
         await updateBooking(trx, traveller.id, booking);
         return { status: 200, body: withRevision(booking) };
       },
-      changed(traveller.id),
+      () => bookingChanged(traveller.id),
     );
     res.status(answer.status).json(answer.body);
   });
@@ -141,7 +137,7 @@ export function walletRoutes(ctx: AppContext): Router {
         }
         return { status: 200, body: withRevision(booking) };
       },
-      () => [...changed(traveller.id)(), ...(returned ? [{ type: 'catalogue_changed' as const, places: [], events: [], offers: [returned] }] : [])],
+      () => [...bookingChanged(traveller.id), ...(returned ? [{ type: 'catalogue_changed' as const, places: [], events: [], offers: [returned] }] : [])],
     );
     res.status(answer.status).json(answer.body);
   });
@@ -184,7 +180,8 @@ export function walletRoutes(ctx: AppContext): Router {
     requireWalletConsent(traveller);
     const now = ctx.clock.now();
     // One transaction: every draft saved, or none (a failure half-way leaves the wallet as it was).
-    const result = await ctx.changes.record(
+    const result = await write(
+      traveller.id,
       async (trx): Promise<ImportConfirmed> => {
         const unique = [...new Map(drafts.map((d) => [d.fingerprint, d])).values()];
         const known = await bookingsByFingerprint(
@@ -200,7 +197,7 @@ export function walletRoutes(ctx: AppContext): Router {
         }
         return { created, duplicates: drafts.length - created.length };
       },
-      (r) => (r.created.length > 0 ? changed(traveller.id)() : []),
+      (r) => (r.created.length > 0 ? bookingChanged(traveller.id) : []),
     );
     res.status(result.created.length > 0 ? 201 : 200).json(result);
   });
