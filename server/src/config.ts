@@ -36,6 +36,8 @@ export interface ServerConfig {
     replayMaxMessages: number;
     pushTickMs: number;
   };
+  /** The wallet's SMTP listener (wallet/forwarding/): `port` null when it is off. */
+  smtp: { port: number | null; host: string; domain: string; perAddressPerHour: number; perClientPerHour: number };
 }
 
 export interface LoadedConfig {
@@ -79,6 +81,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxSocketsPerSession: e.WS_MAX_SOCKETS_PER_SESSION,
       replayMaxMessages: e.WS_REPLAY_MAX_MESSAGES,
       pushTickMs: e.PUSH_TICK_MS,
+    },
+    smtp: {
+      port: e.SMTP_PORT ?? null,
+      host: e.SMTP_HOST,
+      domain: e.SMTP_DOMAIN,
+      perAddressPerHour: e.SMTP_MESSAGES_PER_ADDRESS_PER_HOUR,
+      perClientPerHour: e.SMTP_MESSAGES_PER_CLIENT_PER_HOUR,
     },
   };
   return { config, warnings: unknownVariableWarnings(env, SERVER_ENV_NAMES) };

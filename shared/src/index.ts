@@ -19,4 +19,5 @@ export * from './suggestion.ts';
 export * from './tag-labels.ts';
 export * from './time.ts';
 export * from './validation.ts';
+export * from './wallet-forwarding.ts';
 export * from './wallet-import.ts';

@@ -6,26 +6,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import express, { Router, type Request } from 'express';
-import {
-  BookOfferBody,
-  Booking,
-  BookingEdit,
-  type Booking as BookingT,
-  IMPORT_LIMITS,
-  ImportConfirmBody,
-  type ImportConfirmed,
-  type ImportPreview,
-  type ImportRefusalBody,
-  type WalletBody,
-} from '@escale/shared';
+import { BookOfferBody, Booking, BookingEdit, IMPORT_LIMITS, ImportConfirmBody, type ImportPreview, type ImportRefusalBody, type WalletBody } from '@escale/shared';
 import { currentTraveller, requireTraveller } from '../auth/require-traveller.ts';
 import type { AppContext } from '../context.ts';
-import { HttpError, parseBody } from '../http/errors.ts';
+import { HttpError, idParam, parseBody } from '../http/errors.ts';
 import type { Traveller } from '../travellers/model.ts';
 import { readImport } from './import/import-file.ts';
 import { ImportRefused } from './import/refusal.ts';
 import { bookOffer, IDEMPOTENCY_KEY, returnSeats } from './book-offer.ts';
-import { addBooking, bookingsByFingerprint, findBooking, listBookings, offerOfBooking, updateBooking } from './queries.ts';
+import { addBooking, findBooking, listBookings, offerOfBooking, updateBooking } from './queries.ts';
+import { markDuplicates, saveDrafts } from './import/save-drafts.ts';
 
 /** The path that takes a raw file instead of JSON (http/json-body.ts lets it through). */
 export const IMPORT_PATH = '/wallet/import';
@@ -34,15 +24,11 @@ const FILE_NAME_HEADER = 'x-file-name';
 
 const STATUS_OF_REFUSAL = { too_large: 413, unsupported_format: 415 } as const;
 
-function requireWalletConsent(traveller: Traveller): void {
+export function requireWalletConsent(traveller: Traveller): void {
   if (!traveller.consents.wallet) throw new HttpError(403, 'consent_required', 'Your wallet is off: turn on the wallet in My data to keep bookings in Escale. Nothing was stored.');
 }
 
-function bookingIdOf(req: Request): string {
-  const id = req.params.id;
-  if (typeof id !== 'string' || id.length === 0 || id.length > 200) throw new HttpError(404, 'not_found', 'No such booking.');
-  return id;
-}
+const bookingIdOf = (req: Request) => idParam(req, 'No such booking.');
 
 export function walletRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -115,12 +101,7 @@ export function walletRoutes(ctx: AppContext): Router {
       res.status(status).json({ error: { code: 'import_refused', reason: err.code, message: err.message } } satisfies ImportRefusalBody);
       return;
     }
-    const known = await bookingsByFingerprint(
-      ctx.db,
-      traveller.id,
-      preview.drafts.map((d) => d.fingerprint),
-    );
-    res.json({ ...preview, drafts: preview.drafts.map((d) => ({ ...d, duplicateOf: known.get(d.fingerprint) ?? null })) } satisfies ImportPreview);
+    res.json(await markDuplicates(ctx.db, traveller.id, preview));
   });
 
   router.post(`${IMPORT_PATH}/confirm`, requireTraveller(ctx), async (req, res) => {
@@ -130,21 +111,7 @@ export function walletRoutes(ctx: AppContext): Router {
     const now = ctx.clock.now();
     // One transaction: every draft saved, or none (a failure half-way leaves the wallet as it was).
     const result = await ctx.changes.record(
-      async (trx): Promise<ImportConfirmed> => {
-        const unique = [...new Map(drafts.map((d) => [d.fingerprint, d])).values()];
-        const known = await bookingsByFingerprint(
-          trx,
-          traveller.id,
-          unique.map((d) => d.fingerprint),
-        );
-        const created: BookingT[] = [];
-        for (const { fingerprint, warnings: _w, duplicateOf: _d, ...fields } of unique.filter((d) => !known.has(d.fingerprint))) {
-          const booking = Booking.parse({ ...fields, id: randomUUID() });
-          await addBooking(trx, traveller.id, booking, now, fingerprint);
-          created.push(booking);
-        }
-        return { created, duplicates: drafts.length - created.length };
-      },
+      (trx) => saveDrafts(trx, traveller.id, drafts, now),
       (r) => (r.created.length > 0 ? changed(traveller.id)() : []),
     );
     res.status(result.created.length > 0 ? 201 : 200).json(result);

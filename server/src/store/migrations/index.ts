@@ -11,6 +11,7 @@ import * as messageCounter from './2026-12-04T08-00-message-counter.ts';
 import * as changeLog from './2026-12-04T09-00-change-log.ts';
 import * as bookingDetails from './2026-12-04T12-00-booking-details.ts';
 import * as offerBookings from './2026-12-04T14-00-offer-bookings.ts';
+import * as walletInbox from './2026-12-05T09-00-wallet-inbox.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T20-00-initial': initial,
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04T09-00-change-log': changeLog,
   '2026-12-04T12-00-booking-details': bookingDetails,
   '2026-12-04T14-00-offer-bookings': offerBookings,
+  '2026-12-05T09-00-wallet-inbox': walletInbox,
 };
