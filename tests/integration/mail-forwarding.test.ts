@@ -2,18 +2,18 @@
  * The wallet's forwarding address, end to end over real SMTP on loopback (nodemailer talking to the
  * server's own listener), on the store the project runs on (SQLite and PostgreSQL): a confirmation e-mail
  * lands in the inbox as a preview, is kept into the wallet, and is known the second time; every refusal
- * (an unknown or rotated address, an oversized message, the wallet consent off, a sender not allowed, a
- * flood) is answered with its SMTP code and leaves nothing stored; a garbage session does not hurt anyone.
+ * (an unknown or rotated address, a bounce, an oversized message, the wallet consent off, a sender not
+ * allowed, a full inbox, a flood to one address or from one client) is answered with its SMTP code and leaves nothing stored; a garbage session does not hurt anyone.
  */
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ForwardingBody, ImportConfirmed, InboxBody, WalletBody } from '@escale/shared';
+import { FORWARDING_LIMITS, type ForwardingBody, type ImportConfirmed, type InboxBody, type WalletBody } from '@escale/shared';
 import { REPO_ROOT } from '../../server/src/config.ts';
 import { setConsent } from '../../server/src/travellers/consents.ts';
 import { newToken } from '../../server/src/wallet/forwarding/address.ts';
-import { purgeInbox } from '../../server/src/wallet/forwarding/queries.ts';
+import { addInboxItem, purgeInbox } from '../../server/src/wallet/forwarding/queries.ts';
 import { signIn, startTestServer, type TestServer, type Visitor } from '../support/test-server.ts';
 import { TestSocket } from '../support/ws-client.ts';
 
@@ -51,8 +51,8 @@ interface Sent {
 }
 
 /** Sends a raw message over SMTP on loopback, as a mail server would deliver it. */
-async function send(to: string, raw: string | Buffer = SAMPLE, from = SAMPLE_FROM): Promise<Sent> {
-  const transport = createTransport({ host: '127.0.0.1', port: server.smtp!.port, secure: false, ignoreTLS: true });
+async function send(to: string, raw: string | Buffer = SAMPLE, from = SAMPLE_FROM, port = server.smtp!.port): Promise<Sent> {
+  const transport = createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
   try {
     const info = await transport.sendMail({ envelope: { from, to: [to] }, raw });
     return { accepted: info.accepted.length === 1, code: 250, response: info.response };
@@ -153,6 +153,8 @@ describe('forwarding a confirmation e-mail to the wallet', () => {
     const huge = `From: ${SAMPLE_FROM}\r\nSubject: big\r\n\r\n${line.repeat(Math.ceil((10 * 1024 * 1024) / line.length) + 10)}`;
     const sent = await send(lea.address, huge);
     expect(sent).toMatchObject({ accepted: false, code: 552 });
+    // Refused by the count as it streamed (the client declared no size up front).
+    expect(sent.response).toMatch(/nothing was kept/);
     expect(await inbox(lea.cookie)).toEqual([]);
     // The connection's next message is received as usual.
     expect((await send(lea.address)).accepted).toBe(true);
@@ -194,6 +196,38 @@ describe('forwarding a confirmation e-mail to the wallet', () => {
     expect(over).toMatchObject({ accepted: false, code: 450 });
     expect(over.response).toMatch(/try again later/);
     expect(await inbox(lea.cookie)).toHaveLength(PER_ADDRESS_PER_HOUR);
+  });
+
+  it('answers 452 "try later" while the inbox is full, and stores nothing more', async () => {
+    const lea = await travellerWithAddress();
+    for (let i = 0; i < FORWARDING_LIMITS.maxPendingItems; i++) {
+      await addInboxItem(server.ctx.db, {
+        id: `full-${lea.travellerId}-${i}`,
+        travellerId: lea.travellerId,
+        receivedAt: server.ctx.clock.now(),
+        sender: SAMPLE_FROM,
+        subject: 'waiting',
+        preview: null,
+        refusal: { reason: 'nothing_found', message: 'No booking found.' },
+      });
+    }
+    expect(await send(lea.address)).toMatchObject({ accepted: false, code: 452 });
+    expect(await inbox(lea.cookie)).toHaveLength(FORWARDING_LIMITS.maxPendingItems);
+  });
+
+  it('answers 450 "try later" once a client address has sent its hourly share', async () => {
+    const strict = await startTestServer({ env: { SMTP_PORT: '0', SMTP_MESSAGES_PER_CLIENT_PER_HOUR: '2' } });
+    try {
+      const unknown = `${newToken()}@in.escale.localhost`;
+      // Every transaction counts, refused ones too: a client probing addresses is slowed down like a flood.
+      expect((await send(unknown, SAMPLE, SAMPLE_FROM, strict.smtp!.port)).code).toBe(550);
+      expect((await send(unknown, SAMPLE, SAMPLE_FROM, strict.smtp!.port)).code).toBe(550);
+      const over = await send(unknown, SAMPLE, SAMPLE_FROM, strict.smtp!.port);
+      expect(over).toMatchObject({ accepted: false, code: 450 });
+      expect(over.response).toMatch(/try again later/);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('stays up and serves the next client after a garbage session', async () => {

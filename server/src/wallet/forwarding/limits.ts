@@ -14,8 +14,11 @@ export const SMTP_LIMITS = {
    * transaction (RFC 5321 §4.5.3.1.10).
    */
   maxRecipients: 1,
-  /** Connections at once; beyond, the connection is refused (421). */
-  maxConnections: 50,
+  /**
+   * Connections at once; beyond, the connection is refused (421). Each may hold one message of up to
+   * maxMessageBytes while it is read, so this bounds the listener's memory too (20 × 10 MiB).
+   */
+  maxConnections: 20,
   /** A connection silent this long is closed. */
   idleTimeoutMs: 60_000,
   /** Keys an hourly counter remembers; beyond, a new key is refused until an hour has passed (memory bound). */
