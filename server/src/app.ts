@@ -230,11 +230,23 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     server.listen(config.port, config.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  let smtp: SmtpListener | null;
+  let smtp: SmtpListener | null = null;
+  const close = async () => {
+    housekeeping.stop();
+    await smtp?.close();
+    await realtime.close();
+    await afterTurn.flush();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await changes.stop();
+    await relay.close();
+    await closeDb();
+  };
   try {
-    smtp = config.smtp.port === null ? null : await startSmtpListener(ctx, config.smtp.port);
+    if (config.smtp.port !== null) smtp = await startSmtpListener(ctx, config.smtp.port);
   } catch (err) {
-    server.close();
+    // A certificate it cannot read, a port in use: nothing is left running behind the error.
+    await close();
     throw err;
   }
   if (smtp) logger.info({ port: smtp.port, domain: config.smtp.domain }, 'the wallet SMTP listener is ready');
@@ -252,16 +264,6 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     housekeeping,
     smtp,
     routes: listRoutes(app),
-    async close() {
-      housekeeping.stop();
-      await smtp?.close();
-      await realtime.close();
-      await afterTurn.flush();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await changes.stop();
-      await relay.close();
-      await closeDb();
-    },
+    close,
   };
 }

@@ -141,6 +141,9 @@ export const ServerEnv = z.object({
     .toLowerCase()
     .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'expected a domain name such as in.escale.example.com')
     .default('in.escale.localhost'),
+  /** STARTTLS on the SMTP listener: its certificate chain and private key (PEM files), both or neither. */
+  SMTP_TLS_CERT_FILE: z.string().min(1).optional(),
+  SMTP_TLS_KEY_FILE: z.string().min(1).optional(),
   /** Messages one forwarding address may receive per hour (this instance); beyond, 450 "try later". */
   SMTP_MESSAGES_PER_ADDRESS_PER_HOUR: envNumber(1, 100_000).default(20),
   /** Messages one client IP address may send per hour (this instance); beyond, 450 "try later". */

@@ -5,10 +5,13 @@
  * (an unknown or rotated address, a bounce, an oversized message, the wallet consent off, a sender not
  * allowed, a full inbox, a flood to one address or from one client) is answered with its SMTP code and leaves nothing stored; a garbage session does not hurt anyone.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { createTransport } from 'nodemailer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { FORWARDING_LIMITS, type ForwardingBody, type ImportConfirmed, type InboxBody, type WalletBody } from '@escale/shared';
 import { REPO_ROOT } from '../../server/src/config.ts';
 import { setConsent } from '../../server/src/travellers/consents.ts';
@@ -227,6 +230,30 @@ describe('forwarding a confirmation e-mail to the wallet', () => {
       expect(over.response).toMatch(/try again later/);
     } finally {
       await strict.close();
+    }
+  });
+
+  it('offers STARTTLS only when a certificate is configured, and receives over it', async () => {
+    const plain = createTransport({ host: '127.0.0.1', port: server.smtp!.port, secure: false, requireTLS: true });
+    await expect(plain.sendMail({ envelope: { from: SAMPLE_FROM, to: [`${newToken()}@in.escale.localhost`] }, raw: SAMPLE })).rejects.toThrow(/STARTTLS/);
+    plain.close();
+
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'escale-smtp-tls-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const [cert, key] = [path.join(dir, 'cert.pem'), path.join(dir, 'key.pem')];
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=in.escale.localhost'], { stdio: 'ignore' });
+    await expect(startTestServer({ env: { SMTP_PORT: '0', SMTP_TLS_CERT_FILE: path.join(dir, 'missing.pem'), SMTP_TLS_KEY_FILE: key } })).rejects.toThrow(/SMTP_TLS_CERT_FILE: cannot read/);
+    const secured = await startTestServer({ env: { SMTP_PORT: '0', SMTP_TLS_CERT_FILE: cert, SMTP_TLS_KEY_FILE: key } });
+    try {
+      const visitor = await signIn(secured, 'lea');
+      const { address } = (await (await fetch(`${secured.url}/api/wallet/forwarding`, { headers: { cookie: visitor.cookie } })).json()) as ForwardingBody;
+      // The test's certificate is self-signed: the client is told to accept it, and to refuse plain text.
+      const tls = createTransport({ host: '127.0.0.1', port: secured.smtp!.port, secure: false, requireTLS: true, tls: { rejectUnauthorized: false } });
+      const info = await tls.sendMail({ envelope: { from: SAMPLE_FROM, to: [address!] }, raw: SAMPLE });
+      tls.close();
+      expect(info.accepted).toEqual([address]);
+    } finally {
+      await secured.close();
     }
   });
 

@@ -6,10 +6,12 @@
  * senders, the address's hourly rate, a full inbox), DATA (the size, streamed and counted; the From header
  * against the traveller's senders). The message is held in memory only while it is read, never written.
  */
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import PostalMime from 'postal-mime';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { AppContext } from '../../context.ts';
+import { StartupError } from '../../startup-error.ts';
 import { readImport } from '../import/import-file.ts';
 import { ImportRefused } from '../import/refusal.ts';
 import { hashToken, tokenOfRecipient } from './address.ts';
@@ -62,6 +64,7 @@ export async function startSmtpListener(ctx: AppContext, port: number): Promise<
   const perClient = new HourlyLimit(perClientPerHour);
   /** The traveller each open transaction's recipient is (by session id); forgotten when the connection closes. */
   const recipients = new Map<string, Forwarding>();
+  const tls = ctx.config.smtp.tls && readTls(ctx.config.smtp.tls);
 
   const land = async (stream: SMTPServerDataStream, session: SMTPServerSession): Promise<string> => {
     const bytes = await readWithin(stream);
@@ -89,9 +92,10 @@ export async function startSmtpListener(ctx: AppContext, port: number): Promise<
   const server = new SMTPServer({
     name: domain,
     banner: 'Escale wallet inbox',
-    // An MX: nobody signs in, nothing is relayed. STARTTLS is off (no certificate is configured): put a TLS
-    // terminating MTA in front for mail from the Internet (README).
-    disabledCommands: ['AUTH', 'STARTTLS'],
+    // An MX: nobody signs in, nothing is relayed. STARTTLS only with a certificate (SMTP_TLS_*_FILE); a
+    // sending server that finds none delivers in plain text, as SMTP between servers allows.
+    disabledCommands: tls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
+    ...(tls ?? {}),
     authOptional: true,
     size: SMTP_LIMITS.maxMessageBytes,
     maxClients: SMTP_LIMITS.maxConnections,
@@ -148,6 +152,18 @@ export async function startSmtpListener(ctx: AppContext, port: number): Promise<
     port: (server.server.address() as AddressInfo).port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The certificate and key for STARTTLS, read at start: a file that cannot be read stops the start, named. */
+function readTls(files: { certFile: string; keyFile: string }): { cert: Buffer; key: Buffer } {
+  const read = (file: string, variable: string) => {
+    try {
+      return readFileSync(file);
+    } catch (err) {
+      throw new StartupError(`${variable}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}); name a PEM file the server can read, or unset it to run without STARTTLS.`);
+    }
+  };
+  return { cert: read(files.certFile, 'SMTP_TLS_CERT_FILE'), key: read(files.keyFile, 'SMTP_TLS_KEY_FILE') };
 }
 
 /** An error as the SMTP reply it becomes: ours as they are, the store failing as "try later" (counted, logged). */
