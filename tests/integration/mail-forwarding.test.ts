@@ -275,6 +275,20 @@ describe('forwarding a confirmation e-mail to the wallet', () => {
     expect((await send(lea.address)).accepted).toBe(true);
   });
 
+  it('leaves no row of the address or the inbox once the traveller is erased', async () => {
+    const lea = await travellerWithAddress();
+    expect((await send(lea.address)).accepted).toBe(true);
+    const rows = async () => [
+      (await server.ctx.db.selectFrom('wallet_forwarding').select('traveller_id').where('traveller_id', '=', lea.travellerId).execute()).length,
+      (await server.ctx.db.selectFrom('wallet_inbox').select('id').where('traveller_id', '=', lea.travellerId).execute()).length,
+    ];
+    expect(await rows()).toEqual([1, 1]);
+    // Signing out ends a demo visitor, who is erased.
+    expect((await json(lea.cookie, 'DELETE', '/api/session')).status).toBe(204);
+    expect(await rows()).toEqual([0, 0]);
+    expect((await send(lea.address)).code).toBe(550);
+  });
+
   it('purges inbox items past their retention', async () => {
     const lea = await travellerWithAddress();
     expect((await send(lea.address)).accepted).toBe(true);

@@ -124,7 +124,8 @@ export async function startSmtpListener(ctx: AppContext, port: number): Promise<
         const refused = await inboxRefusal(ctx.db, forwarding.travellerId);
         if (refused?.reason === 'consent_off') throw reply(550, `5.7.1 ${refused.message}`);
         if (refused?.reason === 'inbox_full') throw reply(452, `4.2.2 ${refused.message}`);
-        if (!perAddress.take(tokenHash, ctx.clock.now().getTime())) throw reply(450, '4.2.1 This address has received too many messages; try again later.');
+        // Counted per traveller, not per token: rotating the address does not reset the count.
+        if (!perAddress.take(forwarding.travellerId, ctx.clock.now().getTime())) throw reply(450, '4.2.1 This address has received too many messages; try again later.');
         recipients.set(session.id, forwarding);
       })().then(
         () => callback(),
