@@ -18,6 +18,7 @@ import { setConsent } from '../../server/src/travellers/consents.ts';
 import { newToken } from '../../server/src/wallet/forwarding/address.ts';
 import { addInboxItem, purgeInbox } from '../../server/src/wallet/forwarding/queries.ts';
 import { signIn, startTestServer, type TestServer, type Visitor } from '../support/test-server.ts';
+import { TEST_STORE } from '../support/test-store.ts';
 import { TestSocket } from '../support/ws-client.ts';
 
 const PER_ADDRESS_PER_HOUR = 4;
@@ -113,6 +114,20 @@ describe('forwarding a confirmation e-mail to the wallet', () => {
     // Dismissed, it leaves the inbox.
     expect((await json(lea.cookie, 'DELETE', `/api/wallet/inbox/${item!.id}`)).status).toBe(204);
     expect(await inbox(lea.cookie)).toEqual([]);
+  });
+
+  it.runIf(TEST_STORE === 'postgres')('tells the traveller’s tabs on another instance that a message landed', async () => {
+    // A second instance on the same database, without a listener: the message lands on the first.
+    const other = await startTestServer({ store: server.store });
+    try {
+      const lea = await travellerWithAddress();
+      const socket = await TestSocket.greeted(other.wsUrl, lea.cookie);
+      expect((await send(lea.address)).accepted).toBe(true);
+      expect(await socket.nextOfType('wallet_inbox')).toEqual({ type: 'wallet_inbox', count: 1 });
+      socket.close();
+    } finally {
+      await other.close();
+    }
   });
 
   it("answers 404 for another traveller's inbox item", async () => {
