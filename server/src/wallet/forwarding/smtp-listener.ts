@@ -79,9 +79,15 @@ export async function startSmtpListener(ctx: AppContext, port: number): Promise<
     try {
       preview = await readImport('forwarded.eml', new Uint8Array(bytes), { tripZone: ctx.city.timezone });
     } catch (err) {
-      if (!(err instanceof ImportRefused)) throw err;
       // Kept as an item all the same: the traveller sees the message arrived and why nothing was read.
-      refusal = { reason: err.code, message: err.message };
+      if (err instanceof ImportRefused) refusal = { reason: err.code, message: err.message };
+      else {
+        // A reader that broke on hostile input: the message is refused like a malformed one (a 4xx would
+        // have the sender retry it for days). Only the error's name is logged: its words may quote the
+        // message, whose To header holds the address.
+        ctx.logger.warn({ error: err instanceof Error ? err.name : typeof err }, 'a forwarded e-mail broke the importer');
+        refusal = { reason: 'malformed' as const, message: 'This message could not be read.' };
+      }
     }
     const envelopeSender = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
     const id = await landInInbox(ctx, { travellerId: recipient.travellerId, sender: (headers.from ?? envelopeSender).slice(0, 254), subject: headers.subject, preview, refusal });
