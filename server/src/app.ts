@@ -43,6 +43,8 @@ import { PushCache } from './push/push-cache.ts';
 import { pushRoutes } from './push/routes.ts';
 import { walletRoutes } from './wallet/routes.ts';
 import { tripRoutes } from './wallet/trip-routes.ts';
+import { forwardingRoutes } from './wallet/forwarding/routes.ts';
+import { startSmtpListener, type SmtpListener } from './wallet/forwarding/smtp-listener.ts';
 import { mountRealtime, type RealtimeServer } from './realtime/realtime-server.ts';
 import { WS_PATH } from './realtime/upgrade.ts';
 import { warmOpeningHours } from './recommend/opening-hours.ts';
@@ -61,6 +63,8 @@ export interface RunningApp {
   url: string;
   realtime: RealtimeServer;
   housekeeping: Housekeeping;
+  /** The wallet's SMTP listener, when SMTP_PORT is set (its port: the one asked for, or the free one given for 0). */
+  smtp: SmtpListener | null;
   /** Every route the app serves (method and path), from Express's router. */
   routes: RouteInfo[];
   close(): Promise<void>;
@@ -215,6 +219,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   app.use('/api', pushRoutes(ctx));
   app.use('/api', walletRoutes(ctx));
   app.use('/api', tripRoutes(ctx));
+  app.use('/api', forwardingRoutes(ctx));
   app.use('/api', apiNotFound);
   app.use(BASEMAP_PATH, basemapRoutes(config.basemapDir));
   app.use(metricsRoutes(metrics));
@@ -227,6 +232,26 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     server.listen(config.port, config.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  let smtp: SmtpListener | null = null;
+  const close = async () => {
+    housekeeping.stop();
+    await smtp?.close();
+    await realtime.close();
+    await afterTurn.flush();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await changes.stop();
+    await relay.close();
+    await closeDb();
+  };
+  try {
+    if (config.smtp.port !== null) smtp = await startSmtpListener(ctx, config.smtp.port);
+  } catch (err) {
+    // A certificate it cannot read, a port in use: nothing is left running behind the error.
+    await close();
+    throw err;
+  }
+  if (smtp) logger.info({ port: smtp.port, domain: config.smtp.domain }, 'the wallet SMTP listener is ready');
   void warmOpeningHours(
     graph.places().map((p) => ({ openingHours: p.openingHours, lat: p.lat, lon: p.lon, countryCode: city.countryCode })),
     clock.now(),
@@ -239,16 +264,8 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     url,
     realtime,
     housekeeping,
+    smtp,
     routes: listRoutes(app),
-    async close() {
-      housekeeping.stop();
-      await realtime.close();
-      await afterTurn.flush();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await changes.stop();
-      await relay.close();
-      await closeDb();
-    },
+    close,
   };
 }

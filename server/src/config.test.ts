@@ -33,6 +33,14 @@ describe('configuration', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('leaves the SMTP listener off unless SMTP_PORT is set, and STARTTLS off unless both its files are named', () => {
+    expect(loadConfig({}).config.smtp).toEqual({ port: null, host: '127.0.0.1', domain: 'in.escale.localhost', perAddressPerHour: 20, perClientPerHour: 100, tls: null });
+    expect(loadConfig({ SMTP_PORT: '2525', SMTP_DOMAIN: 'In.Escale.Example' }).config.smtp).toMatchObject({ port: 2525, domain: 'in.escale.example' });
+    expect(loadConfig({ SMTP_TLS_CERT_FILE: 'c.pem', SMTP_TLS_KEY_FILE: 'k.pem' }).config.smtp.tls).toEqual({ certFile: path.resolve('c.pem'), keyFile: path.resolve('k.pem') });
+    expect(refusal({ SMTP_TLS_CERT_FILE: 'c.pem' })).toMatch(/SMTP_TLS_KEY_FILE: is missing/);
+    expect(refusal({ SMTP_DOMAIN: 'localhost' })).toMatch(/SMTP_DOMAIN: expected a domain name/);
+  });
+
   it('takes PORT=0 to mean a free port, and a plain decimal port as written', () => {
     expect(loadConfig({ PORT: '0' }).config.port).toBe(0);
     expect(loadConfig({ PORT: '19001' }).config.port).toBe(19_001);

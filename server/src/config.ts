@@ -36,6 +36,16 @@ export interface ServerConfig {
     replayMaxMessages: number;
     pushTickMs: number;
   };
+  /** The wallet's SMTP listener (wallet/forwarding/): `port` null when it is off. */
+  smtp: {
+    port: number | null;
+    host: string;
+    domain: string;
+    perAddressPerHour: number;
+    perClientPerHour: number;
+    /** PEM files for STARTTLS, or null: STARTTLS is not offered. */
+    tls: { certFile: string; keyFile: string } | null;
+  };
 }
 
 export interface LoadedConfig {
@@ -52,6 +62,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = ServerEnv.safeParse(env);
   if (!parsed.success) throw configError(validationIssues(parsed.error, '(environment)').map((i) => `${i.path}: ${i.message}`));
   const e = parsed.data;
+  // One without the other would silently leave STARTTLS off.
+  if ((e.SMTP_TLS_CERT_FILE === undefined) !== (e.SMTP_TLS_KEY_FILE === undefined))
+    throw configError([`${e.SMTP_TLS_CERT_FILE === undefined ? 'SMTP_TLS_CERT_FILE' : 'SMTP_TLS_KEY_FILE'}: is missing; STARTTLS needs SMTP_TLS_CERT_FILE and SMTP_TLS_KEY_FILE both`]);
   const config: ServerConfig = {
     port: e.PORT,
     host: e.HOST,
@@ -79,6 +92,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxSocketsPerSession: e.WS_MAX_SOCKETS_PER_SESSION,
       replayMaxMessages: e.WS_REPLAY_MAX_MESSAGES,
       pushTickMs: e.PUSH_TICK_MS,
+    },
+    smtp: {
+      port: e.SMTP_PORT ?? null,
+      host: e.SMTP_HOST,
+      domain: e.SMTP_DOMAIN,
+      perAddressPerHour: e.SMTP_MESSAGES_PER_ADDRESS_PER_HOUR,
+      perClientPerHour: e.SMTP_MESSAGES_PER_CLIENT_PER_HOUR,
+      tls: e.SMTP_TLS_CERT_FILE && e.SMTP_TLS_KEY_FILE ? { certFile: path.resolve(e.SMTP_TLS_CERT_FILE), keyFile: path.resolve(e.SMTP_TLS_KEY_FILE) } : null,
     },
   };
   return { config, warnings: unknownVariableWarnings(env, SERVER_ENV_NAMES) };

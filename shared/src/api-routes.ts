@@ -9,6 +9,7 @@ import { BookOfferBody, Booking, BookingEdit, ImportConfirmed, WalletBody } from
 import { CalendarFeedCreated, Trip, TripRename } from './trip.ts';
 import { PushSettings, PushSettingsPatch } from './push.ts';
 import { ImportConfirmBody, ImportPreview } from './wallet-import.ts';
+import { ForwardingBody, ForwardingSendersBody, InboxBody } from './wallet-forwarding.ts';
 import { ClientConfig, DemoSignInBody, HealthResponse, PersonaList, PlacesCollection, SessionClockBody, SessionClockInfo, SessionInfo } from './api.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -187,6 +188,56 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "A trip's calendar (iCalendar), for calendar apps: no session, the URL's token is the key; 404 once revoked or with the wallet consent off",
     session: false,
     ok: { 200: { description: 'the calendar: a VEVENT per confirmed booking, at UTC instants', schema: z.string(), mediaType: 'text/calendar' } },
+    errors: [404],
+  },
+  {
+    method: 'GET',
+    path: '/api/wallet/forwarding',
+    summary: 'The private forwarding address: made on the first request and shown in that answer only (then null: only its hash is kept); needs the wallet consent to make it',
+    session: true,
+    ok: { 200: { description: 'the address (when just made), whether the listener is on, the allowed senders', schema: ForwardingBody } },
+    errors: [403],
+  },
+  {
+    method: 'POST',
+    path: '/api/wallet/forwarding/rotate',
+    summary: 'A new forwarding address; the old one stops working at once (needs the wallet consent)',
+    session: true,
+    ok: { 200: { description: 'the new address', schema: ForwardingBody } },
+    errors: [403],
+  },
+  {
+    method: 'PUT',
+    path: '/api/wallet/forwarding',
+    summary: 'The only senders (addresses or domains) the forwarding address accepts; empty: any (needs the wallet consent)',
+    session: true,
+    body: ForwardingSendersBody,
+    ok: { 200: { description: 'the forwarding settings', schema: ForwardingBody } },
+    errors: [400, 403, 404],
+  },
+  {
+    method: 'GET',
+    path: '/api/wallet/inbox',
+    summary: 'The e-mails received at the forwarding address that wait to be kept or dismissed, newest first, each with its preview or why nothing was read',
+    session: true,
+    ok: { 200: { description: 'the pending items', schema: InboxBody } },
+    errors: [],
+  },
+  {
+    method: 'POST',
+    path: '/api/wallet/inbox/{id}/confirm',
+    summary: "Save the drafts kept from an inbox item, as an import's confirm does, and mark it imported, in one transaction (needs the wallet consent)",
+    session: true,
+    body: ImportConfirmBody,
+    ok: { 201: { description: 'saved', schema: ImportConfirmed }, 200: { description: 'nothing new: every draft was already in the wallet', schema: ImportConfirmed } },
+    errors: [400, 403, 404],
+  },
+  {
+    method: 'DELETE',
+    path: '/api/wallet/inbox/{id}',
+    summary: 'Dismiss an inbox item (nothing is saved; it is purged with the retention)',
+    session: true,
+    ok: { 204: { description: 'dismissed', schema: null } },
     errors: [404],
   },
 ];

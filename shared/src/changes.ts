@@ -25,6 +25,8 @@ export const Change = z.discriminatedUnion('type', [
   z.object({ type: z.literal('traveller_changed'), travellerId: Id }),
   /** A traveller's bookings changed: the wallet's readers (the gap trigger) read them again. */
   z.object({ type: z.literal('booking_changed'), travellerId: Id }),
+  /** The wallet's inbox changed: the traveller's sockets are told how many items wait (`pending`). */
+  z.object({ type: z.literal('wallet_inbox_changed'), travellerId: Id, pending: z.number().int().min(0) }),
   /** A session can no longer be used: its sockets close (4401) and its clock is forgotten, on every instance. */
   z.object({ type: z.literal('session_ended'), sessionId: Id, travellerId: Id, reason: z.enum(['signed_out', 'expired', 'erased']) }),
   /** A traveller's rows are gone: every instance lets go of them (graph, caches, positions). */

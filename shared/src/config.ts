@@ -132,6 +132,22 @@ export const ServerEnv = z.object({
   WS_MAX_SOCKETS_PER_SESSION: envNumber(1, 1_000).default(8),
   /** Live channel: messages a reconnecting client may be replayed; beyond, it gets `reset` and a fresh feed. */
   WS_REPLAY_MAX_MESSAGES: envNumber(1, 10_000).default(200),
+  /** The wallet's SMTP listener (forwarded confirmation e-mails): unset, no listener. 0 asks for a free port (tests). */
+  SMTP_PORT: envNumber(0, 65_535).optional(),
+  SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  /** The domain of the forwarding addresses (`<token>@SMTP_DOMAIN`): the one your MX record points here. */
+  SMTP_DOMAIN: z
+    .string()
+    .toLowerCase()
+    .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'expected a domain name such as in.escale.example.com')
+    .default('in.escale.localhost'),
+  /** STARTTLS on the SMTP listener: its certificate chain and private key (PEM files), both or neither. */
+  SMTP_TLS_CERT_FILE: z.string().min(1).optional(),
+  SMTP_TLS_KEY_FILE: z.string().min(1).optional(),
+  /** Messages one forwarding address may receive per hour (this instance); beyond, 450 "try later". */
+  SMTP_MESSAGES_PER_ADDRESS_PER_HOUR: envNumber(1, 100_000).default(20),
+  /** Messages one client IP address may send per hour (this instance); beyond, 450 "try later". */
+  SMTP_MESSAGES_PER_CLIENT_PER_HOUR: envNumber(1, 1_000_000).default(100),
   /** How often the time-based push triggers (meal window, wallet gap) are checked. */
   PUSH_TICK_MS: envNumber(100, 3_600_000).default(30_000),
 });

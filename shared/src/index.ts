@@ -20,4 +20,5 @@ export * from './tag-labels.ts';
 export * from './time.ts';
 export * from './trip.ts';
 export * from './validation.ts';
+export * from './wallet-forwarding.ts';
 export * from './wallet-import.ts';

@@ -156,7 +156,13 @@ export const ServerError = z.object({
   message: z.string(),
 });
 
-export const ServerMessage = z.discriminatedUnion('type', [ServerWelcome, ServerFeed, ServerSuggestions, ServerFeedbackAck, ServerError]);
+/**
+ * The wallet's inbox changed (a forwarded e-mail landed, an item was kept or dismissed): `count` items wait.
+ * Not logged: the count now is the only true one, and a client that reconnects reads the inbox anyway.
+ */
+export const ServerWalletInbox = z.object({ type: z.literal('wallet_inbox'), count: z.number().int().min(0) });
+
+export const ServerMessage = z.discriminatedUnion('type', [ServerWelcome, ServerFeed, ServerSuggestions, ServerFeedbackAck, ServerError, ServerWalletInbox]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type ServerSuggestions = z.infer<typeof ServerSuggestions>;
 export type ServerWelcome = z.infer<typeof ServerWelcome>;

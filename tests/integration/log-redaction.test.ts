@@ -2,12 +2,16 @@
  * Secrets never reach the log. A session's whole life (sign-in, signed-in calls, a trip's calendar feed
  * made and fetched, the live channel, sign-out) is logged at trace level, by the real entry point and by a
  * server handed a plain logger, and neither the session token nor the feed's is on any line, while the
- * lines that would have carried them are there, censored.
+ * lines that would have carried them are there, censored. A forwarding address's token, the key to a
+ * wallet inbox, is on no line either.
  */
+import { readFileSync } from 'node:fs';
+import { createTransport } from 'nodemailer';
 import { pino } from 'pino';
 import { CalendarFeedCreated, type WalletBody } from '@escale/shared';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { stopProcess } from '../../scripts/bench/server-process.ts';
+import { REPO_ROOT } from '../../server/src/config.ts';
 import { startServerProcess, stopServerProcesses } from '../support/server-process.ts';
 import { startTestServer } from '../support/test-server.ts';
 import { createTestStore } from '../support/test-store.ts';
@@ -97,6 +101,27 @@ describe('the log', () => {
     try {
       const tokens = await sessionLifetime(server.url, server.wsUrl);
       expectCensored(log, tokens);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('never holds a forwarding address token, from its making to a message received and refused at it', async () => {
+    let log = '';
+    const logger = pino({ level: 'trace' }, { write: (line: string) => void (log += line) });
+    const server = await startTestServer({ logger, env: { SMTP_PORT: '0' } });
+    try {
+      const signIn = await fetch(`${server.url}/api/session/demo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"personaId":"lea"}' });
+      const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+      const { address } = (await (await fetch(`${server.url}/api/wallet/forwarding`, { headers: { cookie } })).json()) as { address: string };
+      const token = address.split('@')[0]!;
+      const transport = createTransport({ host: '127.0.0.1', port: server.smtp!.port, secure: false, ignoreTLS: true });
+      const raw = readFileSync(`${REPO_ROOT}/data/samples/lea-flight-air-france.eml`);
+      await transport.sendMail({ envelope: { from: 'confirmation@example.invalid', to: [address] }, raw });
+      await expect(transport.sendMail({ envelope: { from: '', to: [address] }, raw })).rejects.toThrow();
+      transport.close();
+      expect(log).toContain('a forwarded e-mail landed in a wallet inbox');
+      expect(log).not.toContain(token);
     } finally {
       await server.close();
     }

@@ -171,5 +171,8 @@ export function actionForServerMessage(message: ServerMessage): Action | null {
       return message.code === 'protocol_version' || message.code === 'slow_consumer' ? null : { type: 'serverError', message: message.message };
     case 'feedback_ack':
       return null;
+    case 'wallet_inbox':
+      // The wallet screens read the inbox count when they come (the server side first: issue 20).
+      return null;
   }
 }

@@ -26,6 +26,13 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   throw new HttpError(400, 'bad_request', `Invalid request: ${issuesSentence(issues)}`, issues);
 }
 
+/** A route's `:id`, or a 404 saying `notFound` (an id no record could have is answered like an unknown one). */
+export function idParam(req: { params: Record<string, unknown> }, notFound: string): string {
+  const id = req.params.id;
+  if (typeof id !== 'string' || id.length === 0 || id.length > 200) throw new HttpError(404, 'not_found', notFound);
+  return id;
+}
+
 export const apiNotFound: RequestHandler = (req, _res, next) => {
   next(new HttpError(404, 'not_found', `No API route ${req.method} ${req.path}`));
 };

@@ -4,7 +4,7 @@
  */
 import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CLOSE_CODES } from '@escale/shared';
+import { CLOSE_CODES, type ServerMessage } from '@escale/shared';
 import type { CatalogueEvent } from '../catalogue/model.ts';
 import type { AppContext } from '../context.ts';
 import { PushService } from '../push/push-service.ts';
@@ -85,6 +85,8 @@ export function mountRealtime(ctx: AppContext, server: Server): RealtimeServer {
   const unsubscribe = [
     ctx.bus.on('session_ended', ({ sessionId, reason }) => hub.closeSession(sessionId, `session ${reason.replace('_', ' ')}`)),
     ctx.bus.on('traveller_erased', ({ travellerId }) => positions.delete(travellerId)),
+    // A forwarded e-mail landed (or an item was settled), on whichever instance: the traveller's tabs here hear of it.
+    ctx.bus.on('wallet_inbox_changed', ({ travellerId, pending }) => hub.broadcast(travellerId, JSON.stringify({ type: 'wallet_inbox', count: pending } satisfies ServerMessage))),
   ];
 
   // Heartbeat: a socket that did not answer the previous ping is dead (a phone that lost its network

@@ -190,6 +190,29 @@ export interface BookingRequestTable {
   created_at: string;
 }
 
+/** A traveller's forwarding address, as the SHA-256 of its token (wallet/forwarding/address.ts). */
+export interface WalletForwardingTable {
+  traveller_id: string;
+  token_hash: string;
+  /** JSON array of the senders accepted; empty: any. */
+  allowed_senders: string;
+  created_at: string;
+}
+
+/** A message received at a forwarding address: its preview or refusal, waiting for the traveller. */
+export interface WalletInboxTable {
+  id: string;
+  traveller_id: string;
+  received_at: string;
+  sender: string;
+  subject: string;
+  /** JSON ImportPreview, or null when refused. */
+  preview: string | null;
+  /** JSON {reason, message}, or null when read. */
+  refusal: string | null;
+  status: string;
+}
+
 export interface MessageLogTable {
   traveller_id: string;
   seq: number;
@@ -240,6 +263,8 @@ export interface Database {
   booking_requests: BookingRequestTable;
   trips: TripTable;
   calendar_feeds: CalendarFeedTable;
+  wallet_forwarding: WalletForwardingTable;
+  wallet_inbox: WalletInboxTable;
   message_log: MessageLogTable;
   message_counters: MessageCounterTable;
   change_log: ChangeLogTable;

@@ -13,7 +13,6 @@ import {
   type Booking as BookingT,
   IMPORT_LIMITS,
   ImportConfirmBody,
-  type ImportConfirmed,
   type ImportPreview,
   type ImportRefusalBody,
   type Change,
@@ -21,16 +20,17 @@ import {
 } from '@escale/shared';
 import { currentTraveller, requireTraveller } from '../auth/require-traveller.ts';
 import type { AppContext } from '../context.ts';
-import { HttpError, parseBody } from '../http/errors.ts';
+import { HttpError, idParam, parseBody } from '../http/errors.ts';
 import type { Db } from '../store/db.ts';
-import { pathId, requireWalletConsent } from './access.ts';
+import { requireWalletConsent } from './access.ts';
 import { readImport } from './import/import-file.ts';
 import { ImportRefused } from './import/refusal.ts';
 import { bookOffer, returnSeats } from './book-offer.ts';
 import { IDEMPOTENCY_HEADER, keyOf, runOnce } from './idempotency.ts';
-import { addBooking, bookingsByFingerprint, findBooking, listBookings, offerOfBooking, updateBooking, withRevision } from './queries.ts';
+import { addBooking, findBooking, listBookings, offerOfBooking, updateBooking, withRevision } from './queries.ts';
 import { listTrips } from './trip-store.ts';
 import { bookingChanged, recordWalletWrite } from './wallet-write.ts';
+import { markDuplicates, saveDrafts } from './import/save-drafts.ts';
 
 /** The path that takes a raw file instead of JSON (http/json-body.ts lets it through). */
 export const IMPORT_PATH = '/wallet/import';
@@ -59,7 +59,7 @@ async function currentBooking(trx: Db, travellerId: string, id: string, expected
   return existing;
 }
 
-const bookingIdOf = (req: Request) => pathId(req, 'No such booking.');
+const bookingIdOf = (req: Request) => idParam(req, 'No such booking.');
 
 export function walletRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -166,12 +166,7 @@ export function walletRoutes(ctx: AppContext): Router {
       res.status(status).json({ error: { code: 'import_refused', reason: err.code, message: err.message } } satisfies ImportRefusalBody);
       return;
     }
-    const known = await bookingsByFingerprint(
-      ctx.db,
-      traveller.id,
-      preview.drafts.map((d) => d.fingerprint),
-    );
-    res.json({ ...preview, drafts: preview.drafts.map((d) => ({ ...d, duplicateOf: known.get(d.fingerprint) ?? null })) } satisfies ImportPreview);
+    res.json(await markDuplicates(ctx.db, traveller.id, preview));
   });
 
   router.post(`${IMPORT_PATH}/confirm`, requireTraveller(ctx), async (req, res) => {
@@ -182,21 +177,7 @@ export function walletRoutes(ctx: AppContext): Router {
     // One transaction: every draft saved, or none (a failure half-way leaves the wallet as it was).
     const result = await write(
       traveller.id,
-      async (trx): Promise<ImportConfirmed> => {
-        const unique = [...new Map(drafts.map((d) => [d.fingerprint, d])).values()];
-        const known = await bookingsByFingerprint(
-          trx,
-          traveller.id,
-          unique.map((d) => d.fingerprint),
-        );
-        const created: BookingT[] = [];
-        for (const { fingerprint, warnings: _w, duplicateOf: _d, ...fields } of unique.filter((d) => !known.has(d.fingerprint))) {
-          const booking = Booking.parse({ ...fields, id: randomUUID() });
-          await addBooking(trx, traveller.id, booking, now, fingerprint);
-          created.push(booking);
-        }
-        return { created, duplicates: drafts.length - created.length };
-      },
+      (trx) => saveDrafts(trx, traveller.id, drafts, now),
       (r) => (r.created.length > 0 ? bookingChanged(traveller.id) : []),
     );
     res.status(result.created.length > 0 ? 201 : 200).json(result);

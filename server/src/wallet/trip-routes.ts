@@ -6,10 +6,10 @@ import { Router } from 'express';
 import { TripRename, type CalendarFeedCreated, type Trip } from '@escale/shared';
 import { currentTraveller, requireTraveller } from '../auth/require-traveller.ts';
 import type { AppContext } from '../context.ts';
-import { HttpError, parseBody } from '../http/errors.ts';
+import { HttpError, idParam, parseBody } from '../http/errors.ts';
 import { requestOrigin } from '../http/trusted-proxy.ts';
 import { findTraveller } from '../travellers/queries.ts';
-import { pathId, requireWalletConsent } from './access.ts';
+import { requireWalletConsent } from './access.ts';
 import { CALENDAR_PATH, createCalendarFeed, revokeCalendarFeed, tripOfToken } from './calendar-feed.ts';
 import { tripCalendar } from './trip-calendar.ts';
 import { findTrip, renameTrip, tripForCalendar } from './trip-store.ts';
@@ -22,8 +22,8 @@ export function tripRoutes(ctx: AppContext): Router {
   const router = Router();
 
   /** The signed-in traveller's trip named by the path, or 404 (another traveller's trip is no different from none). */
-  const ownTrip = async (req: Parameters<typeof pathId>[0], travellerId: string): Promise<Trip> => {
-    const trip = await findTrip(ctx.db, travellerId, pathId(req, NO_TRIP));
+  const ownTrip = async (req: Parameters<typeof idParam>[0], travellerId: string): Promise<Trip> => {
+    const trip = await findTrip(ctx.db, travellerId, idParam(req, NO_TRIP));
     if (!trip) throw new HttpError(404, 'not_found', NO_TRIP);
     return trip;
   };
