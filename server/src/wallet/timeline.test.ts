@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NO_DETAILS, type Booking } from '@escale/shared';
+import { booking } from '../test-support/fixtures.ts';
 import { currentGap } from './timeline.ts';
-
-const booking = (id: string, kind: Booking['kind'], startsAt: string, endsAt: string | null): Booking => ({
-  id,
-  kind,
-  title: id,
-  placeId: null,
-  startsAt,
-  endsAt,
-  timezone: 'Europe/Paris',
-  source: 'manual',
-  details: NO_DETAILS,
-  status: 'confirmed',
-});
 
 const lunch = booking('lunch', 'FoodEstablishmentReservation', '2026-11-24T11:00:00Z', '2026-11-24T12:30:00Z');
 const show = booking('show', 'EventReservation', '2026-11-24T17:00:00Z', null);
