@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { distanceMeters, hasEvidenceTemplate, renderEvidence, walkingMinutes, type Booking } from '@escale/shared';
 import type { Candidate } from '../candidate.ts';
+import type { Trip } from '../context.ts';
+import { rank } from '../rank.ts';
 import { booking, context, graphOf, place } from '../../test-support/fixtures.ts';
 import { tripAt } from '../trip-context.ts';
 import type { RankRun } from './signal.ts';
@@ -96,5 +98,15 @@ describe('tripAt', () => {
     expect(tripAt([tomorrow], NOW, () => undefined)).toBeNull();
     const playing = booking('playing', 'EventReservation', '2026-11-24T17:00:00Z', '2026-11-24T18:00:00Z', CLUB);
     expect(tripAt([playing, concert], NOW, () => undefined)).toBeNull();
+  });
+});
+
+describe('reach with a booking', () => {
+  it('brings the places near the next booking within reach, however far it is from the traveller', () => {
+    const nearClub = place({ name: 'By the club', category: 'restaurant', lat: 48.8468, lon: 2.3415, openingHours: 'Mo-Su 12:00-23:00' });
+    const graph = graphOf({ places: [nearClub, place({ name: 'Round the corner' }), place({ name: 'Next door', lat: 48.8568 })] });
+    const names = (t: Trip | null) => rank(graph, context({ now: NOW, trip: t }), { limit: 10 }).items.map((s) => s.item.title);
+    expect(names(null)).not.toContain('By the club'); // 24 min from the Hôtel de Ville, beyond the first tier
+    expect(names(tripAt([concert], NOW, () => undefined))).toContain('By the club');
   });
 });
