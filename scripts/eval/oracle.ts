@@ -39,12 +39,16 @@ export function oracleAnswer(scenario: Scenario, world: ScenarioWorld, top = 3):
     .filter((a) => itemProps.every((p) => checkProperty(p, [a], world.env).length === 0))
     .sort((a, b) => walkingMinutes(distanceMeters(origin, a.place)) - walkingMinutes(distanceMeters(origin, b.place)) || a.id.localeCompare(b.id));
   const pool = new Set(eligible.slice(0, NEAREST));
-  for (const p of setProps) {
-    // The items that count towards a "at least N of …" property on their own.
-    const one = 'atLeast' in p && p.property !== 'distinctCategories' ? { ...p, atLeast: 1 } : null;
+  // The items that count towards a "at least N of …" property on their own.
+  const ones = setProps.map((p) => ('atLeast' in p && p.property !== 'distinctCategories' ? { ...p, atLeast: 1 } : null));
+  const counts = new Map(eligible.map((a) => [a, ones.filter((one) => one && checkProperty(one, [a], world.env).length === 0).length]));
+  for (const [i, p] of setProps.entries()) {
+    const one = ones[i];
+    // Those that count towards several such properties first (dinner that is also near the concert hall).
     if (one)
       eligible
         .filter((a) => checkProperty(one, [a], world.env).length === 0)
+        .sort((a, b) => counts.get(b)! - counts.get(a)!)
         .slice(0, PER_PROPERTY)
         .forEach((a) => pool.add(a));
     if (p.property === 'distinctCategories') {

@@ -143,6 +143,13 @@ const P = (raw: unknown) => ScenarioProperty.parse(raw);
 /** For each property: a top 3 that has it, one that lacks it, and what the failure says. */
 const CASES: { property: ScenarioProperty; pass: EvalAnswer[]; fail: EvalAnswer[]; says: RegExp; env?: Partial<PropertyEnv> }[] = [
   { property: P({ property: 'atLeast', count: 3 }), pass: [s(bistro), s(bar), s(museum)], fail: [s(bistro)], says: /only 1 suggestion/ },
+  { property: P({ property: 'maxWalkMinutesFrom', placeId: club.id, minutes: 15 }), pass: [s(bistro), s(museum)], fail: [s(bistro), s(park)], says: /#2 "Far park" is a \d+ min walk from Jazz club/ },
+  {
+    property: P({ property: 'maxWalkMinutesFrom', placeId: club.id, minutes: 15, atLeast: 2 }),
+    pass: [s(bistro), s(park), s(museum)],
+    fail: [s(bistro), s(park)],
+    says: /1 suggestion\(s\) within 15 min of Jazz club, expected at least 2/,
+  },
   { property: P({ property: 'maxWalkMinutes', minutes: 15 }), pass: [s(bistro), s(museum)], fail: [s(bistro), s(park)], says: /#2 "Far park" is a \d+ min walk/ },
   { property: P({ property: 'openAtArrival' }), pass: [s(bistro), s(museum), asEvent(tonight)], fail: [s(park)], says: /closed at arrival/ },
   { property: P({ property: 'openAtArrival', minMinutesOpen: 20 }), pass: [s(bistro)], fail: [s(bar)], says: /closes at 18:15, \d+ min after arrival/ },
@@ -187,6 +194,12 @@ const CASES: { property: ScenarioProperty; pass: EvalAnswer[]; fail: EvalAnswer[
   { property: P({ property: 'promotionDisclosed' }), pass: [asOffer(promoted, true), s(bistro)], fail: [asOffer(promoted, false)], says: /without the agency's label/ },
   { property: P({ property: 'promotionDisclosed' }), pass: [], fail: [placeAnswer(bistro, HERE)], says: /cannot disclose a promotion/ },
   { property: P({ property: 'withinBudget', maxPriceLevel: 2, maxPriceEur: 25 }), pass: [s(bistro), asEvent(tonight)], fail: [s(bar), asOffer(plain)], says: /price level 3 > 2.*|€30 > €25/ },
+  {
+    property: P({ property: 'driverIn', signals: ['proximity'], atLeast: 2 }),
+    pass: [s(bistro, { contributions: [contribution('proximity', 3)] }), s(bistro, { contributions: [contribution('proximity', 3)] })],
+    fail: [s(bistro, { contributions: [contribution('proximity', 3)] }), s(bistro)],
+    says: /1 suggestion\(s\) driven by proximity, expected at least 2/,
+  },
   { property: P({ property: 'driverIn', signals: ['timing', 'interests'] }), pass: [s(bistro)], fail: [s(bistro, { contributions: [contribution('proximity', 3)] })], says: /driven by proximity/ },
   { property: P({ property: 'eventsNotStarted' }), pass: [asEvent(tonight), s(bistro)], fail: [asEvent(started)], says: /started at 17:30, before arrival at 18:0\d/ },
   { property: P({ property: 'notSoldOut' }), pass: [asEvent(tonight), asOffer(plain)], fail: [asEvent(soldOut), asOffer(emptyOffer)], says: /is sold out/ },

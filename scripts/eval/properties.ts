@@ -41,6 +41,7 @@ export function scopeOf(p: ScenarioProperty): PropertyScope {
     case 'distinctCategories':
       return 'set';
     case 'mustHaveTagAny':
+    case 'maxWalkMinutesFrom':
       return p.atLeast === undefined ? 'item' : 'set';
     case 'noDistanceUsed':
     case 'noPersonalSignals':
@@ -90,6 +91,13 @@ function explained(answers: EvalAnswer[], fn: (a: EvalAnswer & { explanation: No
   return each(answers, (a, where) => fn(a as EvalAnswer & { explanation: NonNullable<EvalAnswer['explanation']> }, where));
 }
 
+/** `fails` on every answer, or, with `count`, a pass when at least `count` answers pass it. */
+function atLeast(count: number | undefined, answers: EvalAnswer[], fails: (a: EvalAnswer, where: string) => string | null, what: string): string[] {
+  if (count === undefined) return each(answers, fails);
+  const n = answers.filter((a, i) => fails(a, label(a, i)) === null).length;
+  return n >= count ? [] : [`${n} suggestion(s) ${what}, expected at least ${count}`];
+}
+
 function checkOpen(p: Extract<ScenarioProperty, { property: 'openAtArrival' }>, answers: EvalAnswer[], env: PropertyEnv): string[] {
   return each(answers, (a, where) => {
     // Events follow their own rules (eventsNotStarted); a venue's opening hours say nothing about a show.
@@ -116,6 +124,16 @@ export function checkProperty(p: ScenarioProperty, answers: EvalAnswer[], env: P
   switch (p.property) {
     case 'atLeast':
       return answers.length >= p.count ? [] : [`only ${answers.length} suggestion(s), expected at least ${p.count}`];
+
+    case 'maxWalkMinutesFrom': {
+      const from = env.catalogue.place(p.placeId);
+      if (!from) return [`${p.placeId} is not in the catalogue`];
+      const far = (a: EvalAnswer, where: string) => {
+        const walk = walkingMinutes(distanceMeters(from, a.place));
+        return walk > p.minutes ? `${where} is a ${walk} min walk from ${from.name}` : null;
+      };
+      return atLeast(p.atLeast, answers, far, `within ${p.minutes} min of ${from.name}`);
+    }
 
     case 'maxWalkMinutes': {
       const from = env.position;
@@ -230,7 +248,8 @@ export function checkProperty(p: ScenarioProperty, answers: EvalAnswer[], env: P
       });
 
     case 'driverIn':
-      return explained(answers, (a, where) => (p.signals.includes(a.explanation.driver) ? null : `${where} is driven by ${a.explanation.driver}`));
+      if (answers.some((a) => a.explanation === null)) return [NO_EXPLANATION];
+      return atLeast(p.atLeast, answers, (a, where) => (p.signals.includes(a.explanation!.driver) ? null : `${where} is driven by ${a.explanation!.driver}`), `driven by ${p.signals.join(' or ')}`);
 
     case 'eventsNotStarted':
       return each(answers, (a, where) => {

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Scenario } from '../../shared/src/eval-scenario.ts';
-import { describeIssues, type PersonaRecord } from '../../shared/src/index.ts';
+import { describeIssues, NO_DETAILS, type Booking, type PersonaRecord } from '../../shared/src/index.ts';
 import type { Place } from '../../server/src/catalogue/model.ts';
 import type { CatalogueFiles } from '../../server/src/catalogue/load-files.ts';
 import { DEMO_AGENCY } from '../../server/src/catalogue/seed.ts';
@@ -77,7 +77,9 @@ export function worldFor(scenario: Scenario, files: CatalogueFiles, places: Plac
   const setup = travellerFor(scenario, files.personas as PersonaRecord[], city.id, now, files.demoTravellers);
   const graph = TravelGraph.build(catalogue, setup.interactions);
   const position = scenario.position ? { ...scenario.position, at: now } : null;
-  const ctx = new Recommender(graph, () => DEMO_AGENCY.name).context({ traveller: setup.traveller, now, position, nonProfiled: setup.nonProfiled });
+  // The wallet as the push hands it to the ranker (push-cache.ts), which reads it only with the wallet consent.
+  const bookings = scenario.traveller.bookings.map((b, i): Booking => ({ ...b, id: `${scenario.id}-${i}`, timezone: city.timezone, source: 'manual', status: 'confirmed', details: NO_DETAILS }));
+  const ctx = new Recommender(graph, () => DEMO_AGENCY.name).context({ traveller: setup.traveller, now, position, nonProfiled: setup.nonProfiled, bookings });
   return {
     graph,
     ctx,

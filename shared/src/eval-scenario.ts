@@ -4,6 +4,7 @@
  * must have. Properties come from a closed vocabulary so every file says something the harness can check.
  */
 import { z } from 'zod';
+import { BookingKind } from './booking.ts';
 import { InterestRef, Party } from './catalogue.ts';
 import { CategoryId, Tag } from './categories.ts';
 import { ConsentCategory } from './consent.ts';
@@ -19,6 +20,11 @@ export const ScenarioProperty = z.discriminatedUnion('property', [
   z.object({ property: z.literal('atLeast'), count: z.number().int().min(1).max(3) }),
   /** A suggestion is a longer walk than `minutes` from the traveller's real position. */
   z.object({ property: z.literal('maxWalkMinutes'), minutes: z.number().int().min(1).max(60) }),
+  /**
+   * Every suggestion (or at least `atLeast` of them) is within `minutes` of walk from a catalogue place (a
+   * booking's venue: dinner near the concert hall).
+   */
+  z.object({ property: z.literal('maxWalkMinutesFrom'), placeId: ScenarioPlaceId, minutes: z.number().int().min(1).max(60), atLeast: z.number().int().min(1).max(3).optional() }),
   /**
    * A place is closed when the traveller gets there, or closes within `minMinutesOpen`; with
    * `unknownHours: "fail"` a place whose hours are unknown fails too (at night "unknown" is not good enough).
@@ -57,7 +63,8 @@ export const ScenarioProperty = z.discriminatedUnion('property', [
     maxPriceLevel: z.number().int().min(1).max(4).optional(),
     maxPriceEur: z.number().min(0).optional(),
   }),
-  z.object({ property: z.literal('driverIn'), signals: nonEmpty(SignalId) }),
+  /** Every suggestion (or at least `atLeast` of them) is driven by one of `signals`. */
+  z.object({ property: z.literal('driverIn'), signals: nonEmpty(SignalId), atLeast: z.number().int().min(1).max(3).optional() }),
   /** No event that has started by the time the traveller arrives. */
   z.object({ property: z.literal('eventsNotStarted') }),
   /** No event or offer without seats left (checked against the catalogue, not what the answer claims). */
@@ -75,6 +82,17 @@ export const ScenarioInteraction = z.object({
 });
 export type ScenarioInteraction = z.infer<typeof ScenarioInteraction>;
 
+/** A confirmed booking in the traveller's wallet, held at a catalogue place; read only with the wallet consent. */
+export const ScenarioBooking = z.object({
+  kind: BookingKind,
+  title: z.string().min(1).max(300),
+  placeId: ScenarioPlaceId,
+  /** Local wall time with its offset, like the scenario's `time`. */
+  startsAt: z.string().datetime({ offset: true }),
+  endsAt: z.string().datetime({ offset: true }).nullable().default(null),
+});
+export type ScenarioBooking = z.infer<typeof ScenarioBooking>;
+
 export const ScenarioTraveller = z.object({
   /** A persona id of `data/personas.json`; the fields below override it. */
   personaId: z.string().regex(/^[a-z0-9-]+$/),
@@ -88,6 +106,8 @@ export const ScenarioTraveller = z.object({
   keepPersonaHistory: z.boolean().default(true),
   /** Added to the persona's history: been there, dismissed, visited, liked. */
   history: z.array(ScenarioInteraction).default([]),
+  /** The wallet: bookings around the scenario's time (the trip signal reads them with the wallet consent). */
+  bookings: z.array(ScenarioBooking).default([]),
 });
 export type ScenarioTraveller = z.infer<typeof ScenarioTraveller>;
 

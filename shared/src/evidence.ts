@@ -58,6 +58,12 @@ const en: Record<string, Template> = {
   'taste.interest_walk': (p) => `in line with your taste for ${interestLabel(p, 'en')}`,
   'taste.no_signal': () => 'nothing in your history points here yet',
   'taste.favourite': (p) => `one of your favourites: you came ${p.count} ${Number(p.count) === 1 ? 'time' : 'times'}`,
+  'trip.before_booking': (p) => `fits before your ${p.time} ${bookingLabel(p, 'en')} at ${p.name}`,
+  'trip.before_booking_near': (p) => `fits before your ${p.time} ${bookingLabel(p, 'en')} at ${p.name}, ${p.minutes} min from it`,
+  'trip.too_late': (p) => `no time for it before your ${p.time} ${bookingLabel(p, 'en')} at ${p.name}`,
+  'trip.near_hotel': (p) => `${p.minutes} min from your hotel (${p.name})`,
+  'trip.nothing_booked': () => 'nothing booked around now',
+  'data.booking': (p) => `your booking: ${bookingLabel(p, 'en')} at ${p.name}, ${p.time}`,
   'party.kid_friendly': () => 'good for children',
   'party.not_for_children': () => 'not a place for children',
   'party.neutral_children': () => 'not marked as child-friendly',
@@ -117,6 +123,12 @@ const fr: Record<string, Template> = {
   'taste.interest_walk': (p) => `dans la ligne de votre goût pour ${interestLabel(p, 'fr')}`,
   'taste.no_signal': () => 'rien dans votre historique ne mène ici pour l’instant',
   'taste.favourite': (p) => `un de vos favoris : vous y êtes venu ${p.count} fois`,
+  'trip.before_booking': (p) => `tient avant votre ${bookingLabel(p, 'fr')} de ${p.time} à ${p.name}`,
+  'trip.before_booking_near': (p) => `tient avant votre ${bookingLabel(p, 'fr')} de ${p.time} à ${p.name}, à ${p.minutes} min à pied`,
+  'trip.too_late': (p) => `pas le temps avant votre ${bookingLabel(p, 'fr')} de ${p.time} à ${p.name}`,
+  'trip.near_hotel': (p) => `à ${p.minutes} min de votre hôtel (${p.name})`,
+  'trip.nothing_booked': () => 'rien de réservé en ce moment',
+  'data.booking': (p) => `votre réservation : ${bookingLabel(p, 'fr')} à ${p.name}, ${p.time}`,
   'party.kid_friendly': () => 'adapté aux enfants',
   'party.not_for_children': () => 'pas un lieu pour les enfants',
   'party.neutral_children': () => 'pas indiqué comme adapté aux enfants',
@@ -160,6 +172,21 @@ export function formatDay(isoDate: string, locale: Locale): string {
 function categoryLabel(p: Record<string, string | number>, locale: Locale): string {
   const id = String(p.category);
   return id in CATEGORY_LABELS ? CATEGORY_LABELS[id as CategoryId][locale].toLowerCase() : id;
+}
+
+/** A booking kind as the evidence names it ("your 20:30 event"), by schema.org type. */
+const BOOKING_LABELS: Record<string, Record<Locale, string>> = {
+  FlightReservation: { en: 'flight', fr: 'vol' },
+  LodgingReservation: { en: 'hotel stay', fr: 'séjour à l’hôtel' },
+  TrainReservation: { en: 'train', fr: 'train' },
+  BusReservation: { en: 'bus', fr: 'car' },
+  EventReservation: { en: 'event', fr: 'événement' },
+  FoodEstablishmentReservation: { en: 'table', fr: 'table' },
+  RentalCarReservation: { en: 'car hire', fr: 'location de voiture' },
+  OfferReservation: { en: 'booking', fr: 'réservation' },
+};
+function bookingLabel(p: Record<string, string | number>, locale: Locale): string {
+  return BOOKING_LABELS[String(p.what)]?.[locale] ?? String(p.what);
 }
 
 const FR_INTERACTIONS: Record<string, string> = { liked: 'aimé', visited: 'visité', booked: 'réservé' };

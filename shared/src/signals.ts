@@ -27,7 +27,7 @@ export const DEFAULT_WEIGHTS: Record<SignalId, number> = {
   timing: 2,
   interests: 3,
   taste: 2.5,
-  trip: 2,
+  trip: 4,
   party: 2.5,
   budget: 1,
   popularity: 1,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setConsent } from '../../server/src/travellers/consents.ts';
-import { signIn, signInAs, startTestServer, type TestServer } from '../support/test-server.ts';
+import { addBookingFor, signIn, signInAs, startTestServer, type TestServer } from '../support/test-server.ts';
 import { MARAIS, OPERA } from '../support/positions.ts';
 import { TestSocket } from '../support/ws-client.ts';
 
@@ -36,7 +36,7 @@ describe('live suggestions over the WebSocket', () => {
     for (const s of feed.items) {
       expect(s.distanceMeters).not.toBeNull();
       expect(s.walkMinutes).toBeGreaterThan(0);
-      expect(s.contributions.map((c) => c.signal)).toEqual(['proximity', 'timing', 'interests', 'taste', 'party', 'budget', 'popularity', 'agency']);
+      expect(s.contributions.map((c) => c.signal)).toEqual(['proximity', 'timing', 'interests', 'taste', 'trip', 'party', 'budget', 'popularity', 'agency']);
       expect(s.reason.key).not.toMatch(/^proximity\./); // the card states the distance already
       expect(s.item.place.category).not.toBe('museum'); // Léa said no museums
     }
@@ -180,6 +180,42 @@ describe('live suggestions over the WebSocket', () => {
       socket.close();
     } finally {
       await setConsent(server.ctx, marc, 'location', true);
+    }
+  });
+
+  it('ranks with a booking made while connected, names it in the trip evidence, and forgets it with the wallet consent', async () => {
+    const { cookie, travellerId: lea } = await signIn(server, 'lea');
+    const socket = await TestSocket.greeted(server.wsUrl, cookie);
+    const tripOf = (feed: { items: { contributions: { signal: string; evidence: { key: string; params: Record<string, unknown> } }[] }[] }) =>
+      feed.items.flatMap((s) => s.contributions.filter((c) => c.signal === 'trip'));
+    try {
+      socket.send({ type: 'location', ...MARAIS });
+      const before = await socket.nextOfType('feed'); // the traveller's rows are now held in memory
+      expect(tripOf(before).every((c) => c.evidence.key === 'trip.nothing_booked')).toBe(true);
+      // A ticket for 20:30 at a jazz club of the catalogue; its change reaches the push cache.
+      await addBookingFor(server, lea, {
+        id: 'lea-concert',
+        kind: 'EventReservation',
+        title: 'Jazz concert',
+        placeId: 'osm:node/1144156468',
+        startsAt: '2026-11-24T20:30:00+01:00',
+        endsAt: null,
+        timezone: 'Europe/Paris',
+        source: 'manual',
+        status: 'confirmed',
+      });
+      socket.send({ type: 'refresh' });
+      const after = await socket.nextOfType('feed');
+      const trip = tripOf(after);
+      expect(trip.some((c) => c.evidence.key === 'trip.before_booking_near' && c.evidence.params.name === 'Le Petit Journal Saint-Michel' && c.evidence.params.time === '20:30')).toBe(true);
+      expect(after.items[0]!.contributions.find((c) => c.signal === 'trip')!.personalData).toEqual([expect.objectContaining({ category: 'wallet', kind: 'booking' })]);
+      await setConsent(server.ctx, lea, 'wallet', false);
+      socket.send({ type: 'refresh' });
+      const withdrawn = await socket.nextOfType('feed');
+      expect(tripOf(withdrawn)).toEqual([]);
+      expect(withdrawn.items.every((s) => s.contributions.every((c) => c.personalData.every((d) => d.category !== 'wallet')))).toBe(true);
+    } finally {
+      socket.close();
     }
   });
 

@@ -6,6 +6,8 @@ import { DEFAULT_PUSH_SETTINGS } from '@escale/shared';
 import { AfterTurnWrites } from '../store/after-turn-writes.ts';
 import { openSqlite, type OpenedDatabase } from '../store/db.ts';
 import { migrateToLatest } from '../store/migrate.ts';
+import { booking } from '../test-support/fixtures.ts';
+import { addBooking } from '../wallet/queries.ts';
 import { PushCache } from './push-cache.ts';
 import { EMPTY_STATE, pushWrites } from './state.ts';
 
@@ -149,6 +151,29 @@ describe('push cache', () => {
       .execute();
     cache.invalidate('t1');
     expect((await cache.view('t1'))?.mayHaveGap).toBe(true);
+  });
+
+  it('keeps the bookings around now until a booking changes, and reads none without the wallet consent', async () => {
+    const now = new Date('2026-11-24T17:30:00Z');
+    const cache = countingCache();
+    cache.retain('t1');
+    await addBooking(store.db, 't1', booking('concert', 'EventReservation', '2026-11-24T19:30:00Z', null), now);
+    await cache.view('t1');
+    reads = 0;
+    expect(await cache.bookingsAround('t1', now)).toEqual([]);
+    expect(reads).toBe(0); // wallet consent off: not even read
+
+    await store.db.insertInto('consents').values({ traveller_id: 't1', category: 'wallet', granted: 1, updated_at: '2026-11-24T00:00:00Z' }).execute();
+    cache.invalidate('t1');
+    expect((await cache.bookingsAround('t1', now)).map((b) => b.id)).toEqual(['concert']);
+    reads = 0;
+    expect((await cache.bookingsAround('t1', new Date(now.getTime() + 3_600_000))).map((b) => b.id)).toEqual(['concert']);
+    expect(reads).toBe(0); // an hour later, the same window
+
+    // A new booking: its writer invalidates (booking_changed), and the next ranking sees it.
+    await addBooking(store.db, 't1', booking('dinner', 'FoodEstablishmentReservation', '2026-11-24T18:00:00Z', null), now);
+    cache.invalidate('t1');
+    expect((await cache.bookingsAround('t1', now)).map((b) => b.id)).toEqual(['dinner', 'concert']);
   });
 
   it('never reads behind the writes still queued for the end of the turn', async () => {

@@ -1,7 +1,8 @@
 /**
  * What the push path reads about a connected traveller, held in memory so that a location message costs no
  * database read: the traveller (profile, consents), their push settings, their push state, the items pushed
- * on the current local day, and whether they hold any confirmed booking (the wallet gap's cheap test).
+ * on the current local day, whether they hold any confirmed booking (the wallet's cheap test), and their
+ * bookings around now when they do (the wallet gap and the trip signal).
  *
  * Loaded once per traveller while they have a live connection, dropped when their last one closes (so the
  * cache is bounded by connected travellers). The push's own writes update it after their commit; every other
@@ -9,12 +10,12 @@
  * write, and the next read loads the rows again. That is the one place to fan a change out to other
  * instances (Redis pub/sub) the day Escale runs more than one (docs/ARCHITECTURE.md).
  */
-import type { PushSettings } from '@escale/shared';
+import type { Booking, PushSettings } from '@escale/shared';
 import type { AfterTurnWrites } from '../store/after-turn-writes.ts';
 import type { Db } from '../store/db.ts';
 import type { Traveller } from '../travellers/model.ts';
 import { findTraveller } from '../travellers/queries.ts';
-import { hasConfirmedBooking } from '../wallet/queries.ts';
+import { bookingsBetween, hasConfirmedBooking } from '../wallet/queries.ts';
 import { loadPushSettings } from './settings.ts';
 import { loadPushState, pushedOn, type PushState } from './state.ts';
 
@@ -22,12 +23,22 @@ export interface PushView {
   readonly traveller: Traveller;
   readonly settings: PushSettings;
   readonly state: PushState;
-  /** False when the traveller has no confirmed booking at all: no wallet gap can open (wallet consent on). */
+  /** False when the traveller has no confirmed booking at all, or no wallet consent: no gap, no trip, nothing to read. */
   readonly mayHaveGap: boolean;
 }
 
+/**
+ * The bookings read for a traveller: those overlapping [from, until). Read two days either side of an instant
+ * and reused while the instant stays a day inside, which covers what the timeline looks at (the stay around
+ * now, the next booking within hours) even on a demo clock running fast.
+ */
+const BOOKINGS_READ_MS = 2 * 86_400_000;
+const BOOKINGS_MARGIN_MS = 86_400_000;
+const NO_BOOKINGS: readonly Booking[] = Object.freeze([]);
+
 interface Entry extends PushView {
   state: PushState;
+  bookings: { from: number; until: number; list: readonly Booking[] } | null;
   /** Items pushed on one local day; null until asked (only unsolicited pushes without repeats read it). */
   pushed: { day: string; items: Set<string> } | null;
 }
@@ -84,6 +95,24 @@ export class PushCache {
     return items;
   }
 
+  /**
+   * The traveller's confirmed bookings around `now`, for the wallet-gap trigger and the trip signal. Nothing
+   * is read without the wallet consent or when the traveller holds no confirmed booking (the cached test);
+   * otherwise one read per traveller and window, dropped with the entry when a `booking_changed` arrives.
+   */
+  async bookingsAround(travellerId: string, now: Date): Promise<readonly Booking[]> {
+    const entry = this.entries.get(travellerId) ?? (await this.load(travellerId));
+    if (!entry?.mayHaveGap) return NO_BOOKINGS;
+    const t = now.getTime();
+    const held = entry.bookings;
+    if (held && t - held.from >= BOOKINGS_MARGIN_MS && held.until - t >= BOOKINGS_MARGIN_MS) return held.list;
+    const from = t - BOOKINGS_READ_MS;
+    const until = t + BOOKINGS_READ_MS;
+    const list = await bookingsBetween(this.db, travellerId, new Date(from), new Date(until));
+    if (this.entries.get(travellerId) === entry) entry.bookings = { from, until, list };
+    return list;
+  }
+
   /** The push committed its state and the items it sent on `day`: the cache follows (write-through). */
   pushed(travellerId: string, state: PushState, day: string, items: readonly string[]): void {
     const entry = this.entries.get(travellerId);
@@ -123,6 +152,6 @@ export class PushCache {
     const [settings, state] = await Promise.all([loadPushSettings(this.db, travellerId), loadPushState(this.db, travellerId)]);
     // Bookings are wallet data: not even their existence is read without the wallet consent.
     const mayHaveGap = traveller.consents.wallet && (await hasConfirmedBooking(this.db, travellerId));
-    return { traveller, settings, state, mayHaveGap, pushed: null };
+    return { traveller, settings, state, mayHaveGap, pushed: null, bookings: null };
   }
 }

@@ -6,7 +6,7 @@
  * and records what it did. Work for one traveller is serialised, so two tabs or a tick racing a location
  * never notify twice.
  */
-import { FEED_SIZE, type Evidence, type PushSettings, type ServerFeed, type TriggerKind } from '@escale/shared';
+import { FEED_SIZE, type Booking, type Evidence, type PushSettings, type ServerFeed, type TriggerKind } from '@escale/shared';
 import type { CatalogueEvent } from '../catalogue/model.ts';
 import type { Clock } from '../clock.ts';
 import type { AppContext } from '../context.ts';
@@ -16,7 +16,6 @@ import type { Write } from '../store/write-batch.ts';
 import { localClock, localDate, localHour, localIso } from '../recommend/local-clock.ts';
 import type { Hub } from '../realtime/hub.ts';
 import type { Traveller } from '../travellers/model.ts';
-import { bookingsBetween } from '../wallet/queries.ts';
 import { currentGap } from '../wallet/timeline.ts';
 import { holdReason, notificationStatus, type Hold } from './politeness.ts';
 import type { PushView } from './push-cache.ts';
@@ -48,6 +47,8 @@ export type PushOutcome = { pushed: true; trigger: TriggerKind; items: number } 
 interface Moment {
   now: Date;
   position: Position | null;
+  /** The bookings it was ranked with (wallet consent), for a feed that ranks its own at another position. */
+  bookings: readonly Booking[];
   ranking: Ranking;
 }
 
@@ -91,7 +92,7 @@ export class PushService {
       // "next notification" line already paced): the screen does not wait for the notification's commit.
       const feedFirst = (settings: PushSettings, next: PushState, moment: Moment) => {
         feedSent = true;
-        this.feedNow(traveller, position, clock, settings, next, moment);
+        this.feedNow(traveller, position, clock, settings, next, moment.bookings, moment);
       };
       const outcome = await this.decideOnLocation(traveller, position, clock, opening, store, feedFirst);
       // No notification: the position is stored on its own; with one it went with the notification's record.
@@ -132,17 +133,18 @@ export class PushService {
    */
   private async sendFeed(traveller: Traveller, position: Position | null, clock: Clock): Promise<void> {
     const { settings, state } = await this.view(traveller.id);
-    this.feedNow(traveller, position, clock, settings, state);
+    const bookings = await this.ctx.pushCache.bookingsAround(traveller.id, clock.now());
+    this.feedNow(traveller, position, clock, settings, state, bookings);
   }
 
   /** `moment`: the notification's own ranking, when the feed goes with one (same traveller, position and instant). */
-  private feedNow(traveller: Traveller, position: Position | null, clock: Clock, settings: PushSettings, state: PushState, moment?: Moment): void {
+  private feedNow(traveller: Traveller, position: Position | null, clock: Clock, settings: PushSettings, state: PushState, bookings: readonly Booking[], moment?: Moment): void {
     const usable = traveller.consents.location ? position : null;
     // Reused only if it ranked the very position the feed would: otherwise the feed ranks its own.
     const shared = moment && moment.position === usable ? moment : null;
     const now = shared?.now ?? clock.now();
     const tz = this.ctx.city.timezone;
-    const ranking = shared?.ranking ?? this.ctx.recommender.ranking({ traveller, now, position: usable });
+    const ranking = shared?.ranking ?? this.ctx.recommender.ranking({ traveller, now, position: usable, bookings });
     const { items, coldStart, changesAt } = ranking.top(FEED_SIZE);
     const feed: ServerFeed = {
       type: 'feed',
@@ -181,9 +183,9 @@ export class PushService {
       const now = clock.now();
       const tz = this.ctx.city.timezone;
       let firing: Firing | null = mealWindowTrigger(settings, state, localDate(now, tz), localMinutes(now, tz));
-      // The wallet is personal data: its trigger reads bookings only with the wallet consent on.
+      // The wallet is personal data: the cache reads bookings only with the wallet consent on.
       if (!firing && traveller.consents.wallet && settings.triggers.wallet_gap) {
-        const bookings = await bookingsBetween(this.ctx.db, travellerId, new Date(now.getTime() - 86_400_000), new Date(now.getTime() + 86_400_000));
+        const bookings = await this.ctx.pushCache.bookingsAround(travellerId, now);
         firing = walletGapTrigger(settings, state, currentGap(bookings, now, settings.minGapMinutes), (d) => localClock(d, tz));
       }
       if (!firing) return { pushed: false, reason: 'no_trigger' };
@@ -249,7 +251,9 @@ export class PushService {
     // No push yet today (the push state says when the last one was): nothing to skip, and nothing to read.
     const pushedToday = state.lastPushAt !== null && localDate(state.lastPushAt, tz) === day;
     const seen = req.solicited || settings.repeatSameDay || !pushedToday ? NOTHING_SEEN : await this.ctx.pushCache.pushedOn(traveller.id, day);
-    const ranking = this.ctx.recommender.ranking({ traveller, now, position });
+    // The wallet is context for the trip signal: the cache reads it only with the wallet consent on.
+    const bookings = await this.ctx.pushCache.bookingsAround(traveller.id, now);
+    const ranking = this.ctx.recommender.ranking({ traveller, now, position, bookings });
     const { items, coldStart } = ranking.top(PUSH_SIZE, seen);
     if (items.length === 0 && !req.solicited) {
       this.ctx.metrics.pushesHeld.inc({ reason: 'nothing_new' });
@@ -263,7 +267,7 @@ export class PushService {
         : {};
     const next: PushState = { ...state, ...req.remember, ...where, lastPushAt: now, lastUnsolicitedAt: req.solicited ? state.lastUnsolicitedAt : now };
     const ids = items.map((s) => s.id);
-    beforeDelivery?.(settings, next, { now, position, ranking });
+    beforeDelivery?.(settings, next, { now, position, bookings, ranking });
     await this.hub.publish(
       traveller.id,
       {

@@ -5,7 +5,7 @@
  * the next hour is near, and a liked place 40 minutes away is not a better idea than a good one round the
  * corner (docs/RANKING.md).
  */
-import { CATEGORY_IDS, runningMinutes, walkableRadiusMeters, walkingMinutes } from '@escale/shared';
+import { CATEGORY_IDS, distanceMeters, runningMinutes, walkableRadiusMeters, walkingMinutes } from '@escale/shared';
 import { HOLDS_EVENTS, HOLDS_OFFERS } from '../graph/place-table.ts';
 import type { NearbySlots, SpatiallyIndexedTag, TravelGraph } from '../graph/travel-graph.ts';
 import type { Candidate } from './candidate.ts';
@@ -38,6 +38,24 @@ export function generateCandidates(graph: TravelGraph, ctx: RankingContext, opti
 export function placesAround(graph: TravelGraph, ctx: RankingContext, radiusMeters: number, maxPlaces = MAX_PLACES): NearbySlots {
   const origin = ctx.position ?? ctx.city.center;
   return graph.placeSlotsNear(origin.lat, origin.lon, radiusMeters, maxPlaces);
+}
+
+/** Places within this walk of the next booked thing are within reach too: lunch near the afternoon's meeting. */
+export const TRIP_REACH_MINUTES = 10;
+
+/**
+ * Places around the next booking's place (wallet consent, trip.ts), nearest to it first, with their distances
+ * from the traveller's position (or none without one): they are timed as any candidate, from where the
+ * traveller stands. Null when nothing booked next has a known place.
+ */
+export function placesNearNextBooking(graph: TravelGraph, ctx: RankingContext, maxPlaces = MAX_PLACES): NearbySlots | null {
+  const anchor = ctx.trip?.next?.at;
+  if (!anchor) return null;
+  const near = graph.placeSlotsNear(anchor.lat, anchor.lon, walkableRadiusMeters(TRIP_REACH_MINUTES), maxPlaces);
+  const from = ctx.position;
+  const meters = new Float64Array(near.positions.length);
+  near.positions.forEach((at, k) => (meters[k] = from ? distanceMeters(from, { lat: near.table.lat[at]!, lon: near.table.lon[at]! }) : 0));
+  return { table: near.table, positions: near.positions, meters };
 }
 
 /**

@@ -3,7 +3,7 @@
  * category whose consent is off is never fetched: privacy holds by construction, not by each signal
  * remembering to look away.
  */
-import type { Consents, InterestRef, Party } from '@escale/shared';
+import type { Booking, Consents, InterestRef, Party } from '@escale/shared';
 import type { City } from '../catalogue/model.ts';
 import type { Interaction } from '../travellers/model.ts';
 
@@ -18,6 +18,19 @@ export interface Profile {
   dislikes: InterestRef[];
   party: Party;
   budget: number | null;
+}
+
+/** A booking as the trip signal reads it: where it happens (when known) and the name the evidence gives it. */
+export interface TripAnchor {
+  booking: Booking;
+  at: { lat: number; lon: number } | null;
+  name: string;
+}
+
+/** The wallet around now (wallet consent): the hotel whose stay covers now, and the next booked thing. */
+export interface Trip {
+  stay: TripAnchor | null;
+  next: TripAnchor | null;
 }
 
 export interface RankingContext {
@@ -35,6 +48,8 @@ export interface RankingContext {
   history: Interaction[] | null;
   /** Places visited, from `history` (empty without the history consent). */
   visited: Set<string>;
+  /** The wallet around now (wallet consent); null without it or with nothing booked around now. */
+  trip: Trip | null;
   /** Dismissals and "been there": instructions the traveller gave, always obeyed. */
   exclusions: Set<string>;
   agencyName: string;
@@ -45,6 +60,7 @@ export interface TravellerDataSource {
   position(): Position | null;
   profile(): Profile;
   history(): Interaction[];
+  trip(): Trip | null;
   exclusions(): Set<string>;
 }
 
@@ -59,6 +75,7 @@ export function buildContext(
     position: personal && base.consents.location ? source.position() : null,
     profile: personal && base.consents.profile ? source.profile() : null,
     history,
+    trip: personal && base.consents.wallet ? source.trip() : null,
     visited: new Set((history ?? []).filter((i) => i.kind === 'visited').map((i) => i.placeId)),
     exclusions: source.exclusions(),
   };

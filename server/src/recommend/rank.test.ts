@@ -11,7 +11,7 @@ describe('rank', () => {
     const { items } = rank(graph, context({ now: NOW }), { limit: 3 });
     expect(items.map((s) => s.item.title)).toEqual(['Near', 'Far']);
     const first = items[0]!;
-    expect(first.contributions.map((c) => c.signal)).toEqual(['proximity', 'timing', 'interests', 'taste', 'party', 'budget', 'popularity', 'agency']);
+    expect(first.contributions.map((c) => c.signal)).toEqual(['proximity', 'timing', 'interests', 'taste', 'trip', 'party', 'budget', 'popularity', 'agency']);
     expect(first.contributions.reduce((s, c) => s + c.share, 0)).toBeCloseTo(1);
     const top = first.contributions.reduce((a, b) => (b.points > a.points ? b : a));
     expect(first.driver).toBe(top.signal);
@@ -114,6 +114,7 @@ describe('consent gating', () => {
     position: vi.fn(() => ({ ...HOTEL_DE_VILLE, at: NOW })),
     profile: vi.fn(() => ({ likes: [{ kind: 'category' as const, id: 'climbing' }], dislikes: [], party: { adults: 1, childrenAges: [], accessibility: [] }, budget: 2 })),
     history: vi.fn(() => []),
+    trip: vi.fn(() => null),
     exclusions: vi.fn(() => new Set<string>()),
   });
   const base = { travellerId: 't1', twinId: null, city: PARIS, now: NOW, nonProfiled: false, agencyName: 'Demo' };
@@ -143,6 +144,14 @@ describe('consent gating', () => {
     expect(items.flatMap((i) => i.contributions.map((c) => c.signal))).not.toContain('taste');
   });
 
+  it('with wallet consent off, bookings are never read and trip is not computed', () => {
+    const s = source();
+    const ctx = buildContext({ ...base, consents: { ...ALL_CONSENTS, wallet: false } }, s);
+    const { items } = rank(graph, ctx, { limit: 5 });
+    expect(s.trip).not.toHaveBeenCalled();
+    expect(items.flatMap((i) => i.contributions.map((c) => c.signal))).not.toContain('trip');
+  });
+
   it('the non-profiled feed reads no personal data at all and runs only non-personal signals', () => {
     const s = source();
     const ctx = buildContext({ ...base, consents: ALL_CONSENTS, nonProfiled: true }, s);
@@ -150,6 +159,7 @@ describe('consent gating', () => {
     expect(s.position).not.toHaveBeenCalled();
     expect(s.profile).not.toHaveBeenCalled();
     expect(s.history).not.toHaveBeenCalled();
+    expect(s.trip).not.toHaveBeenCalled();
     const signals = new Set(items.flatMap((i) => i.contributions.map((c) => c.signal)));
     expect([...signals].sort()).toEqual(['agency', 'popularity', 'timing']);
     expect(items.every((i) => i.contributions.every((c) => c.personalData.length === 0))).toBe(true);

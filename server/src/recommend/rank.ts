@@ -6,7 +6,7 @@
 import { DEFAULT_WEIGHTS, SIGNAL_CONSENT, type SignalContribution, type SignalId, type Suggestion } from '@escale/shared';
 import type { TravelGraph } from '../graph/travel-graph.ts';
 import type { Candidate } from './candidate.ts';
-import { candidatesAt, generateCandidates, placesAround, reachRadiusMeters, REACH_STEPS_MINUTES, runningCandidates, type CandidateOptions, MAX_PLACES } from './candidates.ts';
+import { candidatesAt, generateCandidates, placesAround, placesNearNextBooking, reachRadiusMeters, REACH_STEPS_MINUTES, runningCandidates, type CandidateOptions, MAX_PLACES } from './candidates.ts';
 import type { RankingContext } from './context.ts';
 import { reasonOf } from './reason.ts';
 import { diversify } from './diversity.ts';
@@ -157,6 +157,14 @@ function reachableCandidates(graph: TravelGraph, ctx: RankingContext, options: S
     }
     if (qualified.size >= ENOUGH_PLACES || near.positions.length >= (options.maxPlaces ?? MAX_PLACES)) break;
     nearer = radius;
+  }
+  // Where the traveller must be next is within reach as much as where they stand (wallet consent): the
+  // places around it join the first tier, timed from the traveller's position.
+  const nextBooking = placesNearNextBooking(graph, ctx, options.maxPlaces);
+  if (nextBooking) {
+    for (const c of candidatesAt(graph, ctx, nextBooking, 0, { onlyPossibleHours: !options.ignoreHours, rules })) {
+      if (!qualified.has(c.place.id)) out.push({ candidate: c, tier: 0 });
+    }
   }
   return out;
 }

@@ -2,11 +2,13 @@
  * The recommender as the rest of the server calls it: assembles the consent-scoped context for one
  * traveller from the travel graph and ranks. HTTP routes and the WebSocket push both go through here.
  */
+import type { Booking } from '@escale/shared';
 import type { City } from '../catalogue/model.ts';
 import type { TravelGraph } from '../graph/travel-graph.ts';
 import { EXCLUDING_KINDS, HISTORY_KINDS, type Interaction, type Traveller } from '../travellers/model.ts';
 import { buildContext, type Position, type RankingContext } from './context.ts';
 import { scoreAll, selectTop, type RankResult } from './rank.ts';
+import { tripAt } from './trip-context.ts';
 
 /** One moment of one traveller, scored once; each `top` is a cheap selection from it (rank.ts Scoring). */
 export interface Ranking {
@@ -18,6 +20,11 @@ export interface SuggestRequest {
   now: Date;
   position: Position | null;
   nonProfiled?: boolean;
+  /**
+   * The traveller's confirmed bookings around now, which the caller reads only with the wallet consent on
+   * (push-cache.ts keeps them per traveller); read here only if the context asks for the trip.
+   */
+  bookings?: readonly Booking[];
   limit: number;
   /** Suggestion ids not to offer again (see RankOptions.skip). */
   skip?: ReadonlySet<string>;
@@ -56,6 +63,7 @@ export class Recommender {
         position: () => req.position,
         profile: () => ({ likes: traveller.likes, dislikes: traveller.dislikes, party: traveller.party, budget: traveller.budget }),
         history: () => all().filter((i) => HISTORY_KINDS.has(i.kind)),
+        trip: () => tripAt(req.bookings ?? [], req.now, (id) => graph.place(id)),
         exclusions: () =>
           new Set(
             all()

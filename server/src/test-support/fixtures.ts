@@ -2,7 +2,7 @@
 import { BookingDetails, NO_CONSENTS, type Booking, type Consents } from '@escale/shared';
 import type { CatalogueEvent, City, Offer, Place } from '../catalogue/model.ts';
 import { TravelGraph } from '../graph/travel-graph.ts';
-import { buildContext, type Position, type Profile, type RankingContext } from '../recommend/context.ts';
+import { buildContext, type Position, type Profile, type RankingContext, type Trip } from '../recommend/context.ts';
 import type { Interaction } from '../travellers/model.ts';
 
 export const PARIS: City = {
@@ -79,6 +79,11 @@ export function graphOf(parts: { places: Place[]; events?: CatalogueEvent[]; off
   return TravelGraph.build({ agencies: [{ id: 'demo', name: 'Demo' }], cities: [PARIS], places: parts.places, events: parts.events ?? [], offers: parts.offers ?? [] }, parts.interactions ?? []);
 }
 
+/** A confirmed booking in Paris, typed by hand; `venue` places it on the map. */
+export function booking(id: string, kind: Booking['kind'], startsAt: string, endsAt: string | null, venue?: { name: string; lat: number; lon: number }): Booking {
+  return bookingFixture(id, kind, startsAt, endsAt, venue ? { venue: { ...venue, code: null, address: null } } : {});
+}
+
 export const ALL_CONSENTS: Consents = { location: true, history: true, profile: true, wallet: true };
 
 export function context(
@@ -89,6 +94,7 @@ export function context(
     position?: Position | null;
     profile?: Partial<Profile>;
     history?: Interaction[];
+    trip?: Trip | null;
     exclusions?: string[];
   } = {},
 ): RankingContext {
@@ -99,6 +105,7 @@ export function context(
       position: () => (overrides.position === undefined ? { ...HOTEL_DE_VILLE, at: now } : overrides.position),
       profile: () => ({ likes: [], dislikes: [], party: { adults: 1, childrenAges: [], accessibility: [] }, budget: 2, ...overrides.profile }),
       history: () => overrides.history ?? [],
+      trip: () => overrides.trip ?? null,
       exclusions: () => new Set(overrides.exclusions ?? []),
     },
   );

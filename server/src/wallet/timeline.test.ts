@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bookingFixture } from '../test-support/fixtures.ts';
+import { booking } from '../test-support/fixtures.ts';
 import { currentGap } from './timeline.ts';
-
-const booking = bookingFixture;
 
 const lunch = booking('lunch', 'FoodEstablishmentReservation', '2026-11-24T11:00:00Z', '2026-11-24T12:30:00Z');
 const show = booking('show', 'EventReservation', '2026-11-24T17:00:00Z', null);

@@ -16,8 +16,39 @@ export interface Gap {
   until: Date;
 }
 
-function endOf(b: Booking): number {
+/** When a booking frees the traveller: its end, or its start plus the default duration. */
+export function endOf(b: Booking): number {
   return b.endsAt ? Date.parse(b.endsAt) : Date.parse(b.startsAt) + DEFAULT_DURATION_MS;
+}
+
+/** Where the traveller stands in their timeline at one instant: the stay, what occupies them, what is next. */
+export interface TimelineMoment {
+  /** The lodging booking whose stay covers the instant (the hotel), if any. */
+  stay: Booking | null;
+  /** The occupying booking under way (a flight in the air, a show playing), if any. */
+  current: Booking | null;
+  /** The last occupying booking that ended before the instant, if any. */
+  previous: Booking | null;
+  /** The next occupying booking that starts after the instant, if any. */
+  next: Booking | null;
+}
+
+/**
+ * The one reading of the timeline that the wallet-gap push trigger and the ranker's trip signal share:
+ * confirmed bookings only, occupying ones bounding free time, a lodging giving the place the traveller
+ * sleeps at.
+ */
+export function timelineAt(bookings: readonly Booking[], now: Date): TimelineMoment {
+  const t = now.getTime();
+  const confirmed = bookings.filter((b) => b.status === 'confirmed');
+  const busy = confirmed.filter((b) => OCCUPYING.has(b.kind)).sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+  const stay = confirmed.find((b) => b.kind === 'LodgingReservation' && Date.parse(b.startsAt) <= t && endOf(b) > t) ?? null;
+  return {
+    stay,
+    current: busy.find((b) => Date.parse(b.startsAt) <= t && endOf(b) > t) ?? null,
+    previous: busy.filter((b) => endOf(b) <= t).at(-1) ?? null,
+    next: busy.find((b) => Date.parse(b.startsAt) > t) ?? null,
+  };
 }
 
 /**
@@ -26,11 +57,8 @@ function endOf(b: Booking): number {
  */
 export function currentGap(bookings: readonly Booking[], now: Date, minMinutes: number): Gap | null {
   const t = now.getTime();
-  const busy = bookings.filter((b) => OCCUPYING.has(b.kind) && b.status === 'confirmed').sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
-  if (busy.some((b) => Date.parse(b.startsAt) <= t && endOf(b) > t)) return null;
-  const next = busy.find((b) => Date.parse(b.startsAt) > t);
-  if (!next) return null;
-  const previous = busy.filter((b) => endOf(b) <= t).at(-1);
+  const { current, previous, next } = timelineAt(bookings, now);
+  if (current || !next) return null;
   const from = Math.max(t, previous ? endOf(previous) : t);
   const until = Date.parse(next.startsAt);
   if (until - t < minMinutes * 60_000) return null;

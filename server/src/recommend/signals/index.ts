@@ -8,5 +8,6 @@ import { proximity } from './proximity.ts';
 import type { Signal } from './signal.ts';
 import { taste } from './taste.ts';
 import { timing } from './timing.ts';
+import { trip } from './trip.ts';
 
-export const SIGNALS: readonly Signal[] = [proximity, timing, interests, taste, party, budget, popularity, agency];
+export const SIGNALS: readonly Signal[] = [proximity, timing, interests, taste, trip, party, budget, popularity, agency];
