@@ -94,7 +94,7 @@ export function App() {
       <a className="skip-link" href={mapLayout ? '#ideas' : '#main'}>
         {mapLayout ? t('app.skipToIdeas') : t('app.skipToContent')}
       </a>
-      <Header session={state.session} connection={state.connection} onSignOut={handleSignOut} />
+      <Header session={state.session} inboxCount={state.inboxCount} connection={state.connection} onSignOut={handleSignOut} />
       <main id="main" tabIndex={-1} className={mapLayout ? 'main main-traveller' : state.session ? 'main main-page' : 'main'}>
         {content}
       </main>

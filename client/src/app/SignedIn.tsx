@@ -68,7 +68,7 @@ export function SignedIn({ state, config, dispatch, focusIdeas }: Props) {
         path={`${PATHS.wallet}/*`}
         element={
           <Suspense fallback={<p className="boot-message">{t('app.loading')}</p>}>
-            <WalletScreen session={session} config={config} />
+            <WalletScreen session={session} config={config} inboxCount={state.inboxCount} />
           </Suspense>
         }
       />

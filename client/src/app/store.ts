@@ -36,6 +36,8 @@ export interface AppState {
   sessionEnded: boolean;
   /** This tab asked to sign out: the server closing its socket (4401) is the answer, not news. */
   signingOut: boolean;
+  /** Forwarded e-mails waiting in the wallet's inbox, as last announced (0 until the server says). */
+  inboxCount: number;
 }
 
 export type Action =
@@ -59,7 +61,9 @@ export type Action =
   | { type: 'whyOpened'; suggestionId: string }
   | { type: 'whyClosed' }
   | { type: 'connectionChanged'; status: ConnectionStatus }
-  | { type: 'serverError'; message: string };
+  | { type: 'serverError'; message: string }
+  /** E-mails forwarded to the wallet wait in its inbox (the server says how many, live). */
+  | { type: 'inboxCounted'; count: number };
 
 export const initialState: AppState = {
   config: null,
@@ -76,6 +80,7 @@ export const initialState: AppState = {
   notice: null,
   sessionEnded: false,
   signingOut: false,
+  inboxCount: 0,
 };
 
 /** Where a traveller starts: their persona's start position, else the city centre. */
@@ -85,7 +90,7 @@ export function startPosition(session: SessionInfo, config: ClientConfig): Posit
 }
 
 function withSession(state: AppState, session: SessionInfo | null): AppState {
-  const cleared = { ...state, session, position: null, feed: null, notification: null, notificationOpen: false, feedback: {}, undo: null, whyId: null, notice: null };
+  const cleared = { ...state, session, position: null, feed: null, notification: null, notificationOpen: false, feedback: {}, undo: null, whyId: null, notice: null, inboxCount: 0 };
   if (!session || !state.config) return { ...cleared, connection: 'connecting' };
   return { ...cleared, position: startPosition(session, state.config) };
 }
@@ -141,6 +146,8 @@ export function appReducer(state: AppState, action: Action): AppState {
       return { ...state, connection: action.status };
     case 'serverError':
       return { ...state, notice: action.message };
+    case 'inboxCounted':
+      return { ...state, inboxCount: action.count };
   }
 }
 
@@ -172,7 +179,6 @@ export function actionForServerMessage(message: ServerMessage): Action | null {
     case 'feedback_ack':
       return null;
     case 'wallet_inbox':
-      // The wallet screens read the inbox count when they come (the server side first: issue 20).
-      return null;
+      return { type: 'inboxCounted', count: message.count };
   }
 }

@@ -8,11 +8,13 @@ import { ScreenNav } from './ScreenNav.tsx';
 
 interface Props {
   session: SessionInfo | null | undefined;
+  /** Forwarded e-mails waiting in the wallet's inbox. */
+  inboxCount: number;
   connection: Status;
   onSignOut(): void;
 }
 
-export function Header({ session, connection, onSignOut }: Props) {
+export function Header({ session, inboxCount, connection, onSignOut }: Props) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
@@ -20,7 +22,7 @@ export function Header({ session, connection, onSignOut }: Props) {
         <span className="brand-mark" aria-hidden="true" />
         {t('app.name')}
       </p>
-      {session && <ScreenNav />}
+      {session && <ScreenNav inboxCount={inboxCount} />}
       <div className="header-tools">
         {session && <ConnectionStatus status={connection} />}
         <LanguageSwitch />

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { PATHS } from '../app/paths.ts';
 
-export function ScreenNav() {
+export function ScreenNav({ inboxCount }: { inboxCount: number }) {
   const { t } = useTranslation();
   return (
     <nav className="screen-nav" aria-label={t('nav.label')}>
@@ -18,6 +18,11 @@ export function ScreenNav() {
           ▤
         </span>
         {t('nav.wallet')}
+        {inboxCount > 0 && (
+          <span className="nav-count" aria-label={t('nav.inbox', { count: inboxCount })}>
+            {inboxCount}
+          </span>
+        )}
       </NavLink>
     </nav>
   );

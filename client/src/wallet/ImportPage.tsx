@@ -4,15 +4,15 @@
  * kept what they want. Repeats of bookings already in the wallet are shown, unticked; what could not be read
  * is listed with the reason, never guessed.
  */
-import { type ImportConfirmed, type ImportDraft, type ImportPreview, renderEvidence } from '@escale/shared';
+import type { ImportConfirmed, ImportPreview } from '@escale/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiFailure } from '../api/api.ts';
 import { PATHS } from '../app/paths.ts';
-import { useLocale } from '../i18n/use-locale.ts';
-import { dateTimeIn } from './booking-format.ts';
-import { KindIcon } from './KindIcon.tsx';
+import { ForwardingSection } from './ForwardingSection.tsx';
+import { ImportPreviewView, keptByDefault } from './ImportPreviewView.tsx';
+import { InboxSection } from './InboxSection.tsx';
 import { confirmImport, previewImport } from './wallet-api.ts';
 import type { WalletPageProps } from './WalletScreen.tsx';
 
@@ -20,7 +20,7 @@ const ACCEPT = '.eml,.ics,.pkpass,.pkpasses,.html,.htm,.json,message/rfc822,text
 
 type Step = { name: 'choose' } | { name: 'reading'; file: string } | { name: 'preview'; preview: ImportPreview; kept: Set<number> } | { name: 'saving' } | { name: 'done'; result: ImportConfirmed };
 
-export function ImportPage({ state, consent }: WalletPageProps) {
+export function ImportPage({ state, consent, inboxCount }: WalletPageProps) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const [error, setError] = useState<string | null>(null);
@@ -32,8 +32,7 @@ export function ImportPage({ state, consent }: WalletPageProps) {
     setStep({ name: 'reading', file: file.name });
     try {
       const preview = await previewImport(file);
-      // Everything new is kept by default; a repeat of a booking already in the wallet is not.
-      setStep({ name: 'preview', preview, kept: new Set(preview.drafts.flatMap((d, i) => (d.duplicateOf ? [] : [i]))) });
+      setStep({ name: 'preview', preview, kept: keptByDefault(preview) });
     } catch (failure) {
       setError(messageOf(failure));
       setStep({ name: 'choose' });
@@ -64,6 +63,13 @@ export function ImportPage({ state, consent }: WalletPageProps) {
         ← {t('wallet.back')}
       </Link>
       <h1 id="import-title">{t('wallet.importer.title')}</h1>
+      <InboxSection
+        announced={inboxCount}
+        onSaved={(result) => {
+          setStep({ name: 'done', result });
+          void state.reload();
+        }}
+      />
       {error && (
         <p className="notice-error" role="alert">
           {error}
@@ -89,12 +95,12 @@ export function ImportPage({ state, consent }: WalletPageProps) {
         </>
       )}
       {step.name === 'preview' && (
-        <PreviewView
+        <ImportPreviewView
           preview={step.preview}
           kept={step.kept}
           onKept={(kept) => setStep({ ...step, kept })}
           onSave={() => void save(step.preview, step.kept)}
-          onRestart={() => setStep({ name: 'choose' })}
+          other={{ label: t('wallet.importer.another'), onClick: () => setStep({ name: 'choose' }) }}
         />
       )}
       {step.name === 'saving' && <p role="status">{t('wallet.importer.saving')}</p>}
@@ -112,79 +118,7 @@ export function ImportPage({ state, consent }: WalletPageProps) {
           </div>
         </div>
       )}
+      <ForwardingSection />
     </section>
-  );
-}
-
-function PreviewView({ preview, kept, onKept, onSave, onRestart }: { preview: ImportPreview; kept: Set<number>; onKept(kept: Set<number>): void; onSave(): void; onRestart(): void }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const toggle = (i: number) => {
-    const next = new Set(kept);
-    if (next.has(i)) next.delete(i);
-    else next.add(i);
-    onKept(next);
-  };
-  return (
-    <div className="import-preview" data-testid="import-preview">
-      <p>{t('wallet.importer.found', { count: preview.drafts.length, file: preview.fileName })}</p>
-      {preview.passes.map((pass, i) => (
-        <p key={i} className="notice-info">
-          {t(`wallet.importer.manifest.${pass.manifest}`)} {t(`wallet.importer.signature.${pass.signature}`)}
-        </p>
-      ))}
-      <ul className="draft-list">
-        {preview.drafts.map((draft, i) => (
-          <li key={draft.fingerprint + i}>
-            <DraftRow draft={draft} checked={kept.has(i)} onToggle={() => toggle(i)} />
-          </li>
-        ))}
-      </ul>
-      {preview.skipped.length > 0 && (
-        <section aria-labelledby="skipped-title">
-          <h2 id="skipped-title">{t('wallet.importer.skipped', { count: preview.skipped.length })}</h2>
-          <ul className="skipped-list">
-            {preview.skipped.map((s, i) => (
-              <li key={i}>
-                <strong>{s.what}</strong>: {renderEvidence(s.reason, locale)}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      <div className="form-actions">
-        <button type="button" className="button button-primary" disabled={kept.size === 0} onClick={onSave}>
-          {t('wallet.importer.add', { count: kept.size })}
-        </button>
-        <button type="button" className="button" onClick={onRestart}>
-          {t('wallet.importer.another')}
-        </button>
-      </div>
-    </div>
-  );
-}
-
-function DraftRow({ draft, checked, onToggle }: { draft: ImportDraft; checked: boolean; onToggle(): void }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const id = `draft-${draft.fingerprint}`;
-  return (
-    <div className="draft">
-      <input id={id} type="checkbox" checked={checked} onChange={onToggle} />
-      <label htmlFor={id} className="draft-label">
-        <KindIcon kind={draft.kind} />
-        <span>
-          <span className="booking-kind">{t(`wallet.kind.${draft.kind}`)}</span>
-          <span className="booking-title">{draft.title}</span>
-          <span className="booking-facts">{dateTimeIn(draft.startsAt, draft.timezone, locale)}</span>
-          {draft.duplicateOf && <span className="badge">{t('wallet.importer.duplicate')}</span>}
-          {draft.warnings.map((w, i) => (
-            <span key={i} className="draft-warning">
-              {renderEvidence(w, locale)}
-            </span>
-          ))}
-        </span>
-      </label>
-    </div>
   );
 }

@@ -7,11 +7,12 @@ import { useLocale } from '../i18n/use-locale.ts';
 import { BookingRow } from './BookingRow.tsx';
 import { clockIn, dayHeading } from './booking-format.ts';
 import { buildTimeline } from './timeline.ts';
+import { TripHead } from './TripHead.tsx';
 import type { WalletPageProps } from './WalletScreen.tsx';
 
 const READER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export function TimelinePage({ wallet, queued, consent }: WalletPageProps) {
+export function TimelinePage({ wallet, queued, consent, state }: WalletPageProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [now] = useState(() => Date.now());
@@ -39,7 +40,7 @@ export function TimelinePage({ wallet, queued, consent }: WalletPageProps) {
       {wallet && wallet.bookings.length === 0 && consent && <p className="wallet-empty">{t('wallet.empty')}</p>}
       {[...coming, ...(showPast ? past : [])].map((trip) => (
         <section key={trip.id ?? 'other'} className="trip" aria-label={trip.name ?? t('wallet.otherBookings')}>
-          <h2 className="trip-name">{trip.name ?? t('wallet.otherBookings')}</h2>
+          {trip.trip ? <TripHead trip={trip.trip} consent={consent} onChanged={() => void state.reload()} /> : <h2 className="trip-name">{t('wallet.otherBookings')}</h2>}
           {trip.days.map((day) => (
             <section key={day.date} className="day" aria-label={dayHeading(day.date, locale)}>
               <h3 className="day-heading">{dayHeading(day.date, locale)}</h3>

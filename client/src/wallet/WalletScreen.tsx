@@ -18,12 +18,14 @@ import { useWallet } from './use-wallet.ts';
 interface Props {
   session: SessionInfo;
   config: ClientConfig;
+  /** Forwarded e-mails waiting, as the server last announced: the import page reloads its inbox on a change. */
+  inboxCount: number;
 }
 
-export function WalletScreen({ session, config }: Props) {
+export function WalletScreen({ session, config, inboxCount }: Props) {
   const state = useWallet(session.traveller.id);
   const shown = useMemo(() => (state.wallet ? withQueued(state.wallet, state.ops) : null), [state.wallet, state.ops]);
-  const page = { state, wallet: shown?.wallet ?? null, queued: shown?.queued ?? new Set<string>(), consent: session.consents.wallet, config };
+  const page = { state, wallet: shown?.wallet ?? null, queued: shown?.queued ?? new Set<string>(), consent: session.consents.wallet, config, inboxCount };
   return (
     <div className="wallet">
       {/* On every wallet page: where the wallet comes from, what waits to be sent, what needs a decision. */}
@@ -47,4 +49,5 @@ export type WalletPageProps = {
   queued: Set<string>;
   consent: boolean;
   config: ClientConfig;
+  inboxCount: number;
 };

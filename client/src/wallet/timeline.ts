@@ -21,9 +21,11 @@ export interface TimelineDay {
   nowAt: number | null;
 }
 
-export interface TimelineTrip {
+export interface TimelineTrip<T extends TripGroupInput = TripGroupInput> {
   id: string | null;
   name: string | null;
+  /** The server's trip, null for the bookings in none. */
+  trip: T | null;
   days: TimelineDay[];
   /** The trip is over (every booking ended): shown folded below the coming ones. */
   past: boolean;
@@ -65,20 +67,20 @@ function placeNow(days: TimelineDay[], now: number): void {
  * The timeline, coming trips first (soonest first), then past ones (latest first). Cancelled bookings stay,
  * marked, so the traveller sees what happened to them.
  */
-export function buildTimeline(bookings: readonly Booking[], trips: readonly TripGroupInput[] | null, now: number): TimelineTrip[] {
+export function buildTimeline<T extends TripGroupInput>(bookings: readonly Booking[], trips: readonly T[] | null, now: number): TimelineTrip<T>[] {
   const byId = new Map(bookings.map((b) => [b.id, b]));
-  const groups: { id: string | null; name: string | null; bookings: Booking[] }[] = [];
+  const groups: { trip: T | null; bookings: Booking[] }[] = [];
   const placed = new Set<string>();
   for (const trip of trips ?? []) {
     const members = trip.bookingIds.map((id) => byId.get(id)).filter((b): b is Booking => b !== undefined);
     members.forEach((b) => placed.add(b.id));
-    if (members.length > 0) groups.push({ id: trip.id, name: trip.name, bookings: members });
+    if (members.length > 0) groups.push({ trip, bookings: members });
   }
   const rest = bookings.filter((b) => !placed.has(b.id));
-  if (rest.length > 0) groups.push({ id: null, name: null, bookings: rest });
+  if (rest.length > 0) groups.push({ trip: null, bookings: rest });
 
-  const timeline = groups.map((g) => ({ id: g.id, name: g.name, days: daysOf(g.bookings, now), past: g.bookings.every((b) => endOf(b) < now) }));
-  const start = (t: TimelineTrip) => Date.parse(t.days[0]!.bookings[0]!.startsAt);
+  const timeline = groups.map((g) => ({ id: g.trip?.id ?? null, name: g.trip?.name ?? null, trip: g.trip, days: daysOf(g.bookings, now), past: g.bookings.every((b) => endOf(b) < now) }));
+  const start = (t: TimelineTrip<T>) => Date.parse(t.days[0]!.bookings[0]!.startsAt);
   const coming = timeline.filter((t) => !t.past).sort((a, b) => start(a) - start(b));
   const past = timeline.filter((t) => t.past).sort((a, b) => start(b) - start(a));
   return [...coming, ...past];

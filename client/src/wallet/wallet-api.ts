@@ -4,7 +4,21 @@
  * and an edit carries the revision it was made from (If-Match), so a booking changed elsewhere meanwhile
  * is answered 412 instead of being overwritten.
  */
-import { Booking, type BookingEdit, type BookOfferBody, type ImportConfirmBody, ImportConfirmed, ImportPreview, WalletBody } from '@escale/shared';
+import {
+  Booking,
+  type BookingEdit,
+  type BookOfferBody,
+  CalendarFeedCreated,
+  ForwardingBody,
+  type ForwardingSendersBody,
+  type ImportConfirmBody,
+  ImportConfirmed,
+  ImportPreview,
+  InboxBody,
+  Trip,
+  type TripRename,
+  WalletBody,
+} from '@escale/shared';
 import { jsonBody, request } from '../api/api.ts';
 
 const withKey = (init: RequestInit, key: string, revision?: string): RequestInit => ({
@@ -36,3 +50,18 @@ export const confirmImport = (body: ImportConfirmBody) => request('/api/wallet/i
 
 /** A key for one write and its retries. */
 export const newKey = () => crypto.randomUUID();
+
+/** The forwarding address: its `address` is only in the answer that made it (the server keeps a hash). */
+export const getForwarding = () => request('/api/wallet/forwarding', ForwardingBody);
+export const rotateForwarding = () => request('/api/wallet/forwarding/rotate', ForwardingBody, { method: 'POST' });
+export const saveAllowedSenders = (body: ForwardingSendersBody) => request('/api/wallet/forwarding', ForwardingBody, jsonBody(body, 'PUT'));
+
+/** E-mails received at the forwarding address, each with its preview, waiting to be kept or dismissed. */
+export const getInbox = () => request('/api/wallet/inbox', InboxBody);
+export const confirmInboxItem = (id: string, body: ImportConfirmBody) => request(`/api/wallet/inbox/${encodeURIComponent(id)}/confirm`, ImportConfirmed, jsonBody(body));
+export const dismissInboxItem = (id: string) => request(`/api/wallet/inbox/${encodeURIComponent(id)}`, null, { method: 'DELETE' });
+
+export const renameTrip = (id: string, body: TripRename) => request(`/api/wallet/trips/${encodeURIComponent(id)}`, Trip, jsonBody(body, 'PUT'));
+/** A new calendar feed URL for the trip, shown this once (the previous one stops working). */
+export const makeCalendarFeed = (id: string) => request(`/api/wallet/trips/${encodeURIComponent(id)}/calendar`, CalendarFeedCreated, { method: 'POST' });
+export const stopCalendarFeed = (id: string) => request(`/api/wallet/trips/${encodeURIComponent(id)}/calendar`, null, { method: 'DELETE' });
