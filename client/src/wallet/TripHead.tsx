@@ -57,7 +57,10 @@ export function TripHead({ trip, consent, onChanged }: Props) {
       )}
       {consent && !renaming && (
         <details className="trip-menu">
-          <summary>{t('wallet.trip.options', { name: trip.name })}</summary>
+          <summary>
+            {t('wallet.trip.options')}
+            <span className="visually-hidden"> ({trip.name})</span>
+          </summary>
           <div className="trip-menu-body">
             <button type="button" className="button" onClick={() => setRenaming(true)}>
               {t('wallet.trip.rename')}

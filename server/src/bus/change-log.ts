@@ -13,6 +13,7 @@ import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { Change, validationIssues } from '@escale/shared';
 import type { Db } from '../store/db.ts';
+import { durably } from '../store/durable-commit.ts';
 import type { Database } from '../store/schema.ts';
 import type { Bus } from './bus.ts';
 import type { Relay } from './relay.ts';
@@ -77,29 +78,32 @@ export class ChangeLog {
   /**
    * Commits `work` (the change's rows, on the transaction) with the entries of the changes `changesOf` says
    * it made (none: nothing to tell), then applies the log through them before resolving: when this
-   * returns, this instance's memory shows the change.
+   * returns, this instance's memory shows the change. `durable`: the commit is on disk before this returns,
+   * power cut included (store/durable-commit.ts; a booking, which the traveller is told is made).
    */
-  async record<T>(work: (trx: Transaction<Database>) => Promise<T>, changesOf: (value: T) => Change[]): Promise<T> {
+  async record<T>(work: (trx: Transaction<Database>) => Promise<T>, changesOf: (value: T) => Change[], options: { durable?: boolean } = {}): Promise<T> {
     const at = new Date().toISOString();
     let last = 0;
-    const result = await this.db.transaction().execute(async (trx) => {
-      const value = await work(trx);
-      for (const change of changesOf(value)) {
-        // The counter last: its row lock, which orders every instance's commits, is held the shortest time.
-        const { position } = await trx
-          .insertInto('change_counter')
-          .values({ id: 1, position: 1 })
-          .onConflict((oc) => oc.column('id').doUpdateSet({ position: sql<number>`change_counter.position + 1` }))
-          .returning('position')
-          .executeTakeFirstOrThrow();
-        last = Number(position);
-        await trx
-          .insertInto('change_log')
-          .values({ position: last, origin: this.relay.origin, change: JSON.stringify(change), at })
-          .execute();
-      }
-      return value;
-    });
+    const commit = () =>
+      this.db.transaction().execute(async (trx) => {
+        const value = await work(trx);
+        for (const change of changesOf(value)) {
+          // The counter last: its row lock, which orders every instance's commits, is held the shortest time.
+          const { position } = await trx
+            .insertInto('change_counter')
+            .values({ id: 1, position: 1 })
+            .onConflict((oc) => oc.column('id').doUpdateSet({ position: sql<number>`change_counter.position + 1` }))
+            .returning('position')
+            .executeTakeFirstOrThrow();
+          last = Number(position);
+          await trx
+            .insertInto('change_log')
+            .values({ position: last, origin: this.relay.origin, change: JSON.stringify(change), at })
+            .execute();
+        }
+        return value;
+      });
+    const result = options.durable ? await durably(this.db, commit) : await commit();
     if (last > 0) {
       this.relay.publish({ type: 'wake', origin: this.relay.origin, position: last });
       await this.applyThrough(last);

@@ -4,7 +4,8 @@
  * the process dying (a crash, SIGKILL, an OOM kill; tests/integration/durability.test.ts); the WAL is
  * fsynced at checkpoints (every second, on a worker thread, for the server), so a power cut or an OS crash
  * may lose the transactions of the last second or so. FULL fsynced at every commit: under bench:push that
- * was most of the server's CPU per location and much of its p99 (docs/DECISIONS.md, "Durability").
+ * was most of the server's CPU per location and much of its p99 (docs/DECISIONS.md, "Durability"). The
+ * wallet's writes, which must survive a power cut, switch to FULL for their own commit (durable-commit.ts).
  * A directory it cannot use, or a file that is not a database, stops the start with a StartupError.
  */
 import fs from 'node:fs';

@@ -4,10 +4,10 @@
  * the request's idempotency key with its answer (idempotency.ts): a retry gets the first answer, booked or
  * sold out, and two requests with one key at once book once.
  *
- * Durability: the answer is sent after the commit returns. On PostgreSQL (synchronous_commit on, its
- * default) that commit is on disk; on SQLite (WAL, synchronous=NORMAL, store/db.ts) it survives the process
- * being killed, which tests/integration/offer-booking.test.ts checks with SIGKILL, and a power cut may lose
- * the last second.
+ * Durability: the answer is sent after the commit returns, and a wallet write's commit is durable on both
+ * stores (wallet-write.ts: PostgreSQL's synchronous_commit, SQLite switched to synchronous=FULL for it),
+ * so a confirmed booking survives the process being killed (tests/integration/offer-booking.test.ts) and a
+ * power cut.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';

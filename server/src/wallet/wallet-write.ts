@@ -19,12 +19,17 @@ export function recordWalletWrite<T>(
   work: (trx: Db) => Promise<T>,
   changesOf: (value: T) => Change[] = () => bookingChanged(travellerId),
 ): Promise<T> {
-  return changes.record(async (trx) => {
-    await lockWallet(trx, travellerId);
-    const value = await work(trx);
-    await assignTrips(trx, travellerId, now);
-    return value;
-  }, changesOf);
+  // Durable: a booking is acknowledged only once it would survive a power cut (store/durable-commit.ts).
+  return changes.record(
+    async (trx) => {
+      await lockWallet(trx, travellerId);
+      const value = await work(trx);
+      await assignTrips(trx, travellerId, now);
+      return value;
+    },
+    changesOf,
+    { durable: true },
+  );
 }
 
 /** Adds one booking (a test's fixture, a seed): the same write as the wallet's routes make. */
