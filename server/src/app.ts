@@ -43,6 +43,7 @@ import { PushCache } from './push/push-cache.ts';
 import { pushRoutes } from './push/routes.ts';
 import { walletRoutes } from './wallet/routes.ts';
 import { tripRoutes } from './wallet/trip-routes.ts';
+import { privacyRoutes } from './privacy/routes.ts';
 import { forwardingRoutes } from './wallet/forwarding/routes.ts';
 import { startSmtpListener, type SmtpListener } from './wallet/forwarding/smtp-listener.ts';
 import { mountRealtime, type RealtimeServer } from './realtime/realtime-server.ts';
@@ -218,6 +219,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   app.use('/api', travellerRoutes(ctx));
   app.use('/api', pushRoutes(ctx));
   app.use('/api', walletRoutes(ctx));
+  app.use('/api', privacyRoutes(ctx));
   app.use('/api', tripRoutes(ctx));
   app.use('/api', forwardingRoutes(ctx));
   app.use('/api', apiNotFound);

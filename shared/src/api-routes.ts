@@ -10,6 +10,7 @@ import { CalendarFeedCreated, Trip, TripRename } from './trip.ts';
 import { PushSettings, PushSettingsPatch } from './push.ts';
 import { ImportConfirmBody, ImportPreview } from './wallet-import.ts';
 import { ForwardingBody, ForwardingSendersBody, InboxBody } from './wallet-forwarding.ts';
+import { ConsentChange, ConsentsBody } from './consent.ts';
 import { ClientConfig, DemoSignInBody, HealthResponse, PersonaList, PlacesCollection, SessionClockBody, SessionClockInfo, SessionInfo } from './api.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -239,6 +240,23 @@ export const API_ROUTES: ApiRoute[] = [
     session: true,
     ok: { 204: { description: 'dismissed', schema: null } },
     errors: [404],
+  },
+  {
+    method: 'GET',
+    path: '/api/consents',
+    summary: "The traveller's consent per category (location, history, profile, wallet) and every change with its time, latest first",
+    session: true,
+    ok: { 200: { description: 'the consents and their history', schema: ConsentsBody } },
+    errors: [],
+  },
+  {
+    method: 'PUT',
+    path: '/api/consents/{category}',
+    summary: 'Switch one consent on or off; off takes effect on the next message on every instance, and its signals are no longer computed',
+    session: true,
+    body: ConsentChange,
+    ok: { 200: { description: 'the consents and their history', schema: ConsentsBody } },
+    errors: [400, 404],
   },
 ];
 

@@ -42,6 +42,18 @@ export async function createDemoVisitor(changes: ChangeLog, personaId: string, n
             .where('traveller_id', '=', personaId),
         )
         .execute();
+      // The persona's consents count as given when the visit starts: the history in My data says so.
+      await trx
+        .insertInto('consent_history')
+        .columns(['traveller_id', 'category', 'granted', 'at'])
+        .expression(
+          trx
+            .selectFrom('consents')
+            .select([sql<string>`${id}`.as('traveller_id'), 'category', 'granted', sql<string>`${stamp}`.as('at')])
+            .where('traveller_id', '=', personaId)
+            .where('granted', '=', 1),
+        )
+        .execute();
       await trx
         .insertInto('interactions')
         .columns(['traveller_id', 'place_id', 'kind', 'at'])

@@ -93,6 +93,14 @@ export interface ConsentTable {
   updated_at: string;
 }
 
+/** Each change of a consent, when it happened (travellers/consents.ts). */
+export interface ConsentHistoryTable {
+  traveller_id: string;
+  category: string;
+  granted: number;
+  at: string;
+}
+
 export interface InteractionTable {
   id: Generated<number>;
   traveller_id: string;
@@ -254,6 +262,7 @@ export interface Database {
   offers: OfferTable;
   travellers: TravellerTable;
   consents: ConsentTable;
+  consent_history: ConsentHistoryTable;
   interactions: InteractionTable;
   positions: PositionTable;
   sessions: SessionTable;
