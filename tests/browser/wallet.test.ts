@@ -165,7 +165,8 @@ describe.skipIf(!chromiumAvailable() || !built)('the wallet in Chromium', () => 
     await context.setOffline(true);
     await page.reload();
     await wallet.open();
-    expect(await page.getByText(/You are offline: this is the copy kept on this phone/).count()).toBe(1);
+    // The copy is shown once the server has failed to answer, which takes a moment after the page is up.
+    await page.getByText(/You are offline: this is the copy kept on this phone/).waitFor();
     await expect.poll(() => wallet.rows.count()).toBe(3);
     await wallet.openBooking('Winter concert');
     await wallet.code.waitFor();
