@@ -82,6 +82,9 @@ export interface TravellerTable {
   budget: number | null;
   created_at: string;
   push_settings: string | null; // JSON PushSettings, null = defaults
+  ranking_settings: string | null; // JSON RankingSettings, null = defaults
+  /** When the onboarding was answered or skipped; null = not yet offered. */
+  onboarded_at: string | null;
   /** 1 for a demo visitor's private copy of a persona, erased with its session. */
   ephemeral: Generated<number>;
 }
@@ -98,6 +101,14 @@ export interface ConsentHistoryTable {
   traveller_id: string;
   category: string;
   granted: number;
+  at: string;
+}
+
+/** "Fewer like this": a category or tag the traveller asked to see less of (privacy/fewer-like.ts). */
+export interface FewerLikeTable {
+  traveller_id: string;
+  kind: string; // InterestRef kind: category | tag
+  interest_id: string;
   at: string;
 }
 
@@ -264,6 +275,7 @@ export interface Database {
   consents: ConsentTable;
   consent_history: ConsentHistoryTable;
   interactions: InteractionTable;
+  fewer_like: FewerLikeTable;
   positions: PositionTable;
   sessions: SessionTable;
   push_state: PushStateTable;

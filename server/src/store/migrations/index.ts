@@ -14,6 +14,7 @@ import * as offerBookings from './2026-12-04T14-00-offer-bookings.ts';
 import * as trips from './2026-12-05T08-00-trips.ts';
 import * as walletInbox from './2026-12-05T09-00-wallet-inbox.ts';
 import * as consentHistory from './2026-12-05T10-00-consent-history.ts';
+import * as personalControl from './2026-12-05T11-00-personal-control.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T20-00-initial': initial,
@@ -26,4 +27,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05T08-00-trips': trips,
   '2026-12-05T09-00-wallet-inbox': walletInbox,
   '2026-12-05T10-00-consent-history': consentHistory,
+  '2026-12-05T11-00-personal-control': personalControl,
 };
