@@ -39,7 +39,7 @@ export function TimelinePage({ wallet, queued, consent, state }: WalletPageProps
       {!consent && <p className="notice-info">{t('wallet.consentOff')}</p>}
       {wallet && wallet.bookings.length === 0 && consent && <p className="wallet-empty">{t('wallet.empty')}</p>}
       {[...coming, ...(showPast ? past : [])].map((trip) => (
-        <section key={trip.id ?? 'other'} className="trip" aria-label={trip.name ?? t('wallet.otherBookings')}>
+        <section key={trip.trip?.id ?? 'other'} className="trip" aria-label={trip.trip?.name ?? t('wallet.otherBookings')}>
           {trip.trip ? <TripHead trip={trip.trip} consent={consent} onChanged={() => void state.reload()} /> : <h2 className="trip-name">{t('wallet.otherBookings')}</h2>}
           {trip.days.map((day) => (
             <section key={day.date} className="day" aria-label={dayHeading(day.date, locale)}>

@@ -35,7 +35,7 @@ describe('the wallet timeline', () => {
       { id: 't-lyon', name: 'Lyon', bookingIds: ['lyon-talk', 'gone'] },
     ];
     const timeline = buildTimeline(bookings, trips, Date.parse('2026-03-01T00:00:00Z'));
-    expect(timeline.map((t) => [t.name, t.past])).toEqual([
+    expect(timeline.map((t) => [t.trip?.name ?? null, t.past])).toEqual([
       ['Lyon', false],
       ['Barcelona', false],
       [null, false],

@@ -22,8 +22,6 @@ export interface TimelineDay {
 }
 
 export interface TimelineTrip<T extends TripGroupInput = TripGroupInput> {
-  id: string | null;
-  name: string | null;
   /** The server's trip, null for the bookings in none. */
   trip: T | null;
   days: TimelineDay[];
@@ -79,7 +77,7 @@ export function buildTimeline<T extends TripGroupInput>(bookings: readonly Booki
   const rest = bookings.filter((b) => !placed.has(b.id));
   if (rest.length > 0) groups.push({ trip: null, bookings: rest });
 
-  const timeline = groups.map((g) => ({ id: g.trip?.id ?? null, name: g.trip?.name ?? null, trip: g.trip, days: daysOf(g.bookings, now), past: g.bookings.every((b) => endOf(b) < now) }));
+  const timeline = groups.map((g) => ({ trip: g.trip, days: daysOf(g.bookings, now), past: g.bookings.every((b) => endOf(b) < now) }));
   const start = (t: TimelineTrip<T>) => Date.parse(t.days[0]!.bookings[0]!.startsAt);
   const coming = timeline.filter((t) => !t.past).sort((a, b) => start(a) - start(b));
   const past = timeline.filter((t) => t.past).sort((a, b) => start(b) - start(a));

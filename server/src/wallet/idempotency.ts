@@ -14,7 +14,7 @@ import type { Db } from '../store/db.ts';
 import { recordWalletWrite } from './wallet-write.ts';
 
 /** 8 to 200 letters, digits or . _ : - (a UUID fits). */
-export const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,200}$/;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,200}$/;
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
 export interface Answer {

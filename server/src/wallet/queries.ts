@@ -6,7 +6,7 @@ import type { BookingTable } from '../store/schema.ts';
 import type { Db } from '../store/db.ts';
 
 /** What a booking says, as columns (instants stored in UTC; the zone they are shown in beside them). */
-export function columnsOf(b: BookingT) {
+function columnsOf(b: BookingT) {
   return {
     kind: b.kind,
     title: b.title,
