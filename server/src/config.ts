@@ -36,6 +36,8 @@ export interface ServerConfig {
     replayMaxMessages: number;
     pushTickMs: number;
   };
+  /** How long personal data of each kind is kept before the scheduled purge (housekeeping/). */
+  retention: { positionMs: number };
   /** The wallet's SMTP listener (wallet/forwarding/): `port` null when it is off. */
   smtp: {
     port: number | null;
@@ -93,6 +95,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       replayMaxMessages: e.WS_REPLAY_MAX_MESSAGES,
       pushTickMs: e.PUSH_TICK_MS,
     },
+    retention: { positionMs: e.POSITION_RETENTION_HOURS * 3_600_000 },
     smtp: {
       port: e.SMTP_PORT ?? null,
       host: e.SMTP_HOST,

@@ -11,6 +11,7 @@ import { PushSettings, PushSettingsPatch } from './push.ts';
 import { ImportConfirmBody, ImportPreview } from './wallet-import.ts';
 import { ForwardingBody, ForwardingSendersBody, InboxBody } from './wallet-forwarding.ts';
 import { ConsentChange, ConsentsBody } from './consent.ts';
+import { FewerLikeBody, FewerLikeList, MyData, RankingSettingsBody, RankingSettingsPatch } from './privacy.ts';
 import { ClientConfig, DemoSignInBody, HealthResponse, PersonaList, PlacesCollection, SessionClockBody, SessionClockInfo, SessionInfo } from './api.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -257,6 +258,65 @@ export const API_ROUTES: ApiRoute[] = [
     body: ConsentChange,
     ok: { 200: { description: 'the consents and their history', schema: ConsentsBody } },
     errors: [400, 404],
+  },
+  { method: 'GET', path: '/api/my-data', summary: 'Everything held about the traveller (GDPR Art. 15)', session: true, ok: { 200: { description: 'everything held', schema: MyData } }, errors: [] },
+  {
+    method: 'GET',
+    path: '/api/my-data/export',
+    summary: 'Everything held, as a JSON file to download (GDPR Art. 20; schema in docs/export-schema.json)',
+    session: true,
+    ok: { 200: { description: 'the file (Content-Disposition: attachment)', schema: MyData } },
+    errors: [],
+  },
+  {
+    method: 'DELETE',
+    path: '/api/my-data',
+    summary: "Erase the account and everything held, on every instance (GDPR Art. 17); the session's sockets close",
+    session: true,
+    ok: { 204: { description: 'erased; the session cookie is cleared', schema: null } },
+    errors: [],
+  },
+  {
+    method: 'GET',
+    path: '/api/ranking-settings',
+    summary: 'How the feed is ranked for the traveller (non-profiled, signals off, where it is centred without a position) and the neighbourhoods to centre it on',
+    session: true,
+    ok: { 200: { description: 'the settings and the neighbourhoods', schema: RankingSettingsBody } },
+    errors: [],
+  },
+  {
+    method: 'PUT',
+    path: '/api/ranking-settings',
+    summary: "Change any of the ranking settings; the traveller's open feeds are ranked again at once, on every instance",
+    session: true,
+    body: RankingSettingsPatch,
+    ok: { 200: { description: 'the settings and the neighbourhoods', schema: RankingSettingsBody } },
+    errors: [400],
+  },
+  {
+    method: 'GET',
+    path: '/api/preferences/fewer',
+    summary: '"Fewer like this": the categories and tags the traveller asked to see less of',
+    session: true,
+    ok: { 200: { description: 'the list, latest first', schema: FewerLikeList } },
+    errors: [],
+  },
+  {
+    method: 'POST',
+    path: '/api/preferences/fewer',
+    summary: 'Ask for fewer suggestions of a category or a tag (obeyed whatever the consents)',
+    session: true,
+    body: FewerLikeBody,
+    ok: { 201: { description: 'the list, latest first', schema: FewerLikeList } },
+    errors: [400, 409],
+  },
+  {
+    method: 'DELETE',
+    path: '/api/preferences/fewer/{kind}/{id}',
+    summary: 'Take a "fewer like this" back',
+    session: true,
+    ok: { 200: { description: 'the list, latest first', schema: FewerLikeList } },
+    errors: [404],
   },
 ];
 

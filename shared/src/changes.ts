@@ -29,8 +29,21 @@ export const Change = z.discriminatedUnion('type', [
   z.object({ type: z.literal('wallet_inbox_changed'), travellerId: Id, pending: z.number().int().min(0) }),
   /** A session can no longer be used: its sockets close (4401) and its clock is forgotten, on every instance. */
   z.object({ type: z.literal('session_ended'), sessionId: Id, travellerId: Id, reason: z.enum(['signed_out', 'expired', 'erased']) }),
-  /** A traveller's rows are gone: every instance lets go of them (graph, caches, positions). */
-  z.object({ type: z.literal('traveller_erased'), travellerId: Id }),
+  /**
+   * A traveller's rows are gone: every instance lets go of them (graph, caches, positions, sockets). Named by
+   * the SHA-256 of their id (`travellerDigest`), so that not even the log keeps the id of someone erased; an
+   * instance finds the id among those it holds. `travellerId`: entries written before digests.
+   */
+  z.object({
+    type: z.literal('traveller_erased'),
+    travellerId: Id.optional(),
+    travellerDigest: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+  }),
+  /** An entry emptied by an erasure (it named the erased traveller): applies nothing, keeps the log gapless. */
+  z.object({ type: z.literal('redacted') }),
   /** Catalogue records written (a re-seed, an agency's edit): every instance reads them again into its graph. */
   z.object({
     type: z.literal('catalogue_changed'),

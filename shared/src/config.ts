@@ -132,6 +132,8 @@ export const ServerEnv = z.object({
   WS_MAX_SOCKETS_PER_SESSION: envNumber(1, 1_000).default(8),
   /** Live channel: messages a reconnecting client may be replayed; beyond, it gets `reset` and a fresh feed. */
   WS_REPLAY_MAX_MESSAGES: envNumber(1, 10_000).default(200),
+  /** Privacy: hours the latest position is kept; the scheduled purge deletes an older one (and it is no longer used). */
+  POSITION_RETENTION_HOURS: envNumber(1, 24 * 90).default(24),
   /** The wallet's SMTP listener (forwarded confirmation e-mails): unset, no listener. 0 asks for a free port (tests). */
   SMTP_PORT: envNumber(0, 65_535).optional(),
   SMTP_HOST: z.string().min(1).default('127.0.0.1'),

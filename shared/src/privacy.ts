@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Booking } from './booking.ts';
 import { InterestRef, Party } from './catalogue.ts';
+import { CategoryId, Tag } from './categories.ts';
 import { ConsentCategory, ConsentEvent, Consents } from './consent.ts';
 import { Evidence } from './evidence.ts';
 import { Latitude, Longitude } from './geo.ts';
@@ -78,7 +79,10 @@ export type OnboardingBody = z.infer<typeof OnboardingBody>;
  */
 export const FewerLike = z.object({ interest: InterestRef, at: z.iso.datetime({ offset: true }) });
 export type FewerLike = z.infer<typeof FewerLike>;
-export const FewerLikeBody = z.object({ interest: InterestRef }).strict();
+/** What a card asks for: a known category, or a tag as the catalogue writes them. */
+export const FewerLikeInterest = z.discriminatedUnion('kind', [z.object({ kind: z.literal('category'), id: CategoryId }), z.object({ kind: z.literal('tag'), id: Tag })]);
+export const FewerLikeBody = z.object({ interest: FewerLikeInterest }).strict();
+export type FewerLikeBody = z.infer<typeof FewerLikeBody>;
 export const FewerLikeList = z.object({ fewer: z.array(FewerLike) });
 export type FewerLikeList = z.infer<typeof FewerLikeList>;
 /** The score is multiplied by this for a suggestion of a category or tag the traveller asked fewer of. */

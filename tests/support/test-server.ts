@@ -81,6 +81,11 @@ export async function setSessionClock(server: { url: string }, cookie: string, a
 }
 
 /** Changes the signed-in traveller's push settings; returns the response. */
+/** A request as the signed-in app sends it: the session cookie, and a JSON body when there is one. */
+export function callApi(url: string, cookie: string, method: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${url}${path}`, { method, headers: { cookie, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+}
+
 export function putPushSettings(server: { url: string }, cookie: string, patch: unknown): Promise<Response> {
   return fetch(`${server.url}/api/push-settings`, { method: 'PUT', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(patch) });
 }

@@ -17,6 +17,7 @@ import { type Action, type AppState, actionForServerMessage } from './store.ts';
 import { PATHS } from './paths.ts';
 
 const WalletScreen = lazy(() => import('../wallet/WalletScreen.tsx').then((m) => ({ default: m.WalletScreen })));
+const MyDataScreen = lazy(() => import('../mydata/MyDataScreen.tsx').then((m) => ({ default: m.MyDataScreen })));
 
 interface Props {
   state: AppState;
@@ -69,6 +70,14 @@ export function SignedIn({ state, config, dispatch, focusIdeas }: Props) {
         element={
           <Suspense fallback={<p className="boot-message">{t('app.loading')}</p>}>
             <WalletScreen session={session} config={config} inboxCount={state.inboxCount} />
+          </Suspense>
+        }
+      />
+      <Route
+        path={PATHS.myData}
+        element={
+          <Suspense fallback={<p className="boot-message">{t('app.loading')}</p>}>
+            <MyDataScreen session={session} onConsentsChanged={(consents) => dispatch({ type: 'consentsChanged', consents })} onErased={() => dispatch({ type: 'signedOut' })} />
           </Suspense>
         }
       />

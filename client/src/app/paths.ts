@@ -6,4 +6,7 @@ export const PATHS = {
   newBooking: '/wallet/new',
   editBooking: (id: string) => `/wallet/bookings/${encodeURIComponent(id)}/edit`,
   importFile: '/wallet/import',
+  myData: '/my-data',
+  /** A consent's switch on My data (the Why panel links each personal datum there). */
+  consent: (category: string) => `/my-data#consent-${category}`,
 } as const;

@@ -2,7 +2,7 @@
  * The app's state and the few actions that change it. A plain reducer: every change the user or the
  * server causes is one named action, which keeps the screens dumb and the logic testable in node.
  */
-import type { ClientConfig, FeedbackKind, LatLon, ServerFeed, ServerMessage, ServerSuggestions, SessionInfo } from '@escale/shared';
+import type { ClientConfig, Consents, FeedbackKind, LatLon, ServerFeed, ServerMessage, ServerSuggestions, SessionInfo } from '@escale/shared';
 import type { ConnectionStatus } from '../socket/socket.ts';
 
 export type PositionSource = 'start' | 'map' | 'device';
@@ -63,7 +63,9 @@ export type Action =
   | { type: 'connectionChanged'; status: ConnectionStatus }
   | { type: 'serverError'; message: string }
   /** E-mails forwarded to the wallet wait in its inbox (the server says how many, live). */
-  | { type: 'inboxCounted'; count: number };
+  | { type: 'inboxCounted'; count: number }
+  /** The traveller gave or withdrew a consent (My data): the screens that depend on one follow. */
+  | { type: 'consentsChanged'; consents: Consents };
 
 export const initialState: AppState = {
   config: null,
@@ -138,6 +140,8 @@ export function appReducer(state: AppState, action: Action): AppState {
     }
     case 'undoExpired':
       return { ...state, undo: null };
+    case 'consentsChanged':
+      return state.session ? { ...state, session: { ...state.session, consents: action.consents } } : state;
     case 'whyOpened':
       return { ...state, whyId: action.suggestionId };
     case 'whyClosed':

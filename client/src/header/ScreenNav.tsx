@@ -1,4 +1,4 @@
-/** The signed-in traveller's screens: the ideas and the wallet (a bar at the bottom on phones, in the header on wider screens). */
+/** The signed-in traveller's screens: the ideas, the wallet and My data (a bar at the bottom on phones, in the header on wider screens). */
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { PATHS } from '../app/paths.ts';
@@ -23,6 +23,12 @@ export function ScreenNav({ inboxCount }: { inboxCount: number }) {
             {inboxCount}
           </span>
         )}
+      </NavLink>
+      <NavLink to={PATHS.myData} className="screen-nav-link">
+        <span className="screen-nav-icon" aria-hidden="true">
+          ◐
+        </span>
+        {t('nav.myData')}
       </NavLink>
     </nav>
   );

@@ -3,7 +3,7 @@
  * say about it (like, save for later, been there, not interested). A card from the latest notification
  * also says why that was sent.
  */
-import { frenchAt, renderEvidence, type Evidence, type FeedbackKind, type Suggestion } from '@escale/shared';
+import { frenchAt, PRACTICAL_TAGS, renderEvidence, tagLabel, type Evidence, type FeedbackKind, type FewerLikeBody, type Suggestion } from '@escale/shared';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/use-locale.ts';
 import { CategoryIcon } from '../ui/CategoryIcon.tsx';
@@ -20,9 +20,13 @@ interface Props {
   onWhy(): void;
   onFeedback(kind: FeedbackKind): void;
   onBook(): void;
+  onFewer(interest: FewerLikeBody['interest']): void;
 }
 
-export function SuggestionCard({ suggestion: s, number, trigger, given, timeZone, onWhy, onFeedback, onBook }: Props) {
+/** The tags a card offers for "fewer like this": what the place is for, not how it is (access, setting). */
+const FEWER_TAGS_SHOWN = 3;
+
+export function SuggestionCard({ suggestion: s, number, trigger, given, timeZone, onWhy, onFeedback, onBook, onFewer }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
   const line = (l: Line | null) => (l ? t(l.key, l.params) : null);
@@ -30,6 +34,7 @@ export function SuggestionCard({ suggestion: s, number, trigger, given, timeZone
   const title = s.item.title;
   const facts = [line(walkLine(s, locale)), line(eventLine(s, timeZone)), line(hoursLine(s))].filter(Boolean);
   const promotion = s.promotion ? renderEvidence(s.promotion.label, locale) : null;
+  const tags = s.item.place.tags.filter((tag) => !PRACTICAL_TAGS.has(tag)).slice(0, FEWER_TAGS_SHOWN);
   const liked = given.includes('liked');
   const saved = given.includes('saved');
 
@@ -80,6 +85,21 @@ export function SuggestionCard({ suggestion: s, number, trigger, given, timeZone
         <button type="button" className="link-button" onClick={() => onFeedback('dismissed')} aria-label={t('card.notInterestedLabel', { name: title })}>
           {t('card.notInterested')}
         </button>
+        <details className="fewer-menu">
+          <summary className="link-button" aria-label={t('card.fewerLabel', { name: title })}>
+            {t('card.fewer')}
+          </summary>
+          <div className="fewer-options">
+            <button type="button" className="button" onClick={() => onFewer({ kind: 'category', id: s.item.place.category })}>
+              {t('card.fewerOf', { what: category.label })}
+            </button>
+            {tags.map((tag) => (
+              <button key={tag} type="button" className="button" onClick={() => onFewer({ kind: 'tag', id: tag })}>
+                {t('card.fewerOf', { what: tagLabel(tag, locale) })}
+              </button>
+            ))}
+          </div>
+        </details>
       </div>
     </article>
   );

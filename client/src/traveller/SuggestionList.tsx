@@ -2,7 +2,7 @@
  * The feed panel: the ideas for here and now as numbered cards (the first few, then "show more"), the latest
  * notification above them until closed, and a word on why no notification is coming when one is held.
  */
-import type { FeedbackKind, ServerFeed, ServerSuggestions, Suggestion } from '@escale/shared';
+import type { FeedbackKind, FewerLikeBody, ServerFeed, ServerSuggestions, Suggestion } from '@escale/shared';
 import { useTranslation } from 'react-i18next';
 import { NotificationBanner } from './NotificationBanner.tsx';
 import { NotificationsButton } from './NotificationsButton.tsx';
@@ -41,6 +41,8 @@ interface Props {
   onFeedback(suggestion: Suggestion, kind: FeedbackKind): void;
   /** Book an agency offer's seats (its card has a Book button). */
   onBook(suggestion: Suggestion): void;
+  /** "Fewer like this": the card's category or one of its tags. */
+  onFewer(suggestion: Suggestion, interest: FewerLikeBody['interest']): void;
 }
 
 export function SuggestionList(props: Props) {
@@ -81,6 +83,7 @@ export function SuggestionList(props: Props) {
                 onWhy={() => props.onWhy(s.id)}
                 onFeedback={(kind) => props.onFeedback(s, kind)}
                 onBook={() => props.onBook(s)}
+                onFewer={(interest) => props.onFewer(s, interest)}
               />
             </li>
           ))}

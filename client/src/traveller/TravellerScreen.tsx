@@ -4,6 +4,8 @@
  * an agency offer and the notifications settings. It asks for the feed again when the server says it will be stale.
  */
 import { type CategoryId, type ClientConfig, type FeedbackKind, type LatLon, type PlacesCollection, type Suggestion } from '@escale/shared';
+import { interestName } from '../mydata/interest-name.ts';
+import { useLocale } from '../i18n/use-locale.ts';
 import { type Dispatch, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getPlaces } from '../api/api.ts';
@@ -17,7 +19,9 @@ import { PlaceSearch } from '../places/PlaceSearch.tsx';
 import type { LiveSocket } from '../socket/socket.ts';
 import { LocationControls } from './LocationControls.tsx';
 import { shownItems, SuggestionList } from './SuggestionList.tsx';
+import { FeedModeBar } from './FeedModeBar.tsx';
 import { UndoBar } from './UndoBar.tsx';
+import { useRankingControl } from './use-ranking-control.ts';
 import { WhyPanel } from './WhyPanel.tsx';
 
 /** Longest the map waits for the first feed before loading anyway (bench:client: the feed takes ~1 s on Slow 4G). */
@@ -94,6 +98,9 @@ export function TravellerScreen({ state, config, dispatch, socket, focusIdeas = 
     dispatch({ type: 'feedbackUndone', placeId, kind });
   };
   const expireUndo = useCallback(() => dispatch({ type: 'undoExpired' }), [dispatch]);
+  const locale = useLocale();
+  const reportError = useCallback((e: unknown) => dispatch({ type: 'serverError', message: e instanceof Error ? e.message : String(e) }), [dispatch]);
+  const control = useRankingControl(reportError);
   const showCard = (id: string) => {
     const index = items.findIndex((s) => s.id === id);
     if (index < 0) return dispatch({ type: 'whyOpened', suggestionId: id }); // no longer in the feed: its panel
@@ -134,6 +141,14 @@ export function TravellerScreen({ state, config, dispatch, socket, focusIdeas = 
             setOpenPlaceId(hit.id);
           }}
         />
+        {control.ranking && (
+          <FeedModeBar
+            ranking={control.ranking}
+            locationConsent={locationConsent}
+            onNonProfiled={(on) => void control.change({ nonProfiled: on })}
+            onAnchor={(anchor) => void control.change({ anchor })}
+          />
+        )}
         <SuggestionList
           feed={state.feed}
           items={items}
@@ -152,13 +167,20 @@ export function TravellerScreen({ state, config, dispatch, socket, focusIdeas = 
           onWhy={(id) => dispatch({ type: 'whyOpened', suggestionId: id })}
           onFeedback={giveFeedback}
           onBook={setBooking}
+          onFewer={(_s, interest) => void control.fewer(interest, t('undo.fewer', { what: interestName(interest, locale) }))}
         />
       </div>
-      {state.undo && <UndoBar undo={state.undo} onUndo={() => undo(state.undo!.placeId, state.undo!.kind)} onExpire={expireUndo} />}
+      {state.undo ? (
+        <UndoBar text={t(`undo.${state.undo.kind}`, { name: state.undo.name })} onUndo={() => undo(state.undo!.placeId, state.undo!.kind)} onExpire={expireUndo} />
+      ) : (
+        control.lastChange && <UndoBar text={control.lastChange.text} onUndo={control.undoLast} onExpire={control.dismissUndo} />
+      )}
       <WhyPanel
         suggestion={why}
         origin={notified}
         onClose={() => dispatch({ type: 'whyClosed' })}
+        signalsOff={control.ranking?.settings.signalsOff ?? []}
+        onSwitchOff={(signal) => control.signalOff(signal, t('undo.signalOff', { signal: t(`signal.${signal}`) }))}
         onOpenNotifications={() => {
           dispatch({ type: 'whyClosed' });
           setNotificationsOpen(true);

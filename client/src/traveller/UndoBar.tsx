@@ -1,8 +1,8 @@
 /**
- * "Undo" for the last feedback, for a few seconds: a tap on the wrong button costs nothing. The sentence is
- * announced politely; the bar goes by itself.
+ * "Undo" for the last thing the traveller did to their feed (a feedback, a signal switched off, "fewer like
+ * this"), for a few seconds: a tap on the wrong button costs nothing. The sentence is announced politely;
+ * the bar goes by itself.
  */
-import type { FeedbackKind } from '@escale/shared';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -10,22 +10,22 @@ import { useTranslation } from 'react-i18next';
 export const UNDO_MS = 10_000;
 
 interface Props {
-  undo: { placeId: string; kind: FeedbackKind; name: string };
+  /** What was done, as a sentence; a new sentence restarts the delay. */
+  text: string;
   onUndo(): void;
   onExpire(): void;
 }
 
-export function UndoBar({ undo, onUndo, onExpire }: Props) {
+export function UndoBar({ text, onUndo, onExpire }: Props) {
   const { t } = useTranslation();
   useEffect(() => {
     const timer = setTimeout(onExpire, UNDO_MS);
     return () => clearTimeout(timer);
-  }, [undo, onExpire]);
-  const what = t(`undo.${undo.kind}`, { name: undo.name });
+  }, [text, onExpire]);
   return (
     <div className="undo-bar" role="status" data-testid="undo-bar">
-      <span>{what}</span>
-      <button type="button" className="button" onClick={onUndo} aria-label={t('undo.undoLabel', { what })}>
+      <span>{text}</span>
+      <button type="button" className="button" onClick={onUndo} aria-label={t('undo.undoLabel', { what: text })}>
         {t('undo.undo')}
       </button>
     </div>

@@ -4,7 +4,9 @@
  * they read, each with its consent; signals that counted for nothing behind "Show all", and the figures
  * (value × weight) in a details view. Focus goes in on open and back to the button that opened it.
  */
-import { renderEvidence, type Suggestion } from '@escale/shared';
+import { type PersonalSignalId, renderEvidence, type Suggestion } from '@escale/shared';
+import { Link } from 'react-router';
+import { PATHS } from '../app/paths.ts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/use-locale.ts';
@@ -23,9 +25,13 @@ interface Props {
   origin: PushOrigin | null;
   onClose(): void;
   onOpenNotifications(): void;
+  /** "What if" a personal signal were off (ContributionRow). */
+  onSwitchOff?: (signal: PersonalSignalId) => void;
+  /** The personal signals the traveller switched off: not computed, so not in the bars; said here. */
+  signalsOff?: readonly PersonalSignalId[];
 }
 
-export function WhyPanel({ suggestion, origin, onClose, onOpenNotifications }: Props) {
+export function WhyPanel({ suggestion, origin, onClose, onOpenNotifications, onSwitchOff, signalsOff = [] }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
   const dialog = useModalDialog(suggestion !== null, onClose, { closeOnBackdrop: true });
@@ -46,6 +52,10 @@ export function WhyPanel({ suggestion, origin, onClose, onOpenNotifications }: P
           <p className="why-subject">
             <CategoryIcon category={category.id} /> {suggestion.item.title} · {category.label}
           </p>
+          {suggestion.promotion && (
+            // A promotion is said first, with the agency's name, before any other reason.
+            <p className="badge-promoted why-promoted">{renderEvidence(suggestion.promotion.label, locale)}</p>
+          )}
           <WhyLead suggestion={suggestion} />
           {origin && <PushReason origin={origin} onOpenNotifications={onOpenNotifications} />}
           {suggestion.notes.length > 0 && (
@@ -63,13 +73,18 @@ export function WhyPanel({ suggestion, origin, onClose, onOpenNotifications }: P
           <h3 className="why-subtitle">{t('why.contributions')}</h3>
           <ul className="contributions">
             {shown.map((c) => (
-              <ContributionRow key={c.signal} contribution={c} driver={c.signal === suggestion.driver} />
+              <ContributionRow key={c.signal} contribution={c} driver={c.signal === suggestion.driver} {...(onSwitchOff ? { onSwitchOff } : {})} />
             ))}
           </ul>
           {hidden > 0 && (
             <button type="button" className="link-button why-show-all" aria-expanded={showAll} onClick={() => setShowAll(!showAll)}>
               {showAll ? t('why.showCounted') : t('why.showAll', { count: hidden })}
             </button>
+          )}
+          {signalsOff.length > 0 && (
+            <p className="why-off">
+              {t('why.signalsOff', { signals: signalsOff.map((id) => t(`signal.${id}`)).join(', ') })} <Link to={PATHS.myData}>{t('why.changeInMyData')}</Link>
+            </p>
           )}
           <ScoreDetails contributions={ordered} />
         </div>

@@ -413,6 +413,11 @@ export class TravelGraph {
     return this.offersByPlace.at(placeId);
   }
 
+  /** Every traveller in the graph (an erasure named by digest is looked for among them). */
+  *travellerIds(): Generator<string> {
+    for (const { node, attributes } of this.g.nodeEntries()) if (attributes.type === 'traveller') yield node.slice('traveller:'.length);
+  }
+
   interactionsOf(travellerId: string): Interaction[] {
     const key = nodeKey('traveller', travellerId);
     if (!this.g.hasNode(key)) return [];

@@ -1,8 +1,8 @@
 /**
  * The scheduled clean-up that keeps every store bounded: sessions that can no longer open anything end
  * (expired, or demo sessions once demo mode is off) and their demo visitors are erased; messages no replay
- * can be sent any more, change-log entries every instance applied long ago, and wallet inbox items past
- * their retention are deleted. Runs at start and every HOUSEKEEPING_INTERVAL_MS on the server's clock.
+ * can be sent any more, change-log entries every instance applied long ago, wallet inbox items and positions
+ * past their retention are deleted. Runs at start and every HOUSEKEEPING_INTERVAL_MS on the server's clock.
  */
 import { endSession } from '../auth/end-session.ts';
 import { purgeChangeLog } from '../bus/change-log.ts';
@@ -12,6 +12,7 @@ import { visitorsWithoutSession } from '../demo/visitors.ts';
 import { purgeLog } from '../realtime/message-log.ts';
 import { eraseTraveller } from '../travellers/erase.ts';
 import { purgeInbox } from '../wallet/forwarding/queries.ts';
+import { purgePositions } from '../privacy/retention.ts';
 import { FORWARDING_LIMITS } from '@escale/shared';
 
 /** Often enough that an expired demo visitor is gone within minutes; each run costs a few indexed queries. */
@@ -24,13 +25,15 @@ export interface HousekeepingReport {
   changesPurged: number;
   /** Wallet inbox items past their retention (FORWARDING_LIMITS.retentionDays), whatever became of them. */
   inboxPurged: number;
+  /** Stored positions older than POSITION_RETENTION_HOURS. */
+  positionsPurged: number;
 }
 
 export type HousekeepingDeps = Pick<AppContext, 'db' | 'afterTurn' | 'changes' | 'clock' | 'config' | 'logger' | 'storeHealth'>;
 
 export async function runHousekeeping(ctx: HousekeepingDeps): Promise<HousekeepingReport> {
   const now = ctx.clock.now();
-  const report: HousekeepingReport = { sessionsEnded: 0, visitorsErased: 0, messagesPurged: 0, changesPurged: 0, inboxPurged: 0 };
+  const report: HousekeepingReport = { sessionsEnded: 0, visitorsErased: 0, messagesPurged: 0, changesPurged: 0, inboxPurged: 0, positionsPurged: 0 };
   for (const session of await deadSessions(ctx.db, now, ctx.config)) {
     await endSession(ctx, session, 'expired');
     report.sessionsEnded++;
@@ -42,6 +45,7 @@ export async function runHousekeeping(ctx: HousekeepingDeps): Promise<Housekeepi
   report.messagesPurged = await purgeLog(ctx.db, now, ctx.config.realtime.replayMaxMessages);
   // Operational time, as the entries are stamped with: a virtual session clock has nothing to do with it.
   report.changesPurged = await purgeChangeLog(ctx.db, new Date());
+  report.positionsPurged = await purgePositions(ctx.db, new Date(now.getTime() - ctx.config.retention.positionMs));
   report.inboxPurged = await purgeInbox(ctx.db, new Date(now.getTime() - FORWARDING_LIMITS.retentionDays * 86_400_000));
   return report;
 }

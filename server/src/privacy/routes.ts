@@ -4,11 +4,17 @@
  * category stop being computed (docs/RANKING.md, "privacy by construction").
  */
 import { Router } from 'express';
-import { ConsentCategory, ConsentChange, type ConsentsBody } from '@escale/shared';
+import { ConsentCategory, ConsentChange, type ConsentsBody, FewerLikeBody, FewerLikeInterest, RankingSettingsPatch } from '@escale/shared';
 import { currentTraveller, requireTraveller } from '../auth/require-traveller.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, parseBody } from '../http/errors.ts';
 import { consentHistory, consentsOf, setConsent } from '../travellers/consents.ts';
+import { eraseTraveller } from '../travellers/erase.ts';
+import { clearedSessionCookie } from '../auth/sessions.ts';
+import { addFewerLike, FEWER_LIKE_MAX, fewerLikeList, removeFewerLike } from './fewer-like.ts';
+import { exportFileName, myData } from './my-data.ts';
+import { rankingSettingsOf } from './queries.ts';
+import { rankingSettingsBody, updateRankingSettings } from './ranking-settings.ts';
 
 export function privacyRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -25,6 +31,57 @@ export function privacyRoutes(ctx: AppContext): Router {
     const traveller = currentTraveller(res);
     await setConsent(ctx, traveller.id, category.data, granted);
     res.json(await body(traveller.id));
+  });
+
+  router.get('/my-data', requireTraveller(ctx), async (_req, res) => {
+    res.json(await myData(ctx, currentTraveller(res)));
+  });
+
+  router.get('/my-data/export', requireTraveller(ctx), async (_req, res) => {
+    const data = await myData(ctx, currentTraveller(res));
+    res.setHeader('Content-Disposition', `attachment; filename="${exportFileName(ctx.clock.now())}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('application/json').send(JSON.stringify(data, null, 2));
+  });
+
+  // Erasure (GDPR Art. 17): every row, on every instance's graph and caches, the sessions and their sockets.
+  router.delete('/my-data', requireTraveller(ctx), async (req, res) => {
+    await eraseTraveller(ctx, currentTraveller(res).id);
+    res.setHeader('Set-Cookie', clearedSessionCookie(req.secure));
+    res.status(204).end();
+  });
+
+  router.get('/ranking-settings', requireTraveller(ctx), async (_req, res) => {
+    const traveller = currentTraveller(res);
+    res.json(rankingSettingsBody(ctx, traveller, await rankingSettingsOf(ctx.db, traveller.id)));
+  });
+
+  router.put('/ranking-settings', requireTraveller(ctx), async (req, res) => {
+    const traveller = currentTraveller(res);
+    const settings = await updateRankingSettings(ctx, traveller, parseBody(RankingSettingsPatch, req.body));
+    res.json(rankingSettingsBody(ctx, traveller, settings));
+  });
+
+  router.get('/preferences/fewer', requireTraveller(ctx), async (_req, res) => {
+    res.json(await fewerLikeList(ctx, currentTraveller(res).id));
+  });
+
+  router.post('/preferences/fewer', requireTraveller(ctx), async (req, res) => {
+    const { interest } = parseBody(FewerLikeBody, req.body);
+    const traveller = currentTraveller(res);
+    if (!(await addFewerLike(ctx, traveller.id, interest))) {
+      throw new HttpError(409, 'conflict', `You already asked for fewer of ${FEWER_LIKE_MAX} things: take one back in My data first.`);
+    }
+    res.status(201).json(await fewerLikeList(ctx, traveller.id));
+  });
+
+  router.delete('/preferences/fewer/:kind/:id', requireTraveller(ctx), async (req, res) => {
+    const interest = FewerLikeInterest.safeParse({ kind: req.params.kind, id: req.params.id });
+    const traveller = currentTraveller(res);
+    if (!interest.success || !(await removeFewerLike(ctx, traveller.id, interest.data))) {
+      throw new HttpError(404, 'not_found', `You had not asked for fewer ${String(req.params.kind)} ${JSON.stringify(req.params.id)}.`);
+    }
+    res.json(await fewerLikeList(ctx, traveller.id));
   });
   return router;
 }

@@ -4,10 +4,18 @@
  * message or tick, whichever instance made the change.
  */
 import type { Bus } from '../bus/bus.ts';
+import { erasedAmong } from '../travellers/erased.ts';
 import type { PushCache } from './push-cache.ts';
 
 export function followPushChanges(bus: Bus, cache: PushCache): () => void {
   const forget = (c: { travellerId: string }) => cache.invalidate(c.travellerId);
-  const off = [bus.on('traveller_changed', forget), bus.on('booking_changed', forget), bus.on('traveller_erased', forget)];
+  const off = [
+    bus.on('traveller_changed', forget),
+    bus.on('booking_changed', forget),
+    bus.on('traveller_erased', (c) => {
+      const id = erasedAmong(c, cache.heldIds());
+      if (id) cache.invalidate(id);
+    }),
+  ];
   return () => off.forEach((f) => f());
 }

@@ -74,6 +74,11 @@ export class PushCache {
    * function that writes the traveller, their consents, push settings, push state, pushed items or bookings
    * calls this after its write, so that (for instance) a consent withdrawn is obeyed on the very next message.
    */
+  /** The travellers whose rows are held or loading here. */
+  heldIds(): Set<string> {
+    return new Set([...this.entries.keys(), ...this.loading.keys()]);
+  }
+
   invalidate(travellerId: string): void {
     this.entries.delete(travellerId);
     this.loading.delete(travellerId);

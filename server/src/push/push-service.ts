@@ -139,7 +139,8 @@ export class PushService {
 
   /** `moment`: the notification's own ranking, when the feed goes with one (same traveller, position and instant). */
   private feedNow(traveller: Traveller, position: Position | null, clock: Clock, settings: PushSettings, state: PushState, bookings: readonly Booking[], moment?: Moment): void {
-    const usable = traveller.consents.location ? position : null;
+    // The non-profiled feed uses no position at all, and says so by sending none.
+    const usable = traveller.consents.location && !traveller.ranking?.nonProfiled ? position : null;
     // Reused only if it ranked the very position the feed would: otherwise the feed ranks its own.
     const shared = moment && moment.position === usable ? moment : null;
     const now = shared?.now ?? clock.now();

@@ -12,6 +12,7 @@ import { CLOSE_CODES, PROTOCOL_VERSION, type ClientMessage, type ErrorCode, type
 import type { AppContext } from '../context.ts';
 import type { PushService } from '../push/push-service.ts';
 import type { Position } from '../recommend/context.ts';
+import { freshPosition } from '../privacy/retention.ts';
 import { HISTORY_KINDS } from '../travellers/model.ts';
 import { addInteraction, positionWrite, removeInteraction } from '../travellers/queries.ts';
 import { closeNow, type Connection, type Hub } from './hub.ts';
@@ -68,7 +69,8 @@ export function attachConnection(deps: RealtimeDeps, c: Connection): void {
     if (!view) throw new Error(`traveller ${travellerId} vanished`);
     return view.traveller;
   };
-  const positionFor = (consented: boolean) => (consented ? (positions.get(travellerId) ?? null) : null);
+  // A position past its retention is forgotten here too, not only in the store (privacy/retention.ts).
+  const positionFor = (consented: boolean) => (consented ? freshPosition(positions.get(travellerId), clock.now(), ctx.config.retention.positionMs) : null);
 
   const handlers: Handlers = {
     async hello(msg) {

@@ -110,6 +110,11 @@ export class Hub {
     return [...this.byTraveller.values()].flatMap((set) => [...set]);
   }
 
+  /** The clock of the traveller's first connected session here, or null when none of their sockets is here. */
+  clockOf(travellerId: string): Clock | null {
+    return this.byTraveller.get(travellerId)?.values().next().value?.clock ?? null;
+  }
+
   /** Connected travellers with the clock of one of their sessions (the first connected). */
   connectedTravellers(): { travellerId: string; clock: Clock }[] {
     return [...this.byTraveller].map(([travellerId, set]) => ({ travellerId, clock: set.values().next().value!.clock }));
@@ -121,6 +126,19 @@ export class Hub {
       c.ended = true;
       closeNow(c.socket, CLOSE_CODES.sessionEnded, reason);
     }
+  }
+
+  /** Closes every socket of a traveller (erased): 4401, like a session's end. */
+  closeTraveller(travellerId: string, reason: string): void {
+    for (const c of [...(this.byTraveller.get(travellerId) ?? [])]) {
+      c.ended = true;
+      closeNow(c.socket, CLOSE_CODES.sessionEnded, reason);
+    }
+  }
+
+  /** The travellers with a socket here. */
+  travellerIds(): IterableIterator<string> {
+    return this.byTraveller.keys();
   }
 
   countError(code: string): void {

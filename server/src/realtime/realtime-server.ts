@@ -11,6 +11,8 @@ import { PushService } from '../push/push-service.ts';
 import type { Position } from '../recommend/context.ts';
 import { attachConnection, closeIfExpired } from './connection.ts';
 import { Connection, Hub } from './hub.ts';
+import { freshPosition } from '../privacy/retention.ts';
+import { erasedAmong } from '../travellers/erased.ts';
 import { inSlices } from './in-slices.ts';
 import { MessageLog } from './message-log.ts';
 import { decideUpgrade, refuseUpgrade } from './upgrade.ts';
@@ -80,13 +82,35 @@ export function mountRealtime(ctx: AppContext, server: Server): RealtimeServer {
       });
   });
 
+  const retentionMs = ctx.config.retention.positionMs;
   // A session that ends anywhere (sign-out, expiry, erasure) closes its sockets here; an erased traveller
   // leaves nothing in the channel's memory.
   const unsubscribe = [
     ctx.bus.on('session_ended', ({ sessionId, reason }) => hub.closeSession(sessionId, `session ${reason.replace('_', ' ')}`)),
-    ctx.bus.on('traveller_erased', ({ travellerId }) => positions.delete(travellerId)),
+    ctx.bus.on('traveller_erased', (c) => {
+      const id = erasedAmong(c, new Set([...positions.keys(), ...hub.travellerIds()]));
+      if (!id) return;
+      positions.delete(id);
+      // Their session's own ending may have been redacted from the log before this instance applied it.
+      hub.closeTraveller(id, 'traveller erased');
+    }),
     // A forwarded e-mail landed (or an item was settled), on whichever instance: the traveller's tabs here hear of it.
     ctx.bus.on('wallet_inbox_changed', ({ travellerId, pending }) => hub.broadcast(travellerId, JSON.stringify({ type: 'wallet_inbox', count: pending } satisfies ServerMessage))),
+    // Consents, profile or ranking settings changed, on whichever instance: the traveller's open feeds here are
+    // ranked again at once (a signal switched off leaves the cards now, not at the next move). Only the feed:
+    // a setting changed is not a reason to notify.
+    ctx.bus.on('traveller_changed', ({ travellerId }) => {
+      const clock = hub.clockOf(travellerId);
+      if (!clock) return;
+      ctx.pushCache.invalidate(travellerId);
+      void ctx.pushCache
+        .view(travellerId)
+        .then((view) => view && push.refresh(view.traveller, freshPosition(positions.get(travellerId), clock.now(), retentionMs), clock))
+        .catch((err: unknown) => {
+          ctx.storeHealth.record(err);
+          ctx.logger.error({ err, travellerId }, 'the feed could not be ranked again after a change');
+        });
+    }),
   ];
 
   // Heartbeat: a socket that did not answer the previous ping is dead (a phone that lost its network
@@ -116,7 +140,7 @@ export function mountRealtime(ctx: AppContext, server: Server): RealtimeServer {
   const tick = () =>
     inSlices(hub.connectedTravellers(), TICK_SLICE, async ({ travellerId, clock }) => {
       try {
-        await push.onTick(travellerId, positions.get(travellerId) ?? null, clock);
+        await push.onTick(travellerId, freshPosition(positions.get(travellerId), clock.now(), retentionMs), clock);
       } catch (err) {
         ctx.storeHealth.record(err);
         ctx.logger.error({ err, travellerId }, 'push tick failed');

@@ -29,14 +29,14 @@ export function reachRadiusMeters(step: number): number {
   return walkableRadiusMeters(REACH_STEPS_MINUTES[Math.min(step, REACH_STEPS_MINUTES.length - 1)]!);
 }
 
-/** Candidates within `radiusMeters` of the position (or of the city centre when no position may be used). */
+/** Candidates within `radiusMeters` of the position (or of the chosen anchor, else the city centre, when no position may be used). */
 export function generateCandidates(graph: TravelGraph, ctx: RankingContext, options: CandidateOptions & { radiusMeters: number; rules?: RuleOptions }): Candidate[] {
   return candidatesAt(graph, ctx, placesAround(graph, ctx, options.radiusMeters, options.maxPlaces), 0, { rules: options.rules });
 }
 
 /** Places within `radiusMeters` of the origin, nearest first. */
 export function placesAround(graph: TravelGraph, ctx: RankingContext, radiusMeters: number, maxPlaces = MAX_PLACES): NearbySlots {
-  const origin = ctx.position ?? ctx.city.center;
+  const origin = ctx.position ?? ctx.anchor ?? ctx.city.center;
   return graph.placeSlotsNear(origin.lat, origin.lon, radiusMeters, maxPlaces);
 }
 

@@ -3,7 +3,7 @@
  * category whose consent is off is never fetched: privacy holds by construction, not by each signal
  * remembering to look away.
  */
-import type { Booking, Consents, InterestRef, Party } from '@escale/shared';
+import type { Booking, Consents, InterestRef, Party, SignalId } from '@escale/shared';
 import type { City } from '../catalogue/model.ts';
 import type { Interaction } from '../travellers/model.ts';
 
@@ -52,8 +52,19 @@ export interface RankingContext {
   trip: Trip | null;
   /** Dismissals and "been there": instructions the traveller gave, always obeyed. */
   exclusions: Set<string>;
+  /** Personal signals the traveller switched off (My data, the Why panel's "what if"): not computed. */
+  signalsOff: ReadonlySet<SignalId>;
+  /**
+   * Where candidates are looked for when no position may be used: the city centre or the neighbourhood the
+   * traveller chose. A choice on screen, not where they are: no distance is computed from it.
+   */
+  anchor: { lat: number; lon: number; name: string } | null;
+  /** "Fewer like this" (categories and tags): always obeyed, like exclusions, whatever the consents. */
+  fewer: { categories: ReadonlySet<string>; tags: readonly string[] };
   agencyName: string;
 }
+
+export const NO_FEWER: RankingContext['fewer'] = Object.freeze({ categories: new Set<string>(), tags: [] });
 
 /** Where each category of personal data comes from; each getter is called only with its consent on. */
 export interface TravellerDataSource {
@@ -64,14 +75,18 @@ export interface TravellerDataSource {
   exclusions(): Set<string>;
 }
 
-export function buildContext(
-  base: { travellerId: string; twinId: string | null; city: City; now: Date; consents: Consents; nonProfiled: boolean; agencyName: string },
-  source: TravellerDataSource,
-): RankingContext {
+/** What a caller gives: the traveller's decisions default to none (no signal off, no anchor, nothing fewer). */
+export type ContextBase = Pick<RankingContext, 'travellerId' | 'twinId' | 'city' | 'now' | 'consents' | 'nonProfiled' | 'agencyName'> &
+  Partial<Pick<RankingContext, 'signalsOff' | 'anchor' | 'fewer'>>;
+
+export function buildContext(base: ContextBase, source: TravellerDataSource): RankingContext {
   const personal = !base.nonProfiled;
   const history = personal && base.consents.history ? source.history() : null;
   return {
     ...base,
+    signalsOff: base.signalsOff ?? new Set(),
+    anchor: base.anchor ?? null,
+    fewer: base.fewer ?? NO_FEWER,
     position: personal && base.consents.location ? source.position() : null,
     profile: personal && base.consents.profile ? source.profile() : null,
     history,

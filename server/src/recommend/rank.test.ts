@@ -1,3 +1,4 @@
+import { FEWER_LIKE_FACTOR } from '@escale/shared';
 import { describe, expect, it, vi } from 'vitest';
 import { ALL_CONSENTS, context, event, graphOf, HOTEL_DE_VILLE, offer, PARIS, place } from '../test-support/fixtures.ts';
 import { buildContext } from './context.ts';
@@ -108,16 +109,18 @@ describe('rank', () => {
   });
 });
 
+/** A traveller's data as spies, to prove what a ranking reads: Léa at the Hôtel de Ville, who likes climbing. */
+const source = () => ({
+  position: vi.fn(() => ({ ...HOTEL_DE_VILLE, at: NOW })),
+  profile: vi.fn(() => ({ likes: [{ kind: 'category' as const, id: 'climbing' }], dislikes: [], party: { adults: 1, childrenAges: [], accessibility: [] }, budget: 2 })),
+  history: vi.fn(() => []),
+  trip: vi.fn(() => null),
+  exclusions: vi.fn(() => new Set<string>()),
+});
+const base = { travellerId: 't1', twinId: null, city: PARIS, now: NOW, consents: ALL_CONSENTS, nonProfiled: false, agencyName: 'Demo' };
+
 describe('consent gating', () => {
   const graph = graphOf({ places: [place({ name: 'A', category: 'climbing' }), place({ name: 'B', lat: 48.86 })] });
-  const source = () => ({
-    position: vi.fn(() => ({ ...HOTEL_DE_VILLE, at: NOW })),
-    profile: vi.fn(() => ({ likes: [{ kind: 'category' as const, id: 'climbing' }], dislikes: [], party: { adults: 1, childrenAges: [], accessibility: [] }, budget: 2 })),
-    history: vi.fn(() => []),
-    trip: vi.fn(() => null),
-    exclusions: vi.fn(() => new Set<string>()),
-  });
-  const base = { travellerId: 't1', twinId: null, city: PARIS, now: NOW, nonProfiled: false, agencyName: 'Demo' };
 
   it('with location consent off, the position is never read and nothing uses distance', () => {
     const s = source();
@@ -163,6 +166,50 @@ describe('consent gating', () => {
     const signals = new Set(items.flatMap((i) => i.contributions.map((c) => c.signal)));
     expect([...signals].sort()).toEqual(['agency', 'popularity', 'timing']);
     expect(items.every((i) => i.contributions.every((c) => c.personalData.length === 0))).toBe(true);
+  });
+});
+
+describe('what the traveller decided about their feed', () => {
+  it('a personal signal switched off is not computed, and the others still are', () => {
+    const graph = graphOf({ places: [place({ name: 'Wall', category: 'climbing' }), place({ name: 'Bar', category: 'bar', lat: 48.8572 })] });
+    const on = rank(graph, buildContext(base, source()), { limit: 5 }).items;
+    expect(on[0]!.item.title).toBe('Wall');
+    const off = rank(graph, buildContext({ ...base, signalsOff: new Set(['interests', 'proximity'] as const) }, source()), { limit: 5 }).items;
+    const signals = new Set(off.flatMap((i) => i.contributions.map((c) => c.signal)));
+    expect(signals.has('interests')).toBe(false);
+    expect(signals.has('proximity')).toBe(false);
+    expect(signals.has('timing')).toBe(true);
+    expect(signals.has('party')).toBe(true);
+  });
+
+  it('"fewer like this" moves a category or a tag down, says so on the suggestion, and keeps the shares whole', () => {
+    const museum = place({ name: 'Museum', category: 'museum', lat: 48.857, lon: 2.3525 });
+    const jazz = place({ name: 'Jazz bar', category: 'bar', tags: ['jazz'], lat: 48.8571, lon: 2.3526 });
+    const cafe = place({ name: 'Café', category: 'cafe', lat: 48.8585, lon: 2.354 });
+    const graph = graphOf({ places: [museum, jazz, cafe] });
+    const before = rank(graph, buildContext(base, source()), { limit: 3, diversify: false }).items;
+    expect(before[0]!.item.title).not.toBe('Café');
+    const fewer = { categories: new Set(['museum']), tags: ['jazz'] };
+    const after = rank(graph, buildContext({ ...base, fewer }, source()), { limit: 3, diversify: false }).items;
+    expect(after[0]!.item.title).toBe('Café');
+    const lowered = after.find((s) => s.item.title === 'Museum')!;
+    expect(lowered.notes).toContainEqual({ key: 'fewer.lowered', params: { kind: 'category', id: 'museum' } });
+    expect(after.find((s) => s.item.title === 'Jazz bar')!.notes).toContainEqual({ key: 'fewer.lowered', params: { kind: 'tag', id: 'jazz' } });
+    expect(lowered.contributions.reduce((sum, c) => sum + c.share, 0)).toBeCloseTo(1);
+    expect(lowered.score).toBeCloseTo(before.find((s) => s.item.title === 'Museum')!.score * FEWER_LIKE_FACTOR, 3);
+  });
+
+  it('without a usable position, the feed is centred on the chosen anchor, with no distance and no personal datum', () => {
+    const canal = place({ name: 'Canal café', category: 'cafe', lat: 48.8718, lon: 2.3655 });
+    const centre = place({ name: 'Centre café', category: 'cafe', lat: 48.8566, lon: 2.3522 });
+    const graph = graphOf({ places: [canal, centre] });
+    const s = source();
+    const ctx = buildContext({ ...base, nonProfiled: true, anchor: { lat: 48.8716, lon: 2.3652, name: 'Paris 10e' } }, s);
+    const { items } = rank(graph, ctx, { limit: 1 });
+    expect(items.map((i) => i.item.title)).toEqual(['Canal café']);
+    expect(s.position).not.toHaveBeenCalled();
+    expect(items[0]!.distanceMeters).toBeNull();
+    expect(items[0]!.contributions.every((c) => c.personalData.length === 0)).toBe(true);
   });
 });
 

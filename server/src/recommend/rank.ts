@@ -3,9 +3,9 @@
  * top N, each with its explanation. Score = Σ weight(signal) × value(signal) over the signals allowed by
  * consent (docs/RANKING.md has the formula and worked examples).
  */
-import { DEFAULT_WEIGHTS, SIGNAL_CONSENT, type SignalContribution, type SignalId, type Suggestion } from '@escale/shared';
+import { DEFAULT_WEIGHTS, type Evidence, FEWER_LIKE_FACTOR, type InterestRef, SIGNAL_CONSENT, type SignalContribution, type SignalId, type Suggestion } from '@escale/shared';
 import type { TravelGraph } from '../graph/travel-graph.ts';
-import type { Candidate } from './candidate.ts';
+import { type Candidate, hasTag } from './candidate.ts';
 import { candidatesAt, generateCandidates, placesAround, placesNearNextBooking, reachRadiusMeters, REACH_STEPS_MINUTES, runningCandidates, type CandidateOptions, MAX_PLACES } from './candidates.ts';
 import type { RankingContext } from './context.ts';
 import { reasonOf } from './reason.ts';
@@ -37,7 +37,12 @@ export type ScoreOptions = Omit<RankOptions, 'limit' | 'skip' | 'diversify'>;
 
 export interface Scored {
   candidate: Candidate;
+  /** What the ranking orders by: the signals' sum, lowered when the traveller asked for fewer like it. */
   score: number;
+  /** The signals' sum (Σ weight × value), which the panel's shares divide. */
+  points: number;
+  /** The "fewer like this" that lowered it, if any. */
+  lowered: InterestRef | null;
   /** Each active signal's result, aligned with `signals`; turned into contributions only for the top items. */
   signals: readonly Signal[];
   results: SignalResult[];
@@ -47,11 +52,21 @@ export interface Scored {
   variedFrom?: string;
 }
 
-/** A signal runs only if the ranking is profiled (for personal ones) and its consent is on. */
+/**
+ * A signal runs only if the ranking is profiled (for personal ones), its consent is on, and the traveller
+ * did not switch it off.
+ */
 export function signalAllowed(id: SignalId, ctx: RankingContext): boolean {
   const consent = SIGNAL_CONSENT[id];
   if (consent === null) return true;
-  return !ctx.nonProfiled && ctx.consents[consent];
+  return !ctx.nonProfiled && ctx.consents[consent] && !ctx.signalsOff.has(id);
+}
+
+/** The traveller's "fewer like this" that the candidate falls under (its category first), or null. */
+function fewerMatch(c: Candidate, fewer: RankingContext['fewer']): InterestRef | null {
+  if (fewer.categories.has(c.place.category)) return { kind: 'category', id: c.place.category };
+  for (const tag of fewer.tags) if (hasTag(c, tag)) return { kind: 'tag', id: tag };
+  return null;
 }
 
 /** The hot loop of a ranking: a plain loop, no intermediate arrays, the driver found on the way. */
@@ -71,7 +86,8 @@ export function scoreCandidate(c: Candidate, ctx: RankingContext, signals: reado
       driverIndex = i;
     }
   }
-  return { candidate: c, score, signals, results, weights, driver: signals[driverIndex]!.id };
+  const lowered = ctx.fewer.categories.size > 0 || ctx.fewer.tags.length > 0 ? fewerMatch(c, ctx.fewer) : null;
+  return { candidate: c, score: lowered ? score * FEWER_LIKE_FACTOR : score, points: score, lowered, signals, results, weights, driver: signals[driverIndex]!.id };
 }
 
 /**
@@ -85,7 +101,7 @@ export function contributionsOf(s: Scored): SignalContribution[] {
     const signal = s.signals[i]!.id;
     const weight = s.weights[signal];
     const points = weight * r.value;
-    const share = s.score > 0 ? points / s.score : 0;
+    const share = s.points > 0 ? points / s.points : 0;
     return { signal, value: sent(r.value), weight, points: sent(points), share: sent(share), evidence: r.evidence, personalData: [...r.personalData], ...(r.path ? { path: r.path } : {}) };
   });
 }
@@ -114,11 +130,18 @@ function toSuggestion(s: Scored, ctx: RankingContext): Suggestion {
     openUntil: c.hours.kind === 'open' && c.hours.closesAt ? localClock(c.hours.closesAt, ctx.city.timezone) : null,
     hoursKnown: c.hours.kind !== 'unknown',
     driver: s.driver,
-    reason: reasonOf(contributions, c.kind, c.hours.kind === 'open'),
+    reason: reasonOf(contributions, c.kind, c.hours.kind === 'open', c.meters !== null),
     contributions,
     promotion: promoted ? { agencyName: ctx.agencyName, label: { key: 'agency.promoted', params: { agency: ctx.agencyName } } } : null,
-    notes: s.variedFrom ? [{ key: 'diversity.varied', params: { category: s.variedFrom } }] : [],
+    notes: notesOf(s),
   };
+}
+
+function notesOf(s: Scored): Evidence[] {
+  const notes: Evidence[] = [];
+  if (s.lowered) notes.push({ key: 'fewer.lowered', params: { kind: s.lowered.kind, id: s.lowered.id } });
+  if (s.variedFrom) notes.push({ key: 'diversity.varied', params: { category: s.variedFrom } });
+  return notes;
 }
 
 /**

@@ -3,7 +3,7 @@
  * facts, so the reason is the strongest contribution that says something else (a stated interest, the
  * traveller's taste, the trip, the party, free entry, what others thought when they thought well of it); an
  * event's timing ("starts in 40 min") is a reason of its own. With nothing beyond the facts, the reason says
- * so plainly ("near you and open now").
+ * so plainly ("near you and open now", or "open now" when no position was used).
  */
 import type { Evidence, SignalContribution, SignalId } from '@escale/shared';
 
@@ -22,7 +22,8 @@ function saysSomething(c: SignalContribution): boolean {
   return c.signal !== 'popularity' || c.value >= POPULAR;
 }
 
-export function reasonOf(contributions: readonly SignalContribution[], kind: 'place' | 'event' | 'offer', openNow: boolean): Evidence {
+/** `located`: a position was used, so "near you" is true; without one (the non-profiled feed, location off) it is not said. */
+export function reasonOf(contributions: readonly SignalContribution[], kind: 'place' | 'event' | 'offer', openNow: boolean, located = true): Evidence {
   let best: SignalContribution | null = null;
   for (const c of contributions) {
     if (c.points <= 0) continue;
@@ -31,5 +32,6 @@ export function reasonOf(contributions: readonly SignalContribution[], kind: 'pl
     if (!best || c.points > best.points) best = c;
   }
   if (best) return best.evidence;
+  if (!located) return { key: openNow ? 'reason.open' : 'reason.in_area', params: {} };
   return { key: openNow ? 'reason.near_open' : 'reason.near', params: {} };
 }

@@ -2,11 +2,12 @@
  * The recommender as the rest of the server calls it: assembles the consent-scoped context for one
  * traveller from the travel graph and ranks. HTTP routes and the WebSocket push both go through here.
  */
-import type { Booking } from '@escale/shared';
+import type { Booking, InterestRef } from '@escale/shared';
 import type { City } from '../catalogue/model.ts';
 import type { TravelGraph } from '../graph/travel-graph.ts';
 import { EXCLUDING_KINDS, HISTORY_KINDS, type Interaction, type Traveller } from '../travellers/model.ts';
-import { buildContext, type Position, type RankingContext } from './context.ts';
+import { NeighbourhoodIndex } from '../privacy/neighbourhoods.ts';
+import { buildContext, NO_FEWER, type Position, type RankingContext } from './context.ts';
 import { scoreAll, selectTop, type RankResult } from './rank.ts';
 import { tripAt } from './trip-context.ts';
 
@@ -31,10 +32,15 @@ export interface SuggestRequest {
 }
 
 export class Recommender {
+  /** The neighbourhoods a feed may be centred on (My data, the ideas screen). */
+  readonly neighbourhoods: NeighbourhoodIndex;
+
   constructor(
     private readonly graph: TravelGraph,
     private readonly agencyName: (agencyId: string) => string,
-  ) {}
+  ) {
+    this.neighbourhoods = new NeighbourhoodIndex(graph);
+  }
 
   /** The name of an agency, as promotions and agency triggers disclose it. */
   agencyNameOf(agencyId: string): string {
@@ -56,8 +62,12 @@ export class Recommender {
         city,
         now: req.now,
         consents: traveller.consents,
-        nonProfiled: req.nonProfiled ?? false,
+        nonProfiled: req.nonProfiled ?? traveller.ranking?.nonProfiled ?? false,
         agencyName: this.agencyName(traveller.agencyId),
+        signalsOff: new Set(traveller.ranking?.signalsOff ?? []),
+        // Only used when no position may be: a choice on screen, never where the traveller is.
+        anchor: traveller.ranking ? this.neighbourhoods.pointOf(traveller.ranking.anchor, city) : null,
+        fewer: fewerOf(traveller.fewerLike),
       },
       {
         position: () => req.position,
@@ -97,4 +107,9 @@ export class Recommender {
       },
     };
   }
+}
+
+function fewerOf(list: readonly InterestRef[] | undefined): RankingContext['fewer'] {
+  if (!list?.length) return NO_FEWER;
+  return { categories: new Set(list.filter((i) => i.kind === 'category').map((i) => i.id)), tags: list.filter((i) => i.kind === 'tag').map((i) => i.id) };
 }

@@ -4,23 +4,28 @@
  * the very next message is judged on the new consent, on whichever instance it arrives. Withdrawing is
  * as easy as giving (GDPR Art. 7): one call either way, and each change is kept with its time.
  */
-import { CONSENT_CATEGORIES, type ConsentCategory, type ConsentEvent, type Consents, NO_CONSENTS } from '@escale/shared';
+import { type Change, CONSENT_CATEGORIES, type ConsentCategory, type ConsentEvent, type Consents, NO_CONSENTS, type Party } from '@escale/shared';
+import { HISTORY_KINDS, type InteractionKind } from './model.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../store/db.ts';
+
+/** A profile with nothing said: one adult, no needs. */
+const NO_PARTY: Party = { adults: 1, childrenAges: [], accessibility: [] };
 
 export async function setConsent(ctx: Pick<AppContext, 'clock' | 'changes'>, travellerId: string, category: ConsentCategory, granted: boolean): Promise<void> {
   const at = ctx.clock.now().toISOString();
   const row = { granted: granted ? 1 : 0, updated_at: at };
   await ctx.changes.record(
-    async (trx) => {
+    async (trx): Promise<Change[]> => {
       const before = await trx.selectFrom('consents').select('granted').where('traveller_id', '=', travellerId).where('category', '=', category).executeTakeFirst();
       await trx
         .insertInto('consents')
         .values({ traveller_id: travellerId, category, ...row })
         .onConflict((oc) => oc.columns(['traveller_id', 'category']).doUpdateSet(row))
         .execute();
-      // Location off: the stored position goes with it (only the latest is ever kept), not just unused.
-      if (category === 'location' && !granted) await trx.deleteFrom('positions').where('traveller_id', '=', travellerId).execute();
+      // Withdrawn: what was collected under it goes too, not just unused (docs/PRIVACY.md). The wallet is
+      // the exception: bookings are the traveller's own documents, kept until they delete them or erase all.
+      const forgotten = granted ? [] : await forgetCategory(trx, travellerId, category);
       // The history records what changed; saying again what is already so is not a change.
       if ((before?.granted ?? 0) !== row.granted)
         await trx
@@ -28,9 +33,34 @@ export async function setConsent(ctx: Pick<AppContext, 'clock' | 'changes'>, tra
           .values({ traveller_id: travellerId, category, granted: row.granted, at })
           .onConflict((oc) => oc.columns(['traveller_id', 'category', 'at']).doUpdateSet({ granted: row.granted }))
           .execute();
+      return forgotten;
     },
-    () => [{ type: 'traveller_changed', travellerId }],
+    (forgotten) => [...forgotten, { type: 'traveller_changed', travellerId }],
   );
+}
+
+/** Deletes what was collected under a consent being withdrawn; returns the changes every instance must apply. */
+async function forgetCategory(trx: Db, travellerId: string, category: ConsentCategory): Promise<Change[]> {
+  switch (category) {
+    case 'location':
+      await trx.deleteFrom('positions').where('traveller_id', '=', travellerId).execute();
+      return [];
+    case 'history': {
+      // Likes, visits and places saved; "Not interested" and "Been there" are instructions, and stay.
+      const kinds = [...HISTORY_KINDS];
+      const gone = await trx.deleteFrom('interactions').where('traveller_id', '=', travellerId).where('kind', 'in', kinds).returning(['place_id', 'kind']).execute();
+      return gone.map((i) => ({ type: 'interaction_removed', travellerId, placeId: i.place_id, kind: i.kind as InteractionKind }));
+    }
+    case 'profile':
+      await trx
+        .updateTable('travellers')
+        .set({ likes: '[]', dislikes: '[]', party: JSON.stringify(NO_PARTY), budget: null })
+        .where('id', '=', travellerId)
+        .execute();
+      return [];
+    case 'wallet':
+      return [];
+  }
 }
 
 /** The traveller's consents as stored (a category never set is off). */

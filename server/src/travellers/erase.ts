@@ -4,7 +4,10 @@
  * lets go. Demo visitors are erased this way when their session ends; the privacy screen's erasure will
  * be the same call.
  */
+import type { Change } from '@escale/shared';
 import type { AppContext } from '../context.ts';
+import type { Db } from '../store/db.ts';
+import { travellerDigest } from './erased.ts';
 
 export type EraseDeps = Pick<AppContext, 'db' | 'afterTurn' | 'changes'>;
 
@@ -22,8 +25,26 @@ export async function eraseTraveller(ctx: EraseDeps, travellerId: string): Promi
   // cascade below takes them too instead of a late write failing on a traveller who is gone.
   await ctx.afterTurn.flush();
   const deleted = await ctx.changes.record(
-    async (trx) => Number((await trx.deleteFrom('travellers').where('id', '=', travellerId).executeTakeFirst()).numDeletedRows),
-    () => [{ type: 'traveller_erased', travellerId }],
+    async (trx) => {
+      await redactChanges(trx, travellerId);
+      return Number((await trx.deleteFrom('travellers').where('id', '=', travellerId).executeTakeFirst()).numDeletedRows);
+    },
+    () => [{ type: 'traveller_erased', travellerDigest: travellerDigest(travellerId) }],
   );
   return deleted > 0;
 }
+
+/**
+ * The change log's entries that name the traveller (their feedback, their sessions, their creation) become
+ * `redacted`: nothing of theirs outlives the erasure there either. An instance that had not applied one yet
+ * misses nothing that matters, since the erasure that follows lets go of all of it (and closes their sockets).
+ */
+async function redactChanges(trx: Db, travellerId: string): Promise<void> {
+  // LIKE narrows the read; the exact test is done here, since `_` in an id is a LIKE wildcard.
+  const named = JSON.stringify(travellerId);
+  const rows = await trx.selectFrom('change_log').select(['position', 'change']).where('change', 'like', `%${travellerId}%`).execute();
+  const positions = rows.filter((r) => r.change.includes(named)).map((r) => r.position);
+  if (positions.length > 0) await trx.updateTable('change_log').set({ change: REDACTED }).where('position', 'in', positions).execute();
+}
+
+const REDACTED = JSON.stringify({ type: 'redacted' } satisfies Change);

@@ -5,6 +5,7 @@
  */
 import type { Bus } from '../bus/bus.ts';
 import type { TravelGraph } from '../graph/travel-graph.ts';
+import { erasedAmong } from './erased.ts';
 
 export function followTravellerChanges(bus: Bus, graph: TravelGraph): () => void {
   const off = [
@@ -14,7 +15,10 @@ export function followTravellerChanges(bus: Bus, graph: TravelGraph): () => void
       if (c.private) graph.addPrivateTraveller(c.travellerId);
       for (const i of c.interactions) graph.addInteraction({ travellerId: c.travellerId, placeId: i.placeId, kind: i.kind, at: new Date(i.at) });
     }),
-    bus.on('traveller_erased', (c) => graph.dropTraveller(c.travellerId)),
+    bus.on('traveller_erased', (c) => {
+      const id = erasedAmong(c, graph.travellerIds());
+      if (id) graph.dropTraveller(id);
+    }),
   ];
   return () => off.forEach((f) => f());
 }

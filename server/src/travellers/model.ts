@@ -1,5 +1,5 @@
 /** A traveller as the ranker and the session see them. */
-import type { Consents, InterestRef, Party } from '@escale/shared';
+import type { Consents, InterestRef, Party, RankingSettings } from '@escale/shared';
 
 export interface Traveller {
   id: string;
@@ -13,6 +13,10 @@ export interface Traveller {
   party: Party;
   budget: number | null;
   consents: Consents;
+  /** How they want their feed ranked; absent (a traveller built outside the store) means the defaults. */
+  ranking?: RankingSettings;
+  /** Their "fewer like this", obeyed whatever the consents; absent means none. */
+  fewerLike?: readonly InterestRef[];
 }
 
 export type InteractionKind = 'liked' | 'visited' | 'been_there' | 'dismissed' | 'saved';

@@ -1,5 +1,6 @@
 /** Traveller rows: profile, consents, interactions and the latest position. */
 import { NO_CONSENTS, type Consents, type ConsentCategory, type InterestRef, type Party } from '@escale/shared';
+import { fewerLikeOf, parseRankingSettings } from '../privacy/queries.ts';
 import { preparedWrite } from '../store/prepared-write.ts';
 import type { Write } from '../store/write-batch.ts';
 import type { Db } from '../store/db.ts';
@@ -23,6 +24,8 @@ export async function findTraveller(db: Db, id: string): Promise<Traveller | nul
     party: JSON.parse(row.party) as Party,
     budget: row.budget,
     consents,
+    ranking: parseRankingSettings(row.ranking_settings),
+    fewerLike: (await fewerLikeOf(db, id)).map((f) => f.interest),
   };
 }
 
