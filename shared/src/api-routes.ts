@@ -11,7 +11,7 @@ import { PushSettings, PushSettingsPatch } from './push.ts';
 import { ImportConfirmBody, ImportPreview } from './wallet-import.ts';
 import { ForwardingBody, ForwardingSendersBody, InboxBody } from './wallet-forwarding.ts';
 import { ConsentChange, ConsentsBody } from './consent.ts';
-import { FewerLikeBody, FewerLikeList, MyData, RankingSettingsBody, RankingSettingsPatch } from './privacy.ts';
+import { FewerLikeBody, FewerLikeList, MyData, RankingExplained, RankingSettingsBody, RankingSettingsPatch } from './privacy.ts';
 import { ClientConfig, DemoSignInBody, HealthResponse, PersonaList, PlacesCollection, SessionClockBody, SessionClockInfo, SessionInfo } from './api.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -258,6 +258,14 @@ export const API_ROUTES: ApiRoute[] = [
     body: ConsentChange,
     ok: { 200: { description: 'the consents and their history', schema: ConsentsBody } },
     errors: [400, 404],
+  },
+  {
+    method: 'GET',
+    path: '/api/ranking',
+    summary: 'How suggestions are ranked: each signal, what it reads, its weight and consent, the hard rules, the promotions cap (public, DSA Art. 27)',
+    session: false,
+    ok: { 200: { description: 'the main parameters, generated from what the ranker runs', schema: RankingExplained } },
+    errors: [],
   },
   { method: 'GET', path: '/api/my-data', summary: 'Everything held about the traveller (GDPR Art. 15)', session: true, ok: { 200: { description: 'everything held', schema: MyData } }, errors: [] },
   {

@@ -1,5 +1,5 @@
 /** The whole app: boots from the server (config + session), then shows sign-in or the traveller screen. */
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { Suspense, useCallback, useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { ApiFailure, getConfig, getSession, signOut, takeBootData } from '../api/api.ts';
@@ -10,14 +10,15 @@ import { forgetTraveller } from '../offline/local-db.ts';
 import { bootCopy, forgetBootCopy, keepBootCopy } from '../offline/boot-copy.ts';
 import { PersonaPicker } from '../signin/PersonaPicker.tsx';
 import { PATHS } from './paths.ts';
-import { SignedIn } from './SignedIn.tsx';
+import { RankingPage, SignedIn } from './SignedIn.tsx';
 import { appReducer, initialState } from './store.ts';
 
 export function App() {
   const { t } = useTranslation();
   const [state, dispatch] = useReducer(appReducer, initialState);
   // The ideas screen is a full-height map and list; the other screens scroll like pages.
-  const onIdeas = useLocation().pathname === PATHS.ideas;
+  const { pathname } = useLocation();
+  const onIdeas = pathname === PATHS.ideas;
   const mapLayout = state.session && onIdeas;
   // Signing in replaces the button that had focus: the traveller screen then takes it (to the ideas).
   const justSignedIn = useRef(false);
@@ -69,6 +70,13 @@ export function App() {
           {t('app.retry')}
         </button>
       </div>
+    );
+  } else if (pathname === PATHS.howRanked && !state.session) {
+    // Public: read before signing in (a signed-in traveller reads it among their screens, connection kept).
+    content = (
+      <Suspense fallback={<p className="boot-message">{t('app.loading')}</p>}>
+        <RankingPage signedIn={false} />
+      </Suspense>
     );
   } else if (!state.config || state.session === undefined) {
     content = <p className="boot-message">{t('app.loading')}</p>;

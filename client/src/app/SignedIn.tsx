@@ -17,6 +17,8 @@ import { type Action, type AppState, actionForServerMessage } from './store.ts';
 import { PATHS } from './paths.ts';
 
 const WalletScreen = lazy(() => import('../wallet/WalletScreen.tsx').then((m) => ({ default: m.WalletScreen })));
+/** Public too (App.tsx shows it before sign-in). */
+export const RankingPage = lazy(() => import('../ranking/RankingPage.tsx').then((m) => ({ default: m.RankingPage })));
 const MyDataScreen = lazy(() => import('../mydata/MyDataScreen.tsx').then((m) => ({ default: m.MyDataScreen })));
 
 interface Props {
@@ -78,6 +80,14 @@ export function SignedIn({ state, config, dispatch, focusIdeas }: Props) {
         element={
           <Suspense fallback={<p className="boot-message">{t('app.loading')}</p>}>
             <MyDataScreen session={session} onConsentsChanged={(consents) => dispatch({ type: 'consentsChanged', consents })} onErased={() => dispatch({ type: 'signedOut' })} />
+          </Suspense>
+        }
+      />
+      <Route
+        path={PATHS.howRanked}
+        element={
+          <Suspense fallback={<p className="boot-message">{t('app.loading')}</p>}>
+            <RankingPage signedIn />
           </Suspense>
         }
       />

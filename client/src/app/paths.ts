@@ -7,6 +7,8 @@ export const PATHS = {
   editBooking: (id: string) => `/wallet/bookings/${encodeURIComponent(id)}/edit`,
   importFile: '/wallet/import',
   myData: '/my-data',
+  /** Public, signed in or not: the main parameters of the ranking. */
+  howRanked: '/how-suggestions-are-ranked',
   /** A consent's switch on My data (the Why panel links each personal datum there). */
   consent: (category: string) => `/my-data#consent-${category}`,
 } as const;

@@ -5,6 +5,8 @@
  */
 import { type FewerLike, PERSONAL_SIGNAL_IDS, type PersonalSignalId, type RankingSettingsBody, type RankingSettingsPatch } from '@escale/shared';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PATHS } from '../app/paths.ts';
 import { useLocale } from '../i18n/use-locale.ts';
 import { AnchorPicker } from './AnchorPicker.tsx';
 import { formatWhen } from './format-when.ts';
@@ -25,6 +27,9 @@ export function FeedSection({ ranking, fewer, onChange, onTakeBack }: Props) {
   return (
     <section className="mydata-section" aria-labelledby="mydata-feed">
       <h2 id="mydata-feed">{t('mydata.feed')}</h2>
+      <p>
+        <Link to={PATHS.howRanked}>{t('ranking.title')}</Link>
+      </p>
       <label className="switch-row">
         <input type="checkbox" role="switch" checked={settings.nonProfiled} onChange={(e) => onChange({ nonProfiled: e.target.checked })} />
         <span>

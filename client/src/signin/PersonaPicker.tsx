@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiFailure, getPersonas, signInDemo } from '../api/api.ts';
 import { useLocale } from '../i18n/use-locale.ts';
+import { Link } from 'react-router';
+import { PATHS } from '../app/paths.ts';
 
 /** `sessionEnded`: the server ended the previous session (a sign-out in another tab, expiry), which is said. */
 export function PersonaPicker({ onSignedIn, sessionEnded = false }: { onSignedIn(session: SessionInfo): void; sessionEnded?: boolean }) {
@@ -36,6 +38,9 @@ export function PersonaPicker({ onSignedIn, sessionEnded = false }: { onSignedIn
       <h1 id="signin-title">{t('signin.title')}</h1>
       <p className="signin-intro">{t('signin.intro')}</p>
       <p className="signin-intro">{t('signin.private')}</p>
+      <p className="signin-intro">
+        <Link to={PATHS.howRanked}>{t('ranking.title')}</Link>
+      </p>
       {sessionEnded && !error && (
         <p className="notice" role="status">
           {t('signin.sessionEnded')}

@@ -87,6 +87,9 @@ export function WhyPanel({ suggestion, origin, onClose, onOpenNotifications, onS
             </p>
           )}
           <ScoreDetails contributions={ordered} />
+          <p className="why-more">
+            <Link to={PATHS.howRanked}>{t('ranking.title')}</Link>
+          </p>
         </div>
       )}
     </dialog>

@@ -14,6 +14,7 @@ import { clearedSessionCookie } from '../auth/sessions.ts';
 import { addFewerLike, FEWER_LIKE_MAX, fewerLikeList, removeFewerLike } from './fewer-like.ts';
 import { exportFileName, myData } from './my-data.ts';
 import { rankingSettingsOf } from './queries.ts';
+import { rankingExplained } from './ranking-explained.ts';
 import { rankingSettingsBody, updateRankingSettings } from './ranking-settings.ts';
 
 export function privacyRoutes(ctx: AppContext): Router {
@@ -31,6 +32,11 @@ export function privacyRoutes(ctx: AppContext): Router {
     const traveller = currentTraveller(res);
     await setConsent(ctx, traveller.id, category.data, granted);
     res.json(await body(traveller.id));
+  });
+
+  // Public, no session: anyone may read how suggestions are ranked before signing in (DSA Art. 27).
+  router.get('/ranking', (_req, res) => {
+    res.json(rankingExplained(ctx.config));
   });
 
   router.get('/my-data', requireTraveller(ctx), async (_req, res) => {

@@ -12,19 +12,22 @@ import { localHour } from './local-clock.ts';
 import { priceLevelOf } from './signals/budget.ts';
 import { inPossibleHours, inUsualHours } from './category-hours.ts';
 
-export type ExclusionReason =
-  | 'dismissed_or_been_there'
-  | 'visited'
-  | 'disliked'
-  | 'closed_at_arrival'
-  | 'closes_too_soon'
-  | 'probably_closed'
-  | 'not_at_this_hour'
-  | 'over_budget'
-  | 'not_known_accessible'
-  | 'event_started'
-  | 'event_too_far_ahead'
-  | 'sold_out';
+/** Every hard rule, by the reason it gives; the public description of the ranking lists each (privacy/ranking-explained.ts). */
+export const EXCLUSION_REASONS = [
+  'dismissed_or_been_there',
+  'visited',
+  'disliked',
+  'closed_at_arrival',
+  'closes_too_soon',
+  'probably_closed',
+  'not_at_this_hour',
+  'over_budget',
+  'not_known_accessible',
+  'event_started',
+  'event_too_far_ahead',
+  'sold_out',
+] as const;
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 /** A place that closes less than this long after the traveller arrives is not worth the walk. */
 export const MIN_MINUTES_OPEN_AFTER_ARRIVAL = 20;
