@@ -278,6 +278,14 @@ export const API_ROUTES: ApiRoute[] = [
   },
   {
     method: 'DELETE',
+    path: '/api/my-data/interactions/{kind}/{placeId}',
+    summary: 'Take back one thing done with a place (liked, saved, been there, not interested); the feed is ranked again at once',
+    session: true,
+    ok: { 204: { description: 'taken back', schema: null } },
+    errors: [404],
+  },
+  {
+    method: 'DELETE',
     path: '/api/my-data',
     summary: "Erase the account and everything held, on every instance (GDPR Art. 17); the session's sockets close",
     session: true,
@@ -330,5 +338,7 @@ export const API_ROUTES: ApiRoute[] = [
 
 /** "/api/places/{id}" → "/api/places/*id" (Express 5's pattern for a rest-of-path parameter; a plain one otherwise). */
 export function expressPath(route: ApiRoute): string {
-  return route.path.replace(/\{(\w+)\}$/, route.path.startsWith('/api/places/') ? '*$1' : ':$1').replace(/\{(\w+)\}/g, ':$1');
+  // A place id holds a slash ("osm:node/123"): a route that ends with one takes the rest of the path.
+  const rest = route.path.startsWith('/api/places/') || route.path.endsWith('/{placeId}');
+  return route.path.replace(/\{(\w+)\}$/, rest ? '*$1' : ':$1').replace(/\{(\w+)\}/g, ':$1');
 }

@@ -120,6 +120,21 @@ describe('my data', () => {
     lea.socket.close();
   });
 
+  it('takes back a "Not interested" from My data: the row and the graph edge go, and the feed is ranked again', async () => {
+    const lea = await busyLea(server.url, server.wsUrl);
+    const path = `/api/my-data/interactions/dismissed/${encodeURIComponent(lea.dismissed)}`;
+    const feeds = () => lea.socket.messages.filter((m) => m.type === 'feed').length;
+    const before = feeds();
+    expect((await call(server.url, lea.cookie, 'DELETE', path)).status).toBe(204);
+    expect(await server.ctx.db.selectFrom('interactions').select('kind').where('traveller_id', '=', lea.travellerId).where('place_id', '=', lea.dismissed).execute()).toEqual([]);
+    expect(server.ctx.graph.interactionsOf(lea.travellerId).some((i) => i.kind === 'dismissed')).toBe(false);
+    await expect.poll(feeds).toBeGreaterThan(before);
+    expect((await call(server.url, lea.cookie, 'DELETE', path)).status).toBe(404);
+    expect((await call(server.url, lea.cookie, 'DELETE', `/api/my-data/interactions/adored/${encodeURIComponent(lea.liked)}`)).status).toBe(404);
+    expect((await call(server.url, '', 'DELETE', `/api/my-data/interactions/liked/${encodeURIComponent(lea.liked)}`)).status).toBe(401);
+    lea.socket.close();
+  });
+
   it('purges a position past its retention (POSITION_RETENTION_HOURS), and the live channel stops using it', async () => {
     const short = await startTestServer({ env: { POSITION_RETENTION_HOURS: '1' } });
     onTestFinished(() => short.close());

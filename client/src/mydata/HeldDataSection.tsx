@@ -3,7 +3,7 @@
  * they were last (and for how long it is kept), their bookings, the notifications they got with why, and
  * their sessions. The export carries the same, as a file.
  */
-import { CATEGORY_LABELS, renderEvidence, type MyData } from '@escale/shared';
+import { CATEGORY_LABELS, type HeldInteraction, renderEvidence, type MyData } from '@escale/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PATHS } from '../app/paths.ts';
@@ -14,7 +14,7 @@ import { interestName } from './interest-name.ts';
 /** The most recent of a long list shown on the page; the export has them all. */
 const SHOWN = 20;
 
-export function HeldDataSection({ data }: { data: MyData }) {
+export function HeldDataSection({ data, onTakeBack }: { data: MyData; onTakeBack(i: HeldInteraction): void }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const p = data.profile;
@@ -48,6 +48,9 @@ export function HeldDataSection({ data }: { data: MyData }) {
               <span>
                 {t(`mydata.kind.${i.kind}`)} · {i.placeName ?? i.placeId} <span className="muted">· {formatWhen(i.at, locale)}</span>
               </span>
+              <button type="button" className="link-button" onClick={() => onTakeBack(i)} aria-label={t('mydata.takeBackLabel', { what: t(`mydata.kind.${i.kind}`), place: i.placeName ?? i.placeId })}>
+                {t('mydata.fewerRemove')}
+              </button>
             </li>
           ))}
         </ul>

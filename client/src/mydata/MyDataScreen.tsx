@@ -13,7 +13,7 @@ import { ConsentsSection } from './ConsentsSection.tsx';
 import { ExportErase } from './ExportErase.tsx';
 import { FeedSection } from './FeedSection.tsx';
 import { HeldDataSection } from './HeldDataSection.tsx';
-import { eraseMyData, getMyData, getRankingSettings, putRankingSettings, takeBackFewer } from './privacy-api.ts';
+import { eraseMyData, getMyData, getRankingSettings, putRankingSettings, takeBackFewer, takeBackInteraction } from './privacy-api.ts';
 
 interface Props {
   session: SessionInfo;
@@ -74,7 +74,7 @@ export function MyDataScreen({ session, onConsentsChanged, onErased }: Props) {
             }}
           />
           <FeedSection ranking={ranking} fewer={data.fewerLike} onChange={changeRanking} onTakeBack={takeBack} />
-          <HeldDataSection data={data} />
+          <HeldDataSection data={data} onTakeBack={(i) => void takeBackInteraction(i).then(load, fail)} />
           <ExportErase
             onErase={async () => {
               await eraseMyData();

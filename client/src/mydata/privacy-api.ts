@@ -2,7 +2,18 @@
  * The traveller's control over their data and their feed, over HTTP (server/src/privacy/), each answer
  * checked against the shared contract on receipt (api/api.ts).
  */
-import { type ConsentCategory, type ConsentChange, ConsentsBody, type FewerLikeBody, FewerLikeList, type InterestRef, MyData, RankingSettingsBody, type RankingSettingsPatch } from '@escale/shared';
+import {
+  type ConsentCategory,
+  type ConsentChange,
+  ConsentsBody,
+  type FewerLikeBody,
+  FewerLikeList,
+  type HeldInteraction,
+  type InterestRef,
+  MyData,
+  RankingSettingsBody,
+  type RankingSettingsPatch,
+} from '@escale/shared';
 import { jsonBody, request } from '../api/api.ts';
 
 export const getMyData = () => request('/api/my-data', MyData);
@@ -17,3 +28,6 @@ export const putRankingSettings = (patch: RankingSettingsPatch) => request('/api
 
 export const askFewer = (interest: FewerLikeBody['interest']) => request('/api/preferences/fewer', FewerLikeList, jsonBody({ interest } satisfies FewerLikeBody));
 export const takeBackFewer = (interest: InterestRef) => request(`/api/preferences/fewer/${interest.kind}/${encodeURIComponent(interest.id)}`, FewerLikeList, { method: 'DELETE' });
+
+/** Takes back a like, a save, "been there" or "not interested" (the place id holds a slash: encoded). */
+export const takeBackInteraction = (i: Pick<HeldInteraction, 'kind' | 'placeId'>) => request(`/api/my-data/interactions/${i.kind}/${encodeURIComponent(i.placeId)}`, null, { method: 'DELETE' });

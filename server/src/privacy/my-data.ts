@@ -3,11 +3,12 @@
  * elsewhere (Art. 20): the same `MyData` for the page and the export, validated against the contract before
  * it leaves, so the published schema (docs/export-schema.json) is what is sent.
  */
-import { MY_DATA_SCHEMA_VERSION, MyData, ServerSuggestions, type HeldInteraction } from '@escale/shared';
+import { type Change, MY_DATA_SCHEMA_VERSION, MyData, ServerSuggestions, type HeldInteraction } from '@escale/shared';
 import type { AppContext } from '../context.ts';
 import { loadPushSettings } from '../push/settings.ts';
 import { consentHistory, consentsOf } from '../travellers/consents.ts';
-import type { Traveller } from '../travellers/model.ts';
+import type { InteractionKind, Traveller } from '../travellers/model.ts';
+import { removeInteraction } from '../travellers/queries.ts';
 import { listBookings } from '../wallet/queries.ts';
 import { listTrips } from '../wallet/trip-store.ts';
 import { fewerLikeOf, rankingSettingsOf } from './queries.ts';
@@ -64,3 +65,20 @@ export async function myData(ctx: MyDataDeps, traveller: Traveller): Promise<MyD
 
 /** "escale-my-data-2026-12-04.json" */
 export const exportFileName = (at: Date): string => `escale-my-data-${at.toISOString().slice(0, 10)}.json`;
+
+/**
+ * Takes back one interaction (a like, a save, "been there", "not interested"): the row, every instance's graph
+ * edge, and the open feed ranked again (`traveller_changed`). Returns whether it was held.
+ */
+export async function takeBackInteraction(ctx: Pick<AppContext, 'changes'>, i: { travellerId: string; placeId: string; kind: InteractionKind }): Promise<boolean> {
+  return ctx.changes.record(
+    (trx) => removeInteraction(trx, i),
+    (removed): Change[] =>
+      removed
+        ? [
+            { type: 'interaction_removed', ...i },
+            { type: 'traveller_changed', travellerId: i.travellerId },
+          ]
+        : [],
+  );
+}

@@ -4,7 +4,7 @@
  * category stop being computed (docs/RANKING.md, "privacy by construction").
  */
 import { Router } from 'express';
-import { ConsentCategory, ConsentChange, type ConsentsBody, FewerLikeBody, FewerLikeInterest, RankingSettingsPatch } from '@escale/shared';
+import { ConsentCategory, ConsentChange, type ConsentsBody, FewerLikeBody, FewerLikeInterest, HeldInteraction, RankingSettingsPatch } from '@escale/shared';
 import { currentTraveller, requireTraveller } from '../auth/require-traveller.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, parseBody } from '../http/errors.ts';
@@ -12,7 +12,7 @@ import { consentHistory, consentsOf, setConsent } from '../travellers/consents.t
 import { eraseTraveller } from '../travellers/erase.ts';
 import { clearedSessionCookie } from '../auth/sessions.ts';
 import { addFewerLike, FEWER_LIKE_MAX, fewerLikeList, removeFewerLike } from './fewer-like.ts';
-import { exportFileName, myData } from './my-data.ts';
+import { exportFileName, myData, takeBackInteraction } from './my-data.ts';
 import { rankingSettingsOf } from './queries.ts';
 import { rankingExplained } from './ranking-explained.ts';
 import { rankingSettingsBody, updateRankingSettings } from './ranking-settings.ts';
@@ -48,6 +48,18 @@ export function privacyRoutes(ctx: AppContext): Router {
     res.setHeader('Content-Disposition', `attachment; filename="${exportFileName(ctx.clock.now())}"`);
     res.setHeader('Cache-Control', 'no-store');
     res.type('application/json').send(JSON.stringify(data, null, 2));
+  });
+
+  // What the traveller did with a place, taken back from My data (as a card's Undo does over the socket).
+  router.delete('/my-data/interactions/:kind/*placeId', requireTraveller(ctx), async (req, res) => {
+    const segments = (req.params as Record<string, string | string[]>).placeId;
+    const placeId = Array.isArray(segments) ? segments.join('/') : (segments ?? '');
+    const kind = HeldInteraction.shape.kind.safeParse(req.params.kind);
+    const travellerId = currentTraveller(res).id;
+    if (!kind.success || !(await takeBackInteraction(ctx, { travellerId, placeId, kind: kind.data }))) {
+      throw new HttpError(404, 'not_found', `Nothing "${String(req.params.kind)}" is held for the place ${placeId.slice(0, 80)}.`);
+    }
+    res.status(204).end();
   });
 
   // Erasure (GDPR Art. 17): every row, on every instance's graph and caches, the sessions and their sockets.
