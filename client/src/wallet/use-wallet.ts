@@ -4,12 +4,15 @@
  * at once when online and when the network comes back.
  */
 import type { WalletBody } from '@escale/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiFailure } from '../api/api.ts';
 import { loadWallet, queuedOps, saveWallet } from '../offline/local-db.ts';
 import { drainOutbox, enqueue, type NewOp, type WalletChange } from '../offline/outbox.ts';
 import type { OutboxOp } from '../offline/outbox-ops.ts';
 import { getWallet } from './wallet-api.ts';
+
+/** How soon a stalled drain is tried again while the browser says it is online. */
+const DRAIN_RETRY_MS = 3_000;
 
 export interface WalletView {
   wallet: WalletBody | null;
@@ -36,8 +39,12 @@ export async function fetchWallet(travellerId: string): Promise<Pick<WalletView,
 export function useWallet(travellerId: string) {
   const [view, setView] = useState<WalletView>({ wallet: null, origin: null, ops: [], failure: null });
 
-  const reload = useCallback(async () => {
-    await drainOutbox(travellerId).catch((error: unknown) => console.warn('Queued changes could not be sent:', error));
+  const retry = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const reload = useCallback(async (): Promise<void> => {
+    const drained = await drainOutbox(travellerId).catch((error: unknown) => (console.warn('Queued changes could not be sent:', error), null));
+    // The network came back while a drain begun offline was still failing (the "online" event then joins that
+    // drain and gets its stall): try again shortly rather than wait for the next event, which may never come.
+    if (drained?.stalled && navigator.onLine && retry.current === null) retry.current = setTimeout(() => ((retry.current = null), void reload()), DRAIN_RETRY_MS);
     const [fetched, ops] = await Promise.all([fetchWallet(travellerId), queuedOps(travellerId).catch(() => [])]);
     setView({ ...fetched, ops });
   }, [travellerId]);
@@ -47,7 +54,11 @@ export function useWallet(travellerId: string) {
     // Back online: what was queued goes out, and the server's wallet replaces the copy.
     const onOnline = () => void reload();
     window.addEventListener('online', onOnline);
-    return () => window.removeEventListener('online', onOnline);
+    return () => {
+      window.removeEventListener('online', onOnline);
+      if (retry.current !== null) clearTimeout(retry.current);
+      retry.current = null;
+    };
   }, [reload]);
 
   const change = useCallback(
