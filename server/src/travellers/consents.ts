@@ -12,7 +12,10 @@ import type { Db } from '../store/db.ts';
 /** A profile with nothing said: one adult, no needs. */
 const NO_PARTY: Party = { adults: 1, childrenAges: [], accessibility: [] };
 
-export async function setConsent(ctx: Pick<AppContext, 'clock' | 'changes'>, travellerId: string, category: ConsentCategory, granted: boolean): Promise<void> {
+export async function setConsent(ctx: Pick<AppContext, 'clock' | 'changes' | 'afterTurn'>, travellerId: string, category: ConsentCategory, granted: boolean): Promise<void> {
+  // Writes still queued for the end of the turn (a position just received) commit first, so that a withdrawal
+  // deletes them too instead of one landing after it.
+  if (!granted) await ctx.afterTurn.flush();
   const at = ctx.clock.now().toISOString();
   const row = { granted: granted ? 1 : 0, updated_at: at };
   await ctx.changes.record(
