@@ -11,7 +11,7 @@ import { PushSettings, PushSettingsPatch } from './push.ts';
 import { ImportConfirmBody, ImportPreview } from './wallet-import.ts';
 import { ForwardingBody, ForwardingSendersBody, InboxBody } from './wallet-forwarding.ts';
 import { ConsentChange, ConsentsBody } from './consent.ts';
-import { FewerLikeBody, FewerLikeList, MyData, RankingExplained, RankingSettingsBody, RankingSettingsPatch } from './privacy.ts';
+import { FewerLikeBody, FewerLikeList, MyData, OnboardingBody, ProfileBody, RankingExplained, RankingSettingsBody, RankingSettingsPatch, ProfileEdit } from './privacy.ts';
 import { ClientConfig, DemoSignInBody, HealthResponse, PersonaList, PlacesCollection, SessionClockBody, SessionClockInfo, SessionInfo } from './api.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -308,6 +308,32 @@ export const API_ROUTES: ApiRoute[] = [
     body: RankingSettingsPatch,
     ok: { 200: { description: 'the settings and the neighbourhoods', schema: RankingSettingsBody } },
     errors: [400],
+  },
+  {
+    method: 'GET',
+    path: '/api/profile',
+    summary: 'What the traveller told Escale about themselves (null while the profile consent is off), whether the onboarding was done, and the choices their city offers',
+    session: true,
+    ok: { 200: { description: 'the profile, the onboarding and the choices', schema: ProfileBody } },
+    errors: [],
+  },
+  {
+    method: 'PUT',
+    path: '/api/profile',
+    summary: "Replace the profile (likes, dislikes, party, budget); needs the profile consent, otherwise nothing is stored; the traveller's open feeds are ranked again at once",
+    session: true,
+    body: ProfileEdit,
+    ok: { 200: { description: 'the profile as stored', schema: ProfileBody } },
+    errors: [400, 403],
+  },
+  {
+    method: 'POST',
+    path: '/api/profile/onboarding',
+    summary: 'End the onboarding: the answers (stored as PUT /api/profile, needs the profile consent) or skipped; either way it is not offered again',
+    session: true,
+    body: OnboardingBody,
+    ok: { 200: { description: 'the profile as stored', schema: ProfileBody } },
+    errors: [400, 403],
   },
   {
     method: 'GET',

@@ -61,6 +61,11 @@ export const SessionInfo = z.object({
     cityId: z.string(),
     locale: z.enum(['en', 'fr']),
     startPosition: z.object({ lat: Latitude, lon: Longitude }).nullable(),
+    /**
+     * Whether the onboarding was answered or skipped: until then, the ideas screen invites to it. A session
+     * kept on the phone before this field existed reads as answered (no invitation offline).
+     */
+    onboarded: z.boolean().default(true),
   }),
   consents: Consents,
 });

@@ -112,8 +112,11 @@ const en: Record<string, Template> = {
   'diversity.varied': (p) => `moved up to vary the suggestions (another ${categoryLabel(p, 'en')} scored higher)`,
   'fewer.lowered': (p) => `moved down: you asked to see ${interestLabel(p, 'en')} less often`,
   'data.interaction': (p) => `you ${p.interaction} ${p.place}${p.date ? ` on ${formatDay(String(p.date), 'en')}` : ''}`,
-  'data.party': (p) => (Number(p.children) > 0 ? `your party: ${p.adults} adults, ${p.children} children` : `your party: ${p.adults} ${Number(p.adults) === 1 ? 'adult' : 'adults'}`),
-  'data.accessibility': (p) => `your accessibility need: ${p.need}`,
+  'data.party': (p) => {
+    const adults = `${p.adults} ${Number(p.adults) === 1 ? 'adult' : 'adults'}`;
+    return Number(p.children) > 0 ? `your party: ${adults}, ${p.children} ${Number(p.children) === 1 ? 'child' : 'children'}` : `your party: ${adults}`;
+  },
+  'data.accessibility': (p) => (p.need === 'wheelchair' ? 'your accessibility need: wheelchair access' : `your accessibility need: ${p.need}`),
   'data.budget': (p) => `your budget: ${'€'.repeat(Number(p.budget))}`,
 };
 
@@ -213,8 +216,11 @@ const fr: Record<string, Template> = {
   'diversity.varied': (p) => `remonté pour varier les suggestions (un autre lieu « ${categoryLabel(p, 'fr')} » avait un meilleur score)`,
   'fewer.lowered': (p) => `descendu : vous avez demandé à voir moins souvent ${interestLabel(p, 'fr')}`,
   'data.interaction': (p) => `vous avez ${frInteraction(p.interaction)} ${p.place}${p.date ? ` le ${formatDay(String(p.date), 'fr')}` : ''}`,
-  'data.party': (p) => (Number(p.children) > 0 ? `votre groupe : ${p.adults} adultes, ${p.children} enfants` : `votre groupe : ${p.adults} ${Number(p.adults) === 1 ? 'adulte' : 'adultes'}`),
-  'data.accessibility': (p) => `votre besoin d’accessibilité : ${p.need}`,
+  'data.party': (p) => {
+    const adults = `${p.adults} ${Number(p.adults) === 1 ? 'adulte' : 'adultes'}`;
+    return Number(p.children) > 0 ? `votre groupe : ${adults}, ${p.children} ${Number(p.children) === 1 ? 'enfant' : 'enfants'}` : `votre groupe : ${adults}`;
+  },
+  'data.accessibility': (p) => (p.need === 'wheelchair' ? 'votre besoin d’accessibilité : accès en fauteuil roulant' : `votre besoin d’accessibilité : ${p.need}`),
   'data.budget': (p) => `votre budget : ${'€'.repeat(Number(p.budget))}`,
 };
 

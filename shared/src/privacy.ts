@@ -52,25 +52,62 @@ export type Neighbourhood = z.infer<typeof Neighbourhood>;
 export const RankingSettingsBody = z.object({ settings: RankingSettings, neighbourhoods: z.array(Neighbourhood) });
 export type RankingSettingsBody = z.infer<typeof RankingSettingsBody>;
 
-/** What the traveller said about themselves (profile consent): read by `interests`, `party` and `budget`. */
-export const TravellerProfile = z
-  .object({
-    likes: z.array(InterestRef).max(64),
-    dislikes: z.array(InterestRef).max(64),
-    party: Party,
-    /** 1 (€) to 4 (€€€€), or not said. */
-    budget: z.number().int().min(1).max(4).nullable(),
-  })
-  .strict();
+/** A category of the catalogue, or a tag as the catalogue writes them: what a traveller may like or dislike. */
+export const KnownInterest = z.discriminatedUnion('kind', [z.object({ kind: z.literal('category'), id: CategoryId }).strict(), z.object({ kind: z.literal('tag'), id: Tag }).strict()]);
+const interestKey = (i: InterestRef): string => `${i.kind}:${i.id}`;
+
+/** What the traveller said about themselves (profile consent), as held: read by `interests`, `party` and `budget`. */
+export const TravellerProfile = z.object({
+  likes: z.array(InterestRef),
+  /** A disliked category or tag is never suggested (a hard rule, not a low score). */
+  dislikes: z.array(InterestRef),
+  party: Party,
+  /** 1 (€) to 4 (€€€€), or not said. */
+  budget: z.number().int().min(1).max(4).nullable(),
+});
 export type TravellerProfile = z.infer<typeof TravellerProfile>;
+/** `PUT /api/profile` and the onboarding's answers: only known categories and well-formed tags, each once, never both liked and disliked. */
+export const ProfileEdit = z
+  .object({
+    likes: z.array(KnownInterest).max(64),
+    dislikes: z.array(KnownInterest).max(64),
+    party: Party,
+    budget: TravellerProfile.shape.budget,
+  })
+  .strict()
+  .superRefine((p, issues) => {
+    const liked = new Set<string>();
+    p.likes.forEach((i, n) => {
+      if (liked.has(interestKey(i))) issues.addIssue({ code: 'custom', path: ['likes', n], message: `${i.kind} ${JSON.stringify(i.id)} is listed twice` });
+      liked.add(interestKey(i));
+    });
+    const disliked = new Set<string>();
+    p.dislikes.forEach((i, n) => {
+      if (liked.has(interestKey(i))) issues.addIssue({ code: 'custom', path: ['dislikes', n], message: `${i.kind} ${JSON.stringify(i.id)} cannot be both liked and disliked` });
+      else if (disliked.has(interestKey(i))) issues.addIssue({ code: 'custom', path: ['dislikes', n], message: `${i.kind} ${JSON.stringify(i.id)} is listed twice` });
+      disliked.add(interestKey(i));
+    });
+  });
+export type ProfileEdit = z.infer<typeof ProfileEdit>;
+/** The profile of someone who said nothing: one adult, no needs, no budget, no likes. */
+export const EMPTY_PROFILE: TravellerProfile = { likes: [], dislikes: [], party: { adults: 1, childrenAges: [], accessibility: [] }, budget: null };
+
 /**
- * `GET /api/profile`: the profile (null while the profile consent is off: nothing is kept), and whether the
- * onboarding was done or skipped, so it is offered once.
+ * What the onboarding and the profile editor offer to pick from, worked out from the traveller's city (a
+ * cuisine no place serves there is not offered): every category with places, then the cuisines and music
+ * most found on its places and events.
  */
-export const ProfileBody = z.object({ profile: TravellerProfile.nullable(), onboarded: z.boolean() });
+export const ProfileChoices = z.object({ categories: z.array(CategoryId), cuisines: z.array(Tag), music: z.array(Tag) });
+export type ProfileChoices = z.infer<typeof ProfileChoices>;
+
+/**
+ * `GET /api/profile`: the profile (null while the profile consent is off: nothing is kept), whether the
+ * onboarding was done or skipped (so it is offered once), and what may be picked.
+ */
+export const ProfileBody = z.object({ profile: TravellerProfile.nullable(), onboarded: z.boolean(), choices: ProfileChoices });
 export type ProfileBody = z.infer<typeof ProfileBody>;
 /** `POST /api/profile/onboarding`: the answers (needs the profile consent), or `skipped`. */
-export const OnboardingBody = z.discriminatedUnion('outcome', [z.object({ outcome: z.literal('answered'), profile: TravellerProfile }).strict(), z.object({ outcome: z.literal('skipped') }).strict()]);
+export const OnboardingBody = z.discriminatedUnion('outcome', [z.object({ outcome: z.literal('answered'), profile: ProfileEdit }).strict(), z.object({ outcome: z.literal('skipped') }).strict()]);
 export type OnboardingBody = z.infer<typeof OnboardingBody>;
 
 /**
@@ -80,7 +117,7 @@ export type OnboardingBody = z.infer<typeof OnboardingBody>;
 export const FewerLike = z.object({ interest: InterestRef, at: z.iso.datetime({ offset: true }) });
 export type FewerLike = z.infer<typeof FewerLike>;
 /** What a card asks for: a known category, or a tag as the catalogue writes them. */
-export const FewerLikeInterest = z.discriminatedUnion('kind', [z.object({ kind: z.literal('category'), id: CategoryId }), z.object({ kind: z.literal('tag'), id: Tag })]);
+export const FewerLikeInterest = KnownInterest;
 export const FewerLikeBody = z.object({ interest: FewerLikeInterest }).strict();
 export type FewerLikeBody = z.infer<typeof FewerLikeBody>;
 export const FewerLikeList = z.object({ fewer: z.array(FewerLike) });
@@ -121,6 +158,8 @@ export const MyData = z.object({
   consents: z.object({ now: Consents, history: z.array(ConsentEvent) }),
   rankingSettings: RankingSettings,
   profile: TravellerProfile.nullable(),
+  /** When the onboarding was answered or skipped; null while it has not been. */
+  onboardedAt: z.iso.datetime({ offset: true }).nullable(),
   fewerLike: z.array(FewerLike),
   interactions: z.array(HeldInteraction),
   positions: z.array(HeldPosition),

@@ -4,7 +4,7 @@
  * Screens other than the ideas load on demand, so the first suggestion is not delayed by them.
  */
 import { type ClientConfig, type ServerMessage } from '@escale/shared';
-import { type Dispatch, lazy, Suspense, useEffect, useRef } from 'react';
+import { type Dispatch, lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { getSession } from '../api/api.ts';
@@ -19,6 +19,8 @@ import { PATHS } from './paths.ts';
 const WalletScreen = lazy(() => import('../wallet/WalletScreen.tsx').then((m) => ({ default: m.WalletScreen })));
 /** Public too (App.tsx shows it before sign-in). */
 export const RankingPage = lazy(() => import('../ranking/RankingPage.tsx').then((m) => ({ default: m.RankingPage })));
+const OnboardingScreen = lazy(() => import('../profile/OnboardingScreen.tsx').then((m) => ({ default: m.OnboardingScreen })));
+const ProfileScreen = lazy(() => import('../profile/ProfileScreen.tsx').then((m) => ({ default: m.ProfileScreen })));
 const MyDataScreen = lazy(() => import('../mydata/MyDataScreen.tsx').then((m) => ({ default: m.MyDataScreen })));
 
 interface Props {
@@ -64,33 +66,23 @@ export function SignedIn({ state, config, dispatch, focusIdeas }: Props) {
     return keepWalletOnDevice(session.traveller.id);
   }, [walletConsent, online, session.traveller.id]);
 
+  // Screens other than the ideas arrive on demand: "Loading…" until their code has.
+  const lazily = (screen: ReactNode) => <Suspense fallback={<p className="boot-message">{t('app.loading')}</p>}>{screen}</Suspense>;
+
   return (
     <Routes>
       <Route path={PATHS.ideas} element={<TravellerScreen state={state} config={config} dispatch={dispatch} socket={socket} focusIdeas={focusIdeas} />} />
-      <Route
-        path={`${PATHS.wallet}/*`}
-        element={
-          <Suspense fallback={<p className="boot-message">{t('app.loading')}</p>}>
-            <WalletScreen session={session} config={config} inboxCount={state.inboxCount} />
-          </Suspense>
-        }
-      />
+      <Route path={`${PATHS.wallet}/*`} element={lazily(<WalletScreen session={session} config={config} inboxCount={state.inboxCount} />)} />
       <Route
         path={PATHS.myData}
-        element={
-          <Suspense fallback={<p className="boot-message">{t('app.loading')}</p>}>
-            <MyDataScreen session={session} onConsentsChanged={(consents) => dispatch({ type: 'consentsChanged', consents })} onErased={() => dispatch({ type: 'signedOut' })} />
-          </Suspense>
-        }
+        element={lazily(<MyDataScreen session={session} onConsentsChanged={(consents) => dispatch({ type: 'consentsChanged', consents })} onErased={() => dispatch({ type: 'signedOut' })} />)}
       />
       <Route
-        path={PATHS.howRanked}
-        element={
-          <Suspense fallback={<p className="boot-message">{t('app.loading')}</p>}>
-            <RankingPage signedIn />
-          </Suspense>
-        }
+        path={PATHS.welcome}
+        element={lazily(<OnboardingScreen session={session} onConsentsChanged={(consents) => dispatch({ type: 'consentsChanged', consents })} onOnboarded={() => dispatch({ type: 'onboarded' })} />)}
       />
+      <Route path={PATHS.profile} element={lazily(<ProfileScreen session={session} onConsentsChanged={(consents) => dispatch({ type: 'consentsChanged', consents })} />)} />
+      <Route path={PATHS.howRanked} element={lazily(<RankingPage signedIn />)} />
       <Route path="*" element={<Navigate to={PATHS.ideas} replace />} />
     </Routes>
   );

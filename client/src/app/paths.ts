@@ -7,6 +7,10 @@ export const PATHS = {
   editBooking: (id: string) => `/wallet/bookings/${encodeURIComponent(id)}/edit`,
   importFile: '/wallet/import',
   myData: '/my-data',
+  /** The short, skippable onboarding: what the traveller enjoys, who travels, budget and pace. */
+  welcome: '/welcome',
+  /** What the traveller told Escale, to change at any time. */
+  profile: '/profile',
   /** Public, signed in or not: the main parameters of the ranking. */
   howRanked: '/how-suggestions-are-ranked',
   /** A consent's switch on My data (the Why panel links each personal datum there). */

@@ -10,7 +10,7 @@ const config: ClientConfig = {
   attribution: ['© OpenStreetMap contributors'],
 };
 const lea: SessionInfo = {
-  traveller: { id: 't-lea', name: 'Léa', cityId: 'paris', locale: 'fr', startPosition: { lat: 48.87, lon: 2.38 } },
+  traveller: { id: 't-lea', name: 'Léa', cityId: 'paris', locale: 'fr', startPosition: { lat: 48.87, lon: 2.38 }, onboarded: true },
   consents: { location: true, history: true, profile: true, wallet: true },
 };
 const booted = (session: SessionInfo | null): AppState => appReducer(initialState, { type: 'booted', config, session });

@@ -65,7 +65,9 @@ export type Action =
   /** E-mails forwarded to the wallet wait in its inbox (the server says how many, live). */
   | { type: 'inboxCounted'; count: number }
   /** The traveller gave or withdrew a consent (My data): the screens that depend on one follow. */
-  | { type: 'consentsChanged'; consents: Consents };
+  | { type: 'consentsChanged'; consents: Consents }
+  /** The onboarding was answered or skipped: the ideas screen stops inviting to it. */
+  | { type: 'onboarded' };
 
 export const initialState: AppState = {
   config: null,
@@ -142,6 +144,8 @@ export function appReducer(state: AppState, action: Action): AppState {
       return { ...state, undo: null };
     case 'consentsChanged':
       return state.session ? { ...state, session: { ...state.session, consents: action.consents } } : state;
+    case 'onboarded':
+      return state.session ? { ...state, session: { ...state.session, traveller: { ...state.session.traveller, onboarded: true } } } : state;
     case 'whyOpened':
       return { ...state, whyId: action.suggestionId };
     case 'whyClosed':

@@ -30,13 +30,21 @@ export function HeldDataSection({ data, onTakeBack }: { data: MyData; onTakeBack
           <dt>{t('mydata.dislikes')}</dt>
           <dd>{p.dislikes.map((i) => interestName(i, locale)).join(', ') || t('mydata.nothing')}</dd>
           <dt>{t('mydata.party')}</dt>
-          <dd>{t('mydata.partyValue', { adults: p.party.adults, children: p.party.childrenAges.length })}</dd>
+          <dd>
+            {t('mydata.partyValue', { adults: p.party.adults, children: p.party.childrenAges.length })}
+            {p.party.accessibility.includes('wheelchair') && `, ${t('mydata.wheelchair')}`}
+          </dd>
           <dt>{t('mydata.budget')}</dt>
           <dd>{p.budget ? '€'.repeat(p.budget) : t('mydata.notSaid')}</dd>
+          <dt>{t('mydata.onboarding')}</dt>
+          <dd>{data.onboardedAt ? formatWhen(data.onboardedAt, locale) : t('mydata.notYet')}</dd>
         </dl>
       ) : (
         <p className="muted">{t('mydata.profileNone')}</p>
       )}
+      <p>
+        <Link to={PATHS.profile}>{t('mydata.editProfile')}</Link>
+      </p>
 
       <h3>{t('mydata.interactions', { count: data.interactions.length })}</h3>
       {data.interactions.length === 0 ? (

@@ -17,6 +17,7 @@ import { BookOfferDialog } from '../wallet/BookOfferDialog.tsx';
 import { PlaceDetailsSheet } from '../places/PlaceDetailsSheet.tsx';
 import { PlaceSearch } from '../places/PlaceSearch.tsx';
 import type { LiveSocket } from '../socket/socket.ts';
+import { OnboardingInvite } from '../profile/OnboardingInvite.tsx';
 import { LocationControls } from './LocationControls.tsx';
 import { shownItems, SuggestionList } from './SuggestionList.tsx';
 import { FeedModeBar } from './FeedModeBar.tsx';
@@ -141,6 +142,7 @@ export function TravellerScreen({ state, config, dispatch, socket, focusIdeas = 
             setOpenPlaceId(hit.id);
           }}
         />
+        {state.session && !state.session.traveller.onboarded && <OnboardingInvite onDismissed={() => dispatch({ type: 'onboarded' })} />}
         {control.ranking && (
           <FeedModeBar
             ranking={control.ranking}

@@ -15,6 +15,7 @@ export async function sessionInfo(ctx: AppContext, t: Traveller): Promise<Sessio
       cityId: t.cityId,
       locale: t.locale,
       startPosition: saved ?? persona?.startPosition ?? null,
+      onboarded: t.onboardedAt != null,
     },
     consents: t.consents,
   };

@@ -4,7 +4,7 @@
  * every start; events are scheduled afresh around today on each start.
  */
 import { createHash } from 'node:crypto';
-import { NO_CONSENTS, type PersonaRecord } from '@escale/shared';
+import { EMPTY_PROFILE, NO_CONSENTS, type PersonaRecord } from '@escale/shared';
 import type { Transaction } from 'kysely';
 import type { Db } from '../store/db.ts';
 import type { Database } from '../store/schema.ts';
@@ -177,6 +177,8 @@ type SeededTraveller = Pick<PersonaRecord, 'id' | 'name' | 'locale' | 'cityId' |
   budget: number | null;
 };
 
+const emptyProfileRow = { likes: '[]', dislikes: '[]', party: JSON.stringify(EMPTY_PROFILE.party), budget: null, onboarded_at: null };
+
 /** Writes a persona or a demo traveller once, with its consents and history; false when it was already there. */
 async function seedTraveller(trx: Db, t: SeededTraveller, stamp: string, now: Date): Promise<boolean> {
   const inserted = await trx
@@ -188,10 +190,9 @@ async function seedTraveller(trx: Db, t: SeededTraveller, stamp: string, now: Da
       locale: t.locale,
       city_id: t.cityId,
       persona_id: t.personaId,
-      likes: JSON.stringify(t.likes),
-      dislikes: JSON.stringify(t.dislikes),
-      party: JSON.stringify(t.party),
-      budget: t.budget,
+      // A profile is kept only under the profile consent, a seeded one too; a persona who gave it counts as
+      // having answered the onboarding, one who did not is invited to it.
+      ...(t.consents.profile ? { likes: JSON.stringify(t.likes), dislikes: JSON.stringify(t.dislikes), party: JSON.stringify(t.party), budget: t.budget, onboarded_at: stamp } : emptyProfileRow),
       created_at: stamp,
     })
     .onConflict((oc) => oc.column('id').doNothing())

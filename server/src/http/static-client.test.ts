@@ -14,7 +14,7 @@ describe('the page with its boot data', () => {
   it('keeps a name that looks like markup inside the data block, where it is only text', () => {
     const name = '</script><script>alert(1)</script>';
     const session: BootData['session'] = {
-      traveller: { id: 't1', name, cityId: 'paris', locale: 'en', startPosition: null },
+      traveller: { id: 't1', name, cityId: 'paris', locale: 'en', startPosition: null, onboarded: true },
       consents: NO_CONSENTS,
     };
     const page = pageWithBoot(PAGE, { config, session });

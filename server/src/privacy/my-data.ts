@@ -18,7 +18,7 @@ export type MyDataDeps = Pick<AppContext, 'db' | 'graph' | 'recommender' | 'conf
 export async function myData(ctx: MyDataDeps, traveller: Traveller): Promise<MyData> {
   const id = traveller.id;
   const [row, consents, history, settings, fewer, interactions, positions, bookings, trips, pushSettings, messages, sessions] = await Promise.all([
-    ctx.db.selectFrom('travellers').select(['created_at']).where('id', '=', id).executeTakeFirstOrThrow(),
+    ctx.db.selectFrom('travellers').select(['created_at', 'onboarded_at']).where('id', '=', id).executeTakeFirstOrThrow(),
     consentsOf(ctx.db, id),
     consentHistory(ctx.db, id),
     rankingSettingsOf(ctx.db, id),
@@ -46,6 +46,7 @@ export async function myData(ctx: MyDataDeps, traveller: Traveller): Promise<MyD
     rankingSettings: settings,
     // Kept only with the profile consent: without it there is nothing to show (consents.ts clears it).
     profile: consents.profile ? { likes: traveller.likes, dislikes: traveller.dislikes, party: traveller.party, budget: traveller.budget } : null,
+    onboardedAt: row.onboarded_at,
     fewerLike: fewer,
     interactions: interactions.map((i): HeldInteraction => ({ placeId: i.place_id, placeName: ctx.graph.place(i.place_id)?.name ?? null, kind: i.kind as HeldInteraction['kind'], at: i.at })),
     positions: positions.map((p) => ({ lat: p.lat, lon: p.lon, accuracyMeters: p.accuracy_m, at: p.at })),

@@ -4,7 +4,7 @@
  * category stop being computed (docs/RANKING.md, "privacy by construction").
  */
 import { Router } from 'express';
-import { ConsentCategory, ConsentChange, type ConsentsBody, FewerLikeBody, FewerLikeInterest, HeldInteraction, RankingSettingsPatch } from '@escale/shared';
+import { ConsentCategory, ConsentChange, type ConsentsBody, FewerLikeBody, FewerLikeInterest, HeldInteraction, OnboardingBody, ProfileEdit, RankingSettingsPatch } from '@escale/shared';
 import { currentTraveller, requireTraveller } from '../auth/require-traveller.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, parseBody } from '../http/errors.ts';
@@ -13,13 +13,19 @@ import { eraseTraveller } from '../travellers/erase.ts';
 import { clearedSessionCookie } from '../auth/sessions.ts';
 import { addFewerLike, FEWER_LIKE_MAX, fewerLikeList, removeFewerLike } from './fewer-like.ts';
 import { exportFileName, myData, takeBackInteraction } from './my-data.ts';
+import { finishOnboarding, profileBody, saveProfile } from './profile.ts';
+import { ProfileChoiceIndex } from './profile-choices.ts';
 import { rankingSettingsOf } from './queries.ts';
+import { findTraveller } from '../travellers/queries.ts';
 import { rankingExplained } from './ranking-explained.ts';
 import { rankingSettingsBody, updateRankingSettings } from './ranking-settings.ts';
 
 export function privacyRoutes(ctx: AppContext): Router {
   const router = Router();
   const body = async (travellerId: string): Promise<ConsentsBody> => ({ consents: await consentsOf(ctx.db, travellerId), history: await consentHistory(ctx.db, travellerId) });
+  const choices = new ProfileChoiceIndex(ctx.graph);
+  // The profile as just written (the request's traveller was read before the write).
+  const profileNow = async (travellerId: string) => profileBody(choices, (await findTraveller(ctx.db, travellerId))!);
 
   router.get('/consents', requireTraveller(ctx), async (_req, res) => {
     res.json(await body(currentTraveller(res).id));
@@ -78,6 +84,25 @@ export function privacyRoutes(ctx: AppContext): Router {
     const traveller = currentTraveller(res);
     const settings = await updateRankingSettings(ctx, traveller, parseBody(RankingSettingsPatch, req.body));
     res.json(rankingSettingsBody(ctx, traveller, settings));
+  });
+
+  // Asking instead of guessing: what the traveller says they like, who they travel with, their budget.
+  router.get('/profile', requireTraveller(ctx), async (_req, res) => {
+    res.json(profileBody(choices, currentTraveller(res)));
+  });
+
+  router.put('/profile', requireTraveller(ctx), async (req, res) => {
+    const profile = parseBody(ProfileEdit, req.body);
+    const traveller = currentTraveller(res);
+    await saveProfile(ctx, traveller.id, profile, { onboarded: false });
+    res.json(await profileNow(traveller.id));
+  });
+
+  router.post('/profile/onboarding', requireTraveller(ctx), async (req, res) => {
+    const onboarding = parseBody(OnboardingBody, req.body);
+    const traveller = currentTraveller(res);
+    await finishOnboarding(ctx, traveller.id, onboarding);
+    res.json(await profileNow(traveller.id));
   });
 
   router.get('/preferences/fewer', requireTraveller(ctx), async (_req, res) => {

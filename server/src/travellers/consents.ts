@@ -4,13 +4,10 @@
  * the very next message is judged on the new consent, on whichever instance it arrives. Withdrawing is
  * as easy as giving (GDPR Art. 7): one call either way, and each change is kept with its time.
  */
-import { type Change, CONSENT_CATEGORIES, type ConsentCategory, type ConsentEvent, type Consents, NO_CONSENTS, type Party } from '@escale/shared';
+import { type Change, CONSENT_CATEGORIES, type ConsentCategory, type ConsentEvent, type Consents, EMPTY_PROFILE, NO_CONSENTS } from '@escale/shared';
 import { HISTORY_KINDS, type InteractionKind } from './model.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../store/db.ts';
-
-/** A profile with nothing said: one adult, no needs. */
-const NO_PARTY: Party = { adults: 1, childrenAges: [], accessibility: [] };
 
 export async function setConsent(ctx: Pick<AppContext, 'clock' | 'changes' | 'afterTurn'>, travellerId: string, category: ConsentCategory, granted: boolean): Promise<void> {
   // Writes still queued for the end of the turn (a position just received) commit first, so that a withdrawal
@@ -57,7 +54,7 @@ async function forgetCategory(trx: Db, travellerId: string, category: ConsentCat
     case 'profile':
       await trx
         .updateTable('travellers')
-        .set({ likes: '[]', dislikes: '[]', party: JSON.stringify(NO_PARTY), budget: null })
+        .set({ likes: '[]', dislikes: '[]', party: JSON.stringify(EMPTY_PROFILE.party), budget: null })
         .where('id', '=', travellerId)
         .execute();
       return [];

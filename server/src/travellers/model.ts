@@ -15,6 +15,8 @@ export interface Traveller {
   consents: Consents;
   /** How they want their feed ranked; absent (a traveller built outside the store) means the defaults. */
   ranking?: RankingSettings;
+  /** When they answered or skipped the onboarding (null: not yet); absent for a traveller built outside the store. */
+  onboardedAt?: string | null;
   /** Their "fewer like this", obeyed whatever the consents; absent means none. */
   fewerLike?: readonly InterestRef[];
 }

@@ -25,6 +25,7 @@ export async function findTraveller(db: Db, id: string): Promise<Traveller | nul
     budget: row.budget,
     consents,
     ranking: parseRankingSettings(row.ranking_settings),
+    onboardedAt: row.onboarded_at,
     fewerLike: (await fewerLikeOf(db, id)).map((f) => f.interest),
   };
 }

@@ -15,6 +15,7 @@ import * as trips from './2026-12-05T08-00-trips.ts';
 import * as walletInbox from './2026-12-05T09-00-wallet-inbox.ts';
 import * as consentHistory from './2026-12-05T10-00-consent-history.ts';
 import * as personalControl from './2026-12-05T11-00-personal-control.ts';
+import * as profileUnderConsent from './2026-12-06T08-00-profile-under-consent.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T20-00-initial': initial,
@@ -28,4 +29,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05T09-00-wallet-inbox': walletInbox,
   '2026-12-05T10-00-consent-history': consentHistory,
   '2026-12-05T11-00-personal-control': personalControl,
+  '2026-12-06T08-00-profile-under-consent': profileUnderConsent,
 };
