@@ -73,6 +73,32 @@ describe.skipIf(!chromiumAvailable())('the traveller’s control in Chromium', (
     await context.close();
   });
 
+  it('draws the graph path behind a taste suggestion: other travellers as a count at most, never who they are', async () => {
+    const { context, page, app } = await signedIn('Léa');
+    // The first card whose panel has a path: Léa's likes and visits reach it through the graph.
+    let dialog = null;
+    for (let i = 0; i < (await app.cards.count()) && !dialog; i++) {
+      const opened = await app.openWhy(i);
+      if ((await opened.locator('.taste-path').count()) > 0) dialog = opened;
+      else await opened.getByRole('button', { name: 'Close' }).first().click();
+    }
+    expect(dialog, "no card of Léa's feed is driven by taste").not.toBeNull();
+    const steps = await dialog!.locator('.taste-path li').allInnerTexts();
+    expect(steps).toHaveLength(3);
+    expect(steps[0]).toMatch(/^you (liked|visited|booked) \S|^your interest: /);
+    expect(steps[1]).toMatch(/^\d+ travellers?$|^other travellers$|^a shared taste: |^category /);
+    expect(steps[2]).toBe('this suggestion');
+    // The row that draws the path is the taste signal's, and its datum leads to the history consent.
+    const taste = dialog!.locator('.contribution').filter({ has: page.locator('.taste-path') });
+    expect(await taste.locator('.contribution-name').innerText()).toMatch(/^Taste/);
+    expect(await taste.getByRole('link', { name: /^History consent/ }).count()).toBeGreaterThan(0);
+    // Other travellers are a count: no id, no name of anyone else anywhere in the panel.
+    expect(await dialog!.innerText()).not.toMatch(/demo-traveller|Demo traveller|~|martin-family|marc\b/i);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'why-taste-path.png') });
+    await context.close();
+  });
+
   it('asks for fewer of a category from a card, moves it down, and takes it back with Undo', async () => {
     const { context, page, app, mine } = await signedIn('Léa');
     const card = app.cards.first();
