@@ -11,6 +11,10 @@ import helmet, { strictTransportSecurity } from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { authRoutes } from './auth/routes.ts';
+import { accessGuard } from './agency/access.ts';
+import { syncDemoStaff } from './agency/demo-staff.ts';
+import { agencyRoutes } from './agency/routes.ts';
+import { sameOriginWrites } from './http/same-origin-writes.ts';
 import { BASEMAP_PATH, basemapRoutes } from './basemap/routes.ts';
 import { sessionInfoOfRequest } from './auth/session-info.ts';
 import { Bus } from './bus/bus.ts';
@@ -146,6 +150,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     ({ written }) => (written.places.length + written.events.length + written.offers.length > 0 ? [{ type: 'catalogue_changed', ...written }] : []),
   );
   logger.debug({ seedReport }, 'catalogue seeded');
+  await syncDemoStaff(db, config.demoMode, clock.now());
 
   // Events that ended more than a day ago are not loaded: the graph holds what can still be suggested.
   const catalogue = await readCatalogue(db, new Date(clock.now().getTime() - 86_400_000));
@@ -194,6 +199,8 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   app.use(countRequests(metrics));
   app.use(compressResponses());
   app.use('/api', jsonBody());
+  // Before any route: a cross-site write is refused, and who may call what is decided from the contract.
+  app.use('/api', sameOriginWrites(config.allowedOrigins));
 
   followTravellerChanges(bus, graph);
   // A failed read is reported by the change log (storeHealth and the log), like any listener's failure.
@@ -212,6 +219,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   const housekeeping = scheduleHousekeeping(ctx);
   await housekeeping.runOnce();
 
+  app.use('/api', accessGuard(ctx));
   app.use('/api', openApiRoutes(VERSION));
   app.use('/api', healthRoutes(ctx, realtime.hub));
   app.use('/api', authRoutes(ctx));
@@ -222,6 +230,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   app.use('/api', privacyRoutes(ctx));
   app.use('/api', tripRoutes(ctx));
   app.use('/api', forwardingRoutes(ctx));
+  app.use('/api', agencyRoutes(ctx));
   app.use('/api', apiNotFound);
   app.use(BASEMAP_PATH, basemapRoutes(config.basemapDir));
   app.use(metricsRoutes(metrics));

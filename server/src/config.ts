@@ -38,6 +38,8 @@ export interface ServerConfig {
   };
   /** How long personal data of each kind is kept before the scheduled purge (housekeeping/). */
   retention: { positionMs: number };
+  /** The agency console's accounts (agency/). */
+  staff: { sessionTtlMs: number; failuresPerAccount: number; failuresPerAddress: number; failureWindowMs: number; passwordLinkTtlMs: number; invitationTtlMs: number };
   /** The wallet's SMTP listener (wallet/forwarding/): `port` null when it is off. */
   smtp: {
     port: number | null;
@@ -96,6 +98,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       pushTickMs: e.PUSH_TICK_MS,
     },
     retention: { positionMs: e.POSITION_RETENTION_HOURS * 3_600_000 },
+    staff: {
+      sessionTtlMs: e.STAFF_SESSION_TTL_HOURS * 3_600_000,
+      failuresPerAccount: e.STAFF_LOGIN_FAILURES_PER_ACCOUNT,
+      failuresPerAddress: e.STAFF_LOGIN_FAILURES_PER_ADDRESS,
+      failureWindowMs: 15 * 60_000,
+      passwordLinkTtlMs: e.PASSWORD_LINK_TTL_HOURS * 3_600_000,
+      invitationTtlMs: e.INVITATION_TTL_DAYS * 86_400_000,
+    },
     smtp: {
       port: e.SMTP_PORT ?? null,
       host: e.SMTP_HOST,

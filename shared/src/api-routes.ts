@@ -4,6 +4,27 @@
  * document cannot drift from the code.
  */
 import { z } from 'zod';
+import {
+  AgencyOverview,
+  DemoStaffList,
+  PasswordResetBody,
+  PasswordResetRequest,
+  StaffCreateBody,
+  StaffCreated,
+  StaffList,
+  StaffMember,
+  StaffRoleBody,
+  type StaffRole,
+  StaffSessionInfo,
+  StaffSignInBody,
+  InvitationCheck,
+  InvitationCheckBody,
+  InvitationCreateBody,
+  InvitationCreated,
+  InvitationList,
+  TravellerSignInBody,
+  TravellerSignUpBody,
+} from './agency.ts';
 import { PlaceDetails } from './place-details.ts';
 import { BookOfferBody, Booking, BookingEdit, ImportConfirmed, WalletBody } from './booking.ts';
 import { CalendarFeedCreated, Trip, TripRename } from './trip.ts';
@@ -21,8 +42,13 @@ export interface ApiRoute {
   /** OpenAPI's path template ("/api/places/{id}"). */
   path: string;
   summary: string;
-  /** Whether the session cookie is needed (401 `unauthenticated` without it). */
+  /** Whether the traveller's session cookie is needed (401 `unauthenticated` without it). */
   session: boolean;
+  /**
+   * A console route: a staff session of at least this role is needed (401 without a session, 403 below
+   * the role), and everything it reads or writes is its agency's (server/src/agency/access.ts).
+   */
+  staff?: StaffRole;
   body?: z.ZodType;
   /** The body is a file as it is (application/octet-stream), named by the X-File-Name header. */
   fileBody?: boolean;
@@ -359,6 +385,168 @@ export const API_ROUTES: ApiRoute[] = [
     session: true,
     ok: { 200: { description: 'the list, latest first', schema: FewerLikeList } },
     errors: [404],
+  },
+  {
+    method: 'GET',
+    path: '/api/agency/demo-accounts',
+    summary: "The demo agency's console accounts (one per role) and their password, only while demo mode is on",
+    session: false,
+    ok: { 200: { description: 'the accounts', schema: DemoStaffList } },
+    errors: [403],
+  },
+  {
+    method: 'POST',
+    path: '/api/agency/session',
+    summary: 'Sign in to the agency console (e-mail and password); a new session cookie each time; failures limited per account and per address',
+    session: false,
+    body: StaffSignInBody,
+    ok: { 200: { description: 'who is signed in, for which agency', schema: StaffSessionInfo } },
+    errors: [400, 401, 429],
+  },
+  {
+    method: 'GET',
+    path: '/api/agency/session',
+    summary: 'Who is signed in to the console, and for which agency',
+    session: false,
+    staff: 'viewer',
+    ok: { 200: { description: 'the staff member and the agency', schema: StaffSessionInfo } },
+    errors: [401],
+  },
+  {
+    method: 'DELETE',
+    path: '/api/agency/session',
+    summary: 'Sign out of the console on this device (the cookie is cleared whether or not it still opened a session)',
+    session: false,
+    ok: { 204: { description: 'signed out', schema: null } },
+    errors: [],
+  },
+  {
+    method: 'DELETE',
+    path: '/api/agency/sessions',
+    summary: 'Sign out of the console everywhere: every session of the staff member ends',
+    session: false,
+    staff: 'viewer',
+    ok: { 204: { description: 'signed out everywhere', schema: null } },
+    errors: [401],
+  },
+  {
+    method: 'GET',
+    path: '/api/agency/overview',
+    summary: "What the agency's catalogue and accounts hold, as counts (no personal data)",
+    session: false,
+    staff: 'viewer',
+    ok: { 200: { description: 'the counts', schema: AgencyOverview } },
+    errors: [401],
+  },
+  {
+    method: 'GET',
+    path: '/api/agency/staff',
+    summary: "The agency's staff and their roles (admin)",
+    session: false,
+    staff: 'admin',
+    ok: { 200: { description: 'the staff', schema: StaffList } },
+    errors: [401, 403],
+  },
+  {
+    method: 'POST',
+    path: '/api/agency/staff',
+    summary: 'Add a staff member with a role (admin); answers the one-time link on which they choose their password',
+    session: false,
+    staff: 'admin',
+    body: StaffCreateBody,
+    ok: { 201: { description: 'the member and their link, shown once', schema: StaffCreated } },
+    errors: [400, 401, 403, 409],
+  },
+  {
+    method: 'PUT',
+    path: '/api/agency/staff/{id}/role',
+    summary: "Change a staff member's role (admin); the agency keeps at least one admin",
+    session: false,
+    staff: 'admin',
+    body: StaffRoleBody,
+    ok: { 200: { description: 'the member', schema: StaffMember } },
+    errors: [400, 401, 403, 404, 409],
+  },
+  {
+    method: 'DELETE',
+    path: '/api/agency/staff/{id}',
+    summary: 'Remove a staff member and end their sessions (admin); the agency keeps at least one admin',
+    session: false,
+    staff: 'admin',
+    ok: { 204: { description: 'removed', schema: null } },
+    errors: [401, 403, 404, 409],
+  },
+  {
+    method: 'GET',
+    path: '/api/agency/invitations',
+    summary: "The agency's invitations to join its clientele, newest first (editor)",
+    session: false,
+    staff: 'editor',
+    ok: { 200: { description: 'the invitations', schema: InvitationList } },
+    errors: [401, 403],
+  },
+  {
+    method: 'POST',
+    path: '/api/agency/invitations',
+    summary: 'Make an invitation link for a client to join the agency (editor); the link is shown once and works once',
+    session: false,
+    staff: 'editor',
+    body: InvitationCreateBody,
+    ok: { 201: { description: 'the invitation and its link', schema: InvitationCreated } },
+    errors: [400, 401, 403],
+  },
+  {
+    method: 'POST',
+    path: '/api/signup/check',
+    summary: "Whether an invitation link still works, and which agency's it is",
+    session: false,
+    body: InvitationCheckBody,
+    ok: { 200: { description: 'the agency', schema: InvitationCheck } },
+    errors: [400, 404],
+  },
+  {
+    method: 'POST',
+    path: '/api/signup',
+    summary: 'Make a traveller account from an invitation (every consent off, as anyone new) and sign in; limited per address',
+    session: false,
+    body: TravellerSignUpBody,
+    ok: { 201: { description: 'the new session', schema: SessionInfo } },
+    errors: [400, 409, 429],
+  },
+  {
+    method: 'POST',
+    path: '/api/session',
+    summary: 'A traveller signs in with their e-mail address and password; a new session each time; failures limited per account and per address',
+    session: false,
+    body: TravellerSignInBody,
+    ok: { 200: { description: 'the session', schema: SessionInfo } },
+    errors: [400, 401, 429],
+  },
+  {
+    method: 'DELETE',
+    path: '/api/sessions',
+    summary: 'Sign out everywhere: every session of the traveller ends and its sockets close',
+    session: true,
+    ok: { 204: { description: 'signed out everywhere', schema: null } },
+    errors: [],
+  },
+  {
+    method: 'POST',
+    path: '/api/agency/password-reset',
+    summary: 'Forgot my password: a one-time link is sent if the address has an account (the same answer either way); limited per address',
+    session: false,
+    body: PasswordResetRequest,
+    ok: { 202: { description: 'asked', schema: z.object({ message: z.string() }) } },
+    errors: [400, 429],
+  },
+  {
+    method: 'POST',
+    path: '/api/agency/password',
+    summary: "Choose a password with a one-time link's token; every session of the member ends",
+    session: false,
+    body: PasswordResetBody,
+    ok: { 204: { description: 'the password is set', schema: null } },
+    errors: [400],
   },
 ];
 

@@ -134,6 +134,15 @@ export const ServerEnv = z.object({
   WS_REPLAY_MAX_MESSAGES: envNumber(1, 10_000).default(200),
   /** Privacy: hours the latest position is kept; the scheduled purge deletes an older one (and it is no longer used). */
   POSITION_RETENTION_HOURS: envNumber(1, 24 * 90).default(24),
+  /** A staff member's console session lasts this long (then they sign in again). */
+  STAFF_SESSION_TTL_HOURS: envNumber(1, 24 * 30).default(12),
+  /** Failed console sign-ins allowed per account, and per client address, in 15 minutes (then 429). */
+  STAFF_LOGIN_FAILURES_PER_ACCOUNT: envNumber(1, 1_000).default(5),
+  STAFF_LOGIN_FAILURES_PER_ADDRESS: envNumber(1, 100_000).default(20),
+  /** How long a "choose your password" link works (a new staff member's, or a reset's). */
+  PASSWORD_LINK_TTL_HOURS: envNumber(1, 24 * 14).default(24),
+  /** How long an agency's invitation link to join its clientele works (once). */
+  INVITATION_TTL_DAYS: envNumber(1, 365).default(14),
   /** The wallet's SMTP listener (forwarded confirmation e-mails): unset, no listener. 0 asks for a free port (tests). */
   SMTP_PORT: envNumber(0, 65_535).optional(),
   SMTP_HOST: z.string().min(1).default('127.0.0.1'),

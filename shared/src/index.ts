@@ -1,6 +1,7 @@
 /** The contract shared by the server and the client: schemas, types, and pure helpers. */
 export * from './api.ts';
 export * from './api-routes.ts';
+export * from './agency.ts';
 export * from './basemap-style.ts';
 export * from './booking.ts';
 export * from './catalogue.ts';

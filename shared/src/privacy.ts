@@ -154,7 +154,16 @@ export const MY_DATA_SCHEMA_VERSION = 1;
 export const MyData = z.object({
   schemaVersion: z.literal(MY_DATA_SCHEMA_VERSION),
   exportedAt: z.iso.datetime({ offset: true }),
-  traveller: z.object({ id: z.string(), name: z.string(), locale: z.enum(['en', 'fr']), city: z.string(), agency: z.string(), createdAt: z.iso.datetime({ offset: true }) }),
+  traveller: z.object({
+    id: z.string(),
+    name: z.string(),
+    /** The account's sign-in address; null for a traveller without an account of their own (a demo visitor). */
+    email: z.string().nullable(),
+    locale: z.enum(['en', 'fr']),
+    city: z.string(),
+    agency: z.string(),
+    createdAt: z.iso.datetime({ offset: true }),
+  }),
   consents: z.object({ now: Consents, history: z.array(ConsentEvent) }),
   rankingSettings: RankingSettings,
   profile: TravellerProfile.nullable(),

@@ -1,4 +1,5 @@
 /** The whole app: boots from the server (config + session), then shows sign-in or the traveller screen. */
+import type { SessionInfo } from '@escale/shared';
 import { Suspense, useCallback, useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
@@ -8,6 +9,8 @@ import { adoptTravellerLocale } from '../i18n/i18n.ts';
 import { prefetchMap, supportsWebGL } from '../map/load-map.ts';
 import { forgetTraveller } from '../offline/local-db.ts';
 import { bootCopy, forgetBootCopy, keepBootCopy } from '../offline/boot-copy.ts';
+import { AccountSignIn } from '../signin/AccountSignIn.tsx';
+import { JoinScreen } from '../signin/JoinScreen.tsx';
 import { PersonaPicker } from '../signin/PersonaPicker.tsx';
 import { PATHS } from './paths.ts';
 import { RankingPage, SignedIn } from './SignedIn.tsx';
@@ -81,16 +84,21 @@ export function App() {
   } else if (!state.config || state.session === undefined) {
     content = <p className="boot-message">{t('app.loading')}</p>;
   } else if (state.session === null) {
-    content = (
-      <PersonaPicker
-        sessionEnded={state.sessionEnded}
-        onSignedIn={(session) => {
-          justSignedIn.current = true;
-          if (state.config) keepBootCopy({ config: state.config, session });
-          dispatch({ type: 'signedIn', session });
-        }}
-      />
-    );
+    const onSignedIn = (session: SessionInfo) => {
+      justSignedIn.current = true;
+      if (state.config) keepBootCopy({ config: state.config, session });
+      dispatch({ type: 'signedIn', session });
+    };
+    content =
+      pathname === PATHS.join ? (
+        <JoinScreen onSignedIn={onSignedIn} />
+      ) : (
+        <>
+          {/* The demo's travellers only while demo mode is on; one's own account always. */}
+          {state.config.demoMode && <PersonaPicker sessionEnded={state.sessionEnded} onSignedIn={onSignedIn} />}
+          <AccountSignIn main={!state.config.demoMode} onSignedIn={onSignedIn} />
+        </>
+      );
   } else {
     // Keyed by traveller so switching persona starts a fresh connection and map.
     content = <SignedIn key={state.session.traveller.id} state={state} config={state.config} dispatch={dispatch} focusIdeas={justSignedIn.current} />;

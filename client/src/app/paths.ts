@@ -7,6 +7,8 @@ export const PATHS = {
   editBooking: (id: string) => `/wallet/bookings/${encodeURIComponent(id)}/edit`,
   importFile: '/wallet/import',
   myData: '/my-data',
+  /** Making one's account from an agency's invitation link (the token after `#`). */
+  join: '/join',
   /** The short, skippable onboarding: what the traveller enjoys, who travels, budget and pace. */
   welcome: '/welcome',
   /** What the traveller told Escale, to change at any time. */

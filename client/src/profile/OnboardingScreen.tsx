@@ -7,6 +7,7 @@
 import type { Consents, ProfileBody, PushSettings, SessionInfo } from '@escale/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { Link, useNavigate } from 'react-router';
 import { getPushSettings, savePushSettings } from '../api/api.ts';
 import { PATHS } from '../app/paths.ts';
@@ -86,11 +87,7 @@ export function OnboardingScreen({ session, onConsentsChanged, onOnboarded }: Pr
     <div className="page onboarding">
       <h1>{t('profile.welcomeTitle', { name: session.traveller.name })}</h1>
       <p className="lead">{t('profile.welcomeLead')}</p>
-      {failure && (
-        <p className="notice-error" role="alert">
-          {failure}
-        </p>
-      )}
+      <ErrorNotice error={failure} />
       {!consented ? (
         <section className="mydata-section" aria-labelledby="onboarding-step">
           <h2 id="onboarding-step" ref={heading} tabIndex={-1}>

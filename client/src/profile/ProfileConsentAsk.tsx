@@ -5,6 +5,7 @@
 import { type Consents } from '@escale/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { setConsent } from '../mydata/privacy-api.ts';
 import { failureText } from './failure-text.ts';
 
@@ -32,11 +33,7 @@ export function ProfileConsentAsk({ onAllowed, decline }: Props) {
       <p>{t('mydata.consent.profile.usedFor')}</p>
       <p>{t('mydata.consent.profile.youGet')}</p>
       <p className="muted">{t('profile.consentKeep')}</p>
-      {error && (
-        <p className="notice-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNotice error={error} />
       <div className="dialog-actions">
         <button type="button" className="button button-primary" disabled={busy} onClick={() => void allow()}>
           {t('profile.allowAndContinue')}

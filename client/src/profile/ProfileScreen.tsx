@@ -5,6 +5,7 @@
 import type { Consents, ProfileBody, SessionInfo } from '@escale/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { Link } from 'react-router';
 import { PATHS } from '../app/paths.ts';
 import { BudgetField } from './ChoiceFields.tsx';
@@ -67,11 +68,7 @@ export function ProfileScreen({ session, onConsentsChanged }: Props) {
       </p>
       <h1>{t('profile.title')}</h1>
       <p className="lead">{t('profile.lead')}</p>
-      {failure && (
-        <p className="notice-error" role="alert">
-          {failure}
-        </p>
-      )}
+      <ErrorNotice error={failure} />
       {!consented ? (
         <section className="mydata-section" aria-labelledby="profile-consent">
           <h2 id="profile-consent">{t('profile.consentTitle')}</h2>

@@ -13,6 +13,8 @@ export function sessionOfRequest(ctx: Pick<AppContext, 'db' | 'clock' | 'config'
 
 export function requireTraveller(ctx: AppContext): RequestHandler {
   return async (req, res, next) => {
+    // The access guard (agency/access.ts) already resolved it for this request.
+    if (res.locals.traveller) return next();
     const session = await sessionOfRequest(ctx, req);
     const traveller = session ? await findTraveller(ctx.db, session.travellerId) : null;
     if (!session || !traveller) throw new HttpError(401, 'unauthenticated', 'Sign in first.');

@@ -1,6 +1,10 @@
 /** Sign-in (demo personas for now; real accounts come with the agency console), session info, sign-out. */
 import { Router } from 'express';
-import { DemoSignInBody, SessionClockBody, type SessionClockInfo } from '@escale/shared';
+import { DemoSignInBody, type InvitationCheck, InvitationCheckBody, SessionClockBody, type SessionClockInfo, TravellerSignInBody, TravellerSignUpBody } from '@escale/shared';
+import { agencyOfInvitation } from '../agency/invitations.ts';
+import { LoginAttempts } from '../agency/login-limits.ts';
+import { passwordMatches } from '../agency/passwords.ts';
+import { accountByEmail, signUp } from './accounts.ts';
 import type { AppContext } from '../context.ts';
 import { countDemoVisitors, createDemoVisitor } from '../demo/visitors.ts';
 import { HttpError, parseBody } from '../http/errors.ts';
@@ -37,6 +41,57 @@ export function authRoutes(ctx: AppContext): Router {
     const { token } = await createSession(ctx.db, traveller.id, now, demo.sessionTtlMs, { demo: true });
     res.setHeader('Set-Cookie', sessionCookie(token, demo.sessionTtlMs, req.secure));
     res.status(201).json(await sessionInfo(ctx, traveller));
+  });
+
+  // A traveller's own account: made from an agency's invitation, then signed in with e-mail and password.
+  const signedIn = async (req: Parameters<typeof sessionOfRequest>[1], res: { setHeader(name: string, value: string): void }, travellerId: string) => {
+    // A new token at every sign-in; the one this browser held, if any, ends (no session fixation).
+    const previous = await sessionOfRequest(ctx, req);
+    if (previous) await endSession(ctx, previous, 'signed_out');
+    const { token } = await createSession(ctx.db, travellerId, ctx.clock.now(), ctx.config.sessionTtlMs);
+    res.setHeader('Set-Cookie', sessionCookie(token, ctx.config.sessionTtlMs, (req as { secure?: boolean }).secure ?? false));
+    return sessionInfo(ctx, (await findTraveller(ctx.db, travellerId))!);
+  };
+
+  router.post('/signup/check', async (req, res) => {
+    const { token } = parseBody(InvitationCheckBody, req.body);
+    const agencyId = await agencyOfInvitation(ctx.db, token, ctx.clock.now());
+    if (!agencyId) throw new HttpError(404, 'not_found', 'This invitation has expired or was already used: ask your agency for a new one.');
+    res.json({ agency: ctx.recommender.agencyNameOf(agencyId) } satisfies InvitationCheck);
+  });
+
+  router.post('/signup', signinLimit, async (req, res) => {
+    const body = parseBody(TravellerSignUpBody, req.body);
+    const travellerId = await signUp(ctx, body);
+    res.status(201).json(await signedIn(req, res, travellerId));
+  });
+
+  const attempts = new LoginAttempts(ctx.config.staff);
+  router.post('/session', async (req, res) => {
+    const { email, password } = parseBody(TravellerSignInBody, req.body);
+    const address = req.ip ?? 'unknown';
+    const now = Date.now();
+    const wait = attempts.waitSeconds(email, address, now);
+    if (wait > 0) {
+      res.setHeader('Retry-After', String(wait));
+      throw new HttpError(429, 'rate_limited', `Too many failed sign-ins: try again in ${wait} s.`);
+    }
+    const account = await accountByEmail(ctx, email);
+    if (!(await passwordMatches(account?.passwordHash ?? null, password)) || !account) {
+      attempts.recordFailure(email, address, now);
+      throw new HttpError(401, 'unauthenticated', 'The e-mail address or the password is wrong.');
+    }
+    attempts.recordSuccess(email);
+    res.json(await signedIn(req, res, account.travellerId));
+  });
+
+  // Every session of the traveller, on every device: each one's sockets close (4401).
+  router.delete('/sessions', async (req, res) => {
+    const travellerId = currentTraveller(res).id;
+    const sessions = await ctx.db.selectFrom('sessions').select(['id_hash']).where('traveller_id', '=', travellerId).execute();
+    for (const s of sessions) await endSession(ctx, { id: s.id_hash, travellerId }, 'signed_out');
+    res.setHeader('Set-Cookie', clearedSessionCookie(req.secure));
+    res.status(204).end();
   });
 
   router.get('/session', requireTraveller(ctx), async (_req, res) => {

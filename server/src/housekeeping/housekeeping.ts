@@ -13,6 +13,7 @@ import { purgeLog } from '../realtime/message-log.ts';
 import { eraseTraveller } from '../travellers/erase.ts';
 import { purgeInbox } from '../wallet/forwarding/queries.ts';
 import { purgePositions } from '../privacy/retention.ts';
+import { purgeExpiredStaffSessions } from '../agency/staff-sessions.ts';
 import { FORWARDING_LIMITS } from '@escale/shared';
 
 /** Often enough that an expired demo visitor is gone within minutes; each run costs a few indexed queries. */
@@ -46,6 +47,7 @@ export async function runHousekeeping(ctx: HousekeepingDeps): Promise<Housekeepi
   // Operational time, as the entries are stamped with: a virtual session clock has nothing to do with it.
   report.changesPurged = await purgeChangeLog(ctx.db, new Date());
   report.positionsPurged = await purgePositions(ctx.db, new Date(now.getTime() - ctx.config.retention.positionMs));
+  await purgeExpiredStaffSessions(ctx.db, now);
   report.inboxPurged = await purgeInbox(ctx.db, new Date(now.getTime() - FORWARDING_LIMITS.retentionDays * 86_400_000));
   return report;
 }

@@ -28,13 +28,14 @@ export function openApiDocument(version: string): Record<string, unknown> {
     for (const [status, r] of Object.entries(route.ok)) {
       responses[status] = r.schema ? { description: r.description, content: { [r.mediaType ?? 'application/json']: { schema: json(r.schema) } } } : { description: r.description };
     }
-    for (const status of [...route.errors, ...(route.session ? [401] : [])]) responses[String(status)] = errorResponse(ERROR_TEXT[status] ?? 'error');
+    for (const status of [...route.errors, ...(route.session || route.staff ? [401] : []), ...(route.staff && route.staff !== 'viewer' ? [403] : [])])
+      responses[String(status)] = errorResponse(ERROR_TEXT[status] ?? 'error');
     responses.default = errorResponse('any other error, in the same shape');
     const parameters = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
     (paths[route.path] ??= {})[route.method.toLowerCase()] = {
       summary: route.summary,
       ...(parameters.length ? { parameters } : {}),
-      ...(route.session ? { security: [{ session: [] }] } : {}),
+      ...(route.session ? { security: [{ session: [] }] } : route.staff ? { security: [{ staffSession: [] }], 'x-staff-role': route.staff } : {}),
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: json(route.body) } } } } : {}),
       ...(route.fileBody ? { requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } } } : {}),
       responses,
@@ -46,7 +47,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
     paths,
     components: {
       schemas: { ApiError: json(ApiError) },
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'escale_session' } },
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'escale_session' }, staffSession: { type: 'apiKey', in: 'cookie', name: 'escale_staff' } },
     },
   };
 }

@@ -9,7 +9,7 @@ export const CENSORED = '[redacted]';
 /** Request and response headers that carry a credential (a session token, a bearer token). */
 const SECRET_HEADERS = ['cookie', 'set-cookie', 'authorization', 'proxy-authorization'];
 /** Field names that hold a secret: the Mapbox token as config (`mapboxToken`) and as env (`MAPBOX_TOKEN`), a session token. */
-const SECRET_FIELDS = ['mapboxToken', 'MAPBOX_TOKEN', 'token'];
+const SECRET_FIELDS = ['mapboxToken', 'MAPBOX_TOKEN', 'token', 'password', 'passwordHash', 'password_hash'];
 
 /**
  * Where secrets sit in a logged object: headers under any top-level key (pino-http's `req` and `res`, or

@@ -17,6 +17,7 @@ export type MyDataDeps = Pick<AppContext, 'db' | 'graph' | 'recommender' | 'conf
 
 export async function myData(ctx: MyDataDeps, traveller: Traveller): Promise<MyData> {
   const id = traveller.id;
+  const account = await ctx.db.selectFrom('traveller_accounts').select('email').where('traveller_id', '=', traveller.id).executeTakeFirst();
   const [row, consents, history, settings, fewer, interactions, positions, bookings, trips, pushSettings, messages, sessions] = await Promise.all([
     ctx.db.selectFrom('travellers').select(['created_at', 'onboarded_at']).where('id', '=', id).executeTakeFirstOrThrow(),
     consentsOf(ctx.db, id),
@@ -37,6 +38,7 @@ export async function myData(ctx: MyDataDeps, traveller: Traveller): Promise<MyD
     traveller: {
       id,
       name: traveller.name,
+      email: account?.email ?? null,
       locale: traveller.locale,
       city: ctx.graph.city(traveller.cityId)?.name ?? traveller.cityId,
       agency: ctx.recommender.agencyNameOf(traveller.agencyId),

@@ -260,6 +260,50 @@ export interface ChangeCounterTable {
   position: number;
 }
 
+export interface StaffTable {
+  id: string;
+  agency_id: string;
+  /** Lower-cased: one account per address, whatever its case. */
+  email: string;
+  name: string;
+  role: string;
+  /** argon2id (PHC string); null until the member sets a password from their link. */
+  password_hash: string | null;
+  demo: Generated<number>;
+  created_at: string;
+}
+
+export interface StaffSessionTable {
+  id_hash: string;
+  staff_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface PasswordLinkTable {
+  token_hash: string;
+  staff_id: string;
+  expires_at: string;
+}
+
+export interface TravellerAccountTable {
+  traveller_id: string;
+  /** Lower-cased: one account per address. */
+  email: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface InvitationTable {
+  id: string;
+  token_hash: string;
+  agency_id: string;
+  note: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -290,5 +334,10 @@ export interface Database {
   message_counters: MessageCounterTable;
   change_log: ChangeLogTable;
   change_counter: ChangeCounterTable;
+  staff: StaffTable;
+  staff_sessions: StaffSessionTable;
+  password_links: PasswordLinkTable;
+  traveller_accounts: TravellerAccountTable;
+  invitations: InvitationTable;
   meta: MetaTable;
 }

@@ -16,6 +16,8 @@ import * as walletInbox from './2026-12-05T09-00-wallet-inbox.ts';
 import * as consentHistory from './2026-12-05T10-00-consent-history.ts';
 import * as personalControl from './2026-12-05T11-00-personal-control.ts';
 import * as profileUnderConsent from './2026-12-06T08-00-profile-under-consent.ts';
+import * as staffAccounts from './2026-12-06T09-00-staff-accounts.ts';
+import * as travellerAccounts from './2026-12-06T10-00-traveller-accounts.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T20-00-initial': initial,
@@ -30,4 +32,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05T10-00-consent-history': consentHistory,
   '2026-12-05T11-00-personal-control': personalControl,
   '2026-12-06T08-00-profile-under-consent': profileUnderConsent,
+  '2026-12-06T09-00-staff-accounts': staffAccounts,
+  '2026-12-06T10-00-traveller-accounts': travellerAccounts,
 };

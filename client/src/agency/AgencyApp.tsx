@@ -1,0 +1,74 @@
+/**
+ * The agency console (`/agency/...`): a screen of its own behind its own sign-in, apart from the traveller
+ * app (another cookie, another session). Signed out, it shows the sign-in and the password pages; signed
+ * in, the console's screens, the Staff one for admins only (the server decides anyway).
+ */
+import { roleAllows, type StaffSessionInfo } from '@escale/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes } from 'react-router';
+import { ConsoleHeader } from './ConsoleHeader.tsx';
+import { ForgotPasswordScreen } from './ForgotPasswordScreen.tsx';
+import { InvitationsScreen } from './InvitationsScreen.tsx';
+import { OverviewScreen } from './OverviewScreen.tsx';
+import { AGENCY_PATHS } from './paths.ts';
+import { SetPasswordScreen } from './SetPasswordScreen.tsx';
+import { SignInScreen } from './SignInScreen.tsx';
+import { StaffScreen } from './StaffScreen.tsx';
+import { getStaffSession } from './agency-api.ts';
+
+/** The console is mounted at /agency/*: its routes are written relative to it. */
+const relative = (path: string) => path.slice(AGENCY_PATHS.home.length + 1);
+
+export function AgencyApp() {
+  const { t } = useTranslation();
+  const [session, setSession] = useState<StaffSessionInfo | null | undefined>(undefined);
+  const [failed, setFailed] = useState(false);
+  const load = useCallback(() => {
+    setFailed(false);
+    getStaffSession().then(setSession, () => setFailed(true));
+  }, []);
+  useEffect(load, [load]);
+
+  let content;
+  if (failed) {
+    content = (
+      <div className="boot-message">
+        <p role="alert">{t('app.bootFailed')}</p>
+        <button type="button" className="button button-primary" onClick={load}>
+          {t('app.retry')}
+        </button>
+      </div>
+    );
+  } else if (session === undefined) {
+    content = <p className="boot-message">{t('app.loading')}</p>;
+  } else {
+    content = (
+      <Routes>
+        <Route path={relative(AGENCY_PATHS.setPassword)} element={<SetPasswordScreen />} />
+        <Route path={relative(AGENCY_PATHS.forgotPassword)} element={<ForgotPasswordScreen />} />
+        {session === null ? (
+          <Route path="*" element={<SignInScreen onSignedIn={setSession} />} />
+        ) : (
+          <>
+            <Route index element={<OverviewScreen />} />
+            {roleAllows(session.staff.role, 'editor') && <Route path={relative(AGENCY_PATHS.clients)} element={<InvitationsScreen />} />}
+            {session.staff.role === 'admin' && <Route path={relative(AGENCY_PATHS.staff)} element={<StaffScreen me={session.staff.id} />} />}
+            <Route path="*" element={<Navigate to={AGENCY_PATHS.home} replace />} />
+          </>
+        )}
+      </Routes>
+    );
+  }
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <ConsoleHeader session={session ?? null} onSignedOut={() => setSession(null)} />
+      <main id="main" tabIndex={-1} className="main main-page console">
+        {content}
+      </main>
+    </>
+  );
+}

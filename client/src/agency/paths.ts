@@ -1,0 +1,8 @@
+/** The console's addresses (the server makes password links to `setPassword`: server/src/agency/password-links.ts). */
+export const AGENCY_PATHS = {
+  home: '/agency',
+  staff: '/agency/staff',
+  clients: '/agency/clients',
+  setPassword: '/agency/set-password',
+  forgotPassword: '/agency/forgot-password',
+} as const;

@@ -1,0 +1,252 @@
+/**
+ * The tenancy matrix, on both stores, generated from the contract's routes (the OpenAPI document is made
+ * from the same list): every route is called anonymously, with the wrong kind of session, as a traveller on
+ * another traveller's resources, and as agency B's admin on agency A's resources. None may answer with the
+ * other's data: a protected route says 401 to a stranger, a resource of someone else is 403 or 404, and no
+ * answer's body holds the other's markers. A route the matrix has no rule for fails it, so a new route is
+ * covered the day it is added.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_ROUTES, type ApiRoute, type Booking, type StaffSessionInfo, type WalletBody } from '@escale/shared';
+import { DEMO_STAFF_PASSWORD } from '../../server/src/agency/demo-staff.ts';
+import { hashPassword } from '../../server/src/agency/passwords.ts';
+import { addStaff } from '../../server/src/agency/staff.ts';
+import { callApi as call, signIn, startTestServer, type TestServer, type Visitor } from '../support/test-server.ts';
+
+let server: TestServer;
+
+/** What belongs to traveller T1 and agency A, and the sessions that try to reach it. */
+interface Fixture {
+  t1: Visitor;
+  booking: Booking;
+  tripId: string;
+  inboxId: string;
+  /** Markers of T1's data that must appear in no answer to anyone else. */
+  t1Markers: string[];
+  /** Agency A's admin, a member of A, and markers of A's accounts. */
+  aMemberId: string;
+  aMarkers: string[];
+  /** Agency B's admin's cookie. */
+  bStaff: string;
+  bEmail: string;
+  aStaff: string;
+}
+let f: Fixture;
+
+const B_PASSWORD = 'rival-admin-password';
+const MARKER_TITLE = 'Tenancy marker concert 7Q4Z';
+const A_INVITATION = 'Invitation of agency A for Marie 9K2W';
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const now = server.clock.now();
+  // Agency B, with an admin of its own.
+  await server.ctx.db.insertInto('agencies').values({ id: 'rival', name: 'Rival Voyages', created_at: now.toISOString() }).execute();
+  await addStaff(server.ctx.db, 'rival', { name: 'Rival Admin', email: 'admin@rival.example', role: 'admin', passwordHash: await hashPassword(B_PASSWORD) }, now);
+  const staffCookie = async (email: string, password: string) => {
+    const res = await call(server.url, '', 'POST', '/api/agency/session', { email, password });
+    expect(res.status).toBe(200);
+    return res.headers.get('set-cookie')!.split(';')[0]!;
+  };
+  const bStaff = await staffCookie('admin@rival.example', B_PASSWORD);
+  const aStaff = await staffCookie('claire@escale-demo.example', DEMO_STAFF_PASSWORD);
+  const aMe = (await (await call(server.url, aStaff, 'GET', '/api/agency/session')).json()) as StaffSessionInfo;
+  expect((await call(server.url, aStaff, 'POST', '/api/agency/invitations', { note: A_INVITATION })).status).toBe(201);
+
+  // Traveller T1 (Léa) with a booking, its trip, an inbox item, a "not interested" and a "fewer like this".
+  const t1 = await signIn(server, 'lea');
+  const created = await call(server.url, t1.cookie, 'POST', '/api/wallet/bookings', {
+    kind: 'EventReservation',
+    title: MARKER_TITLE,
+    startsAt: '2026-11-26T20:00:00+01:00',
+    endsAt: null,
+    timezone: 'Europe/Paris',
+    placeId: null,
+    details: {},
+  });
+  expect(created.status).toBe(201);
+  const booking = (await created.json()) as Booking;
+  const wallet = (await (await call(server.url, t1.cookie, 'GET', '/api/wallet')).json()) as WalletBody;
+  const tripId = wallet.trips[0]!.id;
+  const inboxId = 'inbox-tenancy-1';
+  await server.ctx.db
+    .insertInto('wallet_inbox')
+    .values({
+      id: inboxId,
+      traveller_id: t1.travellerId,
+      received_at: now.toISOString(),
+      sender: 'tickets@example.com',
+      subject: MARKER_TITLE,
+      preview: null,
+      refusal: JSON.stringify({ reason: 'no_booking', message: 'x' }),
+      status: 'refused',
+    })
+    .execute();
+  await server.ctx.db.insertInto('interactions').values({ traveller_id: t1.travellerId, place_id: 'osm:node/4880321756', kind: 'dismissed', at: now.toISOString() }).execute();
+  expect((await call(server.url, t1.cookie, 'POST', '/api/preferences/fewer', { interest: { kind: 'tag', id: 'karaoke' } })).status).toBe(201);
+
+  f = {
+    t1,
+    booking,
+    tripId,
+    inboxId,
+    t1Markers: [t1.travellerId, booking.id, MARKER_TITLE],
+    aMemberId: aMe.staff.id,
+    aMarkers: ['claire@escale-demo.example', 'sophie@escale-demo.example', aMe.staff.id, A_INVITATION],
+    bStaff,
+    bEmail: 'admin@rival.example',
+    aStaff,
+  };
+});
+afterAll(async () => {
+  await server.close();
+});
+
+/**
+ * Every route's rule. `others`: the path parameters naming a resource of T1 (for a traveller route) or of
+ * agency A (for a staff route); the caller from the other side must get 403 or 404. `fresh`: the call ends
+ * the caller's session (or account), so it gets a session of its own.
+ */
+type Rule = { access: 'public' | 'traveller' | 'staff'; others?: () => Record<string, string>; body?: () => unknown; fresh?: boolean };
+const RULES: Record<string, Rule> = {
+  'GET /api/openapi.json': { access: 'public' },
+  'GET /api/health': { access: 'public' },
+  'GET /api/config': { access: 'public' },
+  'GET /api/personas': { access: 'public' },
+  'GET /api/places': { access: 'public' },
+  'GET /api/places/{id}': { access: 'public' },
+  'POST /api/session/demo': { access: 'public' },
+  'GET /api/session': { access: 'traveller' },
+  'DELETE /api/session': { access: 'public', fresh: true },
+  'GET /api/session/clock': { access: 'traveller' },
+  'PUT /api/session/clock': { access: 'traveller', body: () => ({ at: '2026-11-24T17:00:00Z', speed: 0 }) },
+  'GET /api/push-settings': { access: 'traveller' },
+  'PUT /api/push-settings': { access: 'traveller', body: () => ({ repeatSameDay: false }) },
+  'GET /api/wallet': { access: 'traveller' },
+  'POST /api/wallet/bookings': { access: 'traveller' },
+  'PUT /api/wallet/bookings/{id}': {
+    access: 'traveller',
+    others: () => ({ id: f.booking.id }),
+    body: () => ({ kind: 'EventReservation', title: 'Taken over', startsAt: '2026-11-26T20:00:00+01:00', endsAt: null, timezone: 'Europe/Paris', placeId: null, details: {} }),
+  },
+  'DELETE /api/wallet/bookings/{id}': { access: 'traveller', others: () => ({ id: f.booking.id }) },
+  'POST /api/wallet/offers/{id}/book': { access: 'traveller' }, // an offer is the agency's public catalogue
+  'POST /api/wallet/import': { access: 'traveller' },
+  'POST /api/wallet/import/confirm': { access: 'traveller' },
+  'PUT /api/wallet/trips/{id}': { access: 'traveller', others: () => ({ id: f.tripId }), body: () => ({ name: 'Taken over' }) },
+  'POST /api/wallet/trips/{id}/calendar': { access: 'traveller', others: () => ({ id: f.tripId }) },
+  'DELETE /api/wallet/trips/{id}/calendar': { access: 'traveller', others: () => ({ id: f.tripId }) },
+  'GET /api/calendar/{token}.ics': { access: 'public' }, // the token is the credential: an unknown one is a 404 (calendar-feed.test.ts)
+  'GET /api/wallet/forwarding': { access: 'traveller' },
+  'POST /api/wallet/forwarding/rotate': { access: 'traveller' },
+  'PUT /api/wallet/forwarding': { access: 'traveller', body: () => ({ allowedSenders: [] }) },
+  'GET /api/wallet/inbox': { access: 'traveller' },
+  'POST /api/wallet/inbox/{id}/confirm': {
+    access: 'traveller',
+    others: () => ({ id: f.inboxId }),
+    body: () => ({ drafts: [{ ...f.booking, id: undefined, title: 'Taken over', fingerprint: 'matrix-draft' }] }),
+  },
+  'DELETE /api/wallet/inbox/{id}': { access: 'traveller', others: () => ({ id: f.inboxId }) },
+  'GET /api/consents': { access: 'traveller' },
+  'PUT /api/consents/{category}': { access: 'traveller' }, // the caller's own consent, by category
+  'GET /api/ranking': { access: 'public' },
+  'GET /api/my-data': { access: 'traveller' },
+  'GET /api/my-data/export': { access: 'traveller' },
+  'DELETE /api/my-data/interactions/{kind}/{placeId}': { access: 'traveller', others: () => ({ kind: 'dismissed', placeId: 'osm:node/4880321756' }) },
+  'DELETE /api/my-data': { access: 'traveller', fresh: true },
+  'GET /api/ranking-settings': { access: 'traveller' },
+  'PUT /api/ranking-settings': { access: 'traveller', body: () => ({ nonProfiled: false }) },
+  'GET /api/profile': { access: 'traveller' },
+  'PUT /api/profile': { access: 'traveller' },
+  'POST /api/profile/onboarding': { access: 'traveller', body: () => ({ outcome: 'skipped' }) },
+  'GET /api/preferences/fewer': { access: 'traveller' },
+  'POST /api/preferences/fewer': { access: 'traveller' },
+  'DELETE /api/preferences/fewer/{kind}/{id}': { access: 'traveller', others: () => ({ kind: 'tag', id: 'karaoke' }) },
+  'GET /api/agency/demo-accounts': { access: 'public' },
+  'POST /api/agency/session': { access: 'public' },
+  'GET /api/agency/session': { access: 'staff' },
+  'DELETE /api/agency/session': { access: 'public', fresh: true },
+  'DELETE /api/agency/sessions': { access: 'staff', fresh: true },
+  'GET /api/agency/overview': { access: 'staff' },
+  'GET /api/agency/staff': { access: 'staff' },
+  'POST /api/agency/staff': { access: 'staff', body: () => ({ name: 'Matrix Member', email: `matrix-${Math.random().toString(36).slice(2)}@rival.example`, role: 'viewer' }) },
+  'PUT /api/agency/staff/{id}/role': { access: 'staff', others: () => ({ id: f.aMemberId }), body: () => ({ role: 'viewer' }) },
+  'DELETE /api/agency/staff/{id}': { access: 'staff', others: () => ({ id: f.aMemberId }) },
+  'GET /api/agency/invitations': { access: 'staff' },
+  'POST /api/agency/invitations': { access: 'staff', body: () => ({ note: 'Matrix' }) },
+  'POST /api/signup/check': { access: 'public' },
+  'POST /api/signup': { access: 'public' },
+  'POST /api/session': { access: 'public' },
+  'DELETE /api/sessions': { access: 'traveller', fresh: true },
+  'POST /api/agency/password-reset': { access: 'public' },
+  'POST /api/agency/password': { access: 'public' },
+};
+
+const keyOf = (r: ApiRoute) => `${r.method} ${r.path}`;
+/** The rule's body for a write (an empty object when it has none), nothing for a read. */
+const bodyFor = (route: ApiRoute, rule: Rule) => (route.method === 'GET' ? undefined : (rule.body?.() ?? {}));
+const fill = (path: string, params: Record<string, string>) => path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? 'no-such-thing'));
+
+async function bodyText(res: Response): Promise<string> {
+  return res.status === 204 ? '' : await res.text();
+}
+
+describe('the tenancy matrix', () => {
+  it('has a rule for every route the contract (and so the server) has, and the rule agrees with the contract', () => {
+    const missing = API_ROUTES.map(keyOf).filter((k) => !(k in RULES));
+    expect(missing, 'routes without a tenancy rule').toEqual([]);
+    for (const route of API_ROUTES) {
+      const access = route.staff ? 'staff' : route.session ? 'traveller' : 'public';
+      expect(RULES[keyOf(route)]!.access, keyOf(route)).toBe(access);
+    }
+  });
+
+  it('answers every protected route with 401 to a stranger, and to a session of the wrong kind', async () => {
+    for (const route of API_ROUTES.filter((r) => r.session || r.staff)) {
+      const rule = RULES[keyOf(route)]!;
+      const path = fill(route.path, rule.others?.() ?? {});
+      // Nobody; then a traveller on a staff route, and a staff member on a traveller route.
+      const wrongKind = route.staff ? f.t1.cookie : f.aStaff;
+      for (const cookie of ['', wrongKind]) {
+        const res = await call(server.url, cookie, route.method, path, bodyFor(route, rule));
+        const text = await bodyText(res);
+        expect(res.status, `${keyOf(route)} with ${cookie ? 'the wrong kind of session' : 'no session'}`).toBe(401);
+        for (const marker of [...f.t1Markers, ...f.aMarkers]) expect(text, keyOf(route)).not.toContain(marker);
+      }
+    }
+  });
+
+  it("never gives a traveller another traveller's resources or data", async () => {
+    for (const route of API_ROUTES.filter((r) => r.session)) {
+      const rule = RULES[keyOf(route)]!;
+      const t2 = await signIn(server, 'lea'); // a traveller of the same agency, with the same persona even
+      const path = fill(route.path, rule.others?.() ?? {});
+      const res = await call(server.url, t2.cookie, route.method, path, bodyFor(route, rule));
+      const text = await bodyText(res);
+      if (rule.others) expect([403, 404], `${keyOf(route)} on T1's resource answered ${res.status}: ${text.slice(0, 200)}`).toContain(res.status);
+      for (const marker of f.t1Markers) expect(text, keyOf(route)).not.toContain(marker);
+    }
+    // And T1's resources are all still there, untouched.
+    const wallet = (await (await call(server.url, f.t1.cookie, 'GET', '/api/wallet')).json()) as WalletBody;
+    expect(wallet.bookings.find((b) => b.id === f.booking.id)).toMatchObject({ title: MARKER_TITLE, status: 'confirmed' });
+    expect(wallet.trips.map((t) => t.id)).toContain(f.tripId);
+  });
+
+  it("never gives agency B's staff agency A's resources or data", async () => {
+    // A call that ends sessions (everywhere: B's own too) goes last.
+    const staffRoutes = API_ROUTES.filter((r) => r.staff).sort((a, b) => Number(RULES[keyOf(a)]!.fresh ?? false) - Number(RULES[keyOf(b)]!.fresh ?? false));
+    for (const route of staffRoutes) {
+      const rule = RULES[keyOf(route)]!;
+      const cookie = rule.fresh ? (await call(server.url, '', 'POST', '/api/agency/session', { email: f.bEmail, password: B_PASSWORD })).headers.get('set-cookie')!.split(';')[0]! : f.bStaff;
+      const path = fill(route.path, rule.others?.() ?? {});
+      const res = await call(server.url, cookie, route.method, path, bodyFor(route, rule));
+      const text = await bodyText(res);
+      if (rule.others) expect([403, 404], `${keyOf(route)} on A's resource answered ${res.status}: ${text.slice(0, 200)}`).toContain(res.status);
+      else expect(res.status, `${keyOf(route)}: ${text.slice(0, 200)}`).toBeLessThan(300);
+      for (const marker of f.aMarkers) expect(text, keyOf(route)).not.toContain(marker);
+    }
+    // A's member kept their role and account.
+    const aList = (await (await call(server.url, f.aStaff, 'GET', '/api/agency/staff')).json()) as { staff: { id: string; role: string }[] };
+    expect(aList.staff.find((s) => s.id === f.aMemberId)?.role).toBe('admin');
+  });
+});
