@@ -13,6 +13,7 @@ import { pinoHttp } from 'pino-http';
 import { authRoutes } from './auth/routes.ts';
 import { accessGuard } from './agency/access.ts';
 import { syncDemoStaff } from './agency/demo-staff.ts';
+import { followAgencyChanges, readAgencyRankings } from './agency/ranking.ts';
 import { agencyRoutes } from './agency/routes.ts';
 import { sameOriginWrites } from './http/same-origin-writes.ts';
 import { BASEMAP_PATH, basemapRoutes } from './basemap/routes.ts';
@@ -156,7 +157,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   const catalogue = await readCatalogue(db, new Date(clock.now().getTime() - 86_400_000));
   const graph = TravelGraph.build(catalogue, await listInteractions(db), await listDemoVisitors(db));
   const agencyNames = new Map(catalogue.agencies.map((a) => [a.id, a.name]));
-  const recommender = new Recommender(graph, (id) => agencyNames.get(id) ?? DEMO_AGENCY.name);
+  const recommender = new Recommender(graph, (id) => agencyNames.get(id) ?? DEMO_AGENCY.name, await readAgencyRankings(db));
   const city = graph.city(files.city.id)!;
 
   const metrics = new Metrics();
@@ -206,6 +207,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   // A failed read is reported by the change log (storeHealth and the log), like any listener's failure.
   followCatalogueChanges(bus, db, graph);
   followPushChanges(bus, ctx.pushCache);
+  followAgencyChanges(bus, db, recommender);
   // One instance applies its own changes as it commits them; several (PostgreSQL) also poll, in case a
   // wake-up is lost or Redis is down.
   changes.start(store.kind === 'postgres' ? CHANGE_POLL_MS : 0);

@@ -4,6 +4,7 @@
  * (server/src/agency/access.ts); nothing here carries an agency id the client could choose.
  */
 import { z } from 'zod';
+import { DEFAULT_WEIGHTS, SIGNAL_IDS, SignalId } from './signals.ts';
 
 /** viewer: reads the console; editor: also the catalogue; admin: also the staff and the agency's settings. */
 export const STAFF_ROLES = ['viewer', 'editor', 'admin'] as const;
@@ -102,3 +103,32 @@ export type TravellerSignUpBody = z.infer<typeof TravellerSignUpBody>;
 /** `POST /api/session`: a traveller signs in with their account. */
 export const TravellerSignInBody = z.object({ email: Email, password: z.string().min(1).max(256) }).strict();
 export type TravellerSignInBody = z.infer<typeof TravellerSignInBody>;
+
+/**
+ * How an agency tunes the ranking for its clientele (admin): each signal's weight within bounds around
+ * the default (half to twice; the agency's own promotions from 0 to 1), and how far a promotion may lift
+ * an idea: at most this share of the points the idea has without it. A promotion can therefore lift an
+ * idea that already fits, and can never bring up one that does not (no points of its own: no lift).
+ */
+export const PROMOTION_LIFT_MAX = 0.3;
+export const DEFAULT_PROMOTION_LIFT = 0.25;
+export const WEIGHT_BOUNDS: Record<SignalId, { min: number; max: number }> = Object.fromEntries(
+  SIGNAL_IDS.map((id) => [id, id === 'agency' ? { min: 0, max: 1 } : { min: DEFAULT_WEIGHTS[id] / 2, max: DEFAULT_WEIGHTS[id] * 2 }]),
+) as Record<SignalId, { min: number; max: number }>;
+
+export const AgencyRanking = z.object({
+  weights: z.object(Object.fromEntries(SIGNAL_IDS.map((id) => [id, z.number().min(WEIGHT_BOUNDS[id].min).max(WEIGHT_BOUNDS[id].max)])) as Record<SignalId, z.ZodNumber>),
+  promotionLift: z.number().min(0).max(PROMOTION_LIFT_MAX),
+});
+export type AgencyRanking = z.infer<typeof AgencyRanking>;
+export const DEFAULT_AGENCY_RANKING: AgencyRanking = { weights: { ...DEFAULT_WEIGHTS }, promotionLift: DEFAULT_PROMOTION_LIFT };
+/** `PUT /api/agency/ranking`: any weights (each within its bounds) and the lift, the rest unchanged. */
+export const AgencyRankingPatch = z.object({ weights: AgencyRanking.shape.weights.partial().strict().optional(), promotionLift: AgencyRanking.shape.promotionLift.optional() }).strict();
+export type AgencyRankingPatch = z.infer<typeof AgencyRankingPatch>;
+export const AgencyRankingBody = z.object({
+  settings: AgencyRanking,
+  defaults: AgencyRanking,
+  bounds: z.record(SignalId, z.object({ min: z.number(), max: z.number() })),
+  promotionLiftMax: z.number(),
+});
+export type AgencyRankingBody = z.infer<typeof AgencyRankingBody>;

@@ -44,6 +44,8 @@ export const Change = z.discriminatedUnion('type', [
   }),
   /** An entry emptied by an erasure (it named the erased traveller): applies nothing, keeps the log gapless. */
   z.object({ type: z.literal('redacted') }),
+  /** An agency's ranking settings changed: every instance reads them again for its travellers' next rankings. */
+  z.object({ type: z.literal('agency_changed'), agencyId: Id }),
   /** Catalogue records written (a re-seed, an agency's edit): every instance reads them again into its graph. */
   z.object({
     type: z.literal('catalogue_changed'),

@@ -48,7 +48,7 @@ const en: Record<string, Template> = {
   'explain.reads.popularity': () => 'no personal data: ratings, for everyone',
   'explain.reads.agency': () => 'no personal data: the agency’s catalogue',
   'explain.promotions': (p) =>
-    `A promotion adds at most ${p.weight} points, ${p.percent} % of the largest possible score: it can lift an idea that already fits, never make one that does not. It is always shown as a promotion, with the agency’s name.`,
+    `A promotion adds at most ${p.weight} points, ${p.percent} % of the largest possible score, and never more than ${p.lift} % of what the idea scores without it: it can lift an idea that already fits, never make one that does not. It is always shown as a promotion, with the agency’s name. An agency may adjust the weights within bounds (half to twice each default); every Why panel shows the weights used.`,
   'rule.dismissed_or_been_there': () => 'Never a place you said “Not interested” in or “Been there”.',
   'rule.visited': () => 'Never a place you visited (unless you ask for favourites).',
   'rule.disliked': () => 'Never a category or a kind of place you said you dislike.',
@@ -151,7 +151,7 @@ const fr: Record<string, Template> = {
   'explain.reads.popularity': () => 'aucune donnée personnelle : les notes, pour tout le monde',
   'explain.reads.agency': () => 'aucune donnée personnelle : le catalogue de l’agence',
   'explain.promotions': (p) =>
-    `Une mise en avant ajoute au plus ${p.weight} point(s), ${p.percent} % du score le plus haut possible : elle peut faire monter une idée qui convient déjà, jamais en imposer une qui ne convient pas. Elle est toujours signalée comme telle, avec le nom de l’agence.`,
+    `Une mise en avant ajoute au plus ${p.weight} point(s), ${p.percent} % du score le plus haut possible, et jamais plus de ${p.lift} % de ce que l’idée obtient sans elle : elle peut faire monter une idée qui convient déjà, jamais en imposer une qui ne convient pas. Elle est toujours signalée comme telle, avec le nom de l’agence. Une agence peut ajuster les poids dans des bornes (de la moitié au double de chaque valeur par défaut) ; chaque panneau « Pourquoi » montre les poids utilisés.`,
   'rule.dismissed_or_been_there': () => 'Jamais un lieu marqué « Pas intéressé » ou « Déjà fait ».',
   'rule.visited': () => 'Jamais un lieu que vous avez visité (sauf si vous demandez vos favoris).',
   'rule.disliked': () => 'Jamais une catégorie ou un genre de lieu que vous avez dit ne pas aimer.',

@@ -130,6 +130,16 @@ describe.skipIf(!chromiumAvailable())('the agency console in Chromium', () => {
     await client.page.getByRole('button', { name: 'Déconnexion' }).click();
     await client.page.getByRole('heading', { level: 2, name: 'Vous avez un compte ?' }).waitFor();
     expect(await seriousViolations(client.page)).toEqual([]);
+    // "Forgot my password" is one tap away, and answers without saying whether the address has an account.
+    await client.page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+    await client.page.getByRole('heading', { level: 1, name: 'Choisir un nouveau mot de passe' }).waitFor();
+    await client.page.getByLabel('Adresse e-mail').fill('marie.dupont@example.com');
+    await client.page.getByRole('button', { name: 'Envoyer le lien' }).click();
+    await client.page.getByRole('status').getByText('Si cette adresse a un compte').waitFor();
+    expect(await seriousViolations(client.page)).toEqual([]);
+    await client.page.screenshot({ path: path.join(ARTIFACTS, 'forgot-password-fr.png') });
+    await client.page.getByRole('link', { name: 'Retour à la connexion' }).click();
+    await client.page.getByRole('heading', { level: 2, name: 'Vous avez un compte ?' }).waitFor();
     await client.page.getByLabel('Adresse e-mail').fill('marie.dupont@example.com');
     await client.page.getByLabel('Mot de passe', { exact: true }).fill('marie-choisit-ceci');
     await client.page.getByRole('button', { name: 'Se connecter' }).click();
@@ -143,5 +153,39 @@ describe.skipIf(!chromiumAvailable())('the agency console in Chromium', () => {
       .getByText(/^Used /)
       .waitFor();
     await context.close();
+  });
+
+  it('an admin tunes the ranking within bounds; a viewer reads it', async () => {
+    const { context, page, console: app } = await newPage('en-GB');
+    await app.open(suite.server.url);
+    await app.signInAsDemo('Claire Dubois');
+    await app.nav(/^Ranking$/).click();
+    await page.getByRole('heading', { level: 1, name: 'Ranking' }).waitFor();
+    const proximity = page.getByRole('spinbutton', { name: 'Proximity' });
+    expect(await proximity.inputValue()).toBe('3');
+    await proximity.fill('4.5');
+    await page.getByRole('slider', { name: 'Most a promotion may add' }).fill('0.1');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').getByText('Saved: your travellers’ next ideas use it.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'console-ranking.png'), fullPage: true });
+    const stored = (await (await page.request.get(`${suite.server.url}/api/agency/ranking`)).json()) as { settings: { weights: { proximity: number }; promotionLift: number } };
+    expect(stored.settings).toMatchObject({ weights: { proximity: 4.5 }, promotionLift: 0.1 });
+    await context.close();
+
+    const viewer = await newPage('fr-FR');
+    await viewer.console.open(suite.server.url);
+    await viewer.console.signIn('hugo@escale-demo.example', DEMO_STAFF_PASSWORD);
+    await viewer.console.nav(/^Classement$/).click();
+    await viewer.page.getByText('Seule l’administration de votre agence peut les modifier.').waitFor();
+    expect(
+      await viewer.page
+        .getByRole('spinbutton', { name: 'Proximity' })
+        .or(viewer.page.getByRole('spinbutton', { name: 'Proximité' }))
+        .first()
+        .isDisabled(),
+    ).toBe(true);
+    expect(await seriousViolations(viewer.page)).toEqual([]);
+    await viewer.context.close();
   });
 });

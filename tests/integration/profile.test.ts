@@ -4,21 +4,15 @@
  * effect on the open feed at once (interests, party, budget) and shows in My data; on PostgreSQL, a profile
  * written through one instance re-ranks a feed open on another.
  */
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { ApiError, MyData, ProfileBody, ProfileEdit, ServerFeed, SessionInfo } from '@escale/shared';
-import { startServerProcess, stopServerProcesses } from '../support/server-process.ts';
-import { callApi as call, signIn, startTestServer, type TestServer } from '../support/test-server.ts';
+import { startServerProcess } from '../support/server-process.ts';
+import { serverForFile } from '../support/server-suite.ts';
+import { callApi as call, signIn } from '../support/test-server.ts';
 import { createTestStore, TEST_STORE } from '../support/test-store.ts';
 import { TestSocket } from '../support/ws-client.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-  await stopServerProcesses();
-});
+const suite = serverForFile();
 
 const CINEMA_NO_BARS: ProfileEdit = {
   likes: [{ kind: 'category', id: 'cinema' }],
@@ -34,15 +28,15 @@ async function profileOf(url: string, cookie: string): Promise<ProfileBody> {
 }
 /** What the store holds of the profile, read past the API. */
 async function storedRow(travellerId: string) {
-  return server.ctx.db.selectFrom('travellers').select(['likes', 'dislikes', 'party', 'budget', 'onboarded_at']).where('id', '=', travellerId).executeTakeFirstOrThrow();
+  return suite.server.ctx.db.selectFrom('travellers').select(['likes', 'dislikes', 'party', 'budget', 'onboarded_at']).where('id', '=', travellerId).executeTakeFirstOrThrow();
 }
 
 describe('the onboarding', () => {
   it('is offered to a traveller who never said anything, with the choices their city has', async () => {
-    const marc = await signIn(server, 'marc');
-    const session = (await (await call(server.url, marc.cookie, 'GET', '/api/session')).json()) as SessionInfo;
+    const marc = await signIn(suite.server, 'marc');
+    const session = (await (await call(suite.server.url, marc.cookie, 'GET', '/api/session')).json()) as SessionInfo;
     expect(session.traveller.onboarded).toBe(false);
-    const body = await profileOf(server.url, marc.cookie);
+    const body = await profileOf(suite.server.url, marc.cookie);
     expect(body.profile).toBeNull(); // the profile consent is off: nothing is held
     expect(body.onboarded).toBe(false);
     expect(body.choices.categories).toEqual(expect.arrayContaining(['restaurant', 'museum', 'climbing', 'park']));
@@ -50,25 +44,25 @@ describe('the onboarding', () => {
     expect(body.choices.cuisines.every((t) => t.startsWith('cuisine:'))).toBe(true);
     expect(body.choices.music).toEqual(expect.arrayContaining(['jazz', 'live-music']));
     // Not offered again to someone who answered it (the seeded personas with a profile did).
-    const lea = await signIn(server, 'lea');
-    expect((await profileOf(server.url, lea.cookie)).onboarded).toBe(true);
+    const lea = await signIn(suite.server, 'lea');
+    expect((await profileOf(suite.server.url, lea.cookie)).onboarded).toBe(true);
   });
 
   it('refuses answers without the profile consent and stores nothing; skipping is always possible, once', async () => {
-    const marc = await signIn(server, 'marc');
+    const marc = await signIn(suite.server, 'marc');
     const before = await storedRow(marc.travellerId);
-    const answered = await call(server.url, marc.cookie, 'POST', '/api/profile/onboarding', { outcome: 'answered', profile: CINEMA_NO_BARS });
+    const answered = await call(suite.server.url, marc.cookie, 'POST', '/api/profile/onboarding', { outcome: 'answered', profile: CINEMA_NO_BARS });
     expect(answered.status).toBe(403);
     expect(((await answered.json()) as ApiError).error.code).toBe('consent_required');
-    const put = await call(server.url, marc.cookie, 'PUT', '/api/profile', CINEMA_NO_BARS);
+    const put = await call(suite.server.url, marc.cookie, 'PUT', '/api/profile', CINEMA_NO_BARS);
     expect(put.status).toBe(403);
     expect(await storedRow(marc.travellerId)).toEqual(before);
     expect(before).toMatchObject({ likes: '[]', dislikes: '[]', budget: null, onboarded_at: null });
 
-    const skipped = await call(server.url, marc.cookie, 'POST', '/api/profile/onboarding', { outcome: 'skipped' });
+    const skipped = await call(suite.server.url, marc.cookie, 'POST', '/api/profile/onboarding', { outcome: 'skipped' });
     expect(skipped.status).toBe(200);
     expect(((await skipped.json()) as ProfileBody).onboarded).toBe(true);
-    const session = (await (await call(server.url, marc.cookie, 'GET', '/api/session')).json()) as SessionInfo;
+    const session = (await (await call(suite.server.url, marc.cookie, 'GET', '/api/session')).json()) as SessionInfo;
     expect(session.traveller.onboarded).toBe(true);
     const row = await storedRow(marc.travellerId);
     expect(row).toMatchObject({ likes: '[]', budget: null });
@@ -76,17 +70,17 @@ describe('the onboarding', () => {
   });
 
   it('answers given with the consent re-rank the open feed at once and show in My data', async () => {
-    const marc = await signIn(server, 'marc');
-    const socket = await TestSocket.greeted(server.wsUrl, marc.cookie);
+    const marc = await signIn(suite.server, 'marc');
+    const socket = await TestSocket.greeted(suite.server.wsUrl, marc.cookie);
     onTestFinished(() => socket.close());
     socket.send({ type: 'location', lat: 48.8606, lon: 2.3376 }); // by the Louvre
     const first = await socket.nextOfType('feed');
     expect(signalsIn(first).has('interests')).toBe(false); // no profile consent: the signal is not computed
     expect(first.items.some((s) => s.item.place.category === 'bar')).toBe(true);
 
-    expect((await call(server.url, marc.cookie, 'PUT', '/api/consents/profile', { granted: true })).status).toBe(200);
+    expect((await call(suite.server.url, marc.cookie, 'PUT', '/api/consents/profile', { granted: true })).status).toBe(200);
     await socket.nextOfType('feed'); // the consent alone re-ranks (with an empty profile)
-    const res = await call(server.url, marc.cookie, 'POST', '/api/profile/onboarding', { outcome: 'answered', profile: CINEMA_NO_BARS });
+    const res = await call(suite.server.url, marc.cookie, 'POST', '/api/profile/onboarding', { outcome: 'answered', profile: CINEMA_NO_BARS });
     expect(res.status).toBe(200);
     const body = (await res.json()) as ProfileBody;
     expect(body).toMatchObject({ onboarded: true, profile: CINEMA_NO_BARS });
@@ -97,28 +91,28 @@ describe('the onboarding', () => {
     expect(reranked.items.some((s) => s.item.place.category === 'bar')).toBe(false); // a dislike is obeyed
     expect(reranked.items[0]!.item.place.category).toBe('cinema'); // a stated like counts
 
-    const mine = (await (await call(server.url, marc.cookie, 'GET', '/api/my-data')).json()) as MyData;
+    const mine = (await (await call(suite.server.url, marc.cookie, 'GET', '/api/my-data')).json()) as MyData;
     expect(mine.profile).toEqual(CINEMA_NO_BARS);
     expect(mine.onboardedAt).not.toBeNull();
   });
 
   it('the editor replaces the profile; withdrawing the consent deletes it and refuses the next write', async () => {
-    const lea = await signIn(server, 'lea');
+    const lea = await signIn(suite.server, 'lea');
     const edited: ProfileEdit = { likes: [{ kind: 'tag', id: 'jazz' }], dislikes: [], party: { adults: 1, childrenAges: [7], accessibility: [] }, budget: null };
-    const put = await call(server.url, lea.cookie, 'PUT', '/api/profile', edited);
+    const put = await call(suite.server.url, lea.cookie, 'PUT', '/api/profile', edited);
     expect(put.status).toBe(200);
     expect(((await put.json()) as ProfileBody).profile).toEqual(edited);
     expect(JSON.parse((await storedRow(lea.travellerId)).likes)).toEqual([{ kind: 'tag', id: 'jazz' }]);
 
-    expect((await call(server.url, lea.cookie, 'PUT', '/api/consents/profile', { granted: false })).status).toBe(200);
-    expect((await profileOf(server.url, lea.cookie)).profile).toBeNull();
+    expect((await call(suite.server.url, lea.cookie, 'PUT', '/api/consents/profile', { granted: false })).status).toBe(200);
+    expect((await profileOf(suite.server.url, lea.cookie)).profile).toBeNull();
     expect(await storedRow(lea.travellerId)).toMatchObject({ likes: '[]', dislikes: '[]', budget: null });
-    expect((await call(server.url, lea.cookie, 'PUT', '/api/profile', edited)).status).toBe(403);
+    expect((await call(suite.server.url, lea.cookie, 'PUT', '/api/profile', edited)).status).toBe(403);
     expect((await storedRow(lea.travellerId)).likes).toBe('[]');
   });
 
   it('rejects what the ranker could not read, with the field named, and stores nothing', async () => {
-    const lea = await signIn(server, 'lea');
+    const lea = await signIn(suite.server, 'lea');
     const before = await storedRow(lea.travellerId);
     const bad: [unknown, string][] = [
       [{ ...CINEMA_NO_BARS, likes: [{ kind: 'category', id: 'casino' }] }, 'likes'],
@@ -139,15 +133,15 @@ describe('the onboarding', () => {
       [{ ...CINEMA_NO_BARS, extra: true }, ''],
     ];
     for (const [body, field] of bad) {
-      const res = await call(server.url, lea.cookie, 'PUT', '/api/profile', body);
+      const res = await call(suite.server.url, lea.cookie, 'PUT', '/api/profile', body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       const error = ((await res.json()) as ApiError).error;
       expect(error.code).toBe('bad_request');
       expect(error.message).toContain(field);
     }
-    expect((await call(server.url, lea.cookie, 'POST', '/api/profile/onboarding', { outcome: 'maybe' })).status).toBe(400);
+    expect((await call(suite.server.url, lea.cookie, 'POST', '/api/profile/onboarding', { outcome: 'maybe' })).status).toBe(400);
     expect(await storedRow(lea.travellerId)).toEqual(before);
-    expect((await call(server.url, '', 'GET', '/api/profile')).status).toBe(401);
+    expect((await call(suite.server.url, '', 'GET', '/api/profile')).status).toBe(401);
   });
 });
 

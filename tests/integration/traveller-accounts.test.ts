@@ -4,6 +4,7 @@
  * once; they sign in and out with e-mail and password, everywhere at once if they ask; erasure takes the
  * account with it.
  */
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError, InvitationCheck, InvitationCreated, InvitationList, MyData, SessionInfo } from '@escale/shared';
 import { DEMO_STAFF_PASSWORD } from '../../server/src/agency/demo-staff.ts';
@@ -11,8 +12,9 @@ import { callApi as call, startTestServer, type TestServer } from '../support/te
 
 let server: TestServer;
 let editor: string;
+const logLines: string[] = [];
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ logger: pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) }) });
   const res = await call(server.url, '', 'POST', '/api/agency/session', { email: 'sophie@escale-demo.example', password: DEMO_STAFF_PASSWORD });
   editor = res.headers.get('set-cookie')!.split(';')[0]!;
 });
@@ -110,5 +112,23 @@ describe('signing in with an account', () => {
     expect(await server.ctx.db.selectFrom('traveller_accounts').select('email').where('traveller_id', '=', id).executeTakeFirst()).toBeUndefined();
     expect((await call(server.url, '', 'POST', '/api/session', { email: 'leaving@example.com', password: 'marie-has-a-password' })).status).toBe(401);
     expect((await signUp((await invite()).token, 'leaving@example.com')).status).toBe(201);
+  });
+
+  it('"forgot my password": one answer for any address, a link (logged in demo mode) that sets a new one once and ends every session', async () => {
+    const { token } = await invite();
+    const before = cookieOf(await signUp(token, 'forgetful@example.com', 'Forgetful'));
+    const known = await call(server.url, '', 'POST', '/api/password-reset', { email: 'forgetful@example.com' });
+    const unknown = await call(server.url, '', 'POST', '/api/password-reset', { email: 'nobody-here@example.com' });
+    expect(known.status).toBe(202);
+    expect(await known.json()).toEqual(await unknown.json());
+    const mail = logLines.map((l) => JSON.parse(l) as { mail?: { to: string; link: string } }).find((l) => l.mail?.to === 'forgetful@example.com');
+    expect(mail?.mail?.link).toMatch(/\/reset-password#[\w-]{40,}$/);
+    const link = new URL(mail!.mail!.link).hash.slice(1);
+    expect((await call(server.url, '', 'POST', '/api/password', { token: link, password: 'a-brand-new-password' })).status).toBe(204);
+    expect((await call(server.url, '', 'POST', '/api/password', { token: link, password: 'yet-another-password' })).status).toBe(400);
+    expect((await call(server.url, before, 'GET', '/api/session')).status).toBe(401);
+    expect((await call(server.url, '', 'POST', '/api/session', { email: 'forgetful@example.com', password: 'marie-has-a-password' })).status).toBe(401);
+    expect((await call(server.url, '', 'POST', '/api/session', { email: 'forgetful@example.com', password: 'a-brand-new-password' })).status).toBe(200);
+    expect(logLines.join('\n')).not.toContain('a-brand-new-password');
   });
 });

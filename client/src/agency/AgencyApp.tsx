@@ -8,14 +8,15 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { ConsoleHeader } from './ConsoleHeader.tsx';
-import { ForgotPasswordScreen } from './ForgotPasswordScreen.tsx';
+import { ForgotPassword } from '../signin/ForgotPassword.tsx';
+import { SetPassword } from '../signin/SetPassword.tsx';
 import { InvitationsScreen } from './InvitationsScreen.tsx';
 import { OverviewScreen } from './OverviewScreen.tsx';
+import { RankingScreen } from './RankingScreen.tsx';
 import { AGENCY_PATHS } from './paths.ts';
-import { SetPasswordScreen } from './SetPasswordScreen.tsx';
 import { SignInScreen } from './SignInScreen.tsx';
 import { StaffScreen } from './StaffScreen.tsx';
-import { getStaffSession } from './agency-api.ts';
+import { askPasswordReset, getStaffSession, setPassword } from './agency-api.ts';
 
 /** The console is mounted at /agency/*: its routes are written relative to it. */
 const relative = (path: string) => path.slice(AGENCY_PATHS.home.length + 1);
@@ -45,13 +46,14 @@ export function AgencyApp() {
   } else {
     content = (
       <Routes>
-        <Route path={relative(AGENCY_PATHS.setPassword)} element={<SetPasswordScreen />} />
-        <Route path={relative(AGENCY_PATHS.forgotPassword)} element={<ForgotPasswordScreen />} />
+        <Route path={relative(AGENCY_PATHS.setPassword)} element={<SetPassword save={setPassword} signInPath={AGENCY_PATHS.home} />} />
+        <Route path={relative(AGENCY_PATHS.forgotPassword)} element={<ForgotPassword ask={askPasswordReset} signInPath={AGENCY_PATHS.home} />} />
         {session === null ? (
           <Route path="*" element={<SignInScreen onSignedIn={setSession} />} />
         ) : (
           <>
             <Route index element={<OverviewScreen />} />
+            <Route path={relative(AGENCY_PATHS.ranking)} element={<RankingScreen canEdit={session.staff.role === 'admin'} />} />
             {roleAllows(session.staff.role, 'editor') && <Route path={relative(AGENCY_PATHS.clients)} element={<InvitationsScreen />} />}
             {session.staff.role === 'admin' && <Route path={relative(AGENCY_PATHS.staff)} element={<StaffScreen me={session.staff.id} />} />}
             <Route path="*" element={<Navigate to={AGENCY_PATHS.home} replace />} />

@@ -1,6 +1,8 @@
 /** The agency console's calls (server/src/agency/), each answer checked against the shared contract on receipt. */
 import {
   AgencyOverview,
+  type AgencyRanking,
+  AgencyRankingBody,
   DemoStaffList,
   InvitationCreated,
   InvitationList,
@@ -39,3 +41,5 @@ export const askPasswordReset = (email: string) => request('/api/agency/password
 export const setPassword = (body: PasswordResetBody) => request('/api/agency/password', null, jsonBody(body));
 export const getInvitations = () => request('/api/agency/invitations', InvitationList);
 export const createInvitation = (note: string) => request('/api/agency/invitations', InvitationCreated, jsonBody({ note }));
+export const getRanking = () => request('/api/agency/ranking', AgencyRankingBody);
+export const putRanking = (settings: AgencyRanking) => request('/api/agency/ranking', AgencyRankingBody, jsonBody(settings, 'PUT'));

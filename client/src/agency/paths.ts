@@ -3,6 +3,7 @@ export const AGENCY_PATHS = {
   home: '/agency',
   staff: '/agency/staff',
   clients: '/agency/clients',
+  ranking: '/agency/ranking',
   setPassword: '/agency/set-password',
   forgotPassword: '/agency/forgot-password',
 } as const;

@@ -10,7 +10,10 @@ import { prefetchMap, supportsWebGL } from '../map/load-map.ts';
 import { forgetTraveller } from '../offline/local-db.ts';
 import { bootCopy, forgetBootCopy, keepBootCopy } from '../offline/boot-copy.ts';
 import { AccountSignIn } from '../signin/AccountSignIn.tsx';
+import { askAccountReset, setAccountPassword } from '../signin/account-api.ts';
+import { ForgotPassword } from '../signin/ForgotPassword.tsx';
 import { JoinScreen } from '../signin/JoinScreen.tsx';
+import { SetPassword } from '../signin/SetPassword.tsx';
 import { PersonaPicker } from '../signin/PersonaPicker.tsx';
 import { PATHS } from './paths.ts';
 import { RankingPage, SignedIn } from './SignedIn.tsx';
@@ -92,6 +95,10 @@ export function App() {
     content =
       pathname === PATHS.join ? (
         <JoinScreen onSignedIn={onSignedIn} />
+      ) : pathname === PATHS.forgotPassword ? (
+        <ForgotPassword ask={askAccountReset} signInPath={PATHS.ideas} />
+      ) : pathname === PATHS.resetPassword ? (
+        <SetPassword save={setAccountPassword} signInPath={PATHS.ideas} />
       ) : (
         <>
           {/* The demo's travellers only while demo mode is on; one's own account always. */}

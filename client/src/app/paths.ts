@@ -9,6 +9,9 @@ export const PATHS = {
   myData: '/my-data',
   /** Making one's account from an agency's invitation link (the token after `#`). */
   join: '/join',
+  forgotPassword: '/forgot-password',
+  /** The link of a traveller's "forgot my password" (the token after `#`; server/src/auth/accounts.ts RESET_PATH). */
+  resetPassword: '/reset-password',
   /** The short, skippable onboarding: what the traveller enjoys, who travels, budget and pace. */
   welcome: '/welcome',
   /** What the traveller told Escale, to change at any time. */

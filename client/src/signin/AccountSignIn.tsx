@@ -5,6 +5,8 @@
 import type { SessionInfo } from '@escale/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PATHS } from '../app/paths.ts';
 import { CredentialsFields } from '../ui/CredentialsFields.tsx';
 import { failureText } from '../profile/failure-text.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
@@ -34,9 +36,12 @@ export function AccountSignIn({ onSignedIn, main }: { onSignedIn(session: Sessio
       <form className="console-form" onSubmit={(e) => void submit(e)}>
         <CredentialsFields email={email} password={password} onEmail={setEmail} onPassword={setPassword} />
         <ErrorNotice error={error} />
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {t('agency.signIn')}
-        </button>
+        <div className="step-actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {t('agency.signIn')}
+          </button>
+          <Link to={PATHS.forgotPassword}>{t('agency.forgot')}</Link>
+        </div>
       </form>
     </section>
   );

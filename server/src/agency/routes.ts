@@ -7,6 +7,11 @@
 import { Router } from 'express';
 import {
   type AgencyOverview,
+  type AgencyRankingBody,
+  AgencyRankingPatch,
+  DEFAULT_AGENCY_RANKING,
+  PROMOTION_LIFT_MAX,
+  WEIGHT_BOUNDS,
   type DemoStaffList,
   InvitationCreateBody,
   type InvitationCreated,
@@ -28,6 +33,7 @@ import { currentStaff } from './access.ts';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from './demo-staff.ts';
 import { createInvitation, invitationUrl, listInvitations } from './invitations.ts';
 import { LoginAttempts } from './login-limits.ts';
+import { updateAgencyRanking } from './ranking.ts';
 import { issuePasswordLink, passwordLinkUrl, redeemPasswordLink } from './password-links.ts';
 import { hashPassword, passwordMatches } from './passwords.ts';
 import { addStaff, countAdmins, listStaff, memberOf, type StaffAccount, staffByEmail, staffById, staffInAgency, setStaffPassword } from './staff.ts';
@@ -142,6 +148,17 @@ export function agencyRoutes(ctx: AppContext): Router {
     // Their sessions and links go with the row (foreign keys cascade).
     await ctx.db.deleteFrom('staff').where('id', '=', member.id).where('agency_id', '=', agencyId).execute();
     res.status(204).end();
+  });
+
+  // How the ranking is tuned for the agency's travellers: read by all staff, changed by admins.
+  const rankingBody = (settings: AgencyRankingBody['settings']): AgencyRankingBody => ({ settings, defaults: DEFAULT_AGENCY_RANKING, bounds: WEIGHT_BOUNDS, promotionLiftMax: PROMOTION_LIFT_MAX });
+  router.get('/agency/ranking', (_req, res) => {
+    res.json(rankingBody(ctx.recommender.agencyRankingOf(currentStaff(res).member.agencyId)));
+  });
+
+  router.put('/agency/ranking', async (req, res) => {
+    const patch = parseBody(AgencyRankingPatch, req.body);
+    res.json(rankingBody(await updateAgencyRanking(ctx, currentStaff(res).member.agencyId, patch)));
   });
 
   // The agency's clientele joins through invitation links, made by editors and admins.

@@ -9,6 +9,7 @@ import type { AppContext } from '../context.ts';
 import { agencyOfInvitation, useInvitation } from '../agency/invitations.ts';
 import { hashPassword } from '../agency/passwords.ts';
 import { HttpError } from '../http/errors.ts';
+import { newToken, tokenHash } from './sessions.ts';
 
 const LINK_GONE = 'This invitation has expired or was already used: ask your agency for a new one.';
 
@@ -54,4 +55,33 @@ export async function signUp(ctx: Pick<AppContext, 'db' | 'clock' | 'city'>, bod
 export async function accountByEmail(ctx: Pick<AppContext, 'db'>, email: string): Promise<{ travellerId: string; passwordHash: string } | null> {
   const row = await ctx.db.selectFrom('traveller_accounts').select(['traveller_id', 'password_hash']).where('email', '=', email).executeTakeFirst();
   return row ? { travellerId: row.traveller_id, passwordHash: row.password_hash } : null;
+}
+
+export const RESET_PATH = '/reset-password';
+
+/** A one-time link to choose a new password, for the account with this address (null: no such account). */
+export async function issueAccountPasswordLink(ctx: Pick<AppContext, 'db' | 'clock'>, email: string, ttlMs: number): Promise<string | null> {
+  const account = await accountByEmail(ctx, email);
+  if (!account) return null;
+  const token = newToken();
+  const now = ctx.clock.now();
+  await ctx.db.deleteFrom('account_password_links').where('traveller_id', '=', account.travellerId).execute();
+  await ctx.db
+    .insertInto('account_password_links')
+    .values({ token_hash: tokenHash(token), traveller_id: account.travellerId, expires_at: new Date(now.getTime() + ttlMs).toISOString() })
+    .execute();
+  return token;
+}
+
+/** Sets the password of the link's account, the link used up; the traveller's id, or null for a dead link. */
+export async function resetAccountPassword(ctx: Pick<AppContext, 'db' | 'clock'>, token: string, password: string): Promise<string | null> {
+  const now = ctx.clock.now().toISOString();
+  const row = await ctx.db.deleteFrom('account_password_links').where('token_hash', '=', tokenHash(token)).returning(['traveller_id', 'expires_at']).executeTakeFirst();
+  if (!row || row.expires_at <= now) return null;
+  await ctx.db
+    .updateTable('traveller_accounts')
+    .set({ password_hash: await hashPassword(password) })
+    .where('traveller_id', '=', row.traveller_id)
+    .execute();
+  return row.traveller_id;
 }

@@ -1,14 +1,25 @@
 /** Sign-in (demo personas for now; real accounts come with the agency console), session info, sign-out. */
 import { Router } from 'express';
-import { DemoSignInBody, type InvitationCheck, InvitationCheckBody, SessionClockBody, type SessionClockInfo, TravellerSignInBody, TravellerSignUpBody } from '@escale/shared';
+import {
+  DemoSignInBody,
+  type InvitationCheck,
+  InvitationCheckBody,
+  PasswordResetBody,
+  PasswordResetRequest,
+  SessionClockBody,
+  type SessionClockInfo,
+  TravellerSignInBody,
+  TravellerSignUpBody,
+} from '@escale/shared';
 import { agencyOfInvitation } from '../agency/invitations.ts';
 import { LoginAttempts } from '../agency/login-limits.ts';
 import { passwordMatches } from '../agency/passwords.ts';
-import { accountByEmail, signUp } from './accounts.ts';
+import { accountByEmail, issueAccountPasswordLink, RESET_PATH, resetAccountPassword, signUp } from './accounts.ts';
 import type { AppContext } from '../context.ts';
 import { countDemoVisitors, createDemoVisitor } from '../demo/visitors.ts';
 import { HttpError, parseBody } from '../http/errors.ts';
 import { perClientLimit } from '../http/rate-limit.ts';
+import { requestOrigin } from '../http/trusted-proxy.ts';
 import { findTraveller } from '../travellers/queries.ts';
 import { endSession } from './end-session.ts';
 import { currentSession, currentTraveller, requireTraveller, sessionOfRequest } from './require-traveller.ts';
@@ -83,6 +94,28 @@ export function authRoutes(ctx: AppContext): Router {
     }
     attempts.recordSuccess(email);
     res.json(await signedIn(req, res, account.travellerId));
+  });
+
+  // Forgot my password: the same answer whether the address has an account; the link by e-mail (logged in
+  // demo mode: no mail transport yet). A new password ends every session of the traveller.
+  const resetLimit = perClientLimit({ windowMs: 3_600_000, limit: 10, what: 'password reset requests' });
+  router.post('/password-reset', resetLimit, async (req, res) => {
+    const { email } = parseBody(PasswordResetRequest, req.body);
+    const token = await issueAccountPasswordLink(ctx, email, ctx.config.staff.passwordLinkTtlMs);
+    if (token && ctx.config.demoMode) {
+      const origin = ctx.config.allowedOrigins[0] ?? requestOrigin(req) ?? '';
+      ctx.logger.info({ mail: { to: email, subject: 'Choose a new password', link: `${origin}${RESET_PATH}#${token}` } }, 'password reset e-mail (demo mode: logged, not sent)');
+    }
+    res.status(202).json({ message: 'If this address has an account, a link to choose a new password is on its way.' });
+  });
+
+  router.post('/password', async (req, res) => {
+    const { token, password } = parseBody(PasswordResetBody, req.body);
+    const travellerId = await resetAccountPassword(ctx, token, password);
+    if (!travellerId) throw new HttpError(400, 'bad_request', 'This link has expired or was already used: ask for a new one.');
+    const sessions = await ctx.db.selectFrom('sessions').select(['id_hash']).where('traveller_id', '=', travellerId).execute();
+    for (const s of sessions) await endSession(ctx, { id: s.id_hash, travellerId }, 'signed_out');
+    res.status(204).end();
   });
 
   // Every session of the traveller, on every device: each one's sockets close (4401).

@@ -22,7 +22,7 @@ describe('the public description of the ranking', () => {
       expect(hasEvidenceTemplate(e.key), e.key).toBe(true);
       for (const locale of ['en', 'fr'] as const) expect(renderEvidence(e, locale)).not.toMatch(/undefined|\{|\}/);
     }
-    expect(renderEvidence(explained.promotions, 'en')).toMatch(/at most 0.5 points, 3 % of the largest possible score/);
+    expect(renderEvidence(explained.promotions, 'en')).toMatch(/at most 0.5 points, 3 % of the largest possible score, and never more than 25 % of what the idea scores without it/);
     expect(explained.retention).toEqual({ positionHours: 24, suggestionsKept: 200 });
   });
 });

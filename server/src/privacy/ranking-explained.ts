@@ -4,7 +4,7 @@
  * consent, the hard rules it obeys), so the page cannot drift from the code. The words are evidence keys
  * rendered by the shared templates in each language (shared/src/evidence.ts).
  */
-import { DEFAULT_WEIGHTS, FEWER_LIKE_FACTOR, type RankingExplained, SIGNAL_CONSENT } from '@escale/shared';
+import { DEFAULT_PROMOTION_LIFT, DEFAULT_WEIGHTS, FEWER_LIKE_FACTOR, type RankingExplained, SIGNAL_CONSENT } from '@escale/shared';
 import type { ServerConfig } from '../config.ts';
 import { EVENT_HORIZON_HOURS, EXCLUSION_REASONS, MIN_MINUTES_OPEN_AFTER_ARRIVAL } from '../recommend/hard-rules.ts';
 import { SIGNALS } from '../recommend/signals/index.ts';
@@ -26,7 +26,7 @@ export function rankingExplained(config: Pick<ServerConfig, 'retention' | 'realt
       reads: { key: `explain.reads.${s.id}`, params: {} },
     })),
     hardRules: EXCLUSION_REASONS.map((reason) => ({ key: `rule.${reason}`, params: { minutes: MIN_MINUTES_OPEN_AFTER_ARRIVAL, hours: EVENT_HORIZON_HOURS } })),
-    promotions: { key: 'explain.promotions', params: { weight: agency, percent: Math.round((agency / total) * 100) } },
+    promotions: { key: 'explain.promotions', params: { weight: agency, percent: Math.round((agency / total) * 100), lift: Math.round(DEFAULT_PROMOTION_LIFT * 100) } },
     fewerLikeFactor: FEWER_LIKE_FACTOR,
     retention: { positionHours: Math.round(config.retention.positionMs / 3_600_000), suggestionsKept: config.realtime.replayMaxMessages },
   };

@@ -89,6 +89,29 @@ describe('rank', () => {
     expect(s!.contributions.find((c) => c.signal === 'agency')!.value).toBe(1);
   });
 
+  it('lets a promotion lift an idea that already fits, never one with nothing for it', () => {
+    // Only what everybody thinks counts here, and the promotion: full weight to it, the most an agency may set.
+    const weights = { proximity: 0, timing: 0, interests: 0, taste: 0, trip: 0, party: 0, budget: 0, popularity: 1, agency: 1 };
+    const good = place({ name: 'Good', rating: 4.8, reviewCount: 900 });
+    const nearly = place({ name: 'Nearly as good', rating: 4.7, reviewCount: 800 });
+    const unknown = place({ name: 'Nobody knows it', rating: null, reviewCount: 0 });
+    const graph = graphOf({
+      places: [good, nearly, unknown],
+      offers: [offer(nearly, { title: 'Promoted, fits', promoted: true }), offer(unknown, { title: 'Promoted, fits nothing', promoted: true })],
+    });
+    const options = { limit: 10, weights, diversify: false };
+    const ranked = rank(graph, context({ now: NOW }), { ...options, promotionLift: 0.25 }).items;
+    const titles = ranked.map((s) => s.item.title);
+    expect(titles[0]).toBe('Promoted, fits'); // lifted over a slightly better idea
+    expect(titles.indexOf('Promoted, fits nothing')).toBeGreaterThan(titles.indexOf('Good'));
+    const lift = (title: string) => ranked.find((s) => s.item.title === title)!.contributions.find((c) => c.signal === 'agency')!;
+    const popularity = (title: string) => ranked.find((s) => s.item.title === title)!.contributions.find((c) => c.signal === 'popularity')!.points;
+    expect(lift('Promoted, fits nothing').points).toBeCloseTo(0.25 * popularity('Promoted, fits nothing'), 3);
+    // Without the cap the same promotion would put the idea that fits nothing above a good one: the cap is what prevents it.
+    const uncapped = rank(graph, context({ now: NOW }), { ...options, promotionLift: 100 }).items.map((s) => s.item.title);
+    expect(uncapped.indexOf('Promoted, fits nothing')).toBeLessThan(uncapped.indexOf('Good'));
+  });
+
   it('spreads the top results over categories', () => {
     const ramen = [1, 2, 3].map((i) => place({ name: `Ramen ${i}`, tags: ['cuisine:ramen'], lat: HOTEL_DE_VILLE.lat + i * 0.0003 }));
     const bar = place({ name: 'Bar', category: 'bar', lat: HOTEL_DE_VILLE.lat + 0.004 });

@@ -3,7 +3,7 @@
  * top N, each with its explanation. Score = Σ weight(signal) × value(signal) over the signals allowed by
  * consent (docs/RANKING.md has the formula and worked examples).
  */
-import { DEFAULT_WEIGHTS, type Evidence, FEWER_LIKE_FACTOR, type InterestRef, SIGNAL_CONSENT, type SignalContribution, type SignalId, type Suggestion } from '@escale/shared';
+import { DEFAULT_PROMOTION_LIFT, DEFAULT_WEIGHTS, type Evidence, FEWER_LIKE_FACTOR, type InterestRef, SIGNAL_CONSENT, type SignalContribution, type SignalId, type Suggestion } from '@escale/shared';
 import type { TravelGraph } from '../graph/travel-graph.ts';
 import { type Candidate, hasTag } from './candidate.ts';
 import { candidatesAt, generateCandidates, placesAround, placesNearNextBooking, reachRadiusMeters, REACH_STEPS_MINUTES, runningCandidates, type CandidateOptions, MAX_PLACES } from './candidates.ts';
@@ -19,6 +19,8 @@ import { prepareTaste } from './taste-run.ts';
 export interface RankOptions extends CandidateOptions {
   limit: number;
   weights?: Partial<Record<SignalId, number>>;
+  /** The most a promotion may add, as a share of the idea's points without it (the agency's setting). */
+  promotionLift?: number;
   /** Favourites mode: places the traveller visited may come back (dismissals are still obeyed). */
   allowVisited?: boolean;
   /** Category diversity re-ranking; on in the product, switchable for evaluations. */
@@ -70,14 +72,20 @@ function fewerMatch(c: Candidate, fewer: RankingContext['fewer']): InterestRef |
 }
 
 /** The hot loop of a ranking: a plain loop, no intermediate arrays, the driver found on the way. */
-export function scoreCandidate(c: Candidate, ctx: RankingContext, signals: readonly Signal[], weights: Record<SignalId, number>, run: RankRun): Scored {
+export function scoreCandidate(c: Candidate, ctx: RankingContext, signals: readonly Signal[], weights: Record<SignalId, number>, run: RankRun, promotionLift = DEFAULT_PROMOTION_LIFT): Scored {
   const results: SignalResult[] = new Array(signals.length);
   let score = 0;
   let best = 0;
   let driverIndex = 0;
   for (let i = 0; i < signals.length; i++) {
     const signal = signals[i]!;
-    const result = signal.compute(c, ctx, run);
+    let result = signal.compute(c, ctx, run);
+    // The promotion comes last (SIGNALS' order): it may add at most `promotionLift` of what the idea already
+    // scores, so an idea with nothing for it gets no lift at all. Its value says the share it was allowed.
+    if (signal.id === 'agency' && result.value > 0 && weights.agency > 0) {
+      const allowed = Math.min(weights.agency * result.value, promotionLift * score);
+      if (allowed < weights.agency * result.value) result = { ...result, value: allowed / weights.agency };
+    }
     results[i] = result;
     const points = weights[signal.id] * result.value;
     score += points;
@@ -253,7 +261,7 @@ export function scoreAll(graph: TravelGraph, ctx: RankingContext, options: Score
     taste: signalAllowed('taste', ctx) ? prepareTaste(graph, ctx, placeNodes) : null,
   };
   const active = SIGNALS.filter((s) => signalAllowed(s.id, ctx));
-  const scored = candidates.map((c) => scoreCandidate(c, ctx, active, weights, run));
+  const scored = candidates.map((c) => scoreCandidate(c, ctx, active, weights, run, options.promotionLift ?? DEFAULT_PROMOTION_LIFT));
   return { ctx, scored, tierOf, considered: candidates.length, lookalikes: run.taste?.result.lookalikes.length ?? 0 };
 }
 

@@ -2,7 +2,7 @@
  * The recommender as the rest of the server calls it: assembles the consent-scoped context for one
  * traveller from the travel graph and ranks. HTTP routes and the WebSocket push both go through here.
  */
-import type { Booking, InterestRef } from '@escale/shared';
+import { type AgencyRanking, type Booking, DEFAULT_AGENCY_RANKING, type InterestRef } from '@escale/shared';
 import type { City } from '../catalogue/model.ts';
 import type { TravelGraph } from '../graph/travel-graph.ts';
 import { EXCLUDING_KINDS, HISTORY_KINDS, type Interaction, type Traveller } from '../travellers/model.ts';
@@ -38,8 +38,19 @@ export class Recommender {
   constructor(
     private readonly graph: TravelGraph,
     private readonly agencyName: (agencyId: string) => string,
+    /** Each agency's ranking settings; an agency without is ranked with the defaults. */
+    private readonly agencyRankings: Map<string, AgencyRanking> = new Map(),
   ) {
     this.neighbourhoods = new NeighbourhoodIndex(graph);
+  }
+
+  agencyRankingOf(agencyId: string): AgencyRanking {
+    return this.agencyRankings.get(agencyId) ?? DEFAULT_AGENCY_RANKING;
+  }
+
+  /** An agency's settings as just written (agency/ranking.ts follows the change log). */
+  setAgencyRanking(agencyId: string, ranking: AgencyRanking): void {
+    this.agencyRankings.set(agencyId, ranking);
   }
 
   /** The name of an agency, as promotions and agency triggers disclose it. */
@@ -100,7 +111,8 @@ export class Recommender {
     return {
       top: (limit, skip) => {
         const start = performance.now();
-        scoring ??= scoreAll(this.graph, this.context(req), {});
+        const tuned = this.agencyRankingOf(req.traveller.agencyId);
+        scoring ??= scoreAll(this.graph, this.context(req), { weights: tuned.weights, promotionLift: tuned.promotionLift });
         const result = selectTop(scoring, { limit, ...(skip ? { skip } : {}) });
         this.onRanked?.((performance.now() - start) / 1000);
         return result;

@@ -8,6 +8,8 @@ export interface AgencyTable {
   id: string;
   name: string;
   created_at: string;
+  /** JSON AgencyRanking (weights within bounds, the promotion lift); null = the defaults. */
+  ranking: string | null;
 }
 
 export interface CityTable {
@@ -294,6 +296,12 @@ export interface TravellerAccountTable {
   created_at: string;
 }
 
+export interface AccountPasswordLinkTable {
+  token_hash: string;
+  traveller_id: string;
+  expires_at: string;
+}
+
 export interface InvitationTable {
   id: string;
   token_hash: string;
@@ -339,5 +347,6 @@ export interface Database {
   password_links: PasswordLinkTable;
   traveller_accounts: TravellerAccountTable;
   invitations: InvitationTable;
+  account_password_links: AccountPasswordLinkTable;
   meta: MetaTable;
 }

@@ -18,6 +18,8 @@ import * as personalControl from './2026-12-05T11-00-personal-control.ts';
 import * as profileUnderConsent from './2026-12-06T08-00-profile-under-consent.ts';
 import * as staffAccounts from './2026-12-06T09-00-staff-accounts.ts';
 import * as travellerAccounts from './2026-12-06T10-00-traveller-accounts.ts';
+import * as agencyRanking from './2026-12-06T11-00-agency-ranking.ts';
+import * as accountPasswordLinks from './2026-12-06T12-00-account-password-links.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T20-00-initial': initial,
@@ -34,4 +36,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06T08-00-profile-under-consent': profileUnderConsent,
   '2026-12-06T09-00-staff-accounts': staffAccounts,
   '2026-12-06T10-00-traveller-accounts': travellerAccounts,
+  '2026-12-06T11-00-agency-ranking': agencyRanking,
+  '2026-12-06T12-00-account-password-links': accountPasswordLinks,
 };

@@ -1,17 +1,15 @@
 /**
- * Choosing a password from a one-time link (a new member's, or a reset's): the token is after `#`, so it
+ * Choosing a password from a one-time link (a new staff member's, or a reset's, traveller or staff): the token is after `#`, so it
  * reaches no server log; it is sent once, in the body. Twice the password, to catch a typo.
  */
-import { PASSWORD_MIN } from '@escale/shared';
+import { PASSWORD_MIN, type PasswordResetBody } from '@escale/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { Link } from 'react-router';
 import { failureText } from '../profile/failure-text.ts';
-import { AGENCY_PATHS } from './paths.ts';
-import { setPassword } from './agency-api.ts';
 
-export function SetPasswordScreen() {
+export function SetPassword({ save, signInPath }: { save(body: PasswordResetBody): Promise<unknown>; signInPath: string }) {
   const { t } = useTranslation();
   const [token] = useState(() => window.location.hash.slice(1));
   const [password, setValue] = useState('');
@@ -21,7 +19,7 @@ export function SetPasswordScreen() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (password !== again) return setError(t('agency.passwordsDiffer'));
-    setPassword({ token, password }).then(
+    save({ token, password }).then(
       () => {
         setDone(true);
         history.replaceState(null, '', window.location.pathname); // the used token leaves the address bar
@@ -30,11 +28,11 @@ export function SetPasswordScreen() {
     );
   };
   return (
-    <div className="page console-page">
+    <div className="page account-page">
       <h1>{t('agency.setTitle')}</h1>
       {done ? (
         <p role="status">
-          {t('agency.setDone')} <Link to={AGENCY_PATHS.home}>{t('agency.signIn')}</Link>
+          {t('agency.setDone')} <Link to={signInPath}>{t('agency.signIn')}</Link>
         </p>
       ) : !token ? (
         <p role="alert">{t('agency.setNoToken')}</p>

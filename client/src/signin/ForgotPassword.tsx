@@ -1,26 +1,27 @@
-/** "Forgot my password": the address, and the same answer whether it has an account or not. */
+/**
+ * "Forgot my password" (a traveller's account, or the agency console's): the address, and the same answer
+ * whether it has an account or not.
+ */
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { Link } from 'react-router';
 import { failureText } from '../profile/failure-text.ts';
-import { AGENCY_PATHS } from './paths.ts';
-import { askPasswordReset } from './agency-api.ts';
 
-export function ForgotPasswordScreen() {
+export function ForgotPassword({ ask, signInPath }: { ask(email: string): Promise<unknown>; signInPath: string }) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    askPasswordReset(email).then(
+    ask(email).then(
       () => setSent(true),
       (err: unknown) => setError(failureText(err, t)),
     );
   };
   return (
-    <div className="page console-page">
+    <div className="page account-page">
       <h1>{t('agency.forgotTitle')}</h1>
       {sent ? (
         <p role="status">{t('agency.forgotSent')}</p>
@@ -38,7 +39,7 @@ export function ForgotPasswordScreen() {
         </form>
       )}
       <p>
-        <Link to={AGENCY_PATHS.home}>{t('agency.backToSignIn')}</Link>
+        <Link to={signInPath}>{t('agency.backToSignIn')}</Link>
       </p>
     </div>
   );
