@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_WEIGHTS, SIGNAL_IDS, SignalId } from './signals.ts';
+import { Suggestion } from './suggestion.ts';
 
 /** viewer: reads the console; editor: also the catalogue; admin: also the staff and the agency's settings. */
 export const STAFF_ROLES = ['viewer', 'editor', 'admin'] as const;
@@ -132,3 +133,25 @@ export const AgencyRankingBody = z.object({
   promotionLiftMax: z.number(),
 });
 export type AgencyRankingBody = z.infer<typeof AgencyRankingBody>;
+
+/**
+ * `POST /api/agency/preview`: what a traveller would be suggested, and why, at a place and a time: one of
+ * the demo personas (their stated profile, history and consents), or an anonymous traveller who shares
+ * only where they are. Ranked with the agency's own settings. Never a real traveller's data.
+ */
+export const PreviewBody = z
+  .object({
+    persona: z.string().min(1).max(80).nullable(),
+    lat: z.number().min(-90).max(90),
+    lon: z.number().min(-180).max(180),
+    at: z.iso.datetime({ offset: true }),
+  })
+  .strict();
+export type PreviewBody = z.infer<typeof PreviewBody>;
+export const PreviewResult = z.object({
+  items: z.array(Suggestion),
+  /** The personal data categories the previewed traveller allowed (an anonymous one: location only). */
+  consents: z.object({ location: z.boolean(), history: z.boolean(), profile: z.boolean(), wallet: z.boolean() }),
+  considered: z.number().int().min(0),
+});
+export type PreviewResult = z.infer<typeof PreviewResult>;

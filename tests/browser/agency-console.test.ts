@@ -188,4 +188,27 @@ describe.skipIf(!chromiumAvailable())('the agency console in Chromium', () => {
     expect(await seriousViolations(viewer.page)).toEqual([]);
     await viewer.context.close();
   });
+
+  it('previews what a persona would be suggested at a place and time, with why, in English and French', async () => {
+    const { context, page, console: app } = await newPage('en-GB');
+    await app.open(suite.server.url);
+    await app.signInAsDemo('Hugo Lefèvre');
+    await app.nav(/^Preview$/).click();
+    await page.getByRole('heading', { level: 1, name: 'Preview' }).waitFor();
+    await page.getByLabel('Traveller').selectOption({ label: 'Léa' });
+    await page.getByLabel('At this place').fill('Maison de Victor Hugo');
+    await page.getByLabel('Date').fill('2026-11-24');
+    await page.getByLabel('Time (city’s clock)').fill('19:00');
+    await page.getByRole('button', { name: 'Show the ideas' }).click();
+    await page.getByRole('heading', { level: 2, name: /^\d+ ideas?$/ }).waitFor();
+    const first = page.locator('.preview-list > li').first();
+    expect(await first.getByRole('rowheader', { name: 'proximity' }).count()).toBe(1);
+    expect(await first.innerText()).toMatch(/your location at 19:00/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'console-preview.png') });
+    await page.getByRole('button', { name: 'FR' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Aperçu' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
 });

@@ -174,6 +174,7 @@ const RULES: Record<string, Rule> = {
   'DELETE /api/agency/staff/{id}': { access: 'staff', others: () => ({ id: f.aMemberId }) },
   'GET /api/agency/ranking': { access: 'staff' },
   'PUT /api/agency/ranking': { access: 'staff', body: () => ({ promotionLift: 0.2 }) },
+  'POST /api/agency/preview': { access: 'staff', body: () => ({ persona: 'lea', lat: 48.8566, lon: 2.3522, at: '2026-11-24T17:00:00Z' }) },
   'GET /api/agency/invitations': { access: 'staff' },
   'POST /api/agency/invitations': { access: 'staff', body: () => ({ note: 'Matrix' }) },
   'POST /api/signup/check': { access: 'public' },

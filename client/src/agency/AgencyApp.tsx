@@ -12,6 +12,7 @@ import { ForgotPassword } from '../signin/ForgotPassword.tsx';
 import { SetPassword } from '../signin/SetPassword.tsx';
 import { InvitationsScreen } from './InvitationsScreen.tsx';
 import { OverviewScreen } from './OverviewScreen.tsx';
+import { PreviewScreen } from './PreviewScreen.tsx';
 import { RankingScreen } from './RankingScreen.tsx';
 import { AGENCY_PATHS } from './paths.ts';
 import { SignInScreen } from './SignInScreen.tsx';
@@ -53,6 +54,7 @@ export function AgencyApp() {
         ) : (
           <>
             <Route index element={<OverviewScreen />} />
+            <Route path={relative(AGENCY_PATHS.preview)} element={<PreviewScreen />} />
             <Route path={relative(AGENCY_PATHS.ranking)} element={<RankingScreen canEdit={session.staff.role === 'admin'} />} />
             {roleAllows(session.staff.role, 'editor') && <Route path={relative(AGENCY_PATHS.clients)} element={<InvitationsScreen />} />}
             {session.staff.role === 'admin' && <Route path={relative(AGENCY_PATHS.staff)} element={<StaffScreen me={session.staff.id} />} />}

@@ -7,6 +7,8 @@ import {
   InvitationCreated,
   InvitationList,
   type PasswordResetBody,
+  type PreviewBody,
+  PreviewResult,
   type StaffCreateBody,
   StaffCreated,
   StaffList,
@@ -43,3 +45,4 @@ export const getInvitations = () => request('/api/agency/invitations', Invitatio
 export const createInvitation = (note: string) => request('/api/agency/invitations', InvitationCreated, jsonBody({ note }));
 export const getRanking = () => request('/api/agency/ranking', AgencyRankingBody);
 export const putRanking = (settings: AgencyRanking) => request('/api/agency/ranking', AgencyRankingBody, jsonBody(settings, 'PUT'));
+export const previewFeed = (body: PreviewBody) => request('/api/agency/preview', PreviewResult, jsonBody(body));

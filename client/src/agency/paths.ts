@@ -4,6 +4,7 @@ export const AGENCY_PATHS = {
   staff: '/agency/staff',
   clients: '/agency/clients',
   ranking: '/agency/ranking',
+  preview: '/agency/preview',
   setPassword: '/agency/set-password',
   forgotPassword: '/agency/forgot-password',
 } as const;

@@ -17,6 +17,7 @@ import {
   type InvitationCreated,
   type InvitationList,
   PasswordResetBody,
+  PreviewBody,
   PasswordResetRequest,
   type StaffCreated,
   StaffCreateBody,
@@ -33,6 +34,7 @@ import { currentStaff } from './access.ts';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from './demo-staff.ts';
 import { createInvitation, invitationUrl, listInvitations } from './invitations.ts';
 import { LoginAttempts } from './login-limits.ts';
+import { preview } from './preview.ts';
 import { updateAgencyRanking } from './ranking.ts';
 import { issuePasswordLink, passwordLinkUrl, redeemPasswordLink } from './password-links.ts';
 import { hashPassword, passwordMatches } from './passwords.ts';
@@ -159,6 +161,11 @@ export function agencyRoutes(ctx: AppContext): Router {
   router.put('/agency/ranking', async (req, res) => {
     const patch = parseBody(AgencyRankingPatch, req.body);
     res.json(rankingBody(await updateAgencyRanking(ctx, currentStaff(res).member.agencyId, patch)));
+  });
+
+  // What a persona, or an anonymous traveller, would be suggested here and now, and why.
+  router.post('/agency/preview', (req, res) => {
+    res.json(preview(ctx, currentStaff(res).member.agencyId, parseBody(PreviewBody, req.body)));
   });
 
   // The agency's clientele joins through invitation links, made by editors and admins.
