@@ -221,6 +221,15 @@ describe('the tenancy matrix', () => {
     }
   });
 
+  it('guards a route however its path is spelt (case, trailing slash), as Express routes it', async () => {
+    for (const path of ['/api/agency/staff/', '/API/Agency/Staff', '/api/wallet/', '/API/MY-DATA']) {
+      const res = await call(server.url, '', 'GET', path);
+      expect(res.status, path).toBe(401);
+    }
+    expect((await call(server.url, f.bStaff, 'GET', '/API/agency/staff/')).status).toBe(200); // B's own staff, B's list
+    expect(await (await call(server.url, f.bStaff, 'GET', '/API/agency/staff/')).text()).not.toContain('claire@escale-demo.example');
+  });
+
   it("never gives a traveller another traveller's resources or data", async () => {
     for (const route of API_ROUTES.filter((r) => r.session)) {
       const rule = RULES[keyOf(route)]!;

@@ -25,7 +25,9 @@ function matcherOf(route: ApiRoute): RegExp {
     .split('/')
     .map((part) => (part.startsWith(':') ? '[^/]+' : part.startsWith('*') ? '.+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
     .join('/');
-  return new RegExp(`^${pattern}$`);
+  // Express matches paths case-insensitively and forgives a trailing slash: so does the guard, or
+  // "/API/agency/staff/" would reach the route without its check.
+  return new RegExp(`^${pattern}/?$`, 'i');
 }
 
 // Literal paths first: "/api/wallet/import" is not "/api/wallet/{id}".
