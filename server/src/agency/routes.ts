@@ -37,12 +37,10 @@ import { LoginAttempts } from './login-limits.ts';
 import { preview } from './preview.ts';
 import { updateAgencyRanking } from './ranking.ts';
 import { issuePasswordLink, passwordLinkUrl, redeemPasswordLink } from './password-links.ts';
-import { hashPassword, passwordMatches } from './passwords.ts';
+import { signInWithPassword } from './password-sign-in.ts';
+import { hashPassword } from './passwords.ts';
 import { addStaff, countAdmins, listStaff, memberOf, type StaffAccount, staffByEmail, staffById, staffInAgency, setStaffPassword } from './staff.ts';
 import { clearedStaffCookie, createStaffSession, endAllStaffSessions, endStaffSession, staffCookie, staffSessionOfCookie } from './staff-sessions.ts';
-
-/** The same answer for an unknown address and a wrong password (ASVS V2.2): nothing says which. */
-const WRONG = 'The e-mail address or the password is wrong.';
 
 export function agencyRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -61,19 +59,8 @@ export function agencyRoutes(ctx: AppContext): Router {
 
   router.post('/agency/session', async (req, res) => {
     const { email, password } = parseBody(StaffSignInBody, req.body);
-    const address = req.ip ?? 'unknown';
     const now = ctx.clock.now();
-    const wait = attempts.waitSeconds(email, address, now.getTime());
-    if (wait > 0) {
-      res.setHeader('Retry-After', String(wait));
-      throw new HttpError(429, 'rate_limited', `Too many failed sign-ins: try again in ${wait} s.`);
-    }
-    const member = await staffByEmail(ctx.db, email);
-    if (!(await passwordMatches(member?.passwordHash ?? null, password)) || !member) {
-      attempts.recordFailure(email, address, now.getTime());
-      throw new HttpError(401, 'unauthenticated', WRONG);
-    }
-    attempts.recordSuccess(email);
+    const member = await signInWithPassword(attempts, res, { email, password, address: req.ip ?? 'unknown', now: now.getTime() }, (e) => staffByEmail(ctx.db, e));
     // A new token at every sign-in; the one this browser held, if any, ends (no session fixation).
     const previous = await staffSessionOfCookie(ctx.db, req.headers.cookie, now);
     if (previous) await endStaffSession(ctx.db, previous.id);

@@ -16,3 +16,9 @@ export async function endSession(ctx: EraseDeps, session: { id: string; travelle
   // A demo visitor exists for one session only: with it gone, nothing of the visitor is kept.
   await eraseDemoVisitor(ctx, session.travellerId);
 }
+
+/** Every session of the traveller, on every device ("sign out everywhere", a new password). */
+export async function endAllSessions(ctx: EraseDeps, travellerId: string): Promise<void> {
+  const sessions = await ctx.db.selectFrom('sessions').select(['id_hash']).where('traveller_id', '=', travellerId).execute();
+  for (const s of sessions) await endSession(ctx, { id: s.id_hash, travellerId }, 'signed_out');
+}

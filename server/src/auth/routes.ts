@@ -13,7 +13,7 @@ import {
 } from '@escale/shared';
 import { agencyOfInvitation } from '../agency/invitations.ts';
 import { LoginAttempts } from '../agency/login-limits.ts';
-import { passwordMatches } from '../agency/passwords.ts';
+import { signInWithPassword } from '../agency/password-sign-in.ts';
 import { accountByEmail, issueAccountPasswordLink, RESET_PATH, resetAccountPassword, signUp } from './accounts.ts';
 import type { AppContext } from '../context.ts';
 import { countDemoVisitors, createDemoVisitor } from '../demo/visitors.ts';
@@ -21,7 +21,7 @@ import { HttpError, parseBody } from '../http/errors.ts';
 import { perClientLimit } from '../http/rate-limit.ts';
 import { requestOrigin } from '../http/trusted-proxy.ts';
 import { findTraveller } from '../travellers/queries.ts';
-import { endSession } from './end-session.ts';
+import { endAllSessions, endSession } from './end-session.ts';
 import { currentSession, currentTraveller, requireTraveller, sessionOfRequest } from './require-traveller.ts';
 import { sessionInfo } from './session-info.ts';
 import { ClockOutOfRange } from './session-clocks.ts';
@@ -80,19 +80,7 @@ export function authRoutes(ctx: AppContext): Router {
   const attempts = new LoginAttempts(ctx.config.staff);
   router.post('/session', async (req, res) => {
     const { email, password } = parseBody(TravellerSignInBody, req.body);
-    const address = req.ip ?? 'unknown';
-    const now = Date.now();
-    const wait = attempts.waitSeconds(email, address, now);
-    if (wait > 0) {
-      res.setHeader('Retry-After', String(wait));
-      throw new HttpError(429, 'rate_limited', `Too many failed sign-ins: try again in ${wait} s.`);
-    }
-    const account = await accountByEmail(ctx, email);
-    if (!(await passwordMatches(account?.passwordHash ?? null, password)) || !account) {
-      attempts.recordFailure(email, address, now);
-      throw new HttpError(401, 'unauthenticated', 'The e-mail address or the password is wrong.');
-    }
-    attempts.recordSuccess(email);
+    const account = await signInWithPassword(attempts, res, { email, password, address: req.ip ?? 'unknown', now: Date.now() }, (e) => accountByEmail(ctx, e));
     res.json(await signedIn(req, res, account.travellerId));
   });
 
@@ -113,16 +101,13 @@ export function authRoutes(ctx: AppContext): Router {
     const { token, password } = parseBody(PasswordResetBody, req.body);
     const travellerId = await resetAccountPassword(ctx, token, password);
     if (!travellerId) throw new HttpError(400, 'bad_request', 'This link has expired or was already used: ask for a new one.');
-    const sessions = await ctx.db.selectFrom('sessions').select(['id_hash']).where('traveller_id', '=', travellerId).execute();
-    for (const s of sessions) await endSession(ctx, { id: s.id_hash, travellerId }, 'signed_out');
+    await endAllSessions(ctx, travellerId);
     res.status(204).end();
   });
 
   // Every session of the traveller, on every device: each one's sockets close (4401).
   router.delete('/sessions', async (req, res) => {
-    const travellerId = currentTraveller(res).id;
-    const sessions = await ctx.db.selectFrom('sessions').select(['id_hash']).where('traveller_id', '=', travellerId).execute();
-    for (const s of sessions) await endSession(ctx, { id: s.id_hash, travellerId }, 'signed_out');
+    await endAllSessions(ctx, currentTraveller(res).id);
     res.setHeader('Set-Cookie', clearedSessionCookie(req.secure));
     res.status(204).end();
   });
