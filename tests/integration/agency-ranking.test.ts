@@ -10,7 +10,7 @@ import { DEMO_STAFF_PASSWORD } from '../../server/src/agency/demo-staff.ts';
 import { createInvitation } from '../../server/src/agency/invitations.ts';
 import { startServerProcess } from '../support/server-process.ts';
 import { serverForFile } from '../support/server-suite.ts';
-import { callApi as call, signIn } from '../support/test-server.ts';
+import { callApi as call, setSessionClock, signIn, TUESDAY_EVENING } from '../support/test-server.ts';
 import { createTestStore, TEST_STORE } from '../support/test-store.ts';
 import { TestSocket } from '../support/ws-client.ts';
 
@@ -82,6 +82,8 @@ describe.skipIf(TEST_STORE !== 'postgres')('across instances (PostgreSQL)', () =
     const a = await startServerProcess(store);
     const b = await startServerProcess(store);
     const lea = await signIn(b, 'lea');
+    // The processes run on the real clock: the session's is set to an evening, when places are open.
+    await setSessionClock(b, lea.cookie, TUESDAY_EVENING);
     const { socket, first } = await feedOf(b.wsUrl, lea.cookie);
     onTestFinished(() => socket.close());
     expect(weightOf(first, 'proximity')).toBe(3);

@@ -8,7 +8,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import type { ApiError, MyData, ProfileBody, ProfileEdit, ServerFeed, SessionInfo } from '@escale/shared';
 import { startServerProcess } from '../support/server-process.ts';
 import { serverForFile } from '../support/server-suite.ts';
-import { callApi as call, signIn } from '../support/test-server.ts';
+import { callApi as call, setSessionClock, signIn, TUESDAY_EVENING } from '../support/test-server.ts';
 import { createTestStore, TEST_STORE } from '../support/test-store.ts';
 import { TestSocket } from '../support/ws-client.ts';
 
@@ -152,6 +152,8 @@ describe.skipIf(TEST_STORE !== 'postgres')('across instances (PostgreSQL)', () =
     const a = await startServerProcess(store);
     const b = await startServerProcess(store);
     const lea = await signIn(b, 'lea');
+    // The processes run on the real clock: the session's is set to an evening, when places are open.
+    await setSessionClock(b, lea.cookie, TUESDAY_EVENING);
     const socket = await TestSocket.greeted(b.wsUrl, lea.cookie);
     onTestFinished(() => socket.close());
     socket.send({ type: 'location', lat: 48.8606, lon: 2.3376 });
