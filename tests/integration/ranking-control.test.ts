@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { FewerLikeList, RankingSettingsBody, ServerFeed } from '@escale/shared';
 import { startServerProcess, stopServerProcesses } from '../support/server-process.ts';
-import { callApi, signIn, startTestServer, type TestServer } from '../support/test-server.ts';
+import { callApi, setSessionClock, signIn, startTestServer, TUESDAY_EVENING, type TestServer } from '../support/test-server.ts';
 import { createTestStore, TEST_STORE } from '../support/test-store.ts';
 import { TestSocket } from '../support/ws-client.ts';
 
@@ -28,6 +28,8 @@ const personalData = (feed: ServerFeed) => feed.items.flatMap((s) => s.contribut
 /** Léa at the Hôtel de Ville with her feed open. */
 async function leaWithFeed(url: string, wsUrl: string) {
   const visitor = await signIn({ url }, 'lea');
+  // Server processes run on the real clock: an evening, whatever the hour of the run (at night all is closed).
+  await setSessionClock({ url }, visitor.cookie, TUESDAY_EVENING);
   const socket = await TestSocket.greeted(wsUrl, visitor.cookie);
   socket.send({ type: 'location', lat: 48.8566, lon: 2.3522 });
   const first = await socket.nextOfType('feed');
