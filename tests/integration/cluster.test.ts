@@ -21,7 +21,7 @@ import { openPostgres } from '../../server/src/store/postgres.ts';
 import { migrateToLatest } from '../../server/src/store/migrate.ts';
 import { MARAIS } from '../support/positions.ts';
 import { killServerProcess, startServerProcess, stopServerProcesses } from '../support/server-process.ts';
-import { signIn } from '../support/test-server.ts';
+import { setSessionClock, signIn, TUESDAY_EVENING } from '../support/test-server.ts';
 import { createTestStore, TEST_STORE, type TestStore } from '../support/test-store.ts';
 import { TestSocket } from '../support/ws-client.ts';
 
@@ -70,6 +70,8 @@ describe.runIf(TEST_STORE === 'postgres')('instances sharing PostgreSQL and Redi
   it('delivers a push made on instance B to the traveller’s socket on instance A, once and in order', async () => {
     const [a, b] = cluster.instances;
     const v = await signIn(a!, 'lea');
+    // Server processes run on the real clock: at night every place is closed and the feed is empty.
+    await setSessionClock(a!, v.cookie, TUESDAY_EVENING);
     const onA = await TestSocket.greeted(a!.url.replace('http', 'ws') + '/ws', v.cookie);
     const onB = await TestSocket.greeted(b!.url.replace('http', 'ws') + '/ws', v.cookie);
     onB.send({ type: 'location', ...MARAIS });
@@ -96,6 +98,8 @@ describe.runIf(TEST_STORE === 'postgres')('instances sharing PostgreSQL and Redi
     await converged([a!.url, b!.url]);
     const before = (await health(a!.url)).body.graphDigest;
     const v = await signIn(b!, 'marc');
+    // Server processes run on the real clock: at night every place is closed and the feed is empty.
+    await setSessionClock(b!, v.cookie, TUESDAY_EVENING);
     const onB = await TestSocket.greeted(b!.url.replace('http', 'ws') + '/ws', v.cookie);
     onB.send({ type: 'location', ...MARAIS });
     const feed = await onB.nextOfType('feed');
@@ -151,6 +155,8 @@ describe.runIf(TEST_STORE === 'postgres')('an instance killed behind HAProxy', (
     onTestFinished(() => cluster.stop());
     const wsUrl = cluster.url.replace('http', 'ws') + '/ws';
     const v = await signIn(cluster, 'lea');
+    // Server processes run on the real clock: at night every place is closed and the feed is empty.
+    await setSessionClock(cluster, v.cookie, TUESDAY_EVENING);
     // The traveller's phone, through the balancer; which instance holds it is HAProxy's choice.
     const phone = await TestSocket.greeted(wsUrl, v.cookie);
     const held = await Promise.all(cluster.instances.map((i) => health(i.url)));
@@ -197,6 +203,8 @@ describe.runIf(TEST_STORE === 'postgres')('Redis stopped and restarted mid-run',
     onTestFinished(() => cluster.stop());
     const [a, b] = cluster.instances;
     const v = await signIn(b!, 'martin-family');
+    // Server processes run on the real clock: at night every place is closed and the feed is empty.
+    await setSessionClock(b!, v.cookie, TUESDAY_EVENING);
     const onB = await TestSocket.greeted(b!.url.replace('http', 'ws') + '/ws', v.cookie);
     onB.send({ type: 'location', ...MARAIS });
     const feed = await onB.nextOfType('feed');
@@ -285,6 +293,8 @@ describe.runIf(TEST_STORE === 'postgres')('PostgreSQL faults', () => {
     url.port = String(proxy.port);
     const server = await startServerProcess(store, { DATABASE_URL: url.toString() });
     const v = await signIn(server, 'lea');
+    // Server processes run on the real clock: at night every place is closed and the feed is empty.
+    await setSessionClock(server, v.cookie, TUESDAY_EVENING);
     const socket = await TestSocket.greeted(server.wsUrl, v.cookie);
     socket.send({ type: 'location', ...MARAIS });
     await socket.nextOfType('feed');

@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../server/src/store/db.ts';
 import { runHousekeeping } from '../../server/src/housekeeping/housekeeping.ts';
 import { startServerProcess, stopServerProcesses } from '../support/server-process.ts';
-import { callApi, signIn, startTestServer, type TestServer } from '../support/test-server.ts';
+import { callApi, setSessionClock, signIn, startTestServer, TUESDAY_EVENING, type TestServer } from '../support/test-server.ts';
 import { createTestStore, TEST_STORE } from '../support/test-store.ts';
 import { TestSocket } from '../support/ws-client.ts';
 
@@ -25,9 +25,14 @@ afterAll(async () => {
 
 const call = callApi;
 
-/** Léa with some of everything: a position, a like, a dismissal, a fewer-like, a booking, a notification. */
-async function busyLea(url: string, wsUrl: string) {
+/**
+ * Léa with some of everything: a position, a like, a dismissal, a fewer-like, a booking, a notification.
+ * `realClock`: the server is a process on the real clock, where at night every place is closed and the feed
+ * is empty, so her session is set to an evening (a test server's own clock is frozen on one already).
+ */
+async function busyLea(url: string, wsUrl: string, options: { realClock?: boolean } = {}) {
   const visitor = await signIn({ url }, 'lea');
+  if (options.realClock) await setSessionClock({ url }, visitor.cookie, TUESDAY_EVENING);
   const socket = await TestSocket.greeted(wsUrl, visitor.cookie);
   socket.send({ type: 'location', lat: 48.8566, lon: 2.3522 });
   const feed = await socket.nextOfType('feed');
@@ -188,7 +193,7 @@ describe.skipIf(TEST_STORE !== 'postgres')('erasure across instances (PostgreSQL
     onTestFinished(() => store.drop());
     const a = await startServerProcess(store);
     const b = await startServerProcess(store);
-    const lea = await busyLea(b.url, b.wsUrl);
+    const lea = await busyLea(b.url, b.wsUrl, { realClock: true });
     const erased = await call(a.url, lea.cookie, 'DELETE', '/api/my-data');
     expect(erased.status).toBe(204);
     await expect.poll(() => lea.socket.closeCode, { timeout: 10_000 }).toBe(4401);
