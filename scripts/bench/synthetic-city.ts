@@ -68,6 +68,7 @@ export function generateCity(options: SyntheticCityOptions): SyntheticCity {
     agencies: [{ id: 'bench', name: 'Bench Agency' }],
     cities: [city],
     places,
+    archivedPlaces: [],
     events: generateEvents(rng, places, start),
     offers: generateOffers(rng, places),
   };

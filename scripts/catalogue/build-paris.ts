@@ -7,19 +7,19 @@ import type { CategoryId } from '../../shared/src/categories.ts';
 import { CATEGORY_IDS } from '../../shared/src/categories.ts';
 import type { EventTemplate, OfferRecord, PersonaRecord, SourceDataset } from '../../shared/src/catalogue.ts';
 import { CityRecord, EventTemplate as EventSchema, OfferRecord as OfferSchema, PersonaRecord as PersonaSchema, PlaceRecord } from '../../shared/src/catalogue.ts';
-import type { Candidate } from './candidate.ts';
+import type { Candidate } from '../../server/src/catalogue/osm/candidate.ts';
 import { cinemaCandidates } from './cinemas.ts';
 import { PARIS_EVENTS } from './demo-events.ts';
 import { PARIS_OFFERS } from './demo-offers.ts';
 import { marketCandidates, type MarketIssue } from './markets.ts';
 import { museumCandidates, type MuseumSkip } from './museums.ts';
-import { checkOpeningHours } from './opening-hours-check.ts';
-import { candidatesFromGeojson, candidatesFromPbf, emptySkipCounts, type OsmSkipCounts } from './osm-places.ts';
+import { checkOpeningHours } from '../../server/src/catalogue/osm/opening-hours-check.ts';
+import { candidatesFromGeojson, candidatesFromPbf, emptySkipCounts, type OsmSkipCounts } from '../../server/src/catalogue/osm/osm-places.ts';
 import { PERSONAS } from './personas.ts';
-import { finishTags } from './place-tags.ts';
+import { finishTags } from '../../server/src/catalogue/osm/place-tags.ts';
 import { readCsv } from './read-csv.ts';
-import { readOsmPointGeojson } from './read-geojson.ts';
-import { readOsmPbf } from './read-osm-pbf.ts';
+import { readOsmPointGeojson } from '../../server/src/catalogue/osm/read-geojson.ts';
+import { readOsmPbf } from '../../server/src/catalogue/osm/read-osm-pbf.ts';
 import { seededPriceLevel, seededRating, seededReviewCount } from './seeded-values.ts';
 import { dedupeById, PARIS_CENTER, selectPlaces } from './select-places.ts';
 import { missingSources, PARIS_SOURCES, sourceDate, sourcePath } from './sources.ts';
@@ -173,7 +173,7 @@ export async function buildParisCatalogue(dataDir: string): Promise<ParisCatalog
   checkReferences(new Set(places.map((p) => p.id)), events, offers, personas);
 
   const perCategory = Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<CategoryId, number>;
-  const perSource: Record<SourceDataset, number> = { osm: 0, museofile: 0, 'cnc-cinemas': 0, 'paris-markets': 0 };
+  const perSource: Record<SourceDataset, number> = { osm: 0, museofile: 0, 'cnc-cinemas': 0, 'paris-markets': 0, csv: 0, geojson: 0 };
   for (const p of places) {
     perCategory[p.category]++;
     perSource[p.source.dataset]++;

@@ -1,8 +1,8 @@
 // Turns the CNC cinema rows for Paris into candidates, with the Art et Essai label as tags.
-import type { Candidate } from './candidate.ts';
+import type { Candidate } from '../../server/src/catalogue/osm/candidate.ts';
 import { titleCaseName } from './display-names.ts';
-import { round6 } from './inside-point.ts';
-import { derivedTags, finishTags } from './place-tags.ts';
+import { round6 } from '../../server/src/catalogue/osm/inside-point.ts';
+import { derivedTags, finishTags } from '../../server/src/catalogue/osm/place-tags.ts';
 import type { CsvRow } from './read-csv.ts';
 
 /** CNC "label Art et Essai" sub-labels, in the letters the file uses (RD, JP, PR run together). */

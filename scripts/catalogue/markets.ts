@@ -1,10 +1,10 @@
 // Turns the City of Paris open-air markets into candidates: hours converted to opening_hours, point inside the market's outline.
-import type { Candidate } from './candidate.ts';
+import type { Candidate } from '../../server/src/catalogue/osm/candidate.ts';
 import { titleCaseName } from './display-names.ts';
-import type { Polygon } from './inside-point.ts';
-import { insidePoint, largestPolygon, polygonAreaM2, round6 } from './inside-point.ts';
+import type { Polygon } from '../../server/src/catalogue/osm/inside-point.ts';
+import { insidePoint, largestPolygon, polygonAreaM2, round6 } from '../../server/src/catalogue/osm/inside-point.ts';
 import { marketOpeningHours } from './markets-hours.ts';
-import { derivedTags, finishTags } from './place-tags.ts';
+import { derivedTags, finishTags } from '../../server/src/catalogue/osm/place-tags.ts';
 import type { CsvRow } from './read-csv.ts';
 
 /** The file's "Produit" values, as tags. */

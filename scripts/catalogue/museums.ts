@@ -1,11 +1,11 @@
 // Turns Muséofile rows into candidates, leaving out museums whose coordinates are a shared placeholder.
-import type { Candidate } from './candidate.ts';
-import { absoluteUrl } from './candidate.ts';
+import type { Candidate } from '../../server/src/catalogue/osm/candidate.ts';
+import { absoluteUrl } from '../../server/src/catalogue/osm/candidate.ts';
 import { capitaliseFirst } from './display-names.ts';
-import { round6 } from './inside-point.ts';
-import { derivedTags, finishTags } from './place-tags.ts';
+import { round6 } from '../../server/src/catalogue/osm/inside-point.ts';
+import { derivedTags, finishTags } from '../../server/src/catalogue/osm/place-tags.ts';
 import type { CsvRow } from './read-csv.ts';
-import { slugify, splitOsmList } from './slug.ts';
+import { slugify, splitOsmList } from '../../server/src/catalogue/osm/slug.ts';
 
 const MAX_THEMES = 4;
 

@@ -1,7 +1,7 @@
 // The French open-data CSVs start with a BOM and use ";" and CRLF; the first column name must come out clean.
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './read-csv.ts';
-import { parseOsmPointGeojson } from './read-geojson.ts';
+import { parseOsmPointGeojson } from '../../server/src/catalogue/osm/read-geojson.ts';
 
 describe('parseCsv', () => {
   it('strips the BOM, splits on ";", handles CRLF and quoted separators', () => {

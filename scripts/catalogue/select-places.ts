@@ -2,8 +2,8 @@
 import type { CategoryId } from '../../shared/src/categories.ts';
 import { CATEGORY_IDS } from '../../shared/src/categories.ts';
 import { distanceMeters } from '../../shared/src/geo.ts';
-import type { Candidate } from './candidate.ts';
-import { slugify } from './slug.ts';
+import type { Candidate } from '../../server/src/catalogue/osm/candidate.ts';
+import { slugify } from '../../server/src/catalogue/osm/slug.ts';
 
 /** Hôtel de Ville: the city record's centre and the centre of the "central Paris" disc. */
 export const PARIS_CENTER = { lat: 48.856613, lon: 2.352222 } as const;

@@ -49,7 +49,7 @@ export function catalogueAt(files: CatalogueFiles, places: Place[], now: Date, s
     promoted: o.promoted,
     tags: o.tags,
   }));
-  return { agencies: [{ ...DEMO_AGENCY }], cities: [cityOf(files)], places, events, offers };
+  return { agencies: [{ ...DEMO_AGENCY }], cities: [cityOf(files)], places, archivedPlaces: [], events, offers };
 }
 
 export function lookupOf(catalogue: Catalogue): CatalogueLookup {

@@ -9,11 +9,19 @@ import { Consents } from './consent.ts';
 import { Latitude, Longitude } from './geo.ts';
 import { TimeZone } from './time.ts';
 
-export const SourceDataset = z.enum(['osm', 'museofile', 'cnc-cinemas', 'paris-markets']);
+/** Where a place's facts come from: the demo's open datasets, or an agency's own file (`csv`, `geojson`). */
+export const SourceDataset = z.enum(['osm', 'museofile', 'cnc-cinemas', 'paris-markets', 'csv', 'geojson']);
 export type SourceDataset = z.infer<typeof SourceDataset>;
 
-/** Stable ids: `<dataset>:<reference in that dataset>`, e.g. `osm:node/21396979`, `museofile:M5071`. */
-export const PlaceId = z.string().regex(/^[a-z-]+:[A-Za-z0-9/_.-]+$/, 'a place id is "<dataset>:<reference>"');
+/**
+ * Stable ids: `<dataset>:<reference in that dataset>`, e.g. `osm:node/21396979`, `museofile:M5071`; a place an
+ * agency imported or created adds `@<agency>` (`osm:node/21396979@acme`), so two agencies' copies of one
+ * OSM place are two places.
+ */
+export const PlaceId = z
+  .string()
+  .max(200)
+  .regex(/^[a-z-]+:[A-Za-z0-9/_.-]+(@[a-z0-9-]+)?$/, 'a place id is "<dataset>:<reference>", then "@<agency>" for an agency\'s own');
 
 export const SeededField = z.enum(['rating', 'reviewCount', 'priceLevel', 'tags']);
 

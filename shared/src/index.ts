@@ -5,6 +5,7 @@ export * from './agency.ts';
 export * from './basemap-style.ts';
 export * from './booking.ts';
 export * from './catalogue.ts';
+export * from './catalogue-admin.ts';
 export * from './categories.ts';
 export * from './changes.ts';
 export * from './config.ts';

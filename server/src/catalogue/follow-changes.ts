@@ -13,6 +13,7 @@ export function followCatalogueChanges(bus: Bus, db: Db, graph: TravelGraph): ()
   return bus.on('catalogue_changed', async (change) => {
     const records = await readCatalogue(db, new Date(0), change);
     for (const place of records.places) graph.upsertPlace(place);
+    for (const place of records.archivedPlaces) graph.archivePlace(place);
     for (const event of records.events) graph.upsertEvent(event);
     for (const offer of records.offers) graph.upsertOffer(offer);
   });

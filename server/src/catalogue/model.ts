@@ -51,7 +51,10 @@ export interface Agency {
 export interface Catalogue {
   agencies: Agency[];
   cities: City[];
+  /** Published places: what travellers are suggested. */
   places: Place[];
+  /** Places the agency archived: kept in the graph for the interactions that name them, never suggested. */
+  archivedPlaces: Place[];
   events: CatalogueEvent[];
   offers: Offer[];
 }

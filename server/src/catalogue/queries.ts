@@ -1,9 +1,31 @@
 /** Reads the catalogue out of the store into the in-memory model the travel graph is built from. */
 import type { CategoryId, EventKind } from '@escale/shared';
+import type { Selectable } from 'kysely';
 import type { Db } from '../store/db.ts';
+import type { PlaceTable } from '../store/schema.ts';
 import type { Catalogue, CatalogueEvent, City, Offer, Place } from './model.ts';
 
 const json = <T>(text: string): T => JSON.parse(text) as T;
+
+export function placeOfRow(p: Selectable<PlaceTable>): Place {
+  return {
+    id: p.id,
+    agencyId: p.agency_id,
+    cityId: p.city_id,
+    name: p.name,
+    category: p.category as CategoryId,
+    tags: json<string[]>(p.tags),
+    lat: p.lat,
+    lon: p.lon,
+    address: p.address,
+    openingHours: p.opening_hours,
+    priceLevel: p.price_level,
+    rating: p.rating,
+    reviewCount: p.review_count,
+    website: p.website,
+    seeded: json<Place['seeded']>(p.seeded),
+  };
+}
 
 /** Some of the catalogue's records by id (a catalogue change another instance committed). */
 export interface CatalogueIds {
@@ -21,12 +43,17 @@ async function byIds<R>(ids: readonly string[], read: (chunk: string[]) => Promi
   return rows;
 }
 
-/** The whole catalogue, or with `only` just those records (and every agency and city, which are few). */
+/**
+ * The whole catalogue, or with `only` just those records (and every agency and city, which are few). Drafts
+ * (never published) are not read: travellers see a place once its agency publishes it.
+ */
 export async function readCatalogue(db: Db, eventsFrom: Date, only?: CatalogueIds): Promise<Catalogue> {
   const [agencies, cities, places, events, offers] = await Promise.all([
     db.selectFrom('agencies').select(['id', 'name']).execute(),
     db.selectFrom('cities').selectAll().execute(),
-    only ? byIds(only.places, (ids) => db.selectFrom('places').selectAll().where('id', 'in', ids).execute()) : db.selectFrom('places').selectAll().orderBy('id').execute(),
+    only
+      ? byIds(only.places, (ids) => db.selectFrom('places').selectAll().where('id', 'in', ids).where('status', '!=', 'draft').execute())
+      : db.selectFrom('places').selectAll().where('status', '!=', 'draft').orderBy('id').execute(),
     only
       ? byIds(only.events, (ids) => db.selectFrom('events').selectAll().where('id', 'in', ids).execute())
       : db.selectFrom('events').selectAll().where('ends_at', '>', eventsFrom.toISOString()).orderBy('starts_at').execute(),
@@ -42,23 +69,8 @@ export async function readCatalogue(db: Db, eventsFrom: Date, only?: CatalogueId
       center: { lat: c.center_lat, lon: c.center_lon },
       attribution: json<string[]>(c.attribution),
     })),
-    places: places.map((p): Place => ({
-      id: p.id,
-      agencyId: p.agency_id,
-      cityId: p.city_id,
-      name: p.name,
-      category: p.category as CategoryId,
-      tags: json<string[]>(p.tags),
-      lat: p.lat,
-      lon: p.lon,
-      address: p.address,
-      openingHours: p.opening_hours,
-      priceLevel: p.price_level,
-      rating: p.rating,
-      reviewCount: p.review_count,
-      website: p.website,
-      seeded: json<Place['seeded']>(p.seeded),
-    })),
+    places: places.filter((p) => p.status === 'published').map(placeOfRow),
+    archivedPlaces: places.filter((p) => p.status === 'archived').map(placeOfRow),
     events: events.map((e): CatalogueEvent => ({
       id: e.id,
       agencyId: e.agency_id,

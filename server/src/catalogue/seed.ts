@@ -85,6 +85,7 @@ export async function seedDemoCatalogueIn(trx: Transaction<Database>, files: Cat
         source_dataset: p.source.dataset,
         source_ref: p.source.ref,
         updated_at: stamp,
+        external_id: p.id,
       };
       const { id: _id, ...update } = row;
       await trx

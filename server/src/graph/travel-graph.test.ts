@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { event, graphOf, offer, place } from '../test-support/fixtures.ts';
+import { event, graphOf, offer, PARIS, place } from '../test-support/fixtures.ts';
+import { TravelGraph } from './travel-graph.ts';
 import { CATEGORY_IDS } from '@escale/shared';
 import { areaOf } from './areas.ts';
 import { HOLDS_EVENTS, HOLDS_OFFERS, UNKNOWN_PRICE } from './place-table.ts';
@@ -103,6 +104,20 @@ describe('travel graph', () => {
     expect(g.taggedPlacesNear('running', bar.lat, bar.lon, 500)).toEqual([]);
     g.upsertPlace({ ...park, tags: [] });
     expect(g.taggedPlacesNear('running', bar.lat, bar.lon, 5000)).toEqual([]);
+  });
+
+  it('takes an archived place out of every search, keeping the interactions that name it, as a fresh build does', () => {
+    const g = graphOf({ places: [ramen, bar], interactions: [liked] });
+    g.archivePlace(ramen);
+    expect(g.place(ramen.id)).toBeUndefined();
+    expect(g.placesNear(ramen.lat, ramen.lon, 2_000).map((n) => n.place.id)).not.toContain(ramen.id);
+    expect(g.places().map((p) => p.id)).toEqual([bar.id]);
+    expect(g.interactionsOf('lea').map((i) => i.placeId)).toEqual([ramen.id]);
+    const fresh = TravelGraph.build({ agencies: [], cities: [PARIS], places: [bar], archivedPlaces: [ramen], events: [], offers: [] }, [liked]);
+    expect(fresh.digest()).toBe(g.digest());
+    // Published again, it is found again.
+    g.upsertPlace(ramen);
+    expect(g.placesNear(ramen.lat, ramen.lon, 2_000).map((n) => n.place.id)).toContain(ramen.id);
   });
 
   it('drops a traveller with every edge that touches them', () => {

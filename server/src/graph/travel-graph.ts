@@ -17,7 +17,12 @@ export type NodeType = 'place' | 'event' | 'offer' | 'category' | 'tag' | 'area'
 export type EdgeType = 'in_category' | 'tagged' | 'in_area' | 'area_neighbour' | 'in_city' | 'held_at' | 'interaction';
 
 type NodeAttrs =
-  | { type: 'place'; place: Place }
+  /**
+   * `archived`: a place the agency took out of its catalogue. Its node stays, with the interactions that
+   * name it (they are travellers' history, and a graph built afresh holds them too), but it is in no index
+   * a ranking reads, so it is never suggested again.
+   */
+  | { type: 'place'; place: Place; archived?: boolean }
   | { type: 'event'; event: CatalogueEvent }
   | { type: 'offer'; offer: Offer }
   | { type: 'city'; city: City }
@@ -135,6 +140,7 @@ export class TravelGraph {
     for (const id of privateTravellers) graph.addPrivateTraveller(id);
     for (const city of catalogue.cities) graph.upsertCity(city);
     for (const place of catalogue.places) graph.upsertPlace(place);
+    for (const place of catalogue.archivedPlaces) graph.archivePlace(place);
     for (const event of catalogue.events) graph.upsertEvent(event);
     for (const offer of catalogue.offers) graph.upsertOffer(offer);
     for (const i of interactions) graph.addInteraction(i);
@@ -183,6 +189,22 @@ export class TravelGraph {
       if (place.tags.includes(tag)) index.set(entry);
       else index.delete(place.id);
     }
+    this.walk = null;
+  }
+
+  /** Takes a place out of every suggestion (the agency archived it); see NodeAttrs for what stays. */
+  archivePlace(place: Place): void {
+    const key = nodeKey('place', place.id);
+    if (this.g.hasNode(key)) {
+      for (const edge of this.g.outEdges(key)) this.g.dropEdge(edge);
+      this.g.replaceNodeAttributes(key, { type: 'place', place, archived: true });
+    } else {
+      this.g.addNode(key, { type: 'place', place, archived: true });
+    }
+    this.entries.delete(place.id);
+    this.spatial.delete(place.id);
+    for (const index of this.byTag.values()) index.delete(place.id);
+    this.areaLabels.clear();
     this.walk = null;
   }
 
@@ -355,7 +377,7 @@ export class TravelGraph {
   places(): Place[] {
     const out: Place[] = [];
     this.g.forEachNode((_k, a) => {
-      if (a.type === 'place') out.push(a.place);
+      if (a.type === 'place' && !a.archived) out.push(a.place);
     });
     return out;
   }
@@ -485,7 +507,7 @@ class ByPlace<T extends { id: string; placeId: string }> {
 function graphDigest(g: MultiDirectedGraph<NodeAttrs, EdgeAttrs>): string {
   const lines: string[] = [];
   g.forEachNode((key, attrs) => {
-    if (attrs.type === 'place') lines.push(`${key} ${JSON.stringify(attrs.place)}`);
+    if (attrs.type === 'place') lines.push(`${key}${attrs.archived ? ' archived' : ''} ${JSON.stringify(attrs.place)}`);
     else if (attrs.type === 'event') lines.push(`${key} ${JSON.stringify(attrs.event)}`);
     else if (attrs.type === 'offer') lines.push(`${key} ${JSON.stringify(attrs.offer)}`);
     else if (attrs.type === 'city') lines.push(`${key} ${JSON.stringify(attrs.city)}`);

@@ -41,6 +41,12 @@ export interface PlaceTable {
   source_dataset: string;
   source_ref: string;
   updated_at: string;
+  /** 'draft' (never published), 'published', 'archived' (out of suggestions; kept for bookings). */
+  status: Generated<string>;
+  /** JSON PlaceDraft: edits of a published place waiting for the agency to publish; null when none. */
+  draft: string | null;
+  /** The place's id in the file it came from (`osm:node/…`), unique per agency: re-imports find it. */
+  external_id: string | null;
 }
 
 export interface EventTable {

@@ -76,7 +76,10 @@ export function offer(at: Place, overrides: Partial<Offer> = {}): Offer {
 }
 
 export function graphOf(parts: { places: Place[]; events?: CatalogueEvent[]; offers?: Offer[]; interactions?: Interaction[] }): TravelGraph {
-  return TravelGraph.build({ agencies: [{ id: 'demo', name: 'Demo' }], cities: [PARIS], places: parts.places, events: parts.events ?? [], offers: parts.offers ?? [] }, parts.interactions ?? []);
+  return TravelGraph.build(
+    { agencies: [{ id: 'demo', name: 'Demo' }], cities: [PARIS], places: parts.places, archivedPlaces: [], events: parts.events ?? [], offers: parts.offers ?? [] },
+    parts.interactions ?? [],
+  );
 }
 
 /** A confirmed booking in Paris, typed by hand; `venue` places it on the map. */

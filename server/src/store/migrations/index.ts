@@ -20,6 +20,7 @@ import * as staffAccounts from './2026-12-06T09-00-staff-accounts.ts';
 import * as travellerAccounts from './2026-12-06T10-00-traveller-accounts.ts';
 import * as agencyRanking from './2026-12-06T11-00-agency-ranking.ts';
 import * as accountPasswordLinks from './2026-12-06T12-00-account-password-links.ts';
+import * as catalogueEditing from './2026-12-07T08-00-catalogue-editing.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T20-00-initial': initial,
@@ -38,4 +39,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06T10-00-traveller-accounts': travellerAccounts,
   '2026-12-06T11-00-agency-ranking': agencyRanking,
   '2026-12-06T12-00-account-password-links': accountPasswordLinks,
+  '2026-12-07T08-00-catalogue-editing': catalogueEditing,
 };

@@ -1,6 +1,6 @@
 // The shape every source is turned into before selection, so one set of rules can pick across sources.
-import type { CategoryId } from '../../shared/src/categories.ts';
-import type { SourceDataset } from '../../shared/src/catalogue.ts';
+import type { CategoryId } from '@escale/shared';
+import type { SourceDataset } from '@escale/shared';
 import type { OsmTags } from './read-osm-pbf.ts';
 
 export interface Candidate {

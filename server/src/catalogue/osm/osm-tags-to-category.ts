@@ -1,5 +1,5 @@
 // Maps an OSM object's tags to one of the catalogue's leisure categories (or none), in a fixed order of precedence.
-import type { CategoryId } from '../../shared/src/categories.ts';
+import type { CategoryId } from '@escale/shared';
 import type { OsmTags } from './read-osm-pbf.ts';
 import { splitOsmList } from './slug.ts';
 

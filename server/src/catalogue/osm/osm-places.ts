@@ -1,5 +1,5 @@
 // Turns OSM elements (PBF or the café GeoJSON) into candidates: category, point inside the outline, address, website, tags.
-import type { CategoryId } from '../../shared/src/categories.ts';
+import type { CategoryId } from '@escale/shared';
 import type { Candidate } from './candidate.ts';
 import { absoluteUrl } from './candidate.ts';
 import { insidePoint, largestPolygon, round6 } from './inside-point.ts';
@@ -35,14 +35,22 @@ export function emptySkipCounts(): OsmSkipCounts {
   return { noName: 0, notLeisure: 0, closedOrPrivate: 0, noUsablePoint: 0 };
 }
 
-function address(tags: OsmTags): string | null {
+/** How an address line ends: the city's name, after a postcode when it is one of the city's. */
+export interface AddressCity {
+  name: string;
+  postcode: RegExp;
+}
+
+export const PARIS_ADDRESSES: AddressCity = { name: 'Paris', postcode: /^75\d{3}$/ };
+
+function address(tags: OsmTags, city: AddressCity): string | null {
   for (const prefix of ['addr:', 'contact:']) {
     const street = tags[`${prefix}street`]?.trim();
     if (!street) continue;
     const number = tags[`${prefix}housenumber`]?.trim();
     const postcode = tags[`${prefix}postcode`]?.trim();
     const line = number ? `${number} ${street}` : street;
-    return postcode && /^75\d{3}$/.test(postcode) ? `${line}, ${postcode} Paris` : `${line}, Paris`;
+    return postcode && city.postcode.test(postcode) ? `${line}, ${postcode} ${city.name}` : `${line}, ${city.name}`;
   }
   return null;
 }
@@ -54,7 +62,7 @@ export function isClosedOrPrivate(tags: OsmTags): boolean {
   return Object.values(tags).some((v) => CLOSED.test(v));
 }
 
-interface OsmLike {
+export interface OsmLike {
   type: OsmType;
   id: number;
   tags: OsmTags;
@@ -62,7 +70,7 @@ interface OsmLike {
   areaM2: number | null;
 }
 
-function toCandidate(el: OsmLike, sourceDate: string, skips: OsmSkipCounts): Candidate | null {
+export function toCandidate(el: OsmLike, sourceDate: string, skips: OsmSkipCounts, city: AddressCity = PARIS_ADDRESSES): Candidate | null {
   const name = el.tags.name?.replace(/\s+/g, ' ').trim();
   if (!name) {
     skips.noName++;
@@ -95,7 +103,7 @@ function toCandidate(el: OsmLike, sourceDate: string, skips: OsmSkipCounts): Can
     tags,
     lon: round6(el.point[0]),
     lat: round6(el.point[1]),
-    address: address(el.tags),
+    address: address(el.tags, city),
     openingHoursRaw: el.tags.opening_hours?.trim() || null,
     website: absoluteUrl(el.tags.website) ?? absoluteUrl(el.tags['contact:website']) ?? absoluteUrl(el.tags.url),
     cuisines: cuisinesOf(el.tags),
@@ -106,7 +114,7 @@ function toCandidate(el: OsmLike, sourceDate: string, skips: OsmSkipCounts): Can
 }
 
 /** Candidates from a PBF extract: nodes at their position, ways and relations at a point inside their largest outer ring. */
-export function candidatesFromPbf(extract: OsmExtract, sourceDate: string, skips: OsmSkipCounts): Candidate[] {
+export function candidatesFromPbf(extract: OsmExtract, sourceDate: string, skips: OsmSkipCounts, city: AddressCity = PARIS_ADDRESSES): Candidate[] {
   const out: Candidate[] = [];
   for (const el of taggedElements(extract)) {
     if (!el.tags.name && categoryForOsmTags(el.tags) === null) continue;
@@ -122,7 +130,7 @@ export function candidatesFromPbf(extract: OsmExtract, sourceDate: string, skips
         areaM2 = outlineAreaM2(polygons);
       }
     }
-    const c = toCandidate({ type: el.type, id: el.id, tags: el.tags, point, areaM2 }, sourceDate, skips);
+    const c = toCandidate({ type: el.type, id: el.id, tags: el.tags, point, areaM2 }, sourceDate, skips, city);
     if (c) out.push(c);
   }
   return out;

@@ -1,6 +1,6 @@
 // Turns real OSM tags and open-data columns into the catalogue's tag slugs, plus the few tags derived by documented rules.
-import type { CategoryId } from '../../shared/src/categories.ts';
-import { Tag } from '../../shared/src/categories.ts';
+import type { CategoryId } from '@escale/shared';
+import { Tag } from '@escale/shared';
 import type { OsmTags } from './read-osm-pbf.ts';
 import { saysJazz } from './osm-tags-to-category.ts';
 import { slugify, splitOsmList } from './slug.ts';

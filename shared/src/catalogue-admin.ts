@@ -1,0 +1,159 @@
+/**
+ * The agency console's catalogue: places as an editor sees them (with their status and unpublished
+ * changes), the table's query, edits, publishing, and the importer's report (CSV, GeoJSON, OpenStreetMap XML
+ * and PBF). The importer's limits are here so that the console can say them before an upload.
+ */
+import { z } from 'zod';
+import { PlaceId } from './catalogue.ts';
+import { CategoryId, Tag } from './categories.ts';
+import { Latitude, Longitude } from './geo.ts';
+import { TimeZone } from './time.ts';
+
+export const CATALOGUE_IMPORT_LIMITS = {
+  /** The file as uploaded (HTTP) or read (command line). */
+  maxBytes: 64 * 1024 * 1024,
+  /** A compressed file (`.osm.bz2`) once unpacked: a bomb is stopped here, not in memory. */
+  maxUnpackedBytes: 1024 * 1024 * 1024,
+  /** Places one import may create or update. */
+  maxPlaces: 250_000,
+  /** Rows listed per section of a report (the counts are always complete). */
+  maxListedRows: 500,
+} as const;
+
+export const PlaceStatus = z.enum(['draft', 'published', 'archived']);
+export type PlaceStatus = z.infer<typeof PlaceStatus>;
+
+/** The fields an editor changes; a published place's changes wait as a draft until the agency publishes. */
+export const EDITABLE_PLACE_FIELDS = ['name', 'category', 'tags', 'lat', 'lon', 'address', 'openingHours', 'website'] as const;
+export type EditablePlaceField = (typeof EDITABLE_PLACE_FIELDS)[number];
+
+const Name = z.string().trim().min(1, 'a place needs a name').max(200);
+const Address = z.string().trim().min(1).max(300).nullable();
+const OpeningHours = z.string().trim().min(1).max(500).nullable();
+const Website = z
+  .url({ protocol: /^https?$/, error: 'a website is an http(s) address' })
+  .max(500)
+  .nullable();
+
+export const PlaceFields = z.object({
+  name: Name,
+  category: CategoryId,
+  tags: z.array(Tag).max(32),
+  lat: Latitude,
+  lon: Longitude,
+  address: Address,
+  /** OpenStreetMap `opening_hours` syntax; the server refuses a string its evaluator cannot read. */
+  openingHours: OpeningHours,
+  website: Website,
+});
+export type PlaceFields = z.infer<typeof PlaceFields>;
+
+export const PlaceEdit = PlaceFields.partial().refine((e) => Object.keys(e).length > 0, 'change at least one field');
+export type PlaceEdit = z.infer<typeof PlaceEdit>;
+
+export const PlaceCreate = PlaceFields.extend({ tags: z.array(Tag).max(32).default([]), address: Address.default(null), openingHours: OpeningHours.default(null), website: Website.default(null) });
+export type PlaceCreate = z.infer<typeof PlaceCreate>;
+
+export const AdminPlace = PlaceFields.extend({
+  id: PlaceId,
+  externalId: z.string(),
+  cityId: z.string(),
+  status: PlaceStatus,
+  /** The fields changed since the last publication (empty when nothing waits). */
+  pending: z.array(z.enum(EDITABLE_PLACE_FIELDS)),
+  /** The version travellers see, when `pending` is not empty (the fields above are the edited version). */
+  published: PlaceFields.nullable(),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type AdminPlace = z.infer<typeof AdminPlace>;
+
+export const PLACE_SORTS = ['name', 'category', 'status', 'updated'] as const;
+export const PLACE_PAGE_SIZE_MAX = 200;
+
+/** The table's query string: filter, sort, page (every field optional). */
+export const AdminPlaceQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  category: CategoryId.optional(),
+  status: z.enum(['draft', 'published', 'archived', 'pending']).optional(),
+  sort: z.enum(PLACE_SORTS).default('name'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(PLACE_PAGE_SIZE_MAX).default(50),
+  /** A map's view: west,south,east,north; the page then holds the places inside it. */
+  bbox: z
+    .string()
+    .regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, 'bbox is west,south,east,north')
+    .optional(),
+});
+export type AdminPlaceQuery = z.infer<typeof AdminPlaceQuery>;
+
+export const AdminPlaceList = z.object({
+  places: z.array(AdminPlace),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** Places with something to publish (new drafts and edited published places), in the whole catalogue. */
+  toPublish: z.number().int(),
+  cities: z.array(z.object({ id: z.string(), name: z.string(), center: z.object({ lat: Latitude, lon: Longitude }) })),
+});
+export type AdminPlaceList = z.infer<typeof AdminPlaceList>;
+
+export const PublishResult = z.object({ published: z.number().int(), placeIds: z.array(PlaceId) });
+export type PublishResult = z.infer<typeof PublishResult>;
+
+export const CatalogueFormat = z.enum(['osm-pbf', 'osm-xml', 'geojson', 'csv']);
+export type CatalogueFormat = z.infer<typeof CatalogueFormat>;
+
+/**
+ * Which city the imported places belong to: an existing one (`city`), a new one (`cityName` and
+ * `timezone`), or, with neither, the agency's city nearest to the file's places (within 50 km).
+ */
+export const CatalogueImportTarget = z.object({
+  mode: z.enum(['dry-run', 'apply']),
+  city: z
+    .string()
+    .regex(/^[a-z-]+$/)
+    .optional(),
+  cityName: z.string().trim().min(1).max(100).optional(),
+  timezone: TimeZone.optional(),
+  country: z
+    .string()
+    .regex(/^[a-z]{2}$/)
+    .optional(),
+  /** The dry run's `planDigest`: applying refuses (409) if the plan changed since the editor saw it. */
+  expect: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/)
+    .optional(),
+});
+export type CatalogueImportTarget = z.infer<typeof CatalogueImportTarget>;
+
+const ImportedRow = z.object({ externalId: z.string(), name: z.string(), category: CategoryId });
+export const CatalogueImportReport = z.object({
+  file: z.string(),
+  format: CatalogueFormat,
+  mode: z.enum(['dry-run', 'applied']),
+  city: z.object({ id: z.string(), name: z.string(), timezone: z.string(), isNew: z.boolean() }),
+  counts: z.object({
+    /** Elements (OSM) or rows (CSV, GeoJSON features) read. */
+    read: z.number().int(),
+    created: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    rejected: z.number().int(),
+    /** Elements that are not places at all (a street, an untagged node): counted by reason, never listed. */
+    ignored: z.number().int(),
+    /** Places kept with a change (an unreadable opening_hours dropped). */
+    warnings: z.number().int(),
+  }),
+  ignored: z.record(z.string(), z.number().int()),
+  created: z.array(ImportedRow),
+  updated: z.array(ImportedRow.extend({ changes: z.array(z.string()) })),
+  rejected: z.array(z.object({ ref: z.string(), name: z.string().nullable(), reason: z.string() })),
+  warnings: z.array(z.object({ ref: z.string(), name: z.string().nullable(), message: z.string() })),
+  /** Whether a list above was cut at CATALOGUE_IMPORT_LIMITS.maxListedRows (its count is still whole). */
+  truncated: z.boolean(),
+  planDigest: z.string(),
+  ms: z.number(),
+});
+export type CatalogueImportReport = z.infer<typeof CatalogueImportReport>;
