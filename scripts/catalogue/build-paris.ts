@@ -173,7 +173,7 @@ export async function buildParisCatalogue(dataDir: string): Promise<ParisCatalog
   checkReferences(new Set(places.map((p) => p.id)), events, offers, personas);
 
   const perCategory = Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<CategoryId, number>;
-  const perSource: Record<SourceDataset, number> = { osm: 0, museofile: 0, 'cnc-cinemas': 0, 'paris-markets': 0, csv: 0, geojson: 0 };
+  const perSource: Record<SourceDataset, number> = { osm: 0, museofile: 0, 'cnc-cinemas': 0, 'paris-markets': 0, csv: 0, geojson: 0, console: 0 };
   for (const p of places) {
     perCategory[p.category]++;
     perSource[p.source.dataset]++;

@@ -30,6 +30,7 @@ import { clientConfig } from './catalogue/client-config.ts';
 import { catalogueRoutes } from './catalogue/routes.ts';
 import { DEMO_AGENCY, seedDemoCatalogueIn } from './catalogue/seed.ts';
 import { followCatalogueChanges } from './catalogue/follow-changes.ts';
+import { catalogueEditingRoutes } from './catalogue/editing/routes.ts';
 import { listDemoVisitors } from './demo/visitors.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { ServerConfig } from './config.ts';
@@ -226,6 +227,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   app.use('/api', healthRoutes(ctx, realtime.hub));
   app.use('/api', authRoutes(ctx));
   app.use('/api', catalogueRoutes(ctx));
+  app.use('/api', catalogueEditingRoutes(ctx));
   app.use('/api', travellerRoutes(ctx));
   app.use('/api', pushRoutes(ctx));
   app.use('/api', walletRoutes(ctx));

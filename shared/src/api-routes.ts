@@ -30,6 +30,19 @@ import {
   TravellerSignUpBody,
 } from './agency.ts';
 import { PlaceDetails } from './place-details.ts';
+import {
+  AdminPlace,
+  AdminPlaceList,
+  AdminPlaceQuery,
+  CatalogueImportReport,
+  CatalogueImportTarget,
+  PlaceChangeResult,
+  PlaceCreate,
+  PlaceEdit,
+  PlaceIdsBody,
+  PublishBody,
+  PublishResult,
+} from './catalogue-admin.ts';
 import { BookOfferBody, Booking, BookingEdit, ImportConfirmed, WalletBody } from './booking.ts';
 import { CalendarFeedCreated, Trip, TripRename } from './trip.ts';
 import { PushSettings, PushSettingsPatch } from './push.ts';
@@ -56,6 +69,8 @@ export interface ApiRoute {
   body?: z.ZodType;
   /** The body is a file as it is (application/octet-stream), named by the X-File-Name header. */
   fileBody?: boolean;
+  /** The query string's parameters, validated by the route. */
+  query?: z.ZodObject;
   /** Success responses: status → schema (null for no body), sent as JSON unless `mediaType` says otherwise. */
   ok: Record<number, { description: string; schema: z.ZodType | null; mediaType?: string }>;
   /** Error statuses this route answers with the `{error}` shape, besides 401 for session routes. */
@@ -527,6 +542,87 @@ export const API_ROUTES: ApiRoute[] = [
     body: InvitationCreateBody,
     ok: { 201: { description: 'the invitation and its link', schema: InvitationCreated } },
     errors: [400, 401, 403],
+  },
+  {
+    method: 'GET',
+    path: '/api/agency/places',
+    summary: "The agency's places for the console's table and map: filtered (name, category, status, a map's view), sorted, paginated; with what waits to be published",
+    session: false,
+    staff: 'viewer',
+    query: AdminPlaceQuery,
+    ok: { 200: { description: 'a page of places', schema: AdminPlaceList } },
+    errors: [400],
+  },
+  {
+    method: 'POST',
+    path: '/api/agency/places',
+    summary: 'Create a place (editor): a draft, suggested to nobody until the agency publishes',
+    session: false,
+    staff: 'editor',
+    body: PlaceCreate,
+    ok: { 201: { description: 'the draft', schema: AdminPlace } },
+    errors: [400],
+  },
+  {
+    method: 'PUT',
+    path: '/api/agency/places/{placeId}',
+    summary: "Edit a place (editor; moving its pin is an edit of lat and lon): a draft changes at once, a published place's changes wait until the agency publishes",
+    session: false,
+    staff: 'editor',
+    body: PlaceEdit,
+    ok: { 200: { description: 'the place as edited', schema: AdminPlace } },
+    errors: [400, 404],
+  },
+  {
+    method: 'DELETE',
+    path: '/api/agency/places/{placeId}',
+    summary: "Discard what is not published (editor): a draft place entirely, or a published place's waiting changes",
+    session: false,
+    staff: 'editor',
+    ok: { 204: { description: 'discarded', schema: null } },
+    errors: [404, 409],
+  },
+  {
+    method: 'POST',
+    path: '/api/agency/places/archive',
+    summary: 'Archive published places (editor): out of every suggestion at once, on every instance, kept for the bookings that name them',
+    session: false,
+    staff: 'editor',
+    body: PlaceIdsBody,
+    ok: { 200: { description: 'the places archived (the others were not published places of the agency)', schema: PlaceChangeResult } },
+    errors: [400],
+  },
+  {
+    method: 'POST',
+    path: '/api/agency/places/restore',
+    summary: 'Restore archived places (editor): suggested again at once, on every instance',
+    session: false,
+    staff: 'editor',
+    body: PlaceIdsBody,
+    ok: { 200: { description: 'the places restored', schema: PlaceChangeResult } },
+    errors: [400],
+  },
+  {
+    method: 'POST',
+    path: '/api/agency/catalogue/publish',
+    summary: "Publish what waits (editor), or only the places named: travellers' next suggestions reflect it, on every instance, no restart",
+    session: false,
+    staff: 'editor',
+    body: PublishBody,
+    ok: { 200: { description: 'what was published', schema: PublishResult } },
+    errors: [400],
+  },
+  {
+    method: 'POST',
+    path: '/api/agency/catalogue/import',
+    summary:
+      'Import places from a file (editor): OpenStreetMap (.osm.pbf, .osm, .osm.bz2), GeoJSON or CSV, up to 64 MB. mode=dry-run reports what would be created, updated and rejected (with reasons) and writes nothing; mode=apply writes it all or nothing, as drafts',
+    session: false,
+    staff: 'editor',
+    fileBody: true,
+    query: CatalogueImportTarget,
+    ok: { 200: { description: 'the report', schema: CatalogueImportReport } },
+    errors: [400, 409, 413, 415, 422],
   },
   {
     method: 'POST',

@@ -157,3 +157,14 @@ export const CatalogueImportReport = z.object({
   ms: z.number(),
 });
 export type CatalogueImportReport = z.infer<typeof CatalogueImportReport>;
+
+/** Places picked in the table (archive, restore, publish a selection). */
+export const PlaceIdsBody = z.object({ ids: z.array(PlaceId).min(1).max(1000) });
+export type PlaceIdsBody = z.infer<typeof PlaceIdsBody>;
+
+/** Publish everything waiting (no body, or no ids), or only the places named. */
+export const PublishBody = z.object({ ids: z.array(PlaceId).min(1).max(1000).optional() });
+export type PublishBody = z.infer<typeof PublishBody>;
+
+export const PlaceChangeResult = z.object({ changed: z.array(PlaceId) });
+export type PlaceChangeResult = z.infer<typeof PlaceChangeResult>;

@@ -9,8 +9,8 @@ import { Consents } from './consent.ts';
 import { Latitude, Longitude } from './geo.ts';
 import { TimeZone } from './time.ts';
 
-/** Where a place's facts come from: the demo's open datasets, or an agency's own file (`csv`, `geojson`). */
-export const SourceDataset = z.enum(['osm', 'museofile', 'cnc-cinemas', 'paris-markets', 'csv', 'geojson']);
+/** Where a place's facts come from: the demo's open datasets, or an agency's own file (`csv`, `geojson`) or hand (`console`). */
+export const SourceDataset = z.enum(['osm', 'museofile', 'cnc-cinemas', 'paris-markets', 'csv', 'geojson', 'console']);
 export type SourceDataset = z.infer<typeof SourceDataset>;
 
 /**

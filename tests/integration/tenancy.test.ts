@@ -26,6 +26,9 @@ interface Fixture {
   /** Agency A's admin, a member of A, and markers of A's accounts. */
   aMemberId: string;
   aMarkers: string[];
+  /** A published place of agency A, and a draft of A's. */
+  aPlaceId: string;
+  aDraftId: string;
   /** Agency B's admin's cookie. */
   bStaff: string;
   bEmail: string;
@@ -36,6 +39,7 @@ let f: Fixture;
 const B_PASSWORD = 'rival-admin-password';
 const MARKER_TITLE = 'Tenancy marker concert 7Q4Z';
 const A_INVITATION = 'Invitation of agency A for Marie 9K2W';
+const A_DRAFT = 'Draft place of agency A 4F8J';
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -52,6 +56,9 @@ beforeAll(async () => {
   const aStaff = await staffCookie('claire@escale-demo.example', DEMO_STAFF_PASSWORD);
   const aMe = (await (await call(server.url, aStaff, 'GET', '/api/agency/session')).json()) as StaffSessionInfo;
   expect((await call(server.url, aStaff, 'POST', '/api/agency/invitations', { note: A_INVITATION })).status).toBe(201);
+  const draft = await call(server.url, aStaff, 'POST', '/api/agency/places', { name: A_DRAFT, category: 'cafe', lat: 48.86, lon: 2.35 });
+  expect(draft.status).toBe(201);
+  const aDraftId = ((await draft.json()) as { id: string }).id;
 
   // Traveller T1 (Léa) with a booking, its trip, an inbox item, a "not interested" and a "fewer like this".
   const t1 = await signIn(server, 'lea');
@@ -92,7 +99,9 @@ beforeAll(async () => {
     inboxId,
     t1Markers: [t1.travellerId, booking.id, MARKER_TITLE],
     aMemberId: aMe.staff.id,
-    aMarkers: ['claire@escale-demo.example', 'sophie@escale-demo.example', aMe.staff.id, A_INVITATION],
+    aMarkers: ['claire@escale-demo.example', 'sophie@escale-demo.example', aMe.staff.id, A_INVITATION, A_DRAFT, aDraftId],
+    aPlaceId: 'osm:node/4880321756',
+    aDraftId,
     bStaff,
     bEmail: 'admin@rival.example',
     aStaff,
@@ -107,7 +116,7 @@ afterAll(async () => {
  * agency A (for a staff route); the caller from the other side must get 403 or 404. `fresh`: the call ends
  * the caller's session (or account), so it gets a session of its own.
  */
-type Rule = { access: 'public' | 'traveller' | 'staff'; others?: () => Record<string, string>; body?: () => unknown; fresh?: boolean };
+type Rule = { access: 'public' | 'traveller' | 'staff'; others?: () => Record<string, string>; body?: () => unknown; file?: { name: string; text: string }; query?: string; fresh?: boolean };
 const RULES: Record<string, Rule> = {
   'GET /api/openapi.json': { access: 'public' },
   'GET /api/health': { access: 'public' },
@@ -176,6 +185,15 @@ const RULES: Record<string, Rule> = {
   'PUT /api/agency/ranking': { access: 'staff', body: () => ({ promotionLift: 0.2 }) },
   'POST /api/agency/preview': { access: 'staff', body: () => ({ persona: 'lea', lat: 48.8566, lon: 2.3522, at: '2026-11-24T17:00:00Z' }) },
   'GET /api/agency/invitations': { access: 'staff' },
+  'GET /api/agency/places': { access: 'staff' },
+  'POST /api/agency/places': { access: 'staff', body: () => ({ name: 'Matrix place', category: 'bar', lat: 48.86, lon: 2.35 }) },
+  'PUT /api/agency/places/{placeId}': { access: 'staff', others: () => ({ placeId: f.aDraftId }), body: () => ({ name: 'Taken over' }) },
+  'DELETE /api/agency/places/{placeId}': { access: 'staff', others: () => ({ placeId: f.aDraftId }) },
+  // A's ids in the body: B's call succeeds on B's own places (none of these), and A's stay as they were.
+  'POST /api/agency/places/archive': { access: 'staff', body: () => ({ ids: [f.aPlaceId, f.aDraftId] }) },
+  'POST /api/agency/places/restore': { access: 'staff', body: () => ({ ids: [f.aPlaceId] }) },
+  'POST /api/agency/catalogue/publish': { access: 'staff', body: () => ({ ids: [f.aDraftId] }) },
+  'POST /api/agency/catalogue/import': { access: 'staff', query: '?mode=dry-run', file: { name: 'matrix.csv', text: 'id,name,category,lat,lon\nm1,Matrix café,cafe,48.86,2.35\n' } },
   'POST /api/agency/invitations': { access: 'staff', body: () => ({ note: 'Matrix' }) },
   'POST /api/signup/check': { access: 'public' },
   'POST /api/signup': { access: 'public' },
@@ -188,6 +206,16 @@ const RULES: Record<string, Rule> = {
 };
 
 const keyOf = (r: ApiRoute) => `${r.method} ${r.path}`;
+
+/** Calls a route as its rule says: a file as it is for a file route, JSON otherwise. */
+function callRoute(cookie: string, route: ApiRoute, rule: Rule, path: string): Promise<Response> {
+  if (!rule.file) return call(server.url, cookie, route.method, path + (rule.query ?? ''), bodyFor(route, rule));
+  return fetch(`${server.url}${path}${rule.query ?? ''}`, {
+    method: route.method,
+    headers: { cookie, 'content-type': 'application/octet-stream', 'x-file-name': rule.file.name },
+    body: rule.file.text,
+  });
+}
 /** The rule's body for a write (an empty object when it has none), nothing for a read. */
 const bodyFor = (route: ApiRoute, rule: Rule) => (route.method === 'GET' ? undefined : (rule.body?.() ?? {}));
 const fill = (path: string, params: Record<string, string>) => path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? 'no-such-thing'));
@@ -213,7 +241,7 @@ describe('the tenancy matrix', () => {
       // Nobody; then a traveller on a staff route, and a staff member on a traveller route.
       const wrongKind = route.staff ? f.t1.cookie : f.aStaff;
       for (const cookie of ['', wrongKind]) {
-        const res = await call(server.url, cookie, route.method, path, bodyFor(route, rule));
+        const res = await callRoute(cookie, route, rule, path);
         const text = await bodyText(res);
         expect(res.status, `${keyOf(route)} with ${cookie ? 'the wrong kind of session' : 'no session'}`).toBe(401);
         for (const marker of [...f.t1Markers, ...f.aMarkers]) expect(text, keyOf(route)).not.toContain(marker);
@@ -253,12 +281,16 @@ describe('the tenancy matrix', () => {
       const rule = RULES[keyOf(route)]!;
       const cookie = rule.fresh ? (await call(server.url, '', 'POST', '/api/agency/session', { email: f.bEmail, password: B_PASSWORD })).headers.get('set-cookie')!.split(';')[0]! : f.bStaff;
       const path = fill(route.path, rule.others?.() ?? {});
-      const res = await call(server.url, cookie, route.method, path, bodyFor(route, rule));
+      const res = await callRoute(cookie, route, rule, path);
       const text = await bodyText(res);
       if (rule.others) expect([403, 404], `${keyOf(route)} on A's resource answered ${res.status}: ${text.slice(0, 200)}`).toContain(res.status);
       else expect(res.status, `${keyOf(route)}: ${text.slice(0, 200)}`).toBeLessThan(300);
       for (const marker of f.aMarkers) expect(text, keyOf(route)).not.toContain(marker);
     }
+    // A's places are as they were: the draft unchanged and unpublished, the published place still published.
+    const places = await server.ctx.db.selectFrom('places').select(['id', 'name', 'status', 'agency_id']).where('id', 'in', [f.aDraftId, f.aPlaceId]).execute();
+    expect(places.find((p) => p.id === f.aDraftId)).toMatchObject({ name: A_DRAFT, status: 'draft', agency_id: 'demo' });
+    expect(places.find((p) => p.id === f.aPlaceId)).toMatchObject({ status: 'published', agency_id: 'demo' });
     // A's member kept their role and account.
     const aList = (await (await call(server.url, f.aStaff, 'GET', '/api/agency/staff')).json()) as { staff: { id: string; role: string }[] };
     expect(aList.staff.find((s) => s.id === f.aMemberId)?.role).toBe('admin');

@@ -5,6 +5,7 @@
 import express, { type RequestHandler } from 'express';
 import { HttpError } from './errors.ts';
 import { IMPORT_PATH } from '../wallet/routes.ts';
+import { CATALOGUE_IMPORT_PATH } from '../catalogue/editing/routes.ts';
 
 const BODY_LIMIT = '64kb';
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -14,8 +15,11 @@ function hasBody(req: express.Request): boolean {
   return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 }
 
-/** Routes that take a file as it is (a wallet import, up to 10 MB, read by its own route): everything else is JSON. */
-const RAW_FILE_PATHS = new Set([IMPORT_PATH]);
+/**
+ * Routes that take a file as it is (a wallet import, up to 10 MB; a catalogue import, up to 64 MB), each
+ * read by its own route within its own limit: everything else is JSON.
+ */
+const RAW_FILE_PATHS = new Set([IMPORT_PATH, CATALOGUE_IMPORT_PATH]);
 
 const refuseOtherMediaTypes: RequestHandler = (req, _res, next) => {
   if (RAW_FILE_PATHS.has(req.path) && req.method === 'POST' && req.is('application/octet-stream')) return next();

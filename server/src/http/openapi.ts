@@ -31,7 +31,11 @@ export function openApiDocument(version: string): Record<string, unknown> {
     for (const status of [...route.errors, ...(route.session || route.staff ? [401] : []), ...(route.staff && route.staff !== 'viewer' ? [403] : [])])
       responses[String(status)] = errorResponse(ERROR_TEXT[status] ?? 'error');
     responses.default = errorResponse('any other error, in the same shape');
-    const parameters = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const parameters: Record<string, unknown>[] = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    if (route.query) {
+      const schema = json(route.query) as { properties?: Record<string, unknown>; required?: string[] };
+      for (const [name, property] of Object.entries(schema.properties ?? {})) parameters.push({ name, in: 'query', required: schema.required?.includes(name) ?? false, schema: property });
+    }
     (paths[route.path] ??= {})[route.method.toLowerCase()] = {
       summary: route.summary,
       ...(parameters.length ? { parameters } : {}),

@@ -1,0 +1,91 @@
+/**
+ * The console's catalogue over HTTP: the places table, create, edit (a pin moved on the map is an edit of
+ * lat/lon), discard, archive and restore, publish, and the importer (a dry run, then apply). Who may call
+ * each route is the contract's `staff` role (viewer reads, editor writes), enforced by agency/access.ts;
+ * every query is scoped to the signed-in member's agency.
+ */
+import express, { Router } from 'express';
+import { AdminPlaceQuery, CATALOGUE_IMPORT_LIMITS, CatalogueImportTarget, type PlaceChangeResult, PlaceCreate, PlaceEdit, PlaceIdsBody, PublishBody } from '@escale/shared';
+import type { AppContext } from '../../context.ts';
+import { currentStaff } from '../../agency/access.ts';
+import { issuesSentence, validationIssues } from '@escale/shared';
+import { HttpError, parseBody } from '../../http/errors.ts';
+import { importCatalogue } from '../import/import-catalogue.ts';
+import { ImportRefused, type RefusalCode } from '../import/import-refused.ts';
+import { bufferSource } from '../import/read-source.ts';
+import { createPlace, discardPlace, editPlace, listPlaces } from './places.ts';
+import { publish, setArchived } from './publish.ts';
+
+export const CATALOGUE_IMPORT_PATH = '/agency/catalogue/import';
+const FILE_NAME_HEADER = 'x-file-name';
+
+const STATUS_OF_REFUSAL: Record<RefusalCode, number> = { too_large: 413, too_many_places: 413, wrong_format: 415, unreadable: 422, city_needed: 422, plan_changed: 409 };
+
+export function catalogueEditingRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const agencyOf = (res: express.Response) => currentStaff(res).member.agencyId;
+
+  router.get('/agency/places', async (req, res) => {
+    const query = AdminPlaceQuery.safeParse(req.query);
+    if (!query.success) {
+      const issues = validationIssues(query.error, '(query)');
+      throw new HttpError(400, 'bad_request', `Invalid query: ${issuesSentence(issues)}`, issues);
+    }
+    res.json(await listPlaces(ctx.db, agencyOf(res), query.data));
+  });
+
+  router.post('/agency/places', async (req, res) => {
+    res.status(201).json(await createPlace(ctx.db, agencyOf(res), parseBody(PlaceCreate, req.body), ctx.clock.now()));
+  });
+
+  router.put('/agency/places/*placeId', async (req, res) => {
+    res.json(await editPlace(ctx.db, agencyOf(res), placeIdOf(req), parseBody(PlaceEdit, req.body), ctx.clock.now()));
+  });
+
+  router.delete('/agency/places/*placeId', async (req, res) => {
+    await discardPlace(ctx.db, agencyOf(res), placeIdOf(req));
+    res.status(204).end();
+  });
+
+  router.post('/agency/places/archive', async (req, res) => {
+    const { ids } = parseBody(PlaceIdsBody, req.body);
+    res.json({ changed: await setArchived(ctx, agencyOf(res), ids, true, ctx.clock.now()) } satisfies PlaceChangeResult);
+  });
+
+  router.post('/agency/places/restore', async (req, res) => {
+    const { ids } = parseBody(PlaceIdsBody, req.body);
+    res.json({ changed: await setArchived(ctx, agencyOf(res), ids, false, ctx.clock.now()) } satisfies PlaceChangeResult);
+  });
+
+  router.post('/agency/catalogue/publish', async (req, res) => {
+    const { ids } = parseBody(PublishBody, req.body ?? {});
+    res.json(await publish(ctx, agencyOf(res), ctx.clock.now(), ids));
+  });
+
+  router.post(CATALOGUE_IMPORT_PATH, express.raw({ type: 'application/octet-stream', limit: CATALOGUE_IMPORT_LIMITS.maxBytes + 1 }), async (req, res) => {
+    if (!Buffer.isBuffer(req.body)) throw new HttpError(415, 'unsupported_media_type', 'Send the file itself, with Content-Type: application/octet-stream and its name in X-File-Name.');
+    const target = CatalogueImportTarget.safeParse(req.query);
+    if (!target.success) {
+      const issues = validationIssues(target.error, '(query)');
+      throw new HttpError(400, 'bad_request', `Invalid import: ${issuesSentence(issues)}`, issues);
+    }
+    const name = decodeURIComponent(String(req.headers[FILE_NAME_HEADER] ?? 'upload')).slice(0, 255);
+    const { mode, ...where } = target.data;
+    try {
+      res.json(await importCatalogue(ctx.db, bufferSource(name, new Uint8Array(req.body)), { agencyId: agencyOf(res), target: where, apply: mode === 'apply', now: ctx.clock.now() }));
+    } catch (err) {
+      if (!(err instanceof ImportRefused)) throw err;
+      // Refused whole, with the reason a console or a script can act on (city_needed: ask for the city).
+      res.status(STATUS_OF_REFUSAL[err.code]).json({ error: { code: 'import_refused', reason: err.code, message: err.message } });
+    }
+  });
+
+  return router;
+}
+
+function placeIdOf(req: express.Request): string {
+  const raw = req.params.placeId as unknown;
+  const id = Array.isArray(raw) ? raw.join('/') : String(raw ?? '');
+  if (id.length === 0 || id.length > 200) throw new HttpError(404, 'not_found', 'No such place in your catalogue.');
+  return id;
+}
