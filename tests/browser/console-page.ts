@@ -38,4 +38,31 @@ export class ConsolePage {
       .filter({ has: this.page.locator('dt', { hasText: label }) })
       .locator('dd');
   }
+
+  /** The catalogue's import: pick the file, run the dry run, and wait for its report. */
+  async dryRun(file: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: /^(Import a file|Importer un fichier)$/ }).click();
+    await this.page.getByLabel(/^(File|Fichier)$/).setInputFiles(file);
+    await this.page.getByRole('button', { name: /^(Dry run|Essai à blanc)$/ }).click();
+    const report = this.page.getByTestId('import-report');
+    await report.waitFor({ timeout: 30_000 });
+    return report;
+  }
+
+  /** The place being edited: its pin on the map, dragged by (dx, dy) pixels, as a mouse would. */
+  async dragPin(dx: number, dy: number): Promise<void> {
+    const pin = this.page.getByTestId('catalogue-pin');
+    await pin.waitFor();
+    const box = (await pin.boundingBox())!;
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    for (let i = 1; i <= 10; i++) await this.page.mouse.move(x + (dx * i) / 10, y + (dy * i) / 10);
+    await this.page.mouse.up();
+  }
+
+  async waitForMap(): Promise<void> {
+    await this.page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 30_000 });
+  }
 }

@@ -58,6 +58,14 @@ describe.skipIf(!hasOsm)(`the real files of ${hasOsm ? OSM_DIR : '../shared/data
     expect(pbf.rows.find((r) => r.name === 'Kunstmuseum Liechtenstein')).toMatchObject({ category: 'museum', externalId: expect.stringMatching(/^osm:(node|way)\/\d+$/) });
   }, 60_000);
 
+  it('stops a bzip2 file at the unpacked limit, as it streams (a bomb is never inflated)', async () => {
+    const file = fileSource(path.join(OSM_DIR, 'liechtenstein-2013-08-03.osm.bz2'));
+    await expect(readSource(file, undefined, { maxBytes: 64 * 1024 * 1024, maxUnpackedBytes: 2 * 1024 * 1024 })).rejects.toMatchObject({
+      code: 'too_large',
+      message: expect.stringContaining('unpacked'),
+    });
+  });
+
   it('imports every OSM and GeoJSON file (a dry run each), with row-level reasons for what it rejects', async () => {
     const files = fs.readdirSync(OSM_DIR).filter((f) => /\.(pbf|bz2|geojson)$/.test(f));
     expect(files.length).toBeGreaterThanOrEqual(10);
@@ -188,6 +196,10 @@ describe('files refused whole', () => {
     const header = Buffer.concat([Buffer.from([0, 0, 0, 13]), Buffer.from('\n\tOSMHeader\u0018\u00ff\u00ff\u0003')]);
     expect(await refusal(run(bufferSource('broken.osm.pbf', header), { apply: false }))).toBe('unreadable');
     expect(await refusal(run(bufferSource('x.csv', Buffer.from('name,lat\nx,1\n')), { apply: false }))).toBe('unreadable');
+    // XML entities are not expanded (no "billion laughs"): a file that declares them is refused.
+    const laughs =
+      '<?xml version="1.0"?><!DOCTYPE osm [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><osm><node id="1" lat="48.86" lon="2.35"><tag k="name" v="&b;"/><tag k="amenity" v="bar"/></node></osm>';
+    expect(await refusal(run(bufferSource('laughs.osm', Buffer.from(laughs)), { apply: false }))).toBe('unreadable');
   });
 
   it('asks for the city when the places are far from every known one', async () => {

@@ -10,6 +10,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { ConsoleHeader } from './ConsoleHeader.tsx';
 import { ForgotPassword } from '../signin/ForgotPassword.tsx';
 import { SetPassword } from '../signin/SetPassword.tsx';
+import { CatalogueScreen } from './catalogue/CatalogueScreen.tsx';
 import { InvitationsScreen } from './InvitationsScreen.tsx';
 import { OverviewScreen } from './OverviewScreen.tsx';
 import { PreviewScreen } from './PreviewScreen.tsx';
@@ -54,6 +55,7 @@ export function AgencyApp() {
         ) : (
           <>
             <Route index element={<OverviewScreen />} />
+            <Route path={relative(AGENCY_PATHS.catalogue)} element={<CatalogueScreen canEdit={roleAllows(session.staff.role, 'editor')} />} />
             <Route path={relative(AGENCY_PATHS.preview)} element={<PreviewScreen />} />
             <Route path={relative(AGENCY_PATHS.ranking)} element={<RankingScreen canEdit={session.staff.role === 'admin'} />} />
             {roleAllows(session.staff.role, 'editor') && <Route path={relative(AGENCY_PATHS.clients)} element={<InvitationsScreen />} />}

@@ -30,6 +30,9 @@ export function ConsoleHeader({ session, onSignedOut }: { session: StaffSessionI
           <NavLink to={AGENCY_PATHS.home} end className="screen-nav-link">
             {t('agency.overview')}
           </NavLink>
+          <NavLink to={AGENCY_PATHS.catalogue} className="screen-nav-link">
+            {t('agency.catalogue')}
+          </NavLink>
           <NavLink to={AGENCY_PATHS.preview} className="screen-nav-link">
             {t('agency.preview')}
           </NavLink>

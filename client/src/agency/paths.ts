@@ -1,6 +1,7 @@
 /** The console's addresses (the server makes password links to `setPassword`: server/src/agency/password-links.ts). */
 export const AGENCY_PATHS = {
   home: '/agency',
+  catalogue: '/agency/catalogue',
   staff: '/agency/staff',
   clients: '/agency/clients',
   ranking: '/agency/ranking',

@@ -2,11 +2,12 @@
  * Search the catalogue by name and filter by category ("just bars"): the chosen category also filters the
  * dots on the map. A result opens the place's sheet. Everything is searched on the phone, offline.
  */
-import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId, formatDistance, type LatLon, type PlacesCollection } from '@escale/shared';
+import { CATEGORY_LABELS, type CategoryId, formatDistance, type LatLon, type PlacesCollection } from '@escale/shared';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/use-locale.ts';
 import { CategoryIcon } from '../ui/CategoryIcon.tsx';
+import { CategoryOptions } from '../ui/CategoryOptions.tsx';
 import { type PlaceHit, searchPlaces } from './search.ts';
 
 interface Props {
@@ -26,7 +27,6 @@ export function PlaceSearch({ places, from, category, onCategory, onChoose }: Pr
   const deferredQuery = useDeferredValue(query);
   const result = useMemo(() => (places ? searchPlaces(places, deferredQuery, category, from) : null), [places, deferredQuery, category, from]);
   const searching = query.trim() !== '' || category !== null;
-  const sortedCategories = [...CATEGORY_IDS].sort((a, b) => CATEGORY_LABELS[a][locale].localeCompare(CATEGORY_LABELS[b][locale], locale));
 
   return (
     <search className="place-search" aria-label={t('places.searchLabel')}>
@@ -49,11 +49,7 @@ export function PlaceSearch({ places, from, category, onCategory, onChoose }: Pr
         </label>
         <select id={`${id}-c`} className="input" value={category ?? ''} onChange={(e) => onCategory(e.target.value === '' ? null : (e.target.value as CategoryId))}>
           <option value="">{t('places.allCategories')}</option>
-          {sortedCategories.map((c) => (
-            <option key={c} value={c}>
-              {CATEGORY_LABELS[c][locale]}
-            </option>
-          ))}
+          <CategoryOptions />
         </select>
       </div>
       {searching && (

@@ -90,20 +90,25 @@ async function text(stream: Readable): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function readSource(source: ImportSource, onBytes?: (read: number, total: number) => void): Promise<RowsRead> {
+/** `limits`: the import's limits (a test lowers one to see it hold without a gigabyte of input). */
+export async function readSource(
+  source: ImportSource,
+  onBytes?: (read: number, total: number) => void,
+  limits: Pick<typeof CATALOGUE_IMPORT_LIMITS, 'maxBytes' | 'maxUnpackedBytes'> = CATALOGUE_IMPORT_LIMITS,
+): Promise<RowsRead> {
   const { format, bzip2 } = formatOf(source.name);
-  if (source.bytes > CATALOGUE_IMPORT_LIMITS.maxBytes)
-    throw new ImportRefused('too_large', `"${source.name}" is ${Math.round(source.bytes / MiB)} MiB; the importer takes files up to ${CATALOGUE_IMPORT_LIMITS.maxBytes / MiB} MiB.`);
+  if (source.bytes > limits.maxBytes)
+    throw new ImportRefused('too_large', `"${source.name}" is ${Math.round(source.bytes / MiB)} MiB; the importer takes files up to ${Math.round(limits.maxBytes / MiB)} MiB.`);
   if (source.bytes === 0) throw new ImportRefused('unreadable', `"${source.name}" is empty.`);
   checkMagic(await readHead(source), format, bzip2, source.name);
   const raw = source.open();
-  const counted = raw.pipe(new Counter(CATALOGUE_IMPORT_LIMITS.maxBytes, `"${source.name}"`, (n) => onBytes?.(n, source.bytes)));
+  const counted = raw.pipe(new Counter(limits.maxBytes, `"${source.name}"`, (n) => onBytes?.(n, source.bytes)));
   raw.once('error', (err) => counted.destroy(err));
   let input: Readable = counted;
   if (bzip2) {
     const unpacked = counted.pipe(unbzip2());
     counted.once('error', (err) => unpacked.destroy(err));
-    input = unpacked.pipe(new Counter(CATALOGUE_IMPORT_LIMITS.maxUnpackedBytes, `"${source.name}" unpacked`));
+    input = unpacked.pipe(new Counter(limits.maxUnpackedBytes, `"${source.name}" unpacked`));
     unpacked.once('error', (err) => input.destroy(err instanceof ImportRefused ? err : new ImportRefused('unreadable', `"${source.name}" is not a valid bzip2 file: ${err.message}`)));
   }
   try {
