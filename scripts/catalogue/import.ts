@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CatalogueImportTarget } from '@escale/shared';
+import { CatalogueImportTarget, type ImportReasonCode, importReasonText } from '@escale/shared';
 import { loadConfig } from '../../server/src/config.ts';
 import { importCatalogue } from '../../server/src/catalogue/import/import-catalogue.ts';
 import { ImportRefused } from '../../server/src/catalogue/import/import-refused.ts';
@@ -71,7 +71,7 @@ try {
   const c = report.counts;
   console.log(`\n${report.file} (${report.format}) → agency ${agency.id}, city ${report.city.name}${report.city.isNew ? ' (new)' : ''}: ${report.mode}`);
   console.table({ read: c.read, created: c.created, updated: c.updated, unchanged: c.unchanged, rejected: c.rejected, ignored: c.ignored, 'kept with a warning': c.warnings });
-  for (const [reason, n] of Object.entries(report.ignored)) console.log(`  ignored, ${reason}: ${n}`);
+  for (const [code, n] of Object.entries(report.ignored) as [ImportReasonCode, number][]) console.log(`  ignored, ${importReasonText(code, {}, 'en')}: ${n}`);
   if (report.rejected.length > 0) {
     console.log('Rejected:');
     for (const r of report.rejected.slice(0, 50)) console.log(`  ${r.ref}${r.name ? ` (${r.name})` : ''}: ${r.reason}`);

@@ -8,6 +8,7 @@ import { PlaceId } from './catalogue.ts';
 import { CategoryId, Tag } from './categories.ts';
 import { Latitude, Longitude } from './geo.ts';
 import { TimeZone } from './time.ts';
+import { IMPORT_REASON_CODES } from './import-reasons.ts';
 
 export const CATALOGUE_IMPORT_LIMITS = {
   /** The file as uploaded (HTTP) or read (command line). */
@@ -146,11 +147,15 @@ export const CatalogueImportReport = z.object({
     /** Places kept with a change (an unreadable opening_hours dropped). */
     warnings: z.number().int(),
   }),
-  ignored: z.record(z.string(), z.number().int()),
+  /** What was left out as not a place, by reason code (`importReasonText` words it). */
+  ignored: z.partialRecord(z.enum(IMPORT_REASON_CODES), z.number().int()),
   created: z.array(ImportedRow),
   updated: z.array(ImportedRow.extend({ changes: z.array(z.string()) })),
-  rejected: z.array(z.object({ ref: z.string(), name: z.string().nullable(), reason: z.string() })),
-  warnings: z.array(z.object({ ref: z.string(), name: z.string().nullable(), message: z.string() })),
+  /** Each with its reason as a code and values (for the reader's language) and in English (`reason`). */
+  rejected: z.array(z.object({ ref: z.string(), name: z.string().nullable(), code: z.enum(IMPORT_REASON_CODES), values: z.record(z.string(), z.union([z.string(), z.number()])), reason: z.string() })),
+  warnings: z.array(
+    z.object({ ref: z.string(), name: z.string().nullable(), code: z.enum(IMPORT_REASON_CODES), values: z.record(z.string(), z.union([z.string(), z.number()])), message: z.string() }),
+  ),
   /** Whether a list above was cut at CATALOGUE_IMPORT_LIMITS.maxListedRows (its count is still whole). */
   truncated: z.boolean(),
   planDigest: z.string(),

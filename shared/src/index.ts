@@ -13,6 +13,7 @@ export * from './consent.ts';
 export * from './evidence.ts';
 export * from './french.ts';
 export * from './geo.ts';
+export * from './import-reasons.ts';
 export * from './privacy.ts';
 export * from './protocol.ts';
 export * from './place-details.ts';

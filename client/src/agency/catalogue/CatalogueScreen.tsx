@@ -43,6 +43,8 @@ export function CatalogueScreen({ canEdit }: { canEdit: boolean }) {
     listPlaces({ ...filters, ...order, page, pageSize: PAGE_SIZE }).then(
       (l) => {
         setList(l);
+        // The place being edited, as the server now has it (a publication changes its state).
+        setSelected((current) => (current ? (l.places.find((p) => p.id === current.id) ?? current) : current));
         setError(null);
       },
       (e: unknown) => setError(failureText(e, t)),
@@ -93,7 +95,12 @@ export function CatalogueScreen({ canEdit }: { canEdit: boolean }) {
               type="button"
               className="button button-primary"
               disabled={toPublish === 0}
-              onClick={() => void act(async () => setNotice({ key: 'catalogue.published', values: { count: (await publishAll()).published } }))}
+              onClick={() =>
+                void act(async () => {
+                  const { published } = await publishAll();
+                  setNotice({ key: 'catalogue.published', values: { count: published, formatted: new Intl.NumberFormat(locale).format(published) } });
+                })
+              }
             >
               {toPublish === 0 ? t('catalogue.nothingToPublish') : t('catalogue.publish', { count: toPublish, formatted: new Intl.NumberFormat(locale).format(toPublish) })}
             </button>

@@ -3,7 +3,7 @@
  * and rejected, with the reason for each rejected row; then apply it, all or nothing, as drafts. When the
  * places are far from every known city, the server asks for the city: its name and time zone are asked here.
  */
-import { CATALOGUE_IMPORT_LIMITS, type CatalogueImportReport, type CatalogueImportTarget } from '@escale/shared';
+import { CATALOGUE_IMPORT_LIMITS, type CatalogueImportReport, type CatalogueImportTarget, type ImportReasonCode, importReasonText } from '@escale/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/use-locale.ts';
@@ -104,7 +104,7 @@ export function ImportPanel({ onApplied }: { onApplied(): void }) {
               <ul className="import-rows">
                 {report.rejected.map((r) => (
                   <li key={r.ref}>
-                    <strong>{r.name ?? r.ref}</strong> <span className="muted">({r.ref})</span>: {r.reason}
+                    <strong>{r.name ?? r.ref}</strong> <span className="muted">({r.ref})</span>: {importReasonText(r.code, r.values, locale)}
                   </li>
                 ))}
               </ul>
@@ -128,7 +128,7 @@ export function ImportPanel({ onApplied }: { onApplied(): void }) {
               <ul className="import-rows">
                 {report.warnings.map((w) => (
                   <li key={w.ref}>
-                    <strong>{w.name ?? w.ref}</strong>: {w.message}
+                    <strong>{w.name ?? w.ref}</strong>: {importReasonText(w.code, w.values, locale)}
                   </li>
                 ))}
               </ul>
@@ -137,9 +137,7 @@ export function ImportPanel({ onApplied }: { onApplied(): void }) {
           {Object.keys(report.ignored).length > 0 && (
             <p className="muted">
               {t('catalogue.import.ignoredNote')}{' '}
-              {Object.entries(report.ignored)
-                .map(([reason, n]) => `${reason}: ${number.format(n)}`)
-                .join('; ')}
+              {(Object.entries(report.ignored) as [ImportReasonCode, number][]).map(([code, n]) => `${importReasonText(code, {}, locale)}: ${number.format(n)}`).join('; ')}
             </p>
           )}
           {report.mode === 'dry-run' && report.counts.created + report.counts.updated > 0 && (

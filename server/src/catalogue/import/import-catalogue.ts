@@ -13,7 +13,7 @@ import { ImportRefused } from './import-refused.ts';
 import { changedFields, columnsOf, currentFields } from './place-rows.ts';
 import { readSource, type ImportSource } from './read-source.ts';
 import { CITY_PLACEHOLDER } from './rows-from-osm.ts';
-import type { ImportRow } from './rows.ts';
+import { type ImportRow, reject } from './rows.ts';
 
 /** How far from a city's centre its places may lie when the importer picks the city itself. */
 export const CITY_RADIUS_KM = 50;
@@ -98,7 +98,7 @@ export async function importCatalogue(db: Db, source: ImportSource, options: Imp
   const seen = new Set<string>();
   for (const row of read.rows) {
     if (seen.has(row.externalId)) {
-      read.rejected.push({ ref: row.ref, name: row.name, reason: `the id ${row.externalId} is already earlier in the file` });
+      reject(read, row.ref, row.name, 'duplicate_in_file', { id: row.externalId });
       continue;
     }
     rows.push(row);
@@ -161,7 +161,7 @@ export async function importCatalogue(db: Db, source: ImportSource, options: Imp
       updated: updated.length,
       unchanged,
       rejected: read.rejected.length,
-      ignored: Object.values(read.ignored).reduce((a, b) => a + b, 0),
+      ignored: Object.values(read.ignored).reduce((a, b) => a + (b ?? 0), 0),
       warnings: read.warnings.length,
     },
     ignored: read.ignored,

@@ -6,14 +6,14 @@
  * A bad line is rejected with its line number and the reason; the others are imported.
  */
 import { parse } from 'csv-parse/sync';
-import { CategoryId, Tag } from '@escale/shared';
+import { CategoryId, type ImportReasonCode, Tag } from '@escale/shared';
 import { absoluteUrl } from '../osm/candidate.ts';
 import { checkOpeningHours } from '../osm/opening-hours-check.ts';
 import { categoryForOsmTags } from '../osm/osm-tags-to-category.ts';
 import { finishTags, osmFactTags } from '../osm/place-tags.ts';
 import type { OsmTags } from '../osm/read-osm-pbf.ts';
 import { ImportRefused } from './import-refused.ts';
-import { emptyRead, refPart, type RowsRead } from './rows.ts';
+import { emptyRead, refPart, reject, type RowsRead, warn } from './rows.ts';
 
 const ALIASES: Record<string, string> = {
   latitude: 'lat',
@@ -60,29 +60,29 @@ export function rowsFromCsv(text: string): RowsRead {
     const cell: Record<string, string> = {};
     columns.forEach((c, i) => (cell[c] = record[i] ?? ''));
     const name = cell.name?.replace(/\s+/g, ' ').slice(0, 200) ?? '';
-    const reject = (reason: string) => void read.rejected.push({ ref: `line ${line}`, name: name || null, reason });
+    const refuse = (code: ImportReasonCode, values: Record<string, string | number> = {}) => reject(read, `line ${line}`, name || null, code, values);
     if (record.length !== columns.length) {
-      reject(`${record.length} fields where the header names ${columns.length}`);
+      refuse('field_count', { found: record.length, expected: columns.length });
       continue;
     }
     const ref = refPart(cell.id ?? '');
     if (!ref) {
-      reject('no id: each line needs the agency’s own reference, stable across exports');
+      refuse('no_id');
       continue;
     }
     if (seen.has(ref)) {
-      reject(`the id "${ref}" is already on line ${seen.get(ref)}`);
+      refuse('duplicate_id', { id: ref, line: seen.get(ref)! });
       continue;
     }
     seen.set(ref, line);
     if (!name) {
-      reject('no name');
+      refuse('no_name');
       continue;
     }
     const lat = Number(cell.lat?.replace(',', '.'));
     const lon = Number(cell.lon?.replace(',', '.'));
     if (!cell.lat || !cell.lon || !Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
-      reject(`no valid position (lat "${cell.lat ?? ''}", lon "${cell.lon ?? ''}")`);
+      refuse('bad_position', { lat: cell.lat ?? '', lon: cell.lon ?? '' });
       continue;
     }
     const osm: OsmTags = { name };
@@ -91,14 +91,14 @@ export function rowsFromCsv(text: string): RowsRead {
     if (cell.category) {
       const parsed = CategoryId.safeParse(cell.category.toLowerCase());
       if (!parsed.success) {
-        reject(`unknown category "${cell.category}" (expected one of ${CategoryId.options.join(', ')})`);
+        refuse('unknown_category', { value: cell.category, expected: CategoryId.options.join(', ') });
         continue;
       }
       category = parsed.data;
     } else {
       category = categoryForOsmTags(osm);
       if (!category) {
-        reject('its OSM tags name no place Escale suggests (amenity, leisure, tourism, shop, sport)');
+        refuse('no_leisure_tags');
         continue;
       }
     }
@@ -108,16 +108,16 @@ export function rowsFromCsv(text: string): RowsRead {
       .filter((t) => t.length > 0);
     const badTag = extra.find((t) => !Tag.safeParse(t).success);
     if (badTag !== undefined) {
-      reject(`the tag "${badTag}" is not a lower-case slug (letters, digits, _ : -)`);
+      refuse('bad_tag', { tag: badTag });
       continue;
     }
     let openingHours: string | null = null;
     if (cell.opening_hours) {
       openingHours = checkOpeningHours(cell.opening_hours, lat, lon);
-      if (openingHours === null) read.warnings.push({ ref: `line ${line}`, name, message: `opening_hours "${cell.opening_hours.slice(0, 80)}" cannot be read: kept as "hours unknown"` });
+      if (openingHours === null) warn(read, `line ${line}`, name, 'hours_unreadable', { value: cell.opening_hours.slice(0, 80) });
     }
     const website = cell.website ? absoluteUrl(cell.website) : null;
-    if (cell.website && !website) read.warnings.push({ ref: `line ${line}`, name, message: `website "${cell.website.slice(0, 80)}" is not an http(s) address: left out` });
+    if (cell.website && !website) warn(read, `line ${line}`, name, 'website_invalid', { value: cell.website.slice(0, 80) });
     read.rows.push({
       externalId: `csv:${ref}`,
       dataset: 'csv',

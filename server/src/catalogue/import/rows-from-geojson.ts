@@ -10,7 +10,7 @@ import { CategoryId } from '@escale/shared';
 import { insidePoint, largestPolygon, polygonAreaM2, type Polygon } from '../osm/inside-point.ts';
 import type { OsmTags, OsmType } from '../osm/read-osm-pbf.ts';
 import { addOsmElement } from './rows-from-osm.ts';
-import { emptyRead, ignore, refPart, type RowsRead } from './rows.ts';
+import { emptyRead, ignore, refPart, reject, type RowsRead, warn } from './rows.ts';
 import { ImportRefused } from './import-refused.ts';
 import { osmFactTags, finishTags } from '../osm/place-tags.ts';
 import { checkOpeningHours } from '../osm/opening-hours-check.ts';
@@ -85,7 +85,7 @@ export function rowsFromGeojson(text: string): RowsRead {
   doc.features.forEach((f: unknown, index: number) => {
     if (!isRecord(f) || !isRecord(f.properties) || !isRecord(f.geometry)) {
       read.read++;
-      read.rejected.push({ ref: `feature ${index}`, name: null, reason: 'not a Feature with properties and a geometry' });
+      reject(read, `feature ${index}`, null, 'not_feature');
       return;
     }
     const props = f.properties;
@@ -101,7 +101,7 @@ export function rowsFromGeojson(text: string): RowsRead {
     if (point === null && tags.name && (kind === 'LineString' || kind === 'MultiLineString')) {
       // A line is a street or a path: not a place, even when it has a name.
       read.read++;
-      ignore(read, 'a line (a street or a path), not a place');
+      ignore(read, 'line');
       return;
     }
     const id = osm ?? { type: 'node' as const, id: -1 };
@@ -137,14 +137,14 @@ function addOwnFeature(
   const name = typeof props.name === 'string' ? props.name.replace(/\s+/g, ' ').trim().slice(0, 200) : '';
   const ref = refPart(String(f.id ?? props.id ?? '')) ?? null;
   const where = ref ?? `feature ${index}`;
-  if (!name) return void read.rejected.push({ ref: where, name: null, reason: 'no name' });
-  if (!point) return void read.rejected.push({ ref: where, name, reason: `a ${kind} geometry has no point for a place` });
-  if (!ref) return void read.rejected.push({ ref: where, name, reason: 'no id: a feature naming its category needs an "id", so that a re-import finds it' });
+  if (!name) return reject(read, where, null, 'no_name');
+  if (!point) return reject(read, where, name, 'no_point', { geometry: kind });
+  if (!ref) return reject(read, where, name, 'no_feature_id');
   const [lon, lat] = point;
   let openingHours: string | null = null;
   if (tags.opening_hours) {
     openingHours = checkOpeningHours(tags.opening_hours, lat, lon);
-    if (openingHours === null) read.warnings.push({ ref, name, message: `opening_hours "${tags.opening_hours.slice(0, 80)}" cannot be read: kept as "hours unknown"` });
+    if (openingHours === null) warn(read, ref, name, 'hours_unreadable', { value: tags.opening_hours.slice(0, 80) });
   }
   const street = typeof props.address === 'string' && props.address.trim() ? props.address.trim().slice(0, 300) : null;
   read.rows.push({

@@ -10,16 +10,17 @@ import { outlineAreaM2, outlinePolygons } from '../osm/osm-outlines.ts';
 import { emptySkipCounts, type OsmLike, type OsmSkipCounts, toCandidate } from '../osm/osm-places.ts';
 import { type OsmExtract, taggedElements, type OsmTags } from '../osm/read-osm-pbf.ts';
 import type { Candidate } from '../osm/candidate.ts';
-import { type ImportRow, ignore, type RowsRead } from './rows.ts';
+import type { ImportReasonCode } from '@escale/shared';
+import { type ImportRow, ignore, reject, type RowsRead, warn } from './rows.ts';
 
 /** Stands for the city's name in addresses until the importer knows the city. */
 export const CITY_PLACEHOLDER = '\u0000city';
 
-const REASONS: Record<keyof OsmSkipCounts, { rejected: boolean; reason: string }> = {
-  noName: { rejected: false, reason: 'no name' },
-  notLeisure: { rejected: false, reason: 'not a place Escale suggests (no leisure tag)' },
-  closedOrPrivate: { rejected: true, reason: 'closed or private' },
-  noUsablePoint: { rejected: true, reason: 'no usable outline: its ways or nodes are missing from the file' },
+const REASONS: Record<keyof OsmSkipCounts, { rejected: boolean; code: ImportReasonCode }> = {
+  noName: { rejected: false, code: 'no_name' },
+  notLeisure: { rejected: false, code: 'not_leisure' },
+  closedOrPrivate: { rejected: true, code: 'closed' },
+  noUsablePoint: { rejected: true, code: 'no_outline' },
 };
 
 /** One element: a row, or what happened to it recorded in `read` (`where` names it in a rejection). */
@@ -33,25 +34,26 @@ export function addOsmElement(read: RowsRead, el: OsmLike, where = `${el.type}/$
   }
   const key = (Object.keys(skips) as (keyof OsmSkipCounts)[]).find((k) => skips[k] > 0);
   if (!key) return;
-  const { rejected, reason } = REASONS[key];
-  if (rejected) read.rejected.push({ ref: where, name: el.tags.name ?? null, reason: key === 'closedOrPrivate' ? closedReason(el.tags) : reason });
-  else ignore(read, reason);
+  const { rejected, code } = REASONS[key];
+  if (!rejected) return ignore(read, code);
+  const closure = key === 'closedOrPrivate' ? closedReason(el.tags) : { code, values: {} };
+  reject(read, where, el.tags.name ?? null, closure.code, closure.values);
 }
 
-/** Which of osm-places' closure rules applied, in the editor's words. */
-function closedReason(tags: OsmTags): string {
-  if (tags.access) return `not open to the public (access=${tags.access})`;
+/** Which of osm-places' closure rules applied, with what the tags say. */
+function closedReason(tags: OsmTags): { code: ImportReasonCode; values: Record<string, string> } {
+  if (tags.access) return { code: 'private_access', values: { value: tags.access } };
   const old = Object.keys(tags).find((k) => k.startsWith('disused:') || k.startsWith('was:'));
-  if (old) return `no longer in business (${old}=${tags[old]})`;
+  if (old) return { code: 'out_of_business', values: { key: old, value: tags[old]! } };
   const [key, value] = Object.entries(tags).find(([k, v]) => k !== 'name' && /ferm|closed|r[ée]serv|acc[èe]s/i.test(v)) ?? ['', ''];
-  return key ? `closed or restricted, its ${key} says: "${value.slice(0, 80)}"` : 'closed or private';
+  return key ? { code: 'closure_note', values: { key, value: value.slice(0, 80) } } : { code: 'closed', values: {} };
 }
 
 function rowOf(c: Candidate, read: RowsRead): ImportRow {
   let openingHours: string | null = null;
   if (c.openingHoursRaw !== null) {
     openingHours = checkOpeningHours(c.openingHoursRaw, c.lat, c.lon);
-    if (openingHours === null) read.warnings.push({ ref: c.ref, name: c.name, message: `opening_hours "${c.openingHoursRaw.slice(0, 80)}" cannot be read: kept as "hours unknown"` });
+    if (openingHours === null) warn(read, c.ref, c.name, 'hours_unreadable', { value: c.openingHoursRaw.slice(0, 80) });
   }
   return { externalId: c.id, dataset: 'osm', ref: c.ref, name: c.name, category: c.category, tags: c.tags, lat: c.lat, lon: c.lon, address: c.address, openingHours, website: c.website };
 }

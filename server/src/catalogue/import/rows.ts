@@ -1,5 +1,5 @@
 /** What every format's reader gives the importer: places in one shape, and what it refused or left out. */
-import type { CatalogueFormat } from '@escale/shared';
+import { type CatalogueFormat, importReasonText, type ImportReasonCode } from '@escale/shared';
 import type { Candidate } from '../osm/candidate.ts';
 
 /** A place as the importer writes it: a source candidate's facts, under the id a re-import finds it by. */
@@ -12,16 +12,23 @@ export interface ImportRow extends Pick<Candidate, 'dataset' | 'ref' | 'name' | 
   openingHours: string | null;
 }
 
+type Values = Record<string, string | number>;
+
 export interface RowProblem {
   /** Where in the file: an OSM id, a feature's id or index, a CSV line. */
   ref: string;
   name: string | null;
+  code: ImportReasonCode;
+  values: Values;
+  /** In English (the command line, API readers); the console words `code` in its reader's language. */
   reason: string;
 }
 
 export interface RowWarning {
   ref: string;
   name: string | null;
+  code: ImportReasonCode;
+  values: Values;
   message: string;
 }
 
@@ -32,7 +39,7 @@ export interface RowsRead {
   /** Kept with a change (an opening_hours string the evaluator cannot read is dropped). */
   warnings: RowWarning[];
   /** Elements that are not places (a street, a bench): reason → count. */
-  ignored: Record<string, number>;
+  ignored: Partial<Record<ImportReasonCode, number>>;
   /** Elements or rows read. */
   read: number;
 }
@@ -41,8 +48,16 @@ export function emptyRead(format: CatalogueFormat): RowsRead {
   return { format, rows: [], rejected: [], warnings: [], ignored: {}, read: 0 };
 }
 
-export function ignore(read: RowsRead, reason: string): void {
-  read.ignored[reason] = (read.ignored[reason] ?? 0) + 1;
+export function ignore(read: RowsRead, code: ImportReasonCode): void {
+  read.ignored[code] = (read.ignored[code] ?? 0) + 1;
+}
+
+export function reject(read: RowsRead, ref: string, name: string | null, code: ImportReasonCode, values: Values = {}): void {
+  read.rejected.push({ ref, name, code, values, reason: importReasonText(code, values, 'en') });
+}
+
+export function warn(read: RowsRead, ref: string, name: string | null, code: ImportReasonCode, values: Values = {}): void {
+  read.warnings.push({ ref, name, code, values, message: importReasonText(code, values, 'en') });
 }
 
 /** A source reference as a place id allows it (letters, digits, / _ . -), or null when nothing is left. */
