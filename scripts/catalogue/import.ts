@@ -62,7 +62,7 @@ try {
       now: new Date(),
       onProgress: (p, done, total) => {
         if (p !== phase) bar.phase((phase = p));
-        bar.update(p, done, total, p === 'reading' ? 'bytes' : 'places');
+        bar.update(p, done, total, p === 'reading' ? 'elements' : 'places');
       },
     },
   );

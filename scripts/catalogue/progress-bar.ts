@@ -5,9 +5,11 @@ export class ProgressBar {
   private lastDraw = 0;
   private readonly tty = process.stderr.isTTY === true;
 
-  update(label: string, done: number, total: number, unit: 'bytes' | 'places'): void {
-    const share = total > 0 ? Math.min(1, done / total) : 0;
-    const amount = unit === 'bytes' ? `${(done / 1048576).toFixed(1)}/${(total / 1048576).toFixed(1)} MiB` : `${done}/${total} places`;
+  /** `total` 0: not known yet; the count alone is shown (elements read from a file). */
+  update(label: string, done: number, total: number, unit: 'elements' | 'places'): void {
+    if (total === 0) return this.count(label, done, unit);
+    const share = Math.min(1, done / total);
+    const amount = `${done}/${total} ${unit}`;
     if (this.tty) {
       const now = Date.now();
       if (now - this.lastDraw < 80 && done < total) return;
@@ -22,6 +24,13 @@ export class ProgressBar {
     if (tenth === this.lastTenth) return;
     this.lastTenth = tenth;
     process.stderr.write(`${label} ${tenth * 10} % (${amount})\n`);
+  }
+
+  private count(label: string, done: number, unit: string): void {
+    const now = Date.now();
+    if (now - this.lastDraw < (this.tty ? 80 : 2_000)) return;
+    this.lastDraw = now;
+    process.stderr.write(this.tty ? `\r${label.padEnd(10)} ${done} ${unit}   ` : `${label} ${done} ${unit}\n`);
   }
 
   phase(label: string): void {

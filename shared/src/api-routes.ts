@@ -616,7 +616,7 @@ export const API_ROUTES: ApiRoute[] = [
     method: 'POST',
     path: '/api/agency/catalogue/import',
     summary:
-      'Import places from a file (editor): OpenStreetMap (.osm.pbf, .osm, .osm.bz2), GeoJSON or CSV, up to 64 MB. mode=dry-run reports what would be created, updated and rejected (with reasons) and writes nothing; mode=apply writes it all or nothing, as drafts',
+      'Import places from a file (editor): OpenStreetMap (.osm.pbf, .osm, .osm.bz2), GeoJSON or CSV, up to 64 MB. mode=dry-run reports what would be created, updated and rejected (with reasons) and writes nothing; mode=apply writes it all or nothing, as drafts. With Accept: application/x-ndjson the answer is a line per step (ImportProgressLine: progress, then the report or the refusal)',
     session: false,
     staff: 'editor',
     fileBody: true,

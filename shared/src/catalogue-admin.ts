@@ -173,3 +173,15 @@ export type PublishBody = z.infer<typeof PublishBody>;
 
 export const PlaceChangeResult = z.object({ changed: z.array(PlaceId) });
 export type PlaceChangeResult = z.infer<typeof PlaceChangeResult>;
+
+/**
+ * The import's answer as it happens, when the console asks for it (`Accept: application/x-ndjson`): one
+ * JSON object per line, progress first (bytes read, then places compared and written), then the report or
+ * the refusal. Without that header the route answers with the report alone.
+ */
+export const ImportProgressLine = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('progress'), phase: z.enum(['reading', 'comparing', 'writing']), done: z.number(), total: z.number() }),
+  z.object({ type: z.literal('report'), report: CatalogueImportReport }),
+  z.object({ type: z.literal('error'), status: z.number().int(), error: z.object({ code: z.string(), reason: z.string().optional(), message: z.string() }) }),
+]);
+export type ImportProgressLine = z.infer<typeof ImportProgressLine>;

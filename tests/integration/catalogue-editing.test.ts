@@ -5,7 +5,7 @@
  * or archives reaches the travel graph of another, without a restart.
  */
 import { describe, expect, it, onTestFinished } from 'vitest';
-import type { AdminPlace, AdminPlaceList, CatalogueImportReport, PlaceDetails, PublishResult } from '@escale/shared';
+import { type AdminPlace, type AdminPlaceList, type CatalogueImportReport, ImportProgressLine, type PlaceDetails, type PublishResult } from '@escale/shared';
 import { DEMO_STAFF_PASSWORD } from '../../server/src/agency/demo-staff.ts';
 import { startServerProcess } from '../support/server-process.ts';
 import { serverForFile } from '../support/server-suite.ts';
@@ -104,6 +104,30 @@ describe('the catalogue in the console', () => {
     expect((await call(suite.server.url, editor, 'PUT', placePath(draft.id), { name: 'Gone' })).status).toBe(404);
     // A published place with nothing waiting has nothing to discard: it is archived instead.
     expect((await call(suite.server.url, editor, 'DELETE', placePath(top))).status).toBe(409);
+  });
+
+  it('streams its progress, then the report, to a client that asks (the console)', async () => {
+    const editor = await staff(suite.server.url, 'sophie@escale-demo.example');
+    const rows = Array.from({ length: 900 }, (_, i) => `s${i},Stream place ${i},cafe,48.86,2.35`).join('\n');
+    const stream = (text: string) =>
+      fetch(`${suite.server.url}/api/agency/catalogue/import?mode=apply`, {
+        method: 'POST',
+        headers: { cookie: editor, accept: 'application/x-ndjson', 'content-type': 'application/octet-stream', 'x-file-name': 'stream.csv' },
+        body: text,
+      });
+    const res = await stream(`id,name,category,lat,lon\n${rows}\n`);
+    expect(res.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+    const lines = (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => ImportProgressLine.parse(JSON.parse(l)));
+    expect(lines.at(-1)).toMatchObject({ type: 'report', report: { mode: 'applied', counts: { created: 900 } } });
+    const phases = lines.filter((l) => l.type === 'progress').map((l) => l.phase);
+    expect(phases).toContain('comparing');
+    expect(phases.at(-1)).toBe('writing');
+    // A refusal comes in the stream too, with its status and reason.
+    const far = (await (await stream('id,name,category,lat,lon\nv,Vaduz,cafe,47.14,9.52\n')).text()).trim().split('\n').at(-1)!;
+    expect(JSON.parse(far)).toMatchObject({ type: 'error', status: 422, error: { code: 'import_refused', reason: 'city_needed' } });
   });
 
   it('refuses bad imports whole, with a reason', async () => {

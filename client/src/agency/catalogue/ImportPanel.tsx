@@ -9,9 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/use-locale.ts';
 import { failureText } from '../../profile/failure-text.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
-import { ImportRefusal, importFile } from './catalogue-api.ts';
+import { ImportRefusal, importFile, type ImportStep } from './catalogue-api.ts';
 
-type Stage = { kind: 'idle' } | { kind: 'working'; mode: 'dry-run' | 'apply'; upload: number } | { kind: 'report'; report: CatalogueImportReport };
+type Stage = { kind: 'idle' } | { kind: 'working'; mode: 'dry-run' | 'apply'; step: ImportStep } | { kind: 'report'; report: CatalogueImportReport };
 
 export function ImportPanel({ onApplied }: { onApplied(): void }) {
   const { t } = useTranslation();
@@ -26,10 +26,10 @@ export function ImportPanel({ onApplied }: { onApplied(): void }) {
   const run = async (mode: 'dry-run' | 'apply', expect?: string) => {
     if (!file) return;
     setError(null);
-    setStage({ kind: 'working', mode, upload: 0 });
+    setStage({ kind: 'working', mode, step: { phase: 'uploading', share: 0, done: 0 } });
     const target: CatalogueImportTarget = { mode, ...(expect ? { expect } : {}), ...(needsCity ? { cityName: city.cityName.trim(), timezone: city.timezone.trim() } : {}) };
     try {
-      const report = await importFile(file, target, (upload) => setStage({ kind: 'working', mode, upload }));
+      const report = await importFile(file, target, (step) => setStage({ kind: 'working', mode, step }));
       setStage({ kind: 'report', report });
       if (mode === 'apply') onApplied();
     } catch (e) {
@@ -79,9 +79,12 @@ export function ImportPanel({ onApplied }: { onApplied(): void }) {
       </div>
       {stage.kind === 'working' && (
         <div className="import-progress" role="status">
-          <progress max={1} value={stage.upload < 1 ? stage.upload : undefined} aria-label={t('catalogue.import.progress')} />
+          {/* No value: an indeterminate bar, while the file's elements are counted as they are read. */}
+          <progress max={1} {...(stage.step.share === null ? {} : { value: stage.step.share })} aria-label={t('catalogue.import.progress')} />
           <span>
-            {stage.upload < 1 ? t('catalogue.import.uploading', { percent: Math.round(stage.upload * 100) }) : t(stage.mode === 'apply' ? 'catalogue.import.writing' : 'catalogue.import.reading')}
+            {stage.step.share === null
+              ? t('catalogue.import.steps.elements', { count: stage.step.done, formatted: number.format(stage.step.done) })
+              : t(`catalogue.import.steps.${stage.step.phase}`, { percent: Math.round(stage.step.share * 100) })}
           </span>
         </div>
       )}

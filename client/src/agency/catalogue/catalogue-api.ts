@@ -1,5 +1,16 @@
 /** The console's catalogue calls (server/src/catalogue/editing/), each answer checked against the contract. */
-import { AdminPlace, AdminPlaceList, ApiError, CatalogueImportReport, type CatalogueImportTarget, PlaceChangeResult, type PlaceCreate, type PlaceEdit, PublishResult } from '@escale/shared';
+import {
+  AdminPlace,
+  AdminPlaceList,
+  ApiError,
+  type CatalogueImportReport,
+  ImportProgressLine,
+  type CatalogueImportTarget,
+  PlaceChangeResult,
+  type PlaceCreate,
+  type PlaceEdit,
+  PublishResult,
+} from '@escale/shared';
 import { ApiFailure, jsonBody, request } from '../../api/api.ts';
 
 const placePath = (id: string) => `/api/agency/places/${encodeURIComponent(id)}`;
@@ -26,37 +37,66 @@ export class ImportRefusal extends Error {
   }
 }
 
+/** Where an import stands: the upload (share of the file sent), then the server's phases; `share` null: the elements read so far, the total not known yet. */
+export type ImportStep = { phase: 'uploading' | 'reading' | 'comparing' | 'writing'; share: number | null; done: number };
+
 /**
- * Sends the file itself (not a form) with its name, reporting the upload's progress: XMLHttpRequest, since
- * fetch cannot tell how much of a body has gone. The server then reads it; `onProgress(1)` means it has it all.
+ * Sends the file itself (not a form) with its name, and follows the import as it happens: XMLHttpRequest,
+ * since fetch cannot tell how much of a body has gone; the server answers line by line (progress, then the
+ * report or the refusal), read as the lines arrive.
  */
-export function importFile(file: File, target: CatalogueImportTarget, onProgress: (share: number) => void): Promise<CatalogueImportReport> {
+export function importFile(file: File, target: CatalogueImportTarget, onStep: (step: ImportStep) => void): Promise<CatalogueImportReport> {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(target)) if (v !== undefined && v !== '') params.set(k, String(v));
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/agency/catalogue/import?${params}`);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.setRequestHeader('Accept', 'application/x-ndjson');
     xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onStep({ phase: 'uploading', share: e.loaded / e.total, done: e.loaded });
+    let read = 0;
+    const lines = (): ImportProgressLine[] => {
+      const text = xhr.responseText;
+      const end = text.lastIndexOf('\n') + 1;
+      const out: ImportProgressLine[] = [];
+      for (const raw of text.slice(read, end).split('\n')) {
+        if (!raw) continue;
+        const parsed = ImportProgressLine.safeParse(JSON.parse(raw));
+        if (parsed.success) out.push(parsed.data);
+      }
+      read = end;
+      return out;
+    };
+    let outcome: ImportProgressLine | null = null;
+    const take = () => {
+      for (const line of lines()) {
+        if (line.type === 'progress') onStep({ phase: line.phase, share: line.total > 0 ? line.done / line.total : null, done: line.done });
+        else outcome = line;
+      }
+    };
+    xhr.onprogress = take;
     xhr.onerror = () => reject(new ApiFailure('network', 'The upload did not reach the server.', 0));
     xhr.onload = () => {
-      let body: unknown = null;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        /* answered below */
+      if (xhr.status !== 200) {
+        // Refused before the import began (a role, a bad query, a file too large for the upload).
+        let body: unknown = null;
+        try {
+          body = JSON.parse(xhr.responseText);
+        } catch {
+          /* answered below */
+        }
+        const error = ApiError.safeParse(body);
+        return reject(
+          error.success ? new ApiFailure(error.data.error.code, error.data.error.message, xhr.status, error.data.error.issues) : new ApiFailure('invalid_response', `HTTP ${xhr.status}`, xhr.status),
+        );
       }
-      if (xhr.status === 200) {
-        const report = CatalogueImportReport.safeParse(body);
-        return report.success ? resolve(report.data) : reject(new ApiFailure('invalid_response', 'Unexpected import report', 200));
-      }
-      const refusal = body as { error?: { code?: string; reason?: string; message?: string } } | null;
-      if (refusal?.error?.code === 'import_refused' && refusal.error.reason) return reject(new ImportRefusal(refusal.error.reason, refusal.error.message ?? ''));
-      const error = ApiError.safeParse(body);
-      reject(
-        error.success ? new ApiFailure(error.data.error.code, error.data.error.message, xhr.status, error.data.error.issues) : new ApiFailure('invalid_response', `HTTP ${xhr.status}`, xhr.status),
-      );
+      take();
+      const last = outcome as ImportProgressLine | null;
+      if (last?.type === 'report') return resolve(last.report);
+      if (last?.type === 'error' && last.error.reason) return reject(new ImportRefusal(last.error.reason, last.error.message));
+      if (last?.type === 'error') return reject(new ApiFailure('internal', last.error.message, last.status));
+      reject(new ApiFailure('invalid_response', 'The import ended without a report', 200));
     };
     xhr.send(file);
   });

@@ -5,12 +5,12 @@
  * every query is scoped to the signed-in member's agency.
  */
 import express, { Router } from 'express';
-import { AdminPlaceQuery, CATALOGUE_IMPORT_LIMITS, CatalogueImportTarget, type PlaceChangeResult, PlaceCreate, PlaceEdit, PlaceIdsBody, PublishBody } from '@escale/shared';
+import { AdminPlaceQuery, CATALOGUE_IMPORT_LIMITS, CatalogueImportTarget, type ImportProgressLine, type PlaceChangeResult, PlaceCreate, PlaceEdit, PlaceIdsBody, PublishBody } from '@escale/shared';
 import type { AppContext } from '../../context.ts';
 import { currentStaff } from '../../agency/access.ts';
 import { issuesSentence, validationIssues } from '@escale/shared';
 import { HttpError, parseBody } from '../../http/errors.ts';
-import { importCatalogue } from '../import/import-catalogue.ts';
+import { importCatalogue, type ImportProgress } from '../import/import-catalogue.ts';
 import { ImportRefused, type RefusalCode } from '../import/import-refused.ts';
 import { bufferSource } from '../import/read-source.ts';
 import { createPlace, discardPlace, editPlace, listPlaces } from './places.ts';
@@ -71,16 +71,55 @@ export function catalogueEditingRoutes(ctx: AppContext): Router {
     }
     const name = decodeURIComponent(String(req.headers[FILE_NAME_HEADER] ?? 'upload')).slice(0, 255);
     const { mode, ...where } = target.data;
-    try {
-      res.json(await importCatalogue(ctx.db, bufferSource(name, new Uint8Array(req.body)), { agencyId: agencyOf(res), target: where, apply: mode === 'apply', now: ctx.clock.now() }));
-    } catch (err) {
-      if (!(err instanceof ImportRefused)) throw err;
-      // Refused whole, with the reason a console or a script can act on (city_needed: ask for the city).
-      res.status(STATUS_OF_REFUSAL[err.code]).json({ error: { code: 'import_refused', reason: err.code, message: err.message } });
+    const run = (onProgress?: ImportProgress) =>
+      importCatalogue(ctx.db, bufferSource(name, new Uint8Array(req.body as Buffer)), { agencyId: agencyOf(res), target: where, apply: mode === 'apply', now: ctx.clock.now(), onProgress });
+    const refusalOf = (err: ImportRefused) => ({ status: STATUS_OF_REFUSAL[err.code], error: { code: 'import_refused', reason: err.code, message: err.message } });
+
+    if (!acceptsStream(req)) {
+      try {
+        res.json(await run());
+      } catch (err) {
+        if (!(err instanceof ImportRefused)) throw err;
+        // Refused whole, with the reason a console or a script can act on (city_needed: ask for the city).
+        const { status, error } = refusalOf(err);
+        res.status(status).json({ error });
+      }
+      return;
     }
+    // The console's progress bar: a line per step, at most every PROGRESS_EVERY_MS, then the outcome.
+    // no-transform: the compression middleware would otherwise hold the lines back until the end.
+    res.status(200).type('application/x-ndjson').setHeader('Cache-Control', 'no-store, no-transform');
+    const send = (line: ImportProgressLine) => res.write(`${JSON.stringify(line)}\n`);
+    let last = 0;
+    let lastPhase = '';
+    try {
+      const report = await run((phase, done, total) => {
+        const now = Date.now();
+        if (phase === lastPhase && now - last < PROGRESS_EVERY_MS && done < total) return;
+        last = now;
+        lastPhase = phase;
+        send({ type: 'progress', phase, done, total });
+      });
+      send({ type: 'report', report });
+    } catch (err) {
+      if (err instanceof ImportRefused) send({ type: 'error', ...refusalOf(err) });
+      else {
+        // The status line is gone: the failure is said in the stream, and logged with its detail.
+        ctx.logger.error({ err }, 'catalogue import failed');
+        send({ type: 'error', status: 500, error: { code: 'internal', message: 'The import failed on the server; nothing was written.' } });
+      }
+    }
+    res.end();
   });
 
   return router;
+}
+
+const PROGRESS_EVERY_MS = 150;
+
+/** The console asks for the streamed answer; any other client gets the report as one JSON document. */
+function acceptsStream(req: express.Request): boolean {
+  return /application\/x-ndjson/.test(String(req.headers.accept ?? ''));
 }
 
 function placeIdOf(req: express.Request): string {

@@ -21,6 +21,7 @@ const WRITE_BATCH = 400;
 const IDS_PER_QUERY = 500;
 
 export type ImportPhase = 'reading' | 'comparing' | 'writing';
+/** `total` 0: not known yet (elements decoded while reading a file). */
 export type ImportProgress = (phase: ImportPhase, done: number, total: number) => void;
 
 export interface ImportOptions {

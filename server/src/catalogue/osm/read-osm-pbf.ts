@@ -57,13 +57,26 @@ export function readOsmPbf(file: string): Promise<OsmExtract> {
   return readOsmPbfStream(createReadStream(file));
 }
 
-/** The same from a byte stream (an upload, or a file read with a progress count). */
-export async function readOsmPbfStream(input: Readable): Promise<OsmExtract> {
+/** Elements between two progress reports. */
+export const PROGRESS_EVERY_ELEMENTS = 5_000;
+
+/**
+ * The same from a byte stream (an upload, or a file). `onElements` is told how many elements are decoded so
+ * far: the parser takes in its input well ahead of decoding it, so bytes read say little about progress.
+ */
+export async function readOsmPbfStream(input: Readable, onElements?: (count: number) => void): Promise<OsmExtract> {
   const extract: OsmExtract = { timestamp: null, nodes: new Map(), ways: new Map(), relations: new Map() };
   const items = input.pipe(new OSMTransform({ withTags: true, withInfo: false }));
   // A broken input must fail the read, not leave the parser waiting for bytes that never come.
   input.once('error', (err) => items.destroy(err));
-  for await (const chunk of items as AsyncIterable<unknown[]>) for (const raw of chunk) addElement(extract, raw);
+  let count = 0;
+  for await (const chunk of items as AsyncIterable<unknown[]>) {
+    for (const raw of chunk) addElement(extract, raw);
+    const before = count;
+    count += chunk.length;
+    if (Math.floor(count / PROGRESS_EVERY_ELEMENTS) > Math.floor(before / PROGRESS_EVERY_ELEMENTS)) onElements?.(count);
+  }
+  onElements?.(count);
   return extract;
 }
 

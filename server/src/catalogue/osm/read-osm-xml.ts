@@ -2,7 +2,7 @@
 // the XML text is never held whole, only the elements it describes.
 import type { Readable } from 'node:stream';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { addElement, type OsmExtract, type OsmTags } from './read-osm-pbf.ts';
+import { addElement, type OsmExtract, type OsmTags, PROGRESS_EVERY_ELEMENTS } from './read-osm-pbf.ts';
 
 interface Pending {
   type: 'node' | 'way' | 'relation';
@@ -14,7 +14,8 @@ interface Pending {
   members: { type: string; ref: number; role: string }[];
 }
 
-export async function readOsmXmlStream(input: Readable): Promise<OsmExtract> {
+export async function readOsmXmlStream(input: Readable, onElements?: (count: number) => void): Promise<OsmExtract> {
+  let count = 0;
   const extract: OsmExtract = { timestamp: null, nodes: new Map(), ways: new Map(), relations: new Map() };
   const parser = new SaxesParser({ xmlns: false });
   let current: Pending | null = null;
@@ -50,10 +51,12 @@ export async function readOsmXmlStream(input: Readable): Promise<OsmExtract> {
     const { type, id, lat, lon, tags, refs, members } = current;
     addElement(extract, type === 'node' ? { type, id, lat, lon, tags } : type === 'way' ? { type, id, refs, tags } : { type, id, members, tags });
     current = null;
+    if (++count % PROGRESS_EVERY_ELEMENTS === 0) onElements?.(count);
   });
   input.setEncoding('utf8');
   for await (const chunk of input as AsyncIterable<string>) parser.write(chunk);
   parser.close();
+  onElements?.(count);
   if (!sawRoot) throw new Error('not an OpenStreetMap XML file (no <osm> element)');
   return extract;
 }
