@@ -25,7 +25,7 @@ export const PlaceStatus = z.enum(['draft', 'published', 'archived']);
 export type PlaceStatus = z.infer<typeof PlaceStatus>;
 
 /** The fields an editor changes; a published place's changes wait as a draft until the agency publishes. */
-export const EDITABLE_PLACE_FIELDS = ['name', 'category', 'tags', 'lat', 'lon', 'address', 'openingHours', 'website'] as const;
+export const EDITABLE_PLACE_FIELDS = ['name', 'category', 'tags', 'lat', 'lon', 'address', 'openingHours', 'website', 'priceLevel'] as const;
 export type EditablePlaceField = (typeof EDITABLE_PLACE_FIELDS)[number];
 
 const Name = z.string().trim().min(1, 'a place needs a name').max(200);
@@ -46,13 +46,21 @@ export const PlaceFields = z.object({
   /** OpenStreetMap `opening_hours` syntax; the server refuses a string its evaluator cannot read. */
   openingHours: OpeningHours,
   website: Website,
+  /** 1 (€) to 4 (€€€€), the agency's word; null when unknown. An import never changes it (files have none). */
+  priceLevel: z.number().int().min(1).max(4).nullable(),
 });
 export type PlaceFields = z.infer<typeof PlaceFields>;
 
 export const PlaceEdit = PlaceFields.partial().refine((e) => Object.keys(e).length > 0, 'change at least one field');
 export type PlaceEdit = z.infer<typeof PlaceEdit>;
 
-export const PlaceCreate = PlaceFields.extend({ tags: z.array(Tag).max(32).default([]), address: Address.default(null), openingHours: OpeningHours.default(null), website: Website.default(null) });
+export const PlaceCreate = PlaceFields.extend({
+  tags: z.array(Tag).max(32).default([]),
+  address: Address.default(null),
+  openingHours: OpeningHours.default(null),
+  website: Website.default(null),
+  priceLevel: z.number().int().min(1).max(4).nullable().default(null),
+});
 export type PlaceCreate = z.infer<typeof PlaceCreate>;
 
 export const AdminPlace = PlaceFields.extend({

@@ -75,6 +75,14 @@ describe('the catalogue in the console', () => {
     await call(suite.server.url, editor, 'POST', '/api/agency/catalogue/publish', { ids: [IMPORTED] });
     expect(((await (await publicPlace(suite.server.url, IMPORTED)).json()) as PlaceDetails).lat).toBe(48.8571);
 
+    // The price level is the agency's to give; a re-import of the file (which has none) keeps it.
+    await call(suite.server.url, editor, 'PUT', placePath(IMPORTED), { priceLevel: 2 });
+    await call(suite.server.url, editor, 'POST', '/api/agency/catalogue/publish', { ids: [IMPORTED] });
+    expect(suite.server.ctx.graph.place(IMPORTED)?.priceLevel).toBe(2); // what the budget signal reads
+    const again = (await (await upload(suite.server.url, editor, 'bars.csv', CSV, '?mode=dry-run')).json()) as CatalogueImportReport;
+    expect(again.counts).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
+    expect(again.updated[0]!.changes).toEqual(['lat', 'lon']); // the pin the file still has where it was, not the price
+
     // Opening hours the evaluator cannot read are refused, with the field named.
     const bad = await call(suite.server.url, editor, 'PUT', placePath(IMPORTED), { openingHours: 'whenever' });
     expect(bad.status).toBe(400);

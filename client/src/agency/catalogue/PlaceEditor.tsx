@@ -26,6 +26,8 @@ interface Form {
   website: string;
   lat: string;
   lon: string;
+  /** '' for unknown, else 1 to 4. */
+  priceLevel: string;
 }
 
 const formOf = (p: AdminPlace): Form => ({
@@ -36,6 +38,7 @@ const formOf = (p: AdminPlace): Form => ({
   website: p.website ?? '',
   lat: String(p.lat),
   lon: String(p.lon),
+  priceLevel: p.priceLevel === null ? '' : String(p.priceLevel),
 });
 
 export function PlaceEditor({ place, canEdit, moved, onSave, onDiscard, onArchive, onClose }: Props) {
@@ -61,6 +64,7 @@ export function PlaceEditor({ place, canEdit, moved, onSave, onDiscard, onArchiv
         website: form.website.trim() || null,
         lat: Number(form.lat),
         lon: Number(form.lon),
+        priceLevel: form.priceLevel === '' ? null : Number(form.priceLevel),
       }),
     );
   const field = (key: keyof Form, type = 'text') => (
@@ -92,6 +96,17 @@ export function PlaceEditor({ place, canEdit, moved, onSave, onDiscard, onArchiv
           <label htmlFor="place-category">{t('catalogue.fields.category')}</label>
           <select id="place-category" value={form.category} onChange={set('category')} disabled={!canEdit}>
             <CategoryOptions />
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="place-priceLevel">{t('catalogue.fields.priceLevel')}</label>
+          <select id="place-priceLevel" value={form.priceLevel} onChange={set('priceLevel')} disabled={!canEdit}>
+            <option value="">{t('catalogue.priceUnknown')}</option>
+            {[1, 2, 3, 4].map((n) => (
+              <option key={n} value={String(n)}>
+                {'€'.repeat(n)}
+              </option>
+            ))}
           </select>
         </div>
         {field('address')}

@@ -11,7 +11,7 @@ import type { Db } from '../../store/db.ts';
 import type { PlaceTable } from '../../store/schema.ts';
 import { HttpError } from '../../http/errors.ts';
 import { checkOpeningHours } from '../osm/opening-hours-check.ts';
-import { changedFields, columnsOf, currentFields, fieldsOfRow } from '../import/place-rows.ts';
+import { changedFields, columnsOf, currentFields, fieldsOfRow, seededAfter } from '../import/place-rows.ts';
 import { distanceMeters } from '@escale/shared';
 
 export function adminPlaceOf(p: Selectable<PlaceTable>): AdminPlace {
@@ -109,7 +109,6 @@ export async function createPlace(db: Db, agencyId: string, body: PlaceCreate, n
     agency_id: agencyId,
     city_id: await cityNear(db, fields.lat, fields.lon),
     ...columnsOf(fields),
-    price_level: null,
     rating: null,
     review_count: 0,
     seeded: '[]',
@@ -131,7 +130,7 @@ export async function editPlace(db: Db, agencyId: string, id: string, edit: Plac
   if (place.status === 'draft') {
     await db
       .updateTable('places')
-      .set({ ...columnsOf(next), updated_at: stamp })
+      .set({ ...columnsOf(next), seeded: seededAfter(place, next), updated_at: stamp })
       .where('id', '=', id)
       .where('agency_id', '=', agencyId)
       .execute();

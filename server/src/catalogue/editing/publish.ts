@@ -7,7 +7,7 @@ import type { Change, PublishResult } from '@escale/shared';
 import type { Transaction } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import type { Database } from '../../store/schema.ts';
-import { columnsOf } from '../import/place-rows.ts';
+import { columnsOf, seededAfter } from '../import/place-rows.ts';
 import type { PlaceFields } from '@escale/shared';
 
 /** Place ids per change-log entry, within the entry's bound (shared/src/changes.ts). */
@@ -26,16 +26,16 @@ export function publish(ctx: Pick<AppContext, 'changes'>, agencyId: string, now:
     async (trx: Transaction<Database>) => {
       let waiting = trx
         .selectFrom('places')
-        .select(['id', 'status', 'draft'])
+        .select(['id', 'status', 'draft', 'seeded', 'price_level'])
         .where('agency_id', '=', agencyId)
         .where((eb) => eb.or([eb('status', '=', 'draft'), eb('draft', 'is not', null)]));
       if (ids) waiting = waiting.where('id', 'in', ids);
       const rows = await waiting.execute();
       for (const row of rows.filter((r) => r.draft !== null)) {
-        const fields = JSON.parse(row.draft!) as PlaceFields;
+        const fields = { priceLevel: row.price_level, ...(JSON.parse(row.draft!) as Partial<PlaceFields>) } as PlaceFields;
         await trx
           .updateTable('places')
-          .set({ ...columnsOf(fields), draft: null, status: row.status === 'draft' ? 'published' : row.status, updated_at: stamp })
+          .set({ ...columnsOf(fields), seeded: seededAfter(row, fields), draft: null, status: row.status === 'draft' ? 'published' : row.status, updated_at: stamp })
           .where('id', '=', row.id)
           .where('agency_id', '=', agencyId)
           .execute();

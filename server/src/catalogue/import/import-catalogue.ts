@@ -85,8 +85,19 @@ async function chooseCity(db: Db, agencyId: string, rows: ImportRow[], target: I
   );
 }
 
-function fieldsOf(row: ImportRow): PlaceFields {
-  return { name: row.name, category: row.category, tags: row.tags, lat: row.lat, lon: row.lon, address: row.address, openingHours: row.openingHours, website: row.website };
+/** A row as a place's fields; what a file never says (the price level) is kept from `current`. */
+function fieldsOf(row: ImportRow, current?: PlaceFields): PlaceFields {
+  return {
+    name: row.name,
+    category: row.category,
+    tags: row.tags,
+    lat: row.lat,
+    lon: row.lon,
+    address: row.address,
+    openingHours: row.openingHours,
+    website: row.website,
+    priceLevel: current?.priceLevel ?? null,
+  };
 }
 
 export async function importCatalogue(db: Db, source: ImportSource, options: ImportOptions): Promise<CatalogueImportReport> {
@@ -123,7 +134,7 @@ export async function importCatalogue(db: Db, source: ImportSource, options: Imp
     onProgress?.('comparing', Math.min(i + IDS_PER_QUERY, rows.length), rows.length);
   }
   const created: ImportRow[] = [];
-  const updated: { row: ImportRow; id: string; status: string; changes: string[] }[] = [];
+  const updated: { row: ImportRow; fields: PlaceFields; id: string; status: string; changes: string[] }[] = [];
   let unchanged = 0;
   for (const row of rows) {
     const place = existing.get(row.externalId);
@@ -131,14 +142,16 @@ export async function importCatalogue(db: Db, source: ImportSource, options: Imp
       created.push(row);
       continue;
     }
-    const changes = changedFields(currentFields(place), fieldsOf(row));
+    const current = currentFields(place);
+    const fields = fieldsOf(row, current);
+    const changes = changedFields(current, fields);
     if (changes.length === 0) unchanged++;
-    else updated.push({ row, id: place.id, status: place.status, changes });
+    else updated.push({ row, fields, id: place.id, status: place.status, changes });
   }
   const planDigest = createHash('sha256')
     .update(city.id)
     .update(created.map((r) => `+${r.externalId} ${JSON.stringify(fieldsOf(r))}`).join('\n'))
-    .update(updated.map((u) => `~${u.id} ${JSON.stringify(fieldsOf(u.row))}`).join('\n'))
+    .update(updated.map((u) => `~${u.id} ${JSON.stringify(u.fields)}`).join('\n'))
     .digest('hex')
     .slice(0, 16);
 
@@ -186,7 +199,7 @@ async function writePlan(
   agencyId: string,
   city: CityChoice,
   created: ImportRow[],
-  updated: { row: ImportRow; id: string; status: string }[],
+  updated: { fields: PlaceFields; id: string; status: string }[],
   now: Date,
   onProgress?: ImportProgress,
 ): Promise<void> {
@@ -213,7 +226,6 @@ async function writePlan(
         agency_id: agencyId,
         city_id: city.id,
         ...columnsOf(fieldsOf(r)),
-        price_level: null,
         rating: null,
         review_count: 0,
         seeded: '[]',
@@ -229,7 +241,7 @@ async function writePlan(
     }
     let done = created.length;
     for (const u of updated) {
-      const fields = fieldsOf(u.row);
+      const { fields } = u;
       // A draft is rewritten; a published (or archived) place keeps its version until the agency publishes.
       const set = u.status === 'draft' ? { ...columnsOf(fields), updated_at: stamp } : { draft: JSON.stringify(fields), updated_at: stamp };
       await trx.updateTable('places').set(set).where('id', '=', u.id).where('agency_id', '=', agencyId).execute();
