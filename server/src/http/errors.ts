@@ -26,6 +26,14 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   throw new HttpError(400, 'bad_request', `Invalid request: ${issuesSentence(issues)}`, issues);
 }
 
+/** A query string checked against its schema, or a 400 naming each wrong parameter, as parseBody does. */
+export function parseQuery<T>(schema: z.ZodType<T>, query: unknown): T {
+  const parsed = schema.safeParse(query);
+  if (parsed.success) return parsed.data;
+  const issues = validationIssues(parsed.error, '(query)');
+  throw new HttpError(400, 'bad_request', `Invalid query: ${issuesSentence(issues)}`, issues);
+}
+
 /** A route's `:id`, or a 404 saying `notFound` (an id no record could have is answered like an unknown one). */
 export function idParam(req: { params: Record<string, unknown> }, notFound: string): string {
   const id = req.params.id;

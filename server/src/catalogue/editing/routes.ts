@@ -8,8 +8,7 @@ import express, { Router } from 'express';
 import { AdminPlaceQuery, CATALOGUE_IMPORT_LIMITS, CatalogueImportTarget, type ImportProgressLine, type PlaceChangeResult, PlaceCreate, PlaceEdit, PlaceIdsBody, PublishBody } from '@escale/shared';
 import type { AppContext } from '../../context.ts';
 import { currentStaff } from '../../agency/access.ts';
-import { issuesSentence, validationIssues } from '@escale/shared';
-import { HttpError, parseBody } from '../../http/errors.ts';
+import { HttpError, parseBody, parseQuery } from '../../http/errors.ts';
 import { importCatalogue, type ImportProgress } from '../import/import-catalogue.ts';
 import { ImportRefused, type RefusalCode } from '../import/import-refused.ts';
 import { bufferSource } from '../import/read-source.ts';
@@ -26,12 +25,7 @@ export function catalogueEditingRoutes(ctx: AppContext): Router {
   const agencyOf = (res: express.Response) => currentStaff(res).member.agencyId;
 
   router.get('/agency/places', async (req, res) => {
-    const query = AdminPlaceQuery.safeParse(req.query);
-    if (!query.success) {
-      const issues = validationIssues(query.error, '(query)');
-      throw new HttpError(400, 'bad_request', `Invalid query: ${issuesSentence(issues)}`, issues);
-    }
-    res.json(await listPlaces(ctx.db, agencyOf(res), query.data));
+    res.json(await listPlaces(ctx.db, agencyOf(res), parseQuery(AdminPlaceQuery, req.query)));
   });
 
   router.post('/agency/places', async (req, res) => {
@@ -64,13 +58,8 @@ export function catalogueEditingRoutes(ctx: AppContext): Router {
 
   router.post(CATALOGUE_IMPORT_PATH, express.raw({ type: 'application/octet-stream', limit: CATALOGUE_IMPORT_LIMITS.maxBytes + 1 }), async (req, res) => {
     if (!Buffer.isBuffer(req.body)) throw new HttpError(415, 'unsupported_media_type', 'Send the file itself, with Content-Type: application/octet-stream and its name in X-File-Name.');
-    const target = CatalogueImportTarget.safeParse(req.query);
-    if (!target.success) {
-      const issues = validationIssues(target.error, '(query)');
-      throw new HttpError(400, 'bad_request', `Invalid import: ${issuesSentence(issues)}`, issues);
-    }
     const name = decodeURIComponent(String(req.headers[FILE_NAME_HEADER] ?? 'upload')).slice(0, 255);
-    const { mode, ...where } = target.data;
+    const { mode, ...where } = parseQuery(CatalogueImportTarget, req.query);
     const run = (onProgress?: ImportProgress) =>
       importCatalogue(ctx.db, bufferSource(name, new Uint8Array(req.body as Buffer)), { agencyId: agencyOf(res), target: where, apply: mode === 'apply', now: ctx.clock.now(), onProgress });
     const refusalOf = (err: ImportRefused) => ({ status: STATUS_OF_REFUSAL[err.code], error: { code: 'import_refused', reason: err.code, message: err.message } });
