@@ -64,13 +64,27 @@ export function generateCity(options: SyntheticCityOptions): SyntheticCity {
   const hotspotOf = new Int32Array(n);
   const hotspots = placeHotspots(rng, n, hotspotOf);
   const places = generatePlaces(rng, n, hotspots, hotspotOf, city);
+  const offers = generateOffers(rng, places);
   const catalogue: Catalogue = {
     agencies: [{ id: 'bench', name: 'Bench Agency' }],
     cities: [city],
     places,
     archivedPlaces: [],
     events: generateEvents(rng, places, start),
-    offers: generateOffers(rng, places),
+    offers,
+    // A quarter of the offers promoted, for the whole run.
+    promotions: offers
+      .filter(() => rng() < 0.25)
+      .map((o) => ({
+        id: `promo-${o.id}`,
+        agencyId: 'bench',
+        target: { kind: 'offer' as const, id: o.id },
+        boost: 1,
+        startsAt: new Date(start.getTime() - 86_400_000),
+        endsAt: new Date(start.getTime() + 30 * 86_400_000),
+        label: null,
+      })),
+    withdrawn: { events: [], offers: [], promotions: [] },
   };
   const travellers = generateTravellers(rng, places, hotspots);
   return { seed, start, city, catalogue, hotspots, travellers };
@@ -183,7 +197,8 @@ function generateEvents(rng: Rng, places: Place[], start: Date): CatalogueEvent[
       endsAt: new Date(startsAt.getTime() + (60 + randInt(rng, 120)) * 60_000),
       capacity,
       seatsLeft: rng() < 0.05 ? 0 : randInt(rng, capacity + 1),
-      priceEur: randInt(rng, 60),
+      price: randInt(rng, 60),
+      currency: 'EUR',
     });
   }
   return events;
@@ -201,11 +216,13 @@ function generateOffers(rng: Rng, places: Place[]): Offer[] {
       placeId: place.id,
       title: `Offer at ${place.name}`,
       description: '',
-      priceEur: 10 + randInt(rng, 90),
+      price: 10 + randInt(rng, 90),
+      currency: 'EUR',
       seatsTotal,
       seatsLeft: rng() < 0.05 ? 0 : 1 + randInt(rng, seatsTotal),
-      promoted: rng() < 0.25,
       tags: place.tags.slice(0, 1),
+      saleStartsAt: null,
+      saleEndsAt: null,
     });
   }
   return offers;

@@ -50,7 +50,7 @@ export function venuesOf(checkins: readonly Checkin[]): Place[] {
 }
 
 export function nycCatalogue(places: Place[]): Catalogue {
-  return { agencies: [{ ...EVAL_AGENCY }], cities: [NYC], places, archivedPlaces: [], events: [], offers: [] };
+  return { agencies: [{ ...EVAL_AGENCY }], cities: [NYC], places, archivedPlaces: [], events: [], offers: [], promotions: [], withdrawn: { events: [], offers: [], promotions: [] } };
 }
 
 export const travellerIdOf = (userId: string) => `fsq-user-${userId}`;

@@ -5,7 +5,7 @@
  * other travellers.
  */
 import path from 'node:path';
-import type { City, Catalogue, CatalogueEvent, Offer, Place } from '../../server/src/catalogue/model.ts';
+import type { City, Catalogue, CatalogueEvent, Offer, Place, Promotion } from '../../server/src/catalogue/model.ts';
 import { loadCatalogueFiles, type CatalogueFiles } from '../../server/src/catalogue/load-files.ts';
 import { scheduleEvents } from '../../server/src/catalogue/event-schedule.ts';
 import { DEMO_AGENCY } from '../../server/src/catalogue/seed.ts';
@@ -43,20 +43,35 @@ export function catalogueAt(files: CatalogueFiles, places: Place[], now: Date, s
     placeId: o.placeId,
     title: o.title,
     description: o.description,
-    priceEur: o.priceEur,
+    price: o.priceEur,
+    currency: 'EUR',
     seatsTotal: o.seats,
     seatsLeft: empty.has(o.id) ? 0 : o.seats,
-    promoted: o.promoted,
     tags: o.tags,
+    saleStartsAt: null,
+    saleEndsAt: null,
   }));
-  return { agencies: [{ ...DEMO_AGENCY }], cities: [cityOf(files)], places, archivedPlaces: [], events, offers };
+  // As the seed keeps them: a promoted demo offer's promotion runs around now.
+  const promotions: Promotion[] = files.offers
+    .filter((o) => o.promoted)
+    .map((o) => ({
+      id: `promo-${o.id}`,
+      agencyId: DEMO_AGENCY.id,
+      target: { kind: 'offer', id: o.id },
+      boost: 1,
+      startsAt: new Date(now.getTime() - DAY_MS),
+      endsAt: new Date(now.getTime() + 91 * DAY_MS),
+      label: null,
+    }));
+  return { agencies: [{ ...DEMO_AGENCY }], cities: [cityOf(files)], places, archivedPlaces: [], events, offers, promotions, withdrawn: { events: [], offers: [], promotions: [] } };
 }
 
 export function lookupOf(catalogue: Catalogue): CatalogueLookup {
   const places = new Map(catalogue.places.map((p) => [p.id, p]));
   const events = new Map(catalogue.events.map((e) => [e.id, e]));
   const offers = new Map(catalogue.offers.map((o) => [o.id, o]));
-  return { place: (id) => places.get(id), event: (id) => events.get(id), offer: (id) => offers.get(id) };
+  const promoted = new Set(catalogue.promotions.map((p) => `${p.target.kind}:${p.target.id}`));
+  return { place: (id) => places.get(id), event: (id) => events.get(id), offer: (id) => offers.get(id), promoted: (kind, id) => promoted.has(`${kind}:${id}`) };
 }
 
 const DAY_MS = 86_400_000;

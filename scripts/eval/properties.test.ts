@@ -49,7 +49,8 @@ function event(id: string, local: string, over: Partial<CatalogueEvent> = {}): C
     endsAt: new Date(startsAt.getTime() + 7_200_000),
     capacity: 50,
     seatsLeft: 50,
-    priceEur: 20,
+    price: 20,
+    currency: 'EUR',
     ...over,
   };
 }
@@ -63,14 +64,16 @@ const offer = (id: string, over: Partial<Offer> = {}): Offer => ({
   placeId: bistro.id,
   title: id,
   description: '',
-  priceEur: 30,
+  price: 30,
+  currency: 'EUR',
   seatsTotal: 10,
   seatsLeft: 10,
-  promoted: false,
   tags: [],
+  saleStartsAt: null,
+  saleEndsAt: null,
   ...over,
 });
-const promoted = offer('promoted', { promoted: true });
+const promoted = offer('promoted');
 const plain = offer('plain');
 const emptyOffer = offer('empty', { seatsLeft: 0 });
 
@@ -87,7 +90,7 @@ const ENV: PropertyEnv = {
   consents: { location: true, history: true, profile: true, wallet: true },
   nonProfiled: false,
   likes: [{ kind: 'tag', id: 'wine' }],
-  catalogue: { place: (id) => places.get(id), event: (id) => events.get(id), offer: (id) => offers.get(id) },
+  catalogue: { place: (id) => places.get(id), event: (id) => events.get(id), offer: (id) => offers.get(id), promoted: (kind, id) => kind === 'offer' && id === promoted.id },
 };
 
 const ev = { key: 'x', params: {} };

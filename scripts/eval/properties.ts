@@ -13,6 +13,8 @@ export interface CatalogueLookup {
   place(id: string): Place | undefined;
   event(id: string): CatalogueEvent | undefined;
   offer(id: string): Offer | undefined;
+  /** Whether the agency promotes it (a promotion running at the scenario's time). */
+  promoted(kind: 'place' | 'event' | 'offer', id: string): boolean;
 }
 
 export interface PropertyEnv {
@@ -228,11 +230,11 @@ export function checkProperty(p: ScenarioProperty, answers: EvalAnswer[], env: P
     case 'promotionDisclosed':
       if (answers.some((a) => a.explanation === null)) return ['cannot disclose a promotion (no explanation)'];
       return explained(answers, (a, where) => {
-        const promoted = a.kind === 'offer' && env.catalogue.offer(a.id)?.promoted === true;
+        const promoted = env.catalogue.promoted(a.kind, a.id);
         const agency = a.explanation.contributions.find((c) => c.signal === 'agency');
         if (!promoted) return a.explanation.promotion ? `${where} is labelled promoted but is not` : null;
         const out: string[] = [];
-        if (!a.explanation.promotion?.agencyName) out.push(`${where} is a promoted offer shown without the agency's label`);
+        if (!a.explanation.promotion?.agencyName) out.push(`${where} is promoted but shown without the agency's label`);
         if (!agency || agency.points <= 0) out.push(`${where} is promoted but the agency signal does not show it`);
         return out;
       });
@@ -243,7 +245,9 @@ export function checkProperty(p: ScenarioProperty, answers: EvalAnswer[], env: P
           const level = env.catalogue.place(a.place.id)?.priceLevel ?? null;
           return p.maxPriceLevel !== undefined && level !== null && level > p.maxPriceLevel ? `${where} has price level ${level} > ${p.maxPriceLevel}` : null;
         }
-        const price = a.kind === 'event' ? env.catalogue.event(a.id)?.priceEur : env.catalogue.offer(a.id)?.priceEur;
+        // The demo sells in euros: a price in another currency is not compared with a euro bound.
+        const item = a.kind === 'event' ? env.catalogue.event(a.id) : env.catalogue.offer(a.id);
+        const price = item?.currency === 'EUR' ? item.price : undefined;
         return p.maxPriceEur !== undefined && price !== undefined && price > p.maxPriceEur ? `${where} costs €${price} > €${p.maxPriceEur}` : null;
       });
 

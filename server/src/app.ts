@@ -15,6 +15,7 @@ import { accessGuard } from './agency/access.ts';
 import { syncDemoStaff } from './agency/demo-staff.ts';
 import { followAgencyChanges, readAgencyRankings } from './agency/ranking.ts';
 import { agencyRoutes } from './agency/routes.ts';
+import { advisorNoteRoutes } from './advisor-notes/routes.ts';
 import { sameOriginWrites } from './http/same-origin-writes.ts';
 import { BASEMAP_PATH, basemapRoutes } from './basemap/routes.ts';
 import { sessionInfoOfRequest } from './auth/session-info.ts';
@@ -149,7 +150,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   // Committed with its change: instances already running read what a new version's files changed.
   const seedReport = await changes.record(
     (trx) => seedDemoCatalogueIn(trx, files, clock.now()),
-    ({ written }) => (written.places.length + written.events.length + written.offers.length > 0 ? [{ type: 'catalogue_changed', ...written }] : []),
+    ({ written }) => (written.places.length + written.events.length + written.offers.length + written.promotions.length > 0 ? [{ type: 'catalogue_changed', ...written }] : []),
   );
   logger.debug({ seedReport }, 'catalogue seeded');
   await syncDemoStaff(db, config.demoMode, clock.now());
@@ -235,6 +236,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   app.use('/api', tripRoutes(ctx));
   app.use('/api', forwardingRoutes(ctx));
   app.use('/api', agencyRoutes(ctx));
+  app.use('/api', advisorNoteRoutes(ctx));
   app.use('/api', apiNotFound);
   app.use(BASEMAP_PATH, basemapRoutes(config.basemapDir));
   app.use(metricsRoutes(metrics));

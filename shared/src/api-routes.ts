@@ -29,6 +29,8 @@ import {
   TravellerSignInBody,
   TravellerSignUpBody,
 } from './agency.ts';
+import { AgencyClientList, AgencyClientQuery } from './agency-clients.ts';
+import { AdvisorNote, AdvisorNoteContent } from './advisor-notes.ts';
 import { PlaceDetails } from './place-details.ts';
 import {
   AdminPlace,
@@ -43,6 +45,24 @@ import {
   PublishBody,
   PublishResult,
 } from './catalogue-admin.ts';
+import {
+  AdminEvent,
+  AdminEventList,
+  AdminItemQuery,
+  AdminOffer,
+  AdminOfferList,
+  AdminPromotion,
+  AdminPromotionList,
+  type CatalogueItemKind,
+  EventCreate,
+  EventEdit,
+  ItemChangeResult,
+  ItemIdsBody,
+  OfferCreate,
+  OfferEdit,
+  PromotionCreate,
+  PromotionEdit,
+} from './catalogue-items.ts';
 import { BookOfferBody, Booking, BookingEdit, ImportConfirmed, WalletBody } from './booking.ts';
 import { CalendarFeedCreated, Trip, TripRename } from './trip.ts';
 import { PushSettings, PushSettingsPatch } from './push.ts';
@@ -330,6 +350,23 @@ export const API_ROUTES: ApiRoute[] = [
     errors: [404],
   },
   {
+    method: 'PUT',
+    path: '/api/my-data/advisor-notes/{id}',
+    summary: "Correct what an advisor noted (likes, dislikes, party, budget, what was said): it is the traveller's word from then on, and the feed is ranked again at once",
+    session: true,
+    body: AdvisorNoteContent,
+    ok: { 200: { description: 'the note as corrected', schema: AdvisorNote } },
+    errors: [400, 404],
+  },
+  {
+    method: 'DELETE',
+    path: '/api/my-data/advisor-notes/{id}',
+    summary: 'Erase what an advisor noted; the feed is ranked again at once, on every instance',
+    session: true,
+    ok: { 204: { description: 'erased', schema: null } },
+    errors: [404],
+  },
+  {
     method: 'DELETE',
     path: '/api/my-data',
     summary: "Erase the account and everything held, on every instance (GDPR Art. 17); the session's sockets close",
@@ -545,6 +582,47 @@ export const API_ROUTES: ApiRoute[] = [
   },
   {
     method: 'GET',
+    path: '/api/agency/clients',
+    summary:
+      "The agency's clients by name (q: a part of the name), each with only their name, whether their profile consent is on, and what their advisors noted; never a position, a history, a booking or a wallet",
+    session: false,
+    staff: 'viewer',
+    query: AgencyClientQuery,
+    ok: { 200: { description: 'the clients and what the note form offers', schema: AgencyClientList } },
+    errors: [400, 401],
+  },
+  {
+    method: 'POST',
+    path: '/api/agency/clients/{travellerId}/notes',
+    summary:
+      "Note what a client said in a conversation (editor): likes, dislikes, party, budget, accessibility needs, their words. Refused with 409 profile_consent_off while the client's profile consent is off (nothing stored); it counts like the client's own answers in their next suggestions, on every instance",
+    session: false,
+    staff: 'editor',
+    body: AdvisorNoteContent,
+    ok: { 201: { description: 'the note', schema: AdvisorNote } },
+    errors: [400, 401, 403, 404, 409],
+  },
+  {
+    method: 'PUT',
+    path: '/api/agency/clients/{travellerId}/notes/{noteId}',
+    summary: 'Rewrite a note (editor): it becomes the editor’s, noted now; a note the client corrected is theirs and answers 409',
+    session: false,
+    staff: 'editor',
+    body: AdvisorNoteContent,
+    ok: { 200: { description: 'the note', schema: AdvisorNote } },
+    errors: [400, 401, 403, 404, 409],
+  },
+  {
+    method: 'DELETE',
+    path: '/api/agency/clients/{travellerId}/notes/{noteId}',
+    summary: "Delete a note (editor); the client's next suggestions no longer read it",
+    session: false,
+    staff: 'editor',
+    ok: { 204: { description: 'deleted', schema: null } },
+    errors: [401, 403, 404],
+  },
+  {
+    method: 'GET',
     path: '/api/agency/places',
     summary: "The agency's places for the console's table and map: filtered (name, category, status, a map's view), sorted, paginated; with what waits to be published",
     session: false,
@@ -624,6 +702,7 @@ export const API_ROUTES: ApiRoute[] = [
     ok: { 200: { description: 'the report', schema: CatalogueImportReport } },
     errors: [400, 409, 413, 415, 422],
   },
+  ...catalogueItemRoutes(),
   {
     method: 'POST',
     path: '/api/signup/check',
@@ -702,4 +781,81 @@ export function expressPath(route: ApiRoute): string {
   // A place id holds a slash ("osm:node/123"): a route that ends with one takes the rest of the path.
   const rest = route.path.startsWith('/api/places/') || route.path.endsWith('/{placeId}');
   return route.path.replace(/\{(\w+)\}$/, rest ? '*$1' : ':$1').replace(/\{(\w+)\}/g, ':$1');
+}
+
+/** The console's events, offers and promotions: the same six routes for each kind. */
+function catalogueItemRoutes(): ApiRoute[] {
+  const kinds: Record<CatalogueItemKind, { one: string; item: z.ZodType; list: z.ZodType; create: z.ZodType; edit: z.ZodType; what: string }> = {
+    events: { one: 'event', item: AdminEvent, list: AdminEventList, create: EventCreate, edit: EventEdit, what: 'at one of its places, with its seats and price' },
+    offers: { one: 'offer', item: AdminOffer, list: AdminOfferList, create: OfferCreate, edit: OfferEdit, what: 'with its price, currency, seats and sale window' },
+    promotions: {
+      one: 'promotion',
+      item: AdminPromotion,
+      list: AdminPromotionList,
+      create: PromotionCreate,
+      edit: PromotionEdit,
+      what: 'of a place, event or offer: a boost for a window, with a label',
+    },
+  };
+  return Object.entries(kinds).flatMap(([kind, k]): ApiRoute[] => [
+    {
+      method: 'GET',
+      path: `/api/agency/${kind}`,
+      summary: `The agency's ${kind} for the console's table: filtered, sorted, paginated; with what waits to be published`,
+      session: false,
+      staff: 'viewer',
+      query: AdminItemQuery,
+      ok: { 200: { description: `a page of ${kind}`, schema: k.list } },
+      errors: [400],
+    },
+    {
+      method: 'POST',
+      path: `/api/agency/${kind}`,
+      summary: `Create an ${k.one} (editor) ${k.what}: a draft, shown to nobody until the agency publishes`,
+      session: false,
+      staff: 'editor',
+      body: k.create,
+      ok: { 201: { description: 'the draft', schema: k.item } },
+      errors: [400],
+    },
+    {
+      method: 'PUT',
+      path: `/api/agency/${kind}/{id}`,
+      summary: `Edit an ${k.one} (editor): a draft changes at once, a published one's changes wait until the agency publishes`,
+      session: false,
+      staff: 'editor',
+      body: k.edit,
+      ok: { 200: { description: `the ${k.one} as edited`, schema: k.item } },
+      errors: [400, 404, 409],
+    },
+    {
+      method: 'DELETE',
+      path: `/api/agency/${kind}/{id}`,
+      summary: `Discard what is not published (editor): a draft ${k.one} entirely, or a published one's waiting changes`,
+      session: false,
+      staff: 'editor',
+      ok: { 204: { description: 'discarded', schema: null } },
+      errors: [404, 409],
+    },
+    {
+      method: 'POST',
+      path: `/api/agency/${kind}/archive`,
+      summary: `Archive published ${kind} (editor): out of every suggestion at once, on every instance, kept for the bookings that name them`,
+      session: false,
+      staff: 'editor',
+      body: ItemIdsBody,
+      ok: { 200: { description: `the ${kind} archived`, schema: ItemChangeResult } },
+      errors: [400],
+    },
+    {
+      method: 'POST',
+      path: `/api/agency/${kind}/restore`,
+      summary: `Restore archived ${kind} (editor): shown again at once, on every instance`,
+      session: false,
+      staff: 'editor',
+      body: ItemIdsBody,
+      ok: { 200: { description: `the ${kind} restored`, schema: ItemChangeResult } },
+      errors: [400],
+    },
+  ]);
 }

@@ -24,8 +24,12 @@ export const ApiErrorCode = z.enum([
   'consent_required',
   /** An import file refused whole (shared/src/wallet-import.ts IMPORT_REFUSALS): 413, 415 or 422. */
   'import_refused',
+  /** An advisor's note for a traveller whose profile consent is off: nothing was stored (409). */
+  'profile_consent_off',
   /** Not enough seats left on an offer: nothing was booked (409). */
   'sold_out',
+  /** An offer outside its sale window, or no longer sold (archived): nothing was booked (409). */
+  'not_on_sale',
   /** An Idempotency-Key already used with another request body (409). */
   'idempotency_conflict',
   'unavailable',

@@ -107,7 +107,8 @@ export const AdminPlaceList = z.object({
 });
 export type AdminPlaceList = z.infer<typeof AdminPlaceList>;
 
-export const PublishResult = z.object({ published: z.number().int(), placeIds: z.array(PlaceId) });
+/** What was published: the places', events', offers' and promotions' ids (a selection of places publishes places only). */
+export const PublishResult = z.object({ published: z.number().int(), placeIds: z.array(PlaceId), events: z.array(z.string()), offers: z.array(z.string()), promotions: z.array(z.string()) });
 export type PublishResult = z.infer<typeof PublishResult>;
 
 export const CatalogueFormat = z.enum(['osm-pbf', 'osm-xml', 'geojson', 'csv']);
@@ -175,8 +176,17 @@ export type CatalogueImportReport = z.infer<typeof CatalogueImportReport>;
 export const PlaceIdsBody = z.object({ ids: z.array(PlaceId).min(1).max(1000) });
 export type PlaceIdsBody = z.infer<typeof PlaceIdsBody>;
 
-/** Publish everything waiting (no body, or no ids), or only the places named. */
-export const PublishBody = z.object({ ids: z.array(PlaceId).min(1).max(1000).optional() });
+/** Publish everything waiting (no body), only the places named (`ids`), or only what waits of some kinds (`kinds`). */
+export const PublishBody = z
+  .object({
+    ids: z.array(PlaceId).min(1).max(1000).optional(),
+    kinds: z
+      .array(z.enum(['places', 'events', 'offers', 'promotions']))
+      .min(1)
+      .max(4)
+      .optional(),
+  })
+  .refine((b) => !(b.ids && b.kinds), 'name places or kinds, not both');
 export type PublishBody = z.infer<typeof PublishBody>;
 
 export const PlaceChangeResult = z.object({ changed: z.array(PlaceId) });

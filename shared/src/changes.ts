@@ -52,6 +52,8 @@ export const Change = z.discriminatedUnion('type', [
     places: z.array(Id).max(200_000),
     events: z.array(Id).max(200_000),
     offers: z.array(Id).max(200_000),
+    /** Absent from entries written before promotions were records of their own. */
+    promotions: z.array(Id).max(200_000).optional(),
   }),
 ]);
 export type Change = z.infer<typeof Change>;

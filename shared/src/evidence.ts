@@ -40,7 +40,7 @@ const en: Record<string, Template> = {
   'explain.agency': () => 'Your agency’s promotions: always labelled with the agency’s name, never hidden in another reason.',
   'explain.reads.proximity': () => 'your latest position',
   'explain.reads.timing': () => 'no personal data: the clock, opening hours, event times',
-  'explain.reads.interests': () => 'your stated likes and dislikes',
+  'explain.reads.interests': () => 'your stated likes and dislikes, and those you told your agency’s advisor',
   'explain.reads.taste': () => 'your likes, visits and places saved',
   'explain.reads.trip': () => 'your bookings',
   'explain.reads.party': () => 'your party and accessibility needs',
@@ -61,6 +61,7 @@ const en: Record<string, Template> = {
   'rule.event_started': () => 'Never an event that will have started when you get there.',
   'rule.event_too_far_ahead': (p) => `Never an event more than ${p.hours} hours ahead.`,
   'rule.sold_out': () => 'Never an event or an offer that is sold out.',
+  'rule.not_on_sale': () => 'Never an offer outside the dates its agency sells it.',
   'reason.in_area': () => 'in the area',
   'timing.event_starts_in': (p) => `starts in ${p.minutes} min (${p.time})`,
   'timing.event_later': (p) => `starts at ${p.time}`,
@@ -77,6 +78,7 @@ const en: Record<string, Template> = {
   'popularity.no_rating': () => 'no reviews yet',
   'popularity.travellers': (p) => `liked or visited ${count(p.count, 'en')} times by travellers`,
   'agency.promoted': (p) => `Promoted by your agency (${p.agency})`,
+  'agency.promoted_as': (p) => `Promoted by your agency (${p.agency}): ${p.label}`,
   'agency.not_promoted': () => 'not promoted',
   'trigger.moved': (p) => `Sent because you moved ${formatDistance(Number(p.meters), 'en')}`,
   'trigger.new_area': (p) => `Sent because you arrived in ${p.area}`,
@@ -118,6 +120,18 @@ const en: Record<string, Template> = {
   },
   'data.accessibility': (p) => (p.need === 'wheelchair' ? 'your accessibility need: wheelchair access' : `your accessibility need: ${p.need}`),
   'data.budget': (p) => `your budget: ${'€'.repeat(Number(p.budget))}`,
+  // What the traveller told their advisor (advisor-notes.ts): said as such, with who noted it and when.
+  'interests.advisor_noted': (p) => `your advisor ${p.staff} noted that you like ${interestLabel(p, 'en')}, on ${formatDay(String(p.date), 'en')}`,
+  'data.advisor_like': (p) => `your advisor ${p.staff} noted that you like ${interestLabel(p, 'en')}, on ${formatDay(String(p.date), 'en')}${corrected(p, 'en')}`,
+  'data.advisor_dislike': (p) => `your advisor ${p.staff} noted that you dislike ${interestLabel(p, 'en')}, on ${formatDay(String(p.date), 'en')}${corrected(p, 'en')}`,
+  'data.advisor_party': (p) => {
+    const adults = `${p.adults} ${Number(p.adults) === 1 ? 'adult' : 'adults'}`;
+    const who = Number(p.children) > 0 ? `${adults}, ${p.children} ${Number(p.children) === 1 ? 'child' : 'children'}` : adults;
+    return `your party, as your advisor ${p.staff} noted it on ${formatDay(String(p.date), 'en')}: ${who}${corrected(p, 'en')}`;
+  },
+  'data.advisor_accessibility': (p) =>
+    `your accessibility need, as your advisor ${p.staff} noted it on ${formatDay(String(p.date), 'en')}: ${p.need === 'wheelchair' ? 'wheelchair access' : p.need}${corrected(p, 'en')}`,
+  'data.advisor_budget': (p) => `your budget, as your advisor ${p.staff} noted it on ${formatDay(String(p.date), 'en')}: ${'€'.repeat(Number(p.budget))}${corrected(p, 'en')}`,
 };
 
 const fr: Record<string, Template> = {
@@ -143,7 +157,7 @@ const fr: Record<string, Template> = {
   'explain.agency': () => 'Les mises en avant de votre agence : toujours signalées avec le nom de l’agence, jamais cachées dans une autre raison.',
   'explain.reads.proximity': () => 'votre dernière position',
   'explain.reads.timing': () => 'aucune donnée personnelle : l’heure, les horaires, les heures des évènements',
-  'explain.reads.interests': () => 'vos goûts et rejets déclarés',
+  'explain.reads.interests': () => 'vos goûts et rejets déclarés, à nous ou au conseiller de votre agence',
   'explain.reads.taste': () => 'vos « j’aime », visites et lieux gardés',
   'explain.reads.trip': () => 'vos réservations',
   'explain.reads.party': () => 'votre groupe et vos besoins d’accessibilité',
@@ -164,6 +178,7 @@ const fr: Record<string, Template> = {
   'rule.event_started': () => 'Jamais un évènement qui aura commencé à votre arrivée.',
   'rule.event_too_far_ahead': (p) => `Jamais un évènement à plus de ${p.hours} heures.`,
   'rule.sold_out': () => 'Jamais un évènement ou une offre complets.',
+  'rule.not_on_sale': () => 'Jamais une offre en dehors des dates où son agence la vend.',
   'reason.in_area': () => 'dans le coin',
   'timing.event_starts_in': (p) => `commence dans ${p.minutes} min (${p.time})`,
   'timing.event_later': (p) => `commence à ${p.time}`,
@@ -180,6 +195,7 @@ const fr: Record<string, Template> = {
   'popularity.no_rating': () => 'pas encore d’avis',
   'popularity.travellers': (p) => `aimé ou visité ${count(p.count, 'fr')} fois par des voyageurs`,
   'agency.promoted': (p) => `Mis en avant par votre agence (${p.agency})`,
+  'agency.promoted_as': (p) => `Mis en avant par votre agence (${p.agency}) : ${p.label}`,
   'agency.not_promoted': () => 'non mis en avant',
   'trigger.moved': (p) => `Envoyé parce que vous vous êtes déplacé de ${formatDistance(Number(p.meters), 'fr')}`,
   'trigger.new_area': (p) => `Envoyé parce que vous êtes arrivé : ${p.area}`,
@@ -222,6 +238,18 @@ const fr: Record<string, Template> = {
   },
   'data.accessibility': (p) => (p.need === 'wheelchair' ? 'votre besoin d’accessibilité : accès en fauteuil roulant' : `votre besoin d’accessibilité : ${p.need}`),
   'data.budget': (p) => `votre budget : ${'€'.repeat(Number(p.budget))}`,
+  // « Sophie, de votre agence » : le nom seul ne dit pas s’il faut écrire conseiller ou conseillère (DECISIONS).
+  'interests.advisor_noted': (p) => `${p.staff}, de votre agence, a noté que vous aimez ${interestLabel(p, 'fr')}, le ${formatDay(String(p.date), 'fr')}`,
+  'data.advisor_like': (p) => `${p.staff}, de votre agence, a noté que vous aimez ${interestLabel(p, 'fr')}, le ${formatDay(String(p.date), 'fr')}${corrected(p, 'fr')}`,
+  'data.advisor_dislike': (p) => `${p.staff}, de votre agence, a noté que vous n’aimez pas ${interestLabel(p, 'fr')}, le ${formatDay(String(p.date), 'fr')}${corrected(p, 'fr')}`,
+  'data.advisor_party': (p) => {
+    const adults = `${p.adults} ${Number(p.adults) === 1 ? 'adulte' : 'adultes'}`;
+    const who = Number(p.children) > 0 ? `${adults}, ${p.children} ${Number(p.children) === 1 ? 'enfant' : 'enfants'}` : adults;
+    return `votre groupe, noté par ${p.staff} de votre agence le ${formatDay(String(p.date), 'fr')} : ${who}${corrected(p, 'fr')}`;
+  },
+  'data.advisor_accessibility': (p) =>
+    `votre besoin d’accessibilité, noté par ${p.staff} de votre agence le ${formatDay(String(p.date), 'fr')} : ${p.need === 'wheelchair' ? 'accès en fauteuil roulant' : p.need}${corrected(p, 'fr')}`,
+  'data.advisor_budget': (p) => `votre budget, noté par ${p.staff} de votre agence le ${formatDay(String(p.date), 'fr')} : ${'€'.repeat(Number(p.budget))}${corrected(p, 'fr')}`,
 };
 
 const TEMPLATES: Record<Locale, Record<string, Template>> = { en, fr };
@@ -245,6 +273,13 @@ export function formatDay(isoDate: string, locale: Locale): string {
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   const text = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
   return locale === 'fr' ? text.replace(/^1 /, '1er ') : text; // « le 1er décembre »
+}
+
+/** " (you corrected it on 5 March)" after an advisor's note the traveller corrected; nothing otherwise. */
+function corrected(p: Record<string, string | number>, locale: Locale): string {
+  if (!p.corrected) return '';
+  const day = formatDay(String(p.corrected), locale);
+  return locale === 'fr' ? ` (corrigé par vous le ${day})` : ` (you corrected it on ${day})`;
 }
 
 function categoryLabel(p: Record<string, string | number>, locale: Locale): string {

@@ -14,6 +14,8 @@ import { FeedbackKind, ServerSuggestions } from './protocol.ts';
 import { PushSettings } from './push.ts';
 import { SIGNAL_CONSENT, SIGNAL_IDS, SignalId } from './signals.ts';
 import { Trip } from './trip.ts';
+import { checkStances, KnownInterest } from './stated-interests.ts';
+import { AdvisorNote } from './advisor-notes.ts';
 
 /** The signals that read personal data: the ones a traveller may switch off one by one. */
 export const PERSONAL_SIGNAL_IDS = SIGNAL_IDS.filter((id) => SIGNAL_CONSENT[id] !== null) as Exclude<SignalId, 'timing' | 'popularity' | 'agency'>[];
@@ -52,10 +54,6 @@ export type Neighbourhood = z.infer<typeof Neighbourhood>;
 export const RankingSettingsBody = z.object({ settings: RankingSettings, neighbourhoods: z.array(Neighbourhood) });
 export type RankingSettingsBody = z.infer<typeof RankingSettingsBody>;
 
-/** A category of the catalogue, or a tag as the catalogue writes them: what a traveller may like or dislike. */
-export const KnownInterest = z.discriminatedUnion('kind', [z.object({ kind: z.literal('category'), id: CategoryId }).strict(), z.object({ kind: z.literal('tag'), id: Tag }).strict()]);
-const interestKey = (i: InterestRef): string => `${i.kind}:${i.id}`;
-
 /** What the traveller said about themselves (profile consent), as held: read by `interests`, `party` and `budget`. */
 export const TravellerProfile = z.object({
   likes: z.array(InterestRef),
@@ -75,19 +73,7 @@ export const ProfileEdit = z
     budget: TravellerProfile.shape.budget,
   })
   .strict()
-  .superRefine((p, issues) => {
-    const liked = new Set<string>();
-    p.likes.forEach((i, n) => {
-      if (liked.has(interestKey(i))) issues.addIssue({ code: 'custom', path: ['likes', n], message: `${i.kind} ${JSON.stringify(i.id)} is listed twice` });
-      liked.add(interestKey(i));
-    });
-    const disliked = new Set<string>();
-    p.dislikes.forEach((i, n) => {
-      if (liked.has(interestKey(i))) issues.addIssue({ code: 'custom', path: ['dislikes', n], message: `${i.kind} ${JSON.stringify(i.id)} cannot be both liked and disliked` });
-      else if (disliked.has(interestKey(i))) issues.addIssue({ code: 'custom', path: ['dislikes', n], message: `${i.kind} ${JSON.stringify(i.id)} is listed twice` });
-      disliked.add(interestKey(i));
-    });
-  });
+  .superRefine(checkStances);
 export type ProfileEdit = z.infer<typeof ProfileEdit>;
 /** The profile of someone who said nothing: one adult, no needs, no budget, no likes. */
 export const EMPTY_PROFILE: TravellerProfile = { likes: [], dislikes: [], party: { adults: 1, childrenAges: [], accessibility: [] }, budget: null };
@@ -167,6 +153,8 @@ export const MyData = z.object({
   consents: z.object({ now: Consents, history: z.array(ConsentEvent) }),
   rankingSettings: RankingSettings,
   profile: TravellerProfile.nullable(),
+  /** What the traveller told their agency's advisors, as they noted it (kept only with the profile consent). */
+  advisorNotes: z.array(AdvisorNote),
   /** When the onboarding was answered or skipped; null while it has not been. */
   onboardedAt: z.iso.datetime({ offset: true }).nullable(),
   fewerLike: z.array(FewerLike),

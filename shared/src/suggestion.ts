@@ -5,6 +5,7 @@ import { ConsentCategory } from './consent.ts';
 import { Evidence } from './evidence.ts';
 import { Latitude, Longitude } from './geo.ts';
 import { SignalId } from './signals.ts';
+import { Currency } from './catalogue-items.ts';
 
 /** A reference to one personal datum a signal read, so the panel can show it and link its consent. */
 export const PersonalDataRef = z.object({
@@ -62,7 +63,8 @@ export const SuggestedItem = z.object({
     address: z.string().nullable(),
   }),
   startsAt: z.string().datetime({ offset: true }).nullable(),
-  priceEur: z.number().nullable(),
+  /** Per person, in the currency the agency sells it in (an event's or offer's; a place has none). */
+  price: z.object({ amount: z.number(), currency: Currency }).nullable(),
   seatsLeft: z.number().int().nullable(),
 });
 export type SuggestedItem = z.infer<typeof SuggestedItem>;

@@ -65,4 +65,20 @@ export class ConsolePage {
   async waitForMap(): Promise<void> {
     await this.page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 30_000 });
   }
+
+  /** A catalogue tab: Places, Events, Offers, Promotions. */
+  async tab(name: RegExp): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: /^(Catalogue tables|Tables du catalogue)$/ })
+      .getByRole('link', { name })
+      .click();
+  }
+
+  /** What an item refers to: a few letters typed in the picker's search, then the match with that name. */
+  async pick(label: RegExp, search: string, name: string): Promise<void> {
+    const field = this.page.locator('.picker').filter({ has: this.page.getByText(label) });
+    await field.getByRole('searchbox').fill(search);
+    await field.getByRole('list').getByRole('button', { name, exact: true }).click();
+    await field.locator('.picker-current', { hasText: name }).waitFor();
+  }
 }

@@ -189,7 +189,8 @@ describe('push policy', () => {
       endsAt: new Date('2026-11-25T20:00:00Z'),
       capacity: 12,
       seatsLeft: 12,
-      priceEur: 25,
+      price: 25,
+      currency: 'EUR' as const,
     };
     await server.realtime.publishEvent(tasting);
     const push = await socket.next<'suggestions'>((m) => m.type === 'suggestions' && m.trigger.kind === 'agency_event');

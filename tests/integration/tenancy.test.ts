@@ -21,6 +21,9 @@ interface Fixture {
   booking: Booking;
   tripId: string;
   inboxId: string;
+  /** C1, a client of agency A (profile consent on), and the note A's advisor took of what C1 said. */
+  c1Id: string;
+  noteId: string;
   /** Markers of T1's data that must appear in no answer to anyone else. */
   t1Markers: string[];
   /** Agency A's admin, a member of A, and markers of A's accounts. */
@@ -29,6 +32,8 @@ interface Fixture {
   /** A published place of agency A, and a draft of A's. */
   aPlaceId: string;
   aDraftId: string;
+  /** A's draft event, offer and promotion. */
+  aItems: { events: string; offers: string; promotions: string };
   /** Agency B's admin's cookie. */
   bStaff: string;
   bEmail: string;
@@ -40,6 +45,10 @@ const B_PASSWORD = 'rival-admin-password';
 const MARKER_TITLE = 'Tenancy marker concert 7Q4Z';
 const A_INVITATION = 'Invitation of agency A for Marie 9K2W';
 const A_DRAFT = 'Draft place of agency A 4F8J';
+const C1_NAME = 'Client of agency A 5T3R';
+const NOTE_MARKER = 'Told advisor A about jazz 8P1X';
+const NOTE = { likes: [{ kind: 'tag', id: 'jazz' }], dislikes: [], party: null, budget: 2, said: NOTE_MARKER };
+const A_ITEM = 'Draft item of agency A 2M6T';
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -59,6 +68,16 @@ beforeAll(async () => {
   const draft = await call(server.url, aStaff, 'POST', '/api/agency/places', { name: A_DRAFT, category: 'cafe', lat: 48.86, lon: 2.35 });
   expect(draft.status).toBe(201);
   const aDraftId = ((await draft.json()) as { id: string }).id;
+  // A's draft event, offer and promotion (of the offer), at one of A's published places.
+  const made = async (path: string, body: unknown) => {
+    const res = await call(server.url, aStaff, 'POST', path, body);
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  };
+  const aPlace = 'osm:node/4880321756';
+  const aEventId = await made('/api/agency/events', { placeId: aPlace, title: A_ITEM, kind: 'concert', startsAt: '2026-11-27T19:00:00Z', endsAt: '2026-11-27T21:00:00Z', capacity: 30, price: 12 });
+  const aOfferId = await made('/api/agency/offers', { placeId: aPlace, title: A_ITEM, price: 20, seats: 8 });
+  const aPromotionId = await made('/api/agency/promotions', { target: { kind: 'offer', id: aOfferId }, boost: 0.5, startsAt: '2026-11-24T00:00:00Z', endsAt: '2026-11-30T00:00:00Z', label: A_ITEM });
 
   // Traveller T1 (Léa) with a booking, its trip, an inbox item, a "not interested" and a "fewer like this".
   const t1 = await signIn(server, 'lea');
@@ -92,16 +111,36 @@ beforeAll(async () => {
   await server.ctx.db.insertInto('interactions').values({ traveller_id: t1.travellerId, place_id: 'osm:node/4880321756', kind: 'dismissed', at: now.toISOString() }).execute();
   expect((await call(server.url, t1.cookie, 'POST', '/api/preferences/fewer', { interest: { kind: 'tag', id: 'karaoke' } })).status).toBe(201);
 
+  // C1 joins agency A by invitation, turns the profile consent on, and tells A's advisor what they like.
+  const invitation = (await (await call(server.url, aStaff, 'POST', '/api/agency/invitations', { note: 'C1' })).json()) as { url: string };
+  const joined = await call(server.url, '', 'POST', '/api/signup', {
+    token: new URL(invitation.url).hash.slice(1),
+    name: C1_NAME,
+    email: 'c1@tenancy.example',
+    password: 'c1-has-a-password',
+    locale: 'en',
+  });
+  expect(joined.status).toBe(201);
+  const c1 = { cookie: joined.headers.get('set-cookie')!.split(';')[0]!, id: ((await joined.json()) as { traveller: { id: string } }).traveller.id };
+  expect((await call(server.url, c1.cookie, 'PUT', '/api/consents/profile', { granted: true })).status).toBe(200);
+  const noted = await call(server.url, aStaff, 'POST', `/api/agency/clients/${c1.id}/notes`, NOTE);
+  expect(noted.status).toBe(201);
+  const noteId = ((await noted.json()) as { id: string }).id;
+
   f = {
     t1,
     booking,
     tripId,
     inboxId,
-    t1Markers: [t1.travellerId, booking.id, MARKER_TITLE],
+    // C1's note is a traveller's data too: no other traveller may read it.
+    t1Markers: [t1.travellerId, booking.id, MARKER_TITLE, c1.id, noteId, NOTE_MARKER],
+    c1Id: c1.id,
+    noteId,
     aMemberId: aMe.staff.id,
-    aMarkers: ['claire@escale-demo.example', 'sophie@escale-demo.example', aMe.staff.id, A_INVITATION, A_DRAFT, aDraftId],
+    aMarkers: ['claire@escale-demo.example', 'sophie@escale-demo.example', aMe.staff.id, C1_NAME, NOTE_MARKER, noteId, A_INVITATION, A_DRAFT, aDraftId, A_ITEM, aEventId, aOfferId, aPromotionId],
     aPlaceId: 'osm:node/4880321756',
     aDraftId,
+    aItems: { events: aEventId, offers: aOfferId, promotions: aPromotionId },
     bStaff,
     bEmail: 'admin@rival.example',
     aStaff,
@@ -116,7 +155,16 @@ afterAll(async () => {
  * agency A (for a staff route); the caller from the other side must get 403 or 404. `fresh`: the call ends
  * the caller's session (or account), so it gets a session of its own.
  */
-type Rule = { access: 'public' | 'traveller' | 'staff'; others?: () => Record<string, string>; body?: () => unknown; file?: { name: string; text: string }; query?: string; fresh?: boolean };
+type Rule = {
+  access: 'public' | 'traveller' | 'staff';
+  others?: () => Record<string, string>;
+  /** The body names agency A's resource (a place to hold an event): the other side's call is refused (400). */
+  refusedAcross?: boolean;
+  body?: () => unknown;
+  file?: { name: string; text: string };
+  query?: string;
+  fresh?: boolean;
+};
 const RULES: Record<string, Rule> = {
   'GET /api/openapi.json': { access: 'public' },
   'GET /api/health': { access: 'public' },
@@ -162,6 +210,8 @@ const RULES: Record<string, Rule> = {
   'GET /api/my-data': { access: 'traveller' },
   'GET /api/my-data/export': { access: 'traveller' },
   'DELETE /api/my-data/interactions/{kind}/{placeId}': { access: 'traveller', others: () => ({ kind: 'dismissed', placeId: 'osm:node/4880321756' }) },
+  'PUT /api/my-data/advisor-notes/{id}': { access: 'traveller', others: () => ({ id: f.noteId }), body: () => ({ ...NOTE, said: 'Taken over' }) },
+  'DELETE /api/my-data/advisor-notes/{id}': { access: 'traveller', others: () => ({ id: f.noteId }) },
   'DELETE /api/my-data': { access: 'traveller', fresh: true },
   'GET /api/ranking-settings': { access: 'traveller' },
   'PUT /api/ranking-settings': { access: 'traveller', body: () => ({ nonProfiled: false }) },
@@ -195,6 +245,11 @@ const RULES: Record<string, Rule> = {
   'POST /api/agency/catalogue/publish': { access: 'staff', body: () => ({ ids: [f.aDraftId] }) },
   'POST /api/agency/catalogue/import': { access: 'staff', query: '?mode=dry-run', file: { name: 'matrix.csv', text: 'id,name,category,lat,lon\nm1,Matrix café,cafe,48.86,2.35\n' } },
   'POST /api/agency/invitations': { access: 'staff', body: () => ({ note: 'Matrix' }) },
+  'GET /api/agency/clients': { access: 'staff' }, // B's own clients: none of A's
+  'POST /api/agency/clients/{travellerId}/notes': { access: 'staff', others: () => ({ travellerId: f.c1Id }), body: () => ({ ...NOTE, said: 'Taken over' }) },
+  'PUT /api/agency/clients/{travellerId}/notes/{noteId}': { access: 'staff', others: () => ({ travellerId: f.c1Id, noteId: f.noteId }), body: () => ({ ...NOTE, said: 'Taken over' }) },
+  'DELETE /api/agency/clients/{travellerId}/notes/{noteId}': { access: 'staff', others: () => ({ travellerId: f.c1Id, noteId: f.noteId }) },
+  ...itemRules(),
   'POST /api/signup/check': { access: 'public' },
   'POST /api/signup': { access: 'public' },
   'POST /api/session': { access: 'public' },
@@ -284,6 +339,7 @@ describe('the tenancy matrix', () => {
       const res = await callRoute(cookie, route, rule, path);
       const text = await bodyText(res);
       if (rule.others) expect([403, 404], `${keyOf(route)} on A's resource answered ${res.status}: ${text.slice(0, 200)}`).toContain(res.status);
+      else if (rule.refusedAcross) expect(res.status, `${keyOf(route)} naming A's resource: ${text.slice(0, 200)}`).toBe(400);
       else expect(res.status, `${keyOf(route)}: ${text.slice(0, 200)}`).toBeLessThan(300);
       for (const marker of f.aMarkers) expect(text, keyOf(route)).not.toContain(marker);
     }
@@ -291,8 +347,41 @@ describe('the tenancy matrix', () => {
     const places = await server.ctx.db.selectFrom('places').select(['id', 'name', 'status', 'agency_id']).where('id', 'in', [f.aDraftId, f.aPlaceId]).execute();
     expect(places.find((p) => p.id === f.aDraftId)).toMatchObject({ name: A_DRAFT, status: 'draft', agency_id: 'demo' });
     expect(places.find((p) => p.id === f.aPlaceId)).toMatchObject({ status: 'published', agency_id: 'demo' });
+    // A's event, offer and promotion too, and B made none at A's place.
+    for (const kind of ['events', 'offers', 'promotions'] as const) {
+      const rows = await server.ctx.db.selectFrom(kind).select(['id', 'status', 'agency_id']).where('agency_id', '=', 'rival').execute();
+      expect(rows, kind).toEqual([]);
+      expect(await server.ctx.db.selectFrom(kind).select(['status', 'agency_id']).where('id', '=', f.aItems[kind]).executeTakeFirst()).toEqual({ status: 'draft', agency_id: 'demo' });
+    }
+    expect(await server.ctx.db.selectFrom('events').select('title').where('id', '=', f.aItems.events).executeTakeFirst()).toEqual({ title: A_ITEM });
     // A's member kept their role and account.
     const aList = (await (await call(server.url, f.aStaff, 'GET', '/api/agency/staff')).json()) as { staff: { id: string; role: string }[] };
     expect(aList.staff.find((s) => s.id === f.aMemberId)?.role).toBe('admin');
   });
+
+  it("leaves C1's advisor note as agency A's advisor wrote it, after every other traveller and agency tried", async () => {
+    const note = await server.ctx.db.selectFrom('advisor_notes').select(['traveller_id', 'agency_id', 'said', 'corrected_at']).where('id', '=', f.noteId).executeTakeFirst();
+    expect(note).toEqual({ traveller_id: f.c1Id, agency_id: 'demo', said: NOTE_MARKER, corrected_at: null });
+    expect(await server.ctx.db.selectFrom('advisor_notes').select('id').where('agency_id', '=', 'rival').execute()).toEqual([]);
+  });
 });
+
+/** Events, offers and promotions: A's draft of each is the resource B's admin reaches for. */
+function itemRules(): Record<string, Rule> {
+  const rules: Record<string, Rule> = {};
+  const bodies = {
+    events: { placeId: 'osm:node/4880321756', title: 'Matrix event', kind: 'concert', startsAt: '2026-11-27T19:00:00Z', endsAt: '2026-11-27T21:00:00Z', capacity: 5, price: 0 },
+    offers: { placeId: 'osm:node/4880321756', title: 'Matrix offer', price: 5, seats: 5 },
+    promotions: { target: { kind: 'place', id: 'osm:node/4880321756' }, boost: 0.5, startsAt: '2026-11-24T00:00:00Z', endsAt: '2026-11-30T00:00:00Z' },
+  };
+  for (const kind of ['events', 'offers', 'promotions'] as const) {
+    rules[`GET /api/agency/${kind}`] = { access: 'staff' };
+    // B's admin creating at A's place is refused (400: not a place of B's agency); A's place stays A's.
+    rules[`POST /api/agency/${kind}`] = { access: 'staff', refusedAcross: true, body: () => bodies[kind] };
+    rules[`PUT /api/agency/${kind}/{id}`] = { access: 'staff', others: () => ({ id: f.aItems[kind] }), body: () => (kind === 'promotions' ? { label: 'Taken over' } : { title: 'Taken over' }) };
+    rules[`DELETE /api/agency/${kind}/{id}`] = { access: 'staff', others: () => ({ id: f.aItems[kind] }) };
+    rules[`POST /api/agency/${kind}/archive`] = { access: 'staff', body: () => ({ ids: [f.aItems[kind]] }) };
+    rules[`POST /api/agency/${kind}/restore`] = { access: 'staff', body: () => ({ ids: [f.aItems[kind]] }) };
+  }
+  return rules;
+}

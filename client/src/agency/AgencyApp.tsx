@@ -3,7 +3,7 @@
  * app (another cookie, another session). Signed out, it shows the sign-in and the password pages; signed
  * in, the console's screens, the Staff one for admins only (the server decides anyway).
  */
-import { roleAllows, type StaffSessionInfo } from '@escale/shared';
+import { CATALOGUE_ITEM_KINDS, roleAllows, type StaffSessionInfo } from '@escale/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
@@ -11,7 +11,8 @@ import { ConsoleHeader } from './ConsoleHeader.tsx';
 import { ForgotPassword } from '../signin/ForgotPassword.tsx';
 import { SetPassword } from '../signin/SetPassword.tsx';
 import { CatalogueScreen } from './catalogue/CatalogueScreen.tsx';
-import { InvitationsScreen } from './InvitationsScreen.tsx';
+import { ItemsScreen } from './catalogue/items/ItemsScreen.tsx';
+import { ClientsScreen } from './clients/ClientsScreen.tsx';
 import { OverviewScreen } from './OverviewScreen.tsx';
 import { PreviewScreen } from './PreviewScreen.tsx';
 import { RankingScreen } from './RankingScreen.tsx';
@@ -56,9 +57,12 @@ export function AgencyApp() {
           <>
             <Route index element={<OverviewScreen />} />
             <Route path={relative(AGENCY_PATHS.catalogue)} element={<CatalogueScreen canEdit={roleAllows(session.staff.role, 'editor')} />} />
+            {CATALOGUE_ITEM_KINDS.map((kind) => (
+              <Route key={kind} path={relative(AGENCY_PATHS[kind])} element={<ItemsScreen key={kind} kind={kind} canEdit={roleAllows(session.staff.role, 'editor')} />} />
+            ))}
             <Route path={relative(AGENCY_PATHS.preview)} element={<PreviewScreen />} />
             <Route path={relative(AGENCY_PATHS.ranking)} element={<RankingScreen canEdit={session.staff.role === 'admin'} />} />
-            {roleAllows(session.staff.role, 'editor') && <Route path={relative(AGENCY_PATHS.clients)} element={<InvitationsScreen />} />}
+            <Route path={relative(AGENCY_PATHS.clients)} element={<ClientsScreen canEdit={roleAllows(session.staff.role, 'editor')} />} />
             {session.staff.role === 'admin' && <Route path={relative(AGENCY_PATHS.staff)} element={<StaffScreen me={session.staff.id} />} />}
             <Route path="*" element={<Navigate to={AGENCY_PATHS.home} replace />} />
           </>

@@ -1,5 +1,5 @@
 /** The console's top bar: its name and the agency's, its screens, the language, who is signed in, and signing out (here or everywhere). */
-import { roleAllows, type StaffSessionInfo } from '@escale/shared';
+import type { StaffSessionInfo } from '@escale/shared';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../header/LanguageSwitch.tsx';
@@ -39,11 +39,10 @@ export function ConsoleHeader({ session, onSignedOut }: { session: StaffSessionI
           <NavLink to={AGENCY_PATHS.ranking} className="screen-nav-link">
             {t('agency.ranking')}
           </NavLink>
-          {roleAllows(session.staff.role, 'editor') && (
-            <NavLink to={AGENCY_PATHS.clients} className="screen-nav-link">
-              {t('agency.clients')}
-            </NavLink>
-          )}
+          {/* Every role reads the clients' notes; editors and admins also write them and invite. */}
+          <NavLink to={AGENCY_PATHS.clients} className="screen-nav-link">
+            {t('agency.clients')}
+          </NavLink>
           {session.staff.role === 'admin' && (
             <NavLink to={AGENCY_PATHS.staff} className="screen-nav-link">
               {t('agency.staff')}

@@ -2,6 +2,9 @@
 export const AGENCY_PATHS = {
   home: '/agency',
   catalogue: '/agency/catalogue',
+  events: '/agency/catalogue/events',
+  offers: '/agency/catalogue/offers',
+  promotions: '/agency/catalogue/promotions',
   staff: '/agency/staff',
   clients: '/agency/clients',
   ranking: '/agency/ranking',

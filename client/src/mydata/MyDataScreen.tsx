@@ -9,6 +9,7 @@ import { useLocation } from 'react-router';
 import { ApiFailure } from '../api/api.ts';
 import { forgetBootCopy } from '../offline/boot-copy.ts';
 import { forgetTraveller } from '../offline/local-db.ts';
+import { AdvisorNotesSection } from './AdvisorNotesSection.tsx';
 import { ConsentsSection } from './ConsentsSection.tsx';
 import { ExportErase } from './ExportErase.tsx';
 import { FeedSection } from './FeedSection.tsx';
@@ -74,6 +75,7 @@ export function MyDataScreen({ session, onConsentsChanged, onErased }: Props) {
             }}
           />
           <FeedSection ranking={ranking} fewer={data.fewerLike} onChange={changeRanking} onTakeBack={takeBack} />
+          <AdvisorNotesSection notes={data.advisorNotes} own={data.profile} profileConsent={data.consents.now.profile} onChanged={() => void load()} />
           <HeldDataSection data={data} onTakeBack={(i) => void takeBackInteraction(i).then(load, fail)} />
           <ExportErase
             onErase={async () => {

@@ -3,6 +3,8 @@
  * checked against the shared contract on receipt (api/api.ts).
  */
 import {
+  AdvisorNote,
+  type AdvisorNoteContent,
   type ConsentCategory,
   type ConsentChange,
   ConsentsBody,
@@ -31,3 +33,7 @@ export const takeBackFewer = (interest: InterestRef) => request(`/api/preference
 
 /** Takes back a like, a save, "been there" or "not interested" (the place id holds a slash: encoded). */
 export const takeBackInteraction = (i: Pick<HeldInteraction, 'kind' | 'placeId'>) => request(`/api/my-data/interactions/${i.kind}/${encodeURIComponent(i.placeId)}`, null, { method: 'DELETE' });
+
+/** The traveller's word on what an advisor noted: corrected (theirs from then on) or erased. */
+export const correctAdvisorNote = (id: string, content: AdvisorNoteContent) => request(`/api/my-data/advisor-notes/${encodeURIComponent(id)}`, AdvisorNote, jsonBody(content, 'PUT'));
+export const eraseAdvisorNote = (id: string) => request(`/api/my-data/advisor-notes/${encodeURIComponent(id)}`, null, { method: 'DELETE' });

@@ -4,8 +4,11 @@ import { type Pace, PACES } from './draft.ts';
 
 const BUDGETS = [null, 1, 2, 3, 4] as const;
 
-/** `titled`: a heading just above already says "Budget", so the group's name is not shown twice (it is still read). */
-export function BudgetField({ budget, titled = false, onChange }: { budget: number | null; titled?: boolean; onChange(budget: number | null): void }) {
+/**
+ * `titled`: a heading just above already says "Budget", so the group's name is not shown twice (it is still
+ * read). `none`: what "no budget" means here when it is not "any price" (in a note: "not said").
+ */
+export function BudgetField({ budget, titled = false, none, onChange }: { budget: number | null; titled?: boolean; none?: { title: string; detail: string }; onChange(budget: number | null): void }) {
   const { t } = useTranslation();
   return (
     <fieldset className="radio-cards">
@@ -15,8 +18,8 @@ export function BudgetField({ budget, titled = false, onChange }: { budget: numb
         <label key={level ?? 'none'} className="radio-card">
           <input type="radio" name="budget" checked={budget === level} onChange={() => onChange(level)} />
           <span>
-            <strong>{level === null ? t('profile.budgetNone') : '€'.repeat(level)}</strong>
-            <small>{t(`profile.budgetLevel.${level ?? 'none'}`)}</small>
+            <strong>{level === null ? (none?.title ?? t('profile.budgetNone')) : '€'.repeat(level)}</strong>
+            <small>{level === null && none ? none.detail : t(`profile.budgetLevel.${level ?? 'none'}`)}</small>
           </span>
         </label>
       ))}

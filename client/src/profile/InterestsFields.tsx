@@ -12,7 +12,11 @@ import { InterestPicker } from './InterestPicker.tsx';
 const categoryRef = (id: string): InterestRef => ({ kind: 'category', id });
 const tagRef = (id: string): InterestRef => ({ kind: 'tag', id });
 
-export function InterestsFields({ choices, draft, onChange }: { choices: ProfileChoices; draft: ProfileDraft; onChange(draft: ProfileDraft): void }) {
+/**
+ * `words`: whose interests the legends speak of: the traveller's own (`profile`, "Places you like") or a
+ * client's as their advisor notes them (`note`, "Places they like").
+ */
+export function InterestsFields({ choices, draft, onChange, words = 'profile' }: { choices: ProfileChoices; draft: ProfileDraft; onChange(draft: ProfileDraft): void; words?: 'profile' | 'note' }) {
   const { t } = useTranslation();
   const offered = new Set([...choices.categories.map((c) => `category:${c}`), ...[...choices.cuisines, ...choices.music].map((tag) => `tag:${tag}`)]);
   // Taken when the fields appear: unticking one keeps it on screen, to tick again.
@@ -20,12 +24,12 @@ export function InterestsFields({ choices, draft, onChange }: { choices: Profile
   const categories = choices.categories.map(categoryRef);
   return (
     <>
-      <InterestPicker legend={t('profile.likeCategories')} hint={t('profile.likeHint')} interests={categories} stance="like" draft={draft} onChange={onChange} />
-      <InterestPicker legend={t('profile.likeCuisines')} interests={choices.cuisines.map(tagRef)} stance="like" draft={draft} onChange={onChange} />
-      <InterestPicker legend={t('profile.likeMusic')} interests={choices.music.map(tagRef)} stance="like" draft={draft} onChange={onChange} />
-      <InterestPicker legend={t('profile.dislikeCategories')} hint={t('profile.dislikeHint')} interests={categories} stance="dislike" draft={draft} onChange={onChange} />
-      <InterestPicker legend={t('profile.otherLikes')} interests={others.likes} stance="like" draft={draft} onChange={onChange} />
-      <InterestPicker legend={t('profile.otherDislikes')} interests={others.dislikes} stance="dislike" draft={draft} onChange={onChange} />
+      <InterestPicker legend={t(`${words}.likeCategories`)} hint={t(`${words}.likeHint`)} interests={categories} stance="like" draft={draft} onChange={onChange} />
+      <InterestPicker legend={t(`${words}.likeCuisines`)} interests={choices.cuisines.map(tagRef)} stance="like" draft={draft} onChange={onChange} />
+      <InterestPicker legend={t(`${words}.likeMusic`)} interests={choices.music.map(tagRef)} stance="like" draft={draft} onChange={onChange} />
+      <InterestPicker legend={t(`${words}.dislikeCategories`)} hint={t(`${words}.dislikeHint`)} interests={categories} stance="dislike" draft={draft} onChange={onChange} />
+      <InterestPicker legend={t(`${words}.otherLikes`)} interests={others.likes} stance="like" draft={draft} onChange={onChange} />
+      <InterestPicker legend={t(`${words}.otherDislikes`)} interests={others.dislikes} stance="dislike" draft={draft} onChange={onChange} />
     </>
   );
 }

@@ -5,7 +5,8 @@ import { MAX_CHILDREN, type ProfileDraft, withChild, withoutChild } from './draf
 
 const AGES = Array.from({ length: 18 }, (_, i) => i);
 
-export function PartyFields({ draft, onChange }: { draft: ProfileDraft; onChange(draft: ProfileDraft): void }) {
+/** `legend`: the group's name when it is not the traveller's own party ("Their party", in an advisor's note). */
+export function PartyFields({ draft, onChange, legend }: { draft: ProfileDraft; onChange(draft: ProfileDraft): void; legend?: string }) {
   const { t } = useTranslation();
   const id = useId();
   const [newAge, setNewAge] = useState(6);
@@ -13,7 +14,7 @@ export function PartyFields({ draft, onChange }: { draft: ProfileDraft; onChange
   const wheelchair = party.accessibility.includes('wheelchair');
   return (
     <fieldset className="party-fields">
-      <legend>{t('profile.party')}</legend>
+      <legend>{legend ?? t('profile.party')}</legend>
       <label className="field" htmlFor={`${id}-adults`}>
         <span>{t('profile.adults')}</span>
         <input

@@ -18,7 +18,7 @@ export function suggestion(overrides: Partial<Suggestion> = {}): Suggestion {
         address: '3 rue Jouye-Rouve, Paris',
       },
       startsAt: null,
-      priceEur: null,
+      price: null,
       seatsLeft: null,
     },
     score: 6.2,

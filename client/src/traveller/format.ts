@@ -7,6 +7,11 @@ export interface Line {
   params?: Record<string, string | number>;
 }
 
+/** A price in its currency, as the reader's language writes it ("€12.50", « 12,50 € », "CHF 12.50"). */
+export function formatPrice(amount: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency }).format(amount);
+}
+
 export function walkLine(s: Suggestion, locale: Locale): Line | null {
   if (s.distanceMeters === null || s.walkMinutes === null) return null;
   return { key: 'card.walk', params: { distance: formatDistance(s.distanceMeters, locale), minutes: s.walkMinutes } };

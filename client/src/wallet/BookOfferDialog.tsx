@@ -9,6 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiFailure } from '../api/api.ts';
 import { PATHS } from '../app/paths.ts';
+import { useLocale } from '../i18n/use-locale.ts';
+import { formatPrice } from '../traveller/format.ts';
 import { SheetHead } from '../ui/SheetHead.tsx';
 import { useModalDialog } from '../ui/use-modal-dialog.ts';
 import { bookOffer, newKey } from './wallet-api.ts';
@@ -28,7 +30,8 @@ export function BookOfferDialog({ suggestion: s, walletConsent, onClose }: Props
   const [quantity, setQuantity] = useState(1);
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const most = Math.max(1, Math.min(OFFER_MAX_QUANTITY, s.item.seatsLeft ?? OFFER_MAX_QUANTITY));
-  const price = s.item.priceEur;
+  const price = s.item.price;
+  const locale = useLocale();
 
   async function confirm() {
     setStep({ name: 'sending' });
@@ -74,7 +77,9 @@ export function BookOfferDialog({ suggestion: s, walletConsent, onClose }: Props
               </select>
               {s.item.seatsLeft !== null && <p className="muted">{t('card.seatsLeft', { count: s.item.seatsLeft })}</p>}
             </div>
-            <p className="book-total">{price === null ? t('book.priceUnknown') : price === 0 ? t('card.free') : t('book.total', { total: (price * quantity).toFixed(2) })}</p>
+            <p className="book-total">
+              {price === null ? t('book.priceUnknown') : price.amount === 0 ? t('card.free') : t('book.total', { total: formatPrice(price.amount * quantity, price.currency, locale) })}
+            </p>
             {step.name === 'failed' && (
               <p className="notice-error" role="alert">
                 {step.message}

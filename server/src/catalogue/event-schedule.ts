@@ -2,7 +2,7 @@
  * Expands event templates into dated events around "today" in the city's calendar, so the demo always has
  * tonight's concert and next week's screening whatever day it is run.
  */
-import { localParts, zonedTimeToUtc, type EventTemplate } from '@escale/shared';
+import { type Currency, localParts, zonedTimeToUtc, type EventTemplate } from '@escale/shared';
 
 export interface ScheduledEvent {
   id: string;
@@ -14,7 +14,8 @@ export interface ScheduledEvent {
   startsAt: Date;
   endsAt: Date;
   capacity: number;
-  priceEur: number;
+  price: number;
+  currency: Currency;
 }
 
 export const SCHEDULE_DAYS_BEFORE = 1;
@@ -42,7 +43,9 @@ export function scheduleEvents(templates: EventTemplate[], now: Date, timeZone: 
         startsAt,
         endsAt: new Date(startsAt.getTime() + t.durationMinutes * 60_000),
         capacity: t.capacity,
-        priceEur: t.priceEur,
+        // Demo templates are priced in euros.
+        price: t.priceEur,
+        currency: 'EUR',
       });
     }
   }

@@ -16,5 +16,9 @@ export function followCatalogueChanges(bus: Bus, db: Db, graph: TravelGraph): ()
     for (const place of records.archivedPlaces) graph.archivePlace(place);
     for (const event of records.events) graph.upsertEvent(event);
     for (const offer of records.offers) graph.upsertOffer(offer);
+    for (const promotion of records.promotions) graph.upsertPromotion(promotion);
+    for (const id of records.withdrawn.events) graph.removeEvent(id);
+    for (const id of records.withdrawn.offers) graph.removeOffer(id);
+    for (const id of records.withdrawn.promotions) graph.removePromotion(id);
   });
 }

@@ -1,5 +1,5 @@
 /** The catalogue as the server holds it in memory (rows decoded from the store). */
-import type { CategoryId, EventKind, PlaceRecord } from '@escale/shared';
+import type { CategoryId, Currency, EventKind, PlaceRecord, PromotionTarget } from '@escale/shared';
 
 export interface City {
   id: string;
@@ -27,7 +27,9 @@ export interface CatalogueEvent {
   endsAt: Date;
   capacity: number;
   seatsLeft: number;
-  priceEur: number;
+  /** Per person, in `currency`. */
+  price: number;
+  currency: Currency;
 }
 
 export interface Offer {
@@ -36,11 +38,29 @@ export interface Offer {
   placeId: string;
   title: string;
   description: string;
-  priceEur: number;
+  price: number;
+  currency: Currency;
   seatsTotal: number;
   seatsLeft: number;
-  promoted: boolean;
   tags: string[];
+  /** When it may be booked (and suggested); null: no bound on that side. */
+  saleStartsAt: Date | null;
+  saleEndsAt: Date | null;
+}
+
+/**
+ * An agency's promotion of one of its places, events or offers: its `boost` (0.1–1) is the agency signal's
+ * value while `now` is within the window, and travellers of that agency only are shown it, always as a
+ * promotion with the agency's name and its label.
+ */
+export interface Promotion {
+  id: string;
+  agencyId: string;
+  target: PromotionTarget;
+  boost: number;
+  startsAt: Date;
+  endsAt: Date;
+  label: string | null;
 }
 
 export interface Agency {
@@ -57,4 +77,7 @@ export interface Catalogue {
   archivedPlaces: Place[];
   events: CatalogueEvent[];
   offers: Offer[];
+  promotions: Promotion[];
+  /** Read by id only (a change another instance committed): the events, offers and promotions no longer published. */
+  withdrawn: { events: string[]; offers: string[]; promotions: string[] };
 }

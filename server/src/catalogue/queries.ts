@@ -1,9 +1,9 @@
 /** Reads the catalogue out of the store into the in-memory model the travel graph is built from. */
-import type { CategoryId, EventKind } from '@escale/shared';
+import type { CategoryId, Currency, EventKind, PromotionTarget } from '@escale/shared';
 import type { Selectable } from 'kysely';
 import type { Db } from '../store/db.ts';
-import type { PlaceTable } from '../store/schema.ts';
-import type { Catalogue, CatalogueEvent, City, Offer, Place } from './model.ts';
+import type { EventTable, OfferTable, PlaceTable, PromotionTable } from '../store/schema.ts';
+import type { Catalogue, CatalogueEvent, City, Offer, Place, Promotion } from './model.ts';
 
 const json = <T>(text: string): T => JSON.parse(text) as T;
 
@@ -32,6 +32,7 @@ export interface CatalogueIds {
   places: readonly string[];
   events: readonly string[];
   offers: readonly string[];
+  promotions?: readonly string[];
 }
 
 /** Ids per query: far below both databases' bound on a statement's values. */
@@ -43,12 +44,63 @@ async function byIds<R>(ids: readonly string[], read: (chunk: string[]) => Promi
   return rows;
 }
 
+export function eventOfRow(e: Selectable<EventTable>): CatalogueEvent {
+  return {
+    id: e.id,
+    agencyId: e.agency_id,
+    placeId: e.place_id,
+    title: e.title,
+    kind: e.kind as EventKind,
+    tags: json<string[]>(e.tags),
+    startsAt: new Date(e.starts_at),
+    endsAt: new Date(e.ends_at),
+    capacity: e.capacity,
+    seatsLeft: e.seats_left,
+    price: e.price,
+    currency: e.currency as Currency,
+  };
+}
+
+export function offerOfRow(o: Selectable<OfferTable>): Offer {
+  return {
+    id: o.id,
+    agencyId: o.agency_id,
+    placeId: o.place_id,
+    title: o.title,
+    description: o.description,
+    price: o.price,
+    currency: o.currency as Currency,
+    seatsTotal: o.seats_total,
+    seatsLeft: o.seats_left,
+    tags: json<string[]>(o.tags),
+    saleStartsAt: o.sale_starts_at ? new Date(o.sale_starts_at) : null,
+    saleEndsAt: o.sale_ends_at ? new Date(o.sale_ends_at) : null,
+  };
+}
+
+export function promotionOfRow(p: Selectable<PromotionTable>): Promotion {
+  return {
+    id: p.id,
+    agencyId: p.agency_id,
+    target: { kind: p.target_kind as PromotionTarget['kind'], id: p.target_id },
+    boost: p.boost,
+    startsAt: new Date(p.starts_at),
+    endsAt: new Date(p.ends_at),
+    label: p.label,
+  };
+}
+
+const published = <R extends { status: string }>(rows: R[]) => rows.filter((r) => r.status === 'published');
+const withdrawnIds = (rows: { id: string; status: string }[]) => rows.filter((r) => r.status !== 'published').map((r) => r.id);
+
 /**
  * The whole catalogue, or with `only` just those records (and every agency and city, which are few). Drafts
- * (never published) are not read: travellers see a place once its agency publishes it.
+ * are not read: travellers see a record once its agency publishes it. Read by id, an event, offer or
+ * promotion that is no longer published (archived, or back to a draft) is listed in `withdrawn`, for the
+ * graph to let go of it.
  */
 export async function readCatalogue(db: Db, eventsFrom: Date, only?: CatalogueIds): Promise<Catalogue> {
-  const [agencies, cities, places, events, offers] = await Promise.all([
+  const [agencies, cities, places, events, offers, promotions] = await Promise.all([
     db.selectFrom('agencies').select(['id', 'name']).execute(),
     db.selectFrom('cities').selectAll().execute(),
     only
@@ -56,8 +108,13 @@ export async function readCatalogue(db: Db, eventsFrom: Date, only?: CatalogueId
       : db.selectFrom('places').selectAll().where('status', '!=', 'draft').orderBy('id').execute(),
     only
       ? byIds(only.events, (ids) => db.selectFrom('events').selectAll().where('id', 'in', ids).execute())
-      : db.selectFrom('events').selectAll().where('ends_at', '>', eventsFrom.toISOString()).orderBy('starts_at').execute(),
-    only ? byIds(only.offers, (ids) => db.selectFrom('offers').selectAll().where('id', 'in', ids).execute()) : db.selectFrom('offers').selectAll().orderBy('id').execute(),
+      : db.selectFrom('events').selectAll().where('ends_at', '>', eventsFrom.toISOString()).where('status', '=', 'published').orderBy('starts_at').execute(),
+    only
+      ? byIds(only.offers, (ids) => db.selectFrom('offers').selectAll().where('id', 'in', ids).execute())
+      : db.selectFrom('offers').selectAll().where('status', '=', 'published').orderBy('id').execute(),
+    only
+      ? byIds(only.promotions ?? [], (ids) => db.selectFrom('promotions').selectAll().where('id', 'in', ids).execute())
+      : db.selectFrom('promotions').selectAll().where('status', '=', 'published').where('ends_at', '>', eventsFrom.toISOString()).orderBy('id').execute(),
   ]);
   return {
     agencies,
@@ -71,30 +128,9 @@ export async function readCatalogue(db: Db, eventsFrom: Date, only?: CatalogueId
     })),
     places: places.filter((p) => p.status === 'published').map(placeOfRow),
     archivedPlaces: places.filter((p) => p.status === 'archived').map(placeOfRow),
-    events: events.map((e): CatalogueEvent => ({
-      id: e.id,
-      agencyId: e.agency_id,
-      placeId: e.place_id,
-      title: e.title,
-      kind: e.kind as EventKind,
-      tags: json<string[]>(e.tags),
-      startsAt: new Date(e.starts_at),
-      endsAt: new Date(e.ends_at),
-      capacity: e.capacity,
-      seatsLeft: e.seats_left,
-      priceEur: e.price_eur,
-    })),
-    offers: offers.map((o): Offer => ({
-      id: o.id,
-      agencyId: o.agency_id,
-      placeId: o.place_id,
-      title: o.title,
-      description: o.description,
-      priceEur: o.price_eur,
-      seatsTotal: o.seats_total,
-      seatsLeft: o.seats_left,
-      promoted: o.promoted === 1,
-      tags: json<string[]>(o.tags),
-    })),
+    events: published(events).map(eventOfRow),
+    offers: published(offers).map(offerOfRow),
+    promotions: published(promotions).map(promotionOfRow),
+    withdrawn: { events: withdrawnIds(events), offers: withdrawnIds(offers), promotions: withdrawnIds(promotions) },
   };
 }

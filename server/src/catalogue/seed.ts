@@ -4,7 +4,7 @@
  * every start; events are scheduled afresh around today on each start.
  */
 import { createHash } from 'node:crypto';
-import { EMPTY_PROFILE, NO_CONSENTS, type PersonaRecord } from '@escale/shared';
+import { EMPTY_PROFILE, ITEM_LIMITS, NO_CONSENTS, type PersonaRecord } from '@escale/shared';
 import type { Transaction } from 'kysely';
 import type { Db } from '../store/db.ts';
 import type { Database } from '../store/schema.ts';
@@ -12,6 +12,7 @@ import type { CatalogueFiles } from './load-files.ts';
 import { scheduleEvents } from './event-schedule.ts';
 
 export const DEMO_AGENCY = { id: 'demo', name: 'Escale Demo Travel' } as const;
+const DAY_MS = 86_400_000;
 
 function hashOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
@@ -24,7 +25,7 @@ export interface SeedReport {
   personasCreated: number;
   demoTravellersCreated: number;
   /** The catalogue records inserted or updated (events: inserted only, an existing one is left as it is). */
-  written: { places: string[]; events: string[]; offers: string[] };
+  written: { places: string[]; events: string[]; offers: string[]; promotions: string[] };
 }
 
 /** Seeds in a transaction of its own (scripts, benchmarks). */
@@ -41,7 +42,7 @@ export async function seedDemoCatalogueIn(trx: Transaction<Database>, files: Cat
   const stamp = now.toISOString();
   const hashKey = `catalogue-hash:${DEMO_AGENCY.id}:${city.id}`;
   const hash = hashOf([files.city, files.places, files.offers]);
-  const report: SeedReport = { placesWritten: 0, offersWritten: 0, eventsScheduled: 0, personasCreated: 0, demoTravellersCreated: 0, written: { places: [], events: [], offers: [] } };
+  const report: SeedReport = { placesWritten: 0, offersWritten: 0, eventsScheduled: 0, personasCreated: 0, demoTravellersCreated: 0, written: { places: [], events: [], offers: [], promotions: [] } };
 
   await trx
     .insertInto('agencies')
@@ -103,11 +104,12 @@ export async function seedDemoCatalogueIn(trx: Transaction<Database>, files: Cat
         place_id: o.placeId,
         title: o.title,
         description: o.description,
-        price_eur: o.priceEur,
+        // The demo files' prices are in euros.
+        price: o.priceEur,
         seats_total: o.seats,
         seats_left: o.seats,
-        promoted: o.promoted ? 1 : 0,
         tags: JSON.stringify(o.tags),
+        updated_at: stamp,
       };
       // Seats already sold stay sold: a re-seed updates the description, never the inventory.
       const { id: _id, seats_left: _left, seats_total: _total, ...update } = row;
@@ -141,13 +143,29 @@ export async function seedDemoCatalogueIn(trx: Transaction<Database>, files: Cat
         ends_at: e.endsAt.toISOString(),
         capacity: e.capacity,
         seats_left: e.capacity,
-        price_eur: e.priceEur,
+        price: e.price,
+        currency: e.currency,
+        updated_at: stamp,
       })
       .onConflict((oc) => oc.column('id').doNothing())
       .returning('id')
       .execute();
     report.written.events.push(...inserted.map((r) => r.id));
     report.eventsScheduled++;
+  }
+
+  // A promoted demo offer keeps a promotion running, its window moved on from today at every start like the
+  // events' dates, so the demo never shows an expired one; one the agency archived or is editing is left be.
+  const window = { starts_at: new Date(now.getTime() - DAY_MS).toISOString(), ends_at: new Date(now.getTime() + (ITEM_LIMITS.maxPromotionDays - 1) * DAY_MS).toISOString() };
+  for (const o of files.offers.filter((offer) => offer.promoted)) {
+    const id = `promo-${o.id}`;
+    const written = await trx
+      .insertInto('promotions')
+      .values({ id, agency_id: DEMO_AGENCY.id, target_kind: 'offer', target_id: o.id, boost: 1, ...window, label: null, status: 'published', updated_at: stamp })
+      .onConflict((oc) => oc.column('id').doUpdateSet(window).where('promotions.status', '=', 'published').where('promotions.draft', 'is', null))
+      .returning('id')
+      .execute();
+    report.written.promotions.push(...written.map((r) => r.id));
   }
 
   for (const persona of files.personas) {

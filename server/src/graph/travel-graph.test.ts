@@ -113,7 +113,10 @@ describe('travel graph', () => {
     expect(g.placesNear(ramen.lat, ramen.lon, 2_000).map((n) => n.place.id)).not.toContain(ramen.id);
     expect(g.places().map((p) => p.id)).toEqual([bar.id]);
     expect(g.interactionsOf('lea').map((i) => i.placeId)).toEqual([ramen.id]);
-    const fresh = TravelGraph.build({ agencies: [], cities: [PARIS], places: [bar], archivedPlaces: [ramen], events: [], offers: [] }, [liked]);
+    const fresh = TravelGraph.build(
+      { agencies: [], cities: [PARIS], places: [bar], archivedPlaces: [ramen], events: [], offers: [], promotions: [], withdrawn: { events: [], offers: [], promotions: [] } },
+      [liked],
+    );
     expect(fresh.digest()).toBe(g.digest());
     // Published again, it is found again.
     g.upsertPlace(ramen);

@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { MultiDirectedGraph } from 'graphology';
-import type { Catalogue, CatalogueEvent, City, Offer, Place } from '../catalogue/model.ts';
+import type { Catalogue, CatalogueEvent, City, Offer, Place, Promotion } from '../catalogue/model.ts';
+import { PromotionIndex, type PromotionsByTarget } from '../recommend/promotions.ts';
 import type { Interaction } from '../travellers/model.ts';
 import { areaLabel } from './area-names.ts';
 import { areaOf, neighbourAreas } from './areas.ts';
@@ -109,6 +110,8 @@ export class TravelGraph {
   /** Per-place lookups for the hot path: walking graphology's in-edges of a place also visits every interaction. */
   private readonly eventsByPlace = new ByPlace<CatalogueEvent>();
   private readonly offersByPlace = new ByPlace<Offer>();
+  /** Promotions are not nodes: they relate nothing, they only weigh on the agency signal. */
+  private readonly promotions = new PromotionIndex();
   /** Area labels by H3 cell, derived from addresses; cleared when a place changes. */
   private readonly areaLabels = new Map<string, string | null>();
   /** Overlay edges tolerated before the walk index is rebuilt from scratch. */
@@ -131,7 +134,7 @@ export class TravelGraph {
    */
   digest(): string {
     if (this.digestCache?.version === this.version) return this.digestCache.value;
-    this.digestCache = { version: this.version, value: graphDigest(this.g) };
+    this.digestCache = { version: this.version, value: graphDigest(this.g, [...this.promotions.all()]) };
     return this.digestCache.value;
   }
 
@@ -143,6 +146,7 @@ export class TravelGraph {
     for (const place of catalogue.archivedPlaces) graph.archivePlace(place);
     for (const event of catalogue.events) graph.upsertEvent(event);
     for (const offer of catalogue.offers) graph.upsertOffer(offer);
+    for (const promotion of catalogue.promotions) graph.upsertPromotion(promotion);
     for (const i of interactions) graph.addInteraction(i);
     // Built now rather than at the first ranking, which would otherwise pay for it.
     graph.walkIndex();
@@ -248,6 +252,42 @@ export class TravelGraph {
     if (this.g.hasNode(key)) this.g.replaceNodeAttributes(key, { type: 'offer', offer });
     else this.g.addNode(key, { type: 'offer', offer });
     this.link('held_at', key, nodeKey('place', offer.placeId));
+  }
+
+  /** An event no longer published (archived, or back to a draft): no longer a candidate. */
+  removeEvent(id: string): void {
+    this.removeItem(this.eventsByPlace, 'event', id, (entry, placeId) => (entry.events = this.eventsByPlace.at(placeId)));
+  }
+
+  removeOffer(id: string): void {
+    this.removeItem(this.offersByPlace, 'offer', id, (entry, placeId) => (entry.offers = this.offersByPlace.at(placeId)));
+  }
+
+  private removeItem<T extends { id: string; placeId: string }>(items: ByPlace<T>, type: 'event' | 'offer', id: string, refresh: (entry: PlaceEntry, placeId: string) => void): void {
+    const placeId = items.delete(id);
+    if (placeId === null) return;
+    const entry = this.entries.get(placeId);
+    if (entry) {
+      refresh(entry, placeId);
+      this.heldChanged(entry);
+    }
+    const key = nodeKey(type, id);
+    if (this.g.hasNode(key)) this.g.dropNode(key);
+  }
+
+  upsertPromotion(promotion: Promotion): void {
+    this.promotions.upsert(promotion);
+    this.version++;
+  }
+
+  removePromotion(id: string): void {
+    this.promotions.remove(id);
+    this.version++;
+  }
+
+  /** An agency's promotions, by what they promote (the agency signal's lookup). */
+  promotionsOf(agencyId: string): PromotionsByTarget {
+    return this.promotions.of(agencyId);
   }
 
   /** A traveller whose interactions stay out of what other travellers' rankings read (see NodeAttrs). */
@@ -492,6 +532,17 @@ class ByPlace<T extends { id: string; placeId: string }> {
     return changed;
   }
 
+  /** Takes an item out; returns the place whose list changed, or null when it was not there. */
+  delete(id: string): string | null {
+    const placeId = this.placeOf.get(id);
+    if (placeId === undefined) return null;
+    this.placeOf.delete(id);
+    const items = this.items.get(placeId);
+    if (items?.delete(id) && items.size === 0) this.items.delete(placeId);
+    this.lists.delete(placeId);
+    return placeId;
+  }
+
   at(placeId: string): readonly T[] {
     let list = this.lists.get(placeId);
     if (list === undefined) {
@@ -504,8 +555,8 @@ class ByPlace<T extends { id: string; placeId: string }> {
   }
 }
 
-function graphDigest(g: MultiDirectedGraph<NodeAttrs, EdgeAttrs>): string {
-  const lines: string[] = [];
+function graphDigest(g: MultiDirectedGraph<NodeAttrs, EdgeAttrs>, promotions: Promotion[]): string {
+  const lines: string[] = promotions.map((p) => `promotion:${p.id} ${JSON.stringify(p)}`);
   g.forEachNode((key, attrs) => {
     if (attrs.type === 'place') lines.push(`${key}${attrs.archived ? ' archived' : ''} ${JSON.stringify(attrs.place)}`);
     else if (attrs.type === 'event') lines.push(`${key} ${JSON.stringify(attrs.event)}`);

@@ -5,6 +5,7 @@
  */
 import { type Change, MY_DATA_SCHEMA_VERSION, MyData, ServerSuggestions, type HeldInteraction } from '@escale/shared';
 import type { AppContext } from '../context.ts';
+import { notesOf } from '../advisor-notes/queries.ts';
 import { loadPushSettings } from '../push/settings.ts';
 import { consentHistory, consentsOf } from '../travellers/consents.ts';
 import type { InteractionKind, Traveller } from '../travellers/model.ts';
@@ -18,7 +19,7 @@ export type MyDataDeps = Pick<AppContext, 'db' | 'graph' | 'recommender' | 'conf
 export async function myData(ctx: MyDataDeps, traveller: Traveller): Promise<MyData> {
   const id = traveller.id;
   const account = await ctx.db.selectFrom('traveller_accounts').select('email').where('traveller_id', '=', traveller.id).executeTakeFirst();
-  const [row, consents, history, settings, fewer, interactions, positions, bookings, trips, pushSettings, messages, sessions] = await Promise.all([
+  const [row, consents, history, settings, fewer, interactions, positions, bookings, trips, pushSettings, messages, sessions, advisorNotes] = await Promise.all([
     ctx.db.selectFrom('travellers').select(['created_at', 'onboarded_at']).where('id', '=', id).executeTakeFirstOrThrow(),
     consentsOf(ctx.db, id),
     consentHistory(ctx.db, id),
@@ -31,6 +32,7 @@ export async function myData(ctx: MyDataDeps, traveller: Traveller): Promise<MyD
     loadPushSettings(ctx.db, id),
     ctx.db.selectFrom('message_log').select(['body']).where('traveller_id', '=', id).where('type', '=', 'suggestions').orderBy('seq', 'desc').execute(),
     ctx.db.selectFrom('sessions').select(['created_at', 'expires_at']).where('traveller_id', '=', id).orderBy('created_at', 'desc').execute(),
+    notesOf(ctx.db, id),
   ]);
   const data: MyData = {
     schemaVersion: MY_DATA_SCHEMA_VERSION,
@@ -48,6 +50,7 @@ export async function myData(ctx: MyDataDeps, traveller: Traveller): Promise<MyD
     rankingSettings: settings,
     // Kept only with the profile consent: without it there is nothing to show (consents.ts clears it).
     profile: consents.profile ? { likes: traveller.likes, dislikes: traveller.dislikes, party: traveller.party, budget: traveller.budget } : null,
+    advisorNotes,
     onboardedAt: row.onboarded_at,
     fewerLike: fewer,
     interactions: interactions.map((i): HeldInteraction => ({ placeId: i.place_id, placeName: ctx.graph.place(i.place_id)?.name ?? null, kind: i.kind as HeldInteraction['kind'], at: i.at })),

@@ -59,7 +59,7 @@ export async function finishOnboarding(ctx: Pick<AppContext, 'changes' | 'clock'
  * first (and this reads it) or waits for this write and then deletes what it wrote. SQLite runs one write
  * transaction at a time already.
  */
-async function profileConsented(trx: Db, travellerId: string): Promise<boolean> {
+export async function profileConsented(trx: Db, travellerId: string): Promise<boolean> {
   const query = trx.selectFrom('consents').select('granted').where('traveller_id', '=', travellerId).where('category', '=', 'profile');
   const row = await (storeKindOf(trx) === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
   return row?.granted === 1;

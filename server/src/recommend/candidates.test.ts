@@ -21,8 +21,8 @@ describe('candidate generation', () => {
       lon: HOTEL_DE_VILLE.lon + (rand() - 0.5) * 0.03,
     }),
   );
-  const events = places.filter(() => rand() < 0.1).map((p) => event(p, { priceEur: pick([0, 15, 60]), startsAt: new Date(Date.parse('2026-11-24T17:00:00Z') + rand() * 8 * 3_600_000) }));
-  const offers = places.filter(() => rand() < 0.1).map((p) => offer(p, { priceEur: pick([10, 40, 90]), seatsLeft: pick([0, 3]) }));
+  const events = places.filter(() => rand() < 0.1).map((p) => event(p, { price: pick([0, 15, 60]), startsAt: new Date(Date.parse('2026-11-24T17:00:00Z') + rand() * 8 * 3_600_000) }));
+  const offers = places.filter(() => rand() < 0.1).map((p) => offer(p, { price: pick([10, 40, 90]), seatsLeft: pick([0, 3]) }));
   const graph = graphOf({ places, events, offers });
   const visits = places.slice(0, 20).map((p) => ({ travellerId: 't1', placeId: p.id, kind: 'visited' as const, at: new Date('2026-11-20T12:00:00Z') }));
 

@@ -3,9 +3,10 @@
  * category whose consent is off is never fetched: privacy holds by construction, not by each signal
  * remembering to look away.
  */
-import type { Booking, Consents, InterestRef, Party, SignalId } from '@escale/shared';
+import type { Booking, Consents, MergedInterest, MergedProfile, Party, SignalId } from '@escale/shared';
 import type { City } from '../catalogue/model.ts';
 import type { Interaction } from '../travellers/model.ts';
+import { NO_PROMOTIONS, type PromotionsByTarget } from './promotions.ts';
 
 export interface Position {
   lat: number;
@@ -14,10 +15,13 @@ export interface Position {
 }
 
 export interface Profile {
-  likes: InterestRef[];
-  dislikes: InterestRef[];
+  /** The traveller's own, then what their advisor noted (`notedBy`) on what they did not state (advisor-notes/). */
+  likes: MergedInterest[];
+  dislikes: MergedInterest[];
   party: Party;
   budget: number | null;
+  /** Which of the party, budget and needs an advisor's note supplied; absent: none did. */
+  noted?: MergedProfile['noted'];
 }
 
 /** A booking as the trip signal reads it: where it happens (when known) and the name the evidence gives it. */
@@ -62,6 +66,8 @@ export interface RankingContext {
   /** "Fewer like this" (categories and tags): always obeyed, like exclusions, whatever the consents. */
   fewer: { categories: ReadonlySet<string>; tags: readonly string[] };
   agencyName: string;
+  /** The traveller's agency's promotions (never another agency's): the agency signal's one source. */
+  promotions: PromotionsByTarget;
 }
 
 export const NO_FEWER: RankingContext['fewer'] = Object.freeze({ categories: new Set<string>(), tags: [] });
@@ -77,7 +83,7 @@ export interface TravellerDataSource {
 
 /** What a caller gives: the traveller's decisions default to none (no signal off, no anchor, nothing fewer). */
 export type ContextBase = Pick<RankingContext, 'travellerId' | 'twinId' | 'city' | 'now' | 'consents' | 'nonProfiled' | 'agencyName'> &
-  Partial<Pick<RankingContext, 'signalsOff' | 'anchor' | 'fewer'>>;
+  Partial<Pick<RankingContext, 'signalsOff' | 'anchor' | 'fewer' | 'promotions'>>;
 
 export function buildContext(base: ContextBase, source: TravellerDataSource): RankingContext {
   const personal = !base.nonProfiled;
@@ -87,6 +93,7 @@ export function buildContext(base: ContextBase, source: TravellerDataSource): Ra
     signalsOff: base.signalsOff ?? new Set(),
     anchor: base.anchor ?? null,
     fewer: base.fewer ?? NO_FEWER,
+    promotions: base.promotions ?? NO_PROMOTIONS,
     position: personal && base.consents.location ? source.position() : null,
     profile: personal && base.consents.profile ? source.profile() : null,
     history,

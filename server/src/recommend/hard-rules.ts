@@ -26,6 +26,7 @@ export const EXCLUSION_REASONS = [
   'event_started',
   'event_too_far_ahead',
   'sold_out',
+  'not_on_sale',
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
@@ -121,8 +122,17 @@ export function itemExclusion(c: Candidate, ctx: RankingContext): ExclusionReaso
     if (c.event.seatsLeft <= 0) return 'sold_out';
     return null;
   }
-  if (c.kind === 'offer' && c.offer.seatsLeft <= 0) return 'sold_out';
+  if (c.kind === 'offer') {
+    if (c.offer.seatsLeft <= 0) return 'sold_out';
+    if (!onSale(c.offer, ctx.now)) return 'not_on_sale';
+  }
   return null;
+}
+
+/** Whether an offer may be booked at `now`: within its sale window, each side of which may be open. */
+export function onSale(offer: { saleStartsAt: Date | null; saleEndsAt: Date | null }, now: Date): boolean {
+  const t = now.getTime();
+  return (offer.saleStartsAt === null || offer.saleStartsAt.getTime() <= t) && (offer.saleEndsAt === null || t < offer.saleEndsAt.getTime());
 }
 
 /** The rules on opening hours at arrival, for places and offers (an event's own time is what counts). */

@@ -1,6 +1,6 @@
 import { FEWER_LIKE_FACTOR } from '@escale/shared';
 import { describe, expect, it, vi } from 'vitest';
-import { ALL_CONSENTS, context, event, graphOf, HOTEL_DE_VILLE, offer, PARIS, place } from '../test-support/fixtures.ts';
+import { ALL_CONSENTS, context, event, graphOf, HOTEL_DE_VILLE, offer, PARIS, place, promotion } from '../test-support/fixtures.ts';
 import { buildContext } from './context.ts';
 import { rank, scoreAll, selectTop } from './rank.ts';
 
@@ -82,11 +82,25 @@ describe('rank', () => {
 
   it('shows a promoted offer as a promotion with the agency name', () => {
     const p = place({ name: 'Wine bar', category: 'bar' });
-    const graph = graphOf({ places: [p], offers: [offer(p, { title: 'Tasting for two', promoted: true })] });
-    const [s] = rank(graph, context({ now: NOW }), { limit: 1 }).items;
+    const o = offer(p, { title: 'Tasting for two' });
+    const promotions = [promotion({ kind: 'offer', id: o.id })];
+    const graph = graphOf({ places: [p], offers: [o], promotions });
+    const [s] = rank(graph, context({ now: NOW, promotions }), { limit: 1 }).items;
     expect(s!.item.title).toBe('Tasting for two');
     expect(s!.promotion).toEqual({ agencyName: 'Demo', label: { key: 'agency.promoted', params: { agency: 'Demo' } } });
     expect(s!.contributions.find((c) => c.signal === 'agency')!.value).toBe(1);
+  });
+
+  it('shows the promotion only within its window, with its label and boost', () => {
+    const p = place({ name: 'Wine bar', category: 'bar' });
+    const running = promotion({ kind: 'place', id: p.id }, { boost: 0.4, label: 'Autumn tasting week', startsAt: new Date('2026-11-20T00:00:00Z'), endsAt: new Date('2026-11-27T00:00:00Z') });
+    const graph = graphOf({ places: [p], promotions: [running] });
+    const during = rank(graph, context({ now: NOW, promotions: [running] }), { limit: 1 }).items[0]!;
+    expect(during.promotion).toEqual({ agencyName: 'Demo', label: { key: 'agency.promoted_as', params: { agency: 'Demo', label: 'Autumn tasting week' } } });
+    expect(during.contributions.find((c) => c.signal === 'agency')!.value).toBe(0.4);
+    const after = rank(graph, context({ now: new Date('2026-11-28T17:00:00Z'), promotions: [running] }), { limit: 1 }).items[0]!;
+    expect(after.promotion).toBeNull();
+    expect(after.contributions.find((c) => c.signal === 'agency')!.value).toBe(0);
   });
 
   it('lets a promotion lift an idea that already fits, never one with nothing for it', () => {
@@ -95,12 +109,16 @@ describe('rank', () => {
     const good = place({ name: 'Good', rating: 4.8, reviewCount: 900 });
     const nearly = place({ name: 'Nearly as good', rating: 4.7, reviewCount: 800 });
     const unknown = place({ name: 'Nobody knows it', rating: null, reviewCount: 0 });
+    const fits = offer(nearly, { title: 'Promoted, fits' });
+    const fitsNothing = offer(unknown, { title: 'Promoted, fits nothing' });
+    const promotions = [promotion({ kind: 'offer', id: fits.id }), promotion({ kind: 'offer', id: fitsNothing.id })];
     const graph = graphOf({
       places: [good, nearly, unknown],
-      offers: [offer(nearly, { title: 'Promoted, fits', promoted: true }), offer(unknown, { title: 'Promoted, fits nothing', promoted: true })],
+      offers: [fits, fitsNothing],
+      promotions,
     });
     const options = { limit: 10, weights, diversify: false };
-    const ranked = rank(graph, context({ now: NOW }), { ...options, promotionLift: 0.25 }).items;
+    const ranked = rank(graph, context({ now: NOW, promotions }), { ...options, promotionLift: 0.25 }).items;
     const titles = ranked.map((s) => s.item.title);
     expect(titles[0]).toBe('Promoted, fits'); // lifted over a slightly better idea
     expect(titles.indexOf('Promoted, fits nothing')).toBeGreaterThan(titles.indexOf('Good'));

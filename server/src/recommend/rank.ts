@@ -15,6 +15,8 @@ import { localClock, localIso } from './local-clock.ts';
 import { SIGNALS } from './signals/index.ts';
 import type { RankRun, Signal, SignalResult } from './signals/signal.ts';
 import { prepareTaste } from './taste-run.ts';
+import { promotionEvidence } from './signals/agency.ts';
+import { runningPromotion } from './promotions.ts';
 
 export interface RankOptions extends CandidateOptions {
   limit: number;
@@ -120,7 +122,7 @@ export const suggestionId = (c: Candidate): string => `${c.kind}:${c.id}`;
 function toSuggestion(s: Scored, ctx: RankingContext): Suggestion {
   const c = s.candidate;
   const contributions = contributionsOf(s);
-  const promoted = c.kind === 'offer' && c.offer.promoted;
+  const promotion = runningPromotion(c, ctx.promotions, ctx.now);
   return {
     id: suggestionId(c),
     item: {
@@ -129,7 +131,7 @@ function toSuggestion(s: Scored, ctx: RankingContext): Suggestion {
       title: c.kind === 'place' ? c.place.name : c.kind === 'event' ? c.event.title : c.offer.title,
       place: { id: c.place.id, name: c.place.name, category: c.place.category, tags: c.place.tags, lat: c.place.lat, lon: c.place.lon, address: c.place.address },
       startsAt: c.kind === 'event' ? localIso(c.event.startsAt, ctx.city.timezone) : null,
-      priceEur: c.kind === 'event' ? c.event.priceEur : c.kind === 'offer' ? c.offer.priceEur : null,
+      price: c.kind === 'event' ? { amount: c.event.price, currency: c.event.currency } : c.kind === 'offer' ? { amount: c.offer.price, currency: c.offer.currency } : null,
       seatsLeft: c.kind === 'event' ? c.event.seatsLeft : c.kind === 'offer' ? c.offer.seatsLeft : null,
     },
     score: sent(s.score),
@@ -140,7 +142,7 @@ function toSuggestion(s: Scored, ctx: RankingContext): Suggestion {
     driver: s.driver,
     reason: reasonOf(contributions, c.kind, c.hours.kind === 'open', c.meters !== null),
     contributions,
-    promotion: promoted ? { agencyName: ctx.agencyName, label: { key: 'agency.promoted', params: { agency: ctx.agencyName } } } : null,
+    promotion: promotion ? { agencyName: ctx.agencyName, label: promotionEvidence(ctx.agencyName, promotion.label) } : null,
     notes: notesOf(s),
   };
 }

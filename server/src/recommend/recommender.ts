@@ -6,6 +6,7 @@ import { type AgencyRanking, type Booking, DEFAULT_AGENCY_RANKING, type Interest
 import type { City } from '../catalogue/model.ts';
 import type { TravelGraph } from '../graph/travel-graph.ts';
 import { EXCLUDING_KINDS, HISTORY_KINDS, type Interaction, type Traveller } from '../travellers/model.ts';
+import { rankingProfileOf } from '../advisor-notes/ranking-profile.ts';
 import { NeighbourhoodIndex } from '../privacy/neighbourhoods.ts';
 import { buildContext, NO_FEWER, type Position, type RankingContext } from './context.ts';
 import { scoreAll, selectTop, type RankResult } from './rank.ts';
@@ -75,6 +76,7 @@ export class Recommender {
         consents: traveller.consents,
         nonProfiled: req.nonProfiled ?? traveller.ranking?.nonProfiled ?? false,
         agencyName: this.agencyName(traveller.agencyId),
+        promotions: graph.promotionsOf(traveller.agencyId),
         signalsOff: new Set(traveller.ranking?.signalsOff ?? []),
         // Only used when no position may be: a choice on screen, never where the traveller is.
         anchor: traveller.ranking ? this.neighbourhoods.pointOf(traveller.ranking.anchor, city) : null,
@@ -82,7 +84,8 @@ export class Recommender {
       },
       {
         position: () => req.position,
-        profile: () => ({ likes: traveller.likes, dislikes: traveller.dislikes, party: traveller.party, budget: traveller.budget }),
+        // The traveller's own answers with their advisors' notes under them, merged once per traveller.
+        profile: () => rankingProfileOf(traveller, city.timezone),
         history: () => all().filter((i) => HISTORY_KINDS.has(i.kind)),
         trip: () => tripAt(req.bookings ?? [], req.now, (id) => graph.place(id)),
         exclusions: () =>

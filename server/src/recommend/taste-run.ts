@@ -3,14 +3,14 @@
  * the history consent, stated likes with the profile consent), weighted by kind and recency, then runs it
  * once over the ranking's candidates so the taste signal only looks results up.
  */
-import type { InterestRef } from '@escale/shared';
+import type { MergedInterest } from '@escale/shared';
 import { nodeKey, type TravelGraph } from '../graph/travel-graph.ts';
 import type { WalkIndex } from '../graph/walk-index.ts';
 import type { RankingContext } from './context.ts';
 import { hashString } from './seeded-random.ts';
 import { tasteWalk, type TasteQuery, type TasteWalkResult } from './taste-walk.ts';
 
-export type TasteSource = { kind: 'interaction'; placeId: string; node: number; interaction: 'liked' | 'visited' | 'booked'; at: Date } | { kind: 'interest'; interest: InterestRef };
+export type TasteSource = { kind: 'interaction'; placeId: string; node: number; interaction: 'liked' | 'visited' | 'booked'; at: Date } | { kind: 'interest'; interest: MergedInterest };
 
 export interface TasteRun {
   index: WalkIndex;

@@ -61,7 +61,14 @@ export interface EventTable {
   ends_at: string;
   capacity: number;
   seats_left: number;
-  price_eur: number;
+  /** Per person, in `currency`. */
+  price: number;
+  currency: Generated<string>;
+  /** 'draft' | 'published' | 'archived', as places. */
+  status: Generated<string>;
+  /** JSON of the edited fields waiting for publication; null when none. */
+  draft: string | null;
+  updated_at: string | null;
 }
 
 export interface OfferTable {
@@ -70,11 +77,31 @@ export interface OfferTable {
   place_id: string;
   title: string;
   description: string;
-  price_eur: number;
+  price: number;
+  currency: Generated<string>;
   seats_total: number;
   seats_left: number;
-  promoted: number;
   tags: string; // JSON string[]
+  sale_starts_at: string | null;
+  sale_ends_at: string | null;
+  status: Generated<string>;
+  draft: string | null;
+  updated_at: string | null;
+}
+
+/** A promotion of a place, an event or an offer: a boost for a window, with the agency's label. */
+export interface PromotionTable {
+  id: string;
+  agency_id: string;
+  target_kind: string; // 'place' | 'event' | 'offer'
+  target_id: string;
+  boost: number;
+  starts_at: string;
+  ends_at: string;
+  label: string | null;
+  status: Generated<string>;
+  draft: string | null;
+  updated_at: string;
 }
 
 export interface TravellerTable {
@@ -118,6 +145,28 @@ export interface FewerLikeTable {
   kind: string; // InterestRef kind: category | tag
   interest_id: string;
   at: string;
+}
+
+/**
+ * What a client told their advisor (advisor-notes/): kept only with the traveller's profile consent (deleted
+ * when it is withdrawn, and with the traveller), in the traveller's agency.
+ */
+export interface AdvisorNoteTable {
+  id: string;
+  traveller_id: string;
+  agency_id: string;
+  /** The staff member who noted it; null once their account is gone (their name stays, as the traveller saw it). */
+  staff_id: string | null;
+  staff_name: string;
+  likes: string; // JSON InterestRef[]
+  dislikes: string; // JSON InterestRef[]
+  party: string | null; // JSON Party, null = not said
+  budget: number | null;
+  said: string;
+  noted_at: string;
+  updated_at: string;
+  /** When the traveller corrected it; null = as the advisor noted it. */
+  corrected_at: string | null;
 }
 
 export interface InteractionTable {
@@ -329,11 +378,13 @@ export interface Database {
   places: PlaceTable;
   events: EventTable;
   offers: OfferTable;
+  promotions: PromotionTable;
   travellers: TravellerTable;
   consents: ConsentTable;
   consent_history: ConsentHistoryTable;
   interactions: InteractionTable;
   fewer_like: FewerLikeTable;
+  advisor_notes: AdvisorNoteTable;
   positions: PositionTable;
   sessions: SessionTable;
   push_state: PushStateTable;

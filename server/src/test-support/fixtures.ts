@@ -1,6 +1,7 @@
 /** Small, realistic building blocks for unit tests: a Paris city, places near the Marais, a traveller. */
 import { BookingDetails, NO_CONSENTS, type Booking, type Consents } from '@escale/shared';
-import type { CatalogueEvent, City, Offer, Place } from '../catalogue/model.ts';
+import type { CatalogueEvent, City, Offer, Place, Promotion } from '../catalogue/model.ts';
+import { PromotionIndex } from '../recommend/promotions.ts';
 import { TravelGraph } from '../graph/travel-graph.ts';
 import { buildContext, type Position, type Profile, type RankingContext, type Trip } from '../recommend/context.ts';
 import type { Interaction } from '../travellers/model.ts';
@@ -53,7 +54,8 @@ export function event(at: Place, overrides: Partial<CatalogueEvent> = {}): Catal
     endsAt: new Date('2026-11-24T21:30:00Z'),
     capacity: 80,
     seatsLeft: 80,
-    priceEur: 20,
+    price: 20,
+    currency: 'EUR',
     ...overrides,
   };
 }
@@ -66,18 +68,35 @@ export function offer(at: Place, overrides: Partial<Offer> = {}): Offer {
     placeId: at.id,
     title: `Offer ${counter}`,
     description: '',
-    priceEur: 30,
+    price: 30,
+    currency: 'EUR',
     seatsTotal: 10,
     seatsLeft: 10,
-    promoted: false,
     tags: [],
+    saleStartsAt: null,
+    saleEndsAt: null,
     ...overrides,
   };
 }
 
-export function graphOf(parts: { places: Place[]; events?: CatalogueEvent[]; offers?: Offer[]; interactions?: Interaction[] }): TravelGraph {
+/** A promotion by the demo agency, running all of 2026 unless told otherwise. */
+export function promotion(target: Promotion['target'], overrides: Partial<Promotion> = {}): Promotion {
+  counter++;
+  return { id: `promo-${counter}`, agencyId: 'demo', target, boost: 1, startsAt: new Date('2026-01-01T00:00:00Z'), endsAt: new Date('2027-01-01T00:00:00Z'), label: null, ...overrides };
+}
+
+export function graphOf(parts: { places: Place[]; events?: CatalogueEvent[]; offers?: Offer[]; promotions?: Promotion[]; interactions?: Interaction[] }): TravelGraph {
   return TravelGraph.build(
-    { agencies: [{ id: 'demo', name: 'Demo' }], cities: [PARIS], places: parts.places, archivedPlaces: [], events: parts.events ?? [], offers: parts.offers ?? [] },
+    {
+      agencies: [{ id: 'demo', name: 'Demo' }],
+      cities: [PARIS],
+      places: parts.places,
+      archivedPlaces: [],
+      events: parts.events ?? [],
+      offers: parts.offers ?? [],
+      promotions: parts.promotions ?? [],
+      withdrawn: { events: [], offers: [], promotions: [] },
+    },
     parts.interactions ?? [],
   );
 }
@@ -99,11 +118,23 @@ export function context(
     history?: Interaction[];
     trip?: Trip | null;
     exclusions?: string[];
+    promotions?: Promotion[];
   } = {},
 ): RankingContext {
+  const promotions = new PromotionIndex();
+  for (const p of overrides.promotions ?? []) promotions.upsert(p);
   const now = overrides.now ?? new Date('2026-11-24T17:00:00Z'); // 18:00 in Paris, a Tuesday
   return buildContext(
-    { travellerId: 't1', twinId: null, city: PARIS, now, consents: overrides.consents ?? ALL_CONSENTS, nonProfiled: overrides.nonProfiled ?? false, agencyName: 'Demo' },
+    {
+      travellerId: 't1',
+      twinId: null,
+      city: PARIS,
+      now,
+      consents: overrides.consents ?? ALL_CONSENTS,
+      nonProfiled: overrides.nonProfiled ?? false,
+      agencyName: 'Demo',
+      promotions: promotions.of('demo'),
+    },
     {
       position: () => (overrides.position === undefined ? { ...HOTEL_DE_VILLE, at: now } : overrides.position),
       profile: () => ({ likes: [], dislikes: [], party: { adults: 1, childrenAges: [], accessibility: [] }, budget: 2, ...overrides.profile }),

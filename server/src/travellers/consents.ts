@@ -57,6 +57,8 @@ async function forgetCategory(trx: Db, travellerId: string, category: ConsentCat
         .set({ likes: '[]', dislikes: '[]', party: JSON.stringify(EMPTY_PROFILE.party), budget: null })
         .where('id', '=', travellerId)
         .execute();
+      // What they told their advisors was kept under the same consent (advisor-notes/): it goes too.
+      await trx.deleteFrom('advisor_notes').where('traveller_id', '=', travellerId).execute();
       return [];
     case 'wallet':
       return [];

@@ -1,5 +1,5 @@
 /** A traveller as the ranker and the session see them. */
-import type { Consents, InterestRef, Party, RankingSettings } from '@escale/shared';
+import type { AdvisorNote, Consents, InterestRef, Party, RankingSettings } from '@escale/shared';
 
 export interface Traveller {
   id: string;
@@ -19,6 +19,8 @@ export interface Traveller {
   onboardedAt?: string | null;
   /** Their "fewer like this", obeyed whatever the consents; absent means none. */
   fewerLike?: readonly InterestRef[];
+  /** What they told their advisors (kept only with the profile consent; advisor-notes/); absent means none. */
+  advisorNotes?: readonly AdvisorNote[];
 }
 
 export type InteractionKind = 'liked' | 'visited' | 'been_there' | 'dismissed' | 'saved';

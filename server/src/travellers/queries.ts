@@ -1,5 +1,6 @@
 /** Traveller rows: profile, consents, interactions and the latest position. */
 import { NO_CONSENTS, type Consents, type ConsentCategory, type InterestRef, type Party } from '@escale/shared';
+import { notesOf } from '../advisor-notes/queries.ts';
 import { fewerLikeOf, parseRankingSettings } from '../privacy/queries.ts';
 import { preparedWrite } from '../store/prepared-write.ts';
 import type { Write } from '../store/write-batch.ts';
@@ -27,6 +28,8 @@ export async function findTraveller(db: Db, id: string): Promise<Traveller | nul
     ranking: parseRankingSettings(row.ranking_settings),
     onboardedAt: row.onboarded_at,
     fewerLike: (await fewerLikeOf(db, id)).map((f) => f.interest),
+    // Only kept with the profile consent (withdrawing it deletes them): not even read without it.
+    advisorNotes: consents.profile ? await notesOf(db, id) : [],
   };
 }
 

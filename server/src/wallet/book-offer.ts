@@ -17,6 +17,7 @@ import { HttpError } from '../http/errors.ts';
 import type { Db } from '../store/db.ts';
 import type { Traveller } from '../travellers/model.ts';
 import { type Answer, runOnce } from './idempotency.ts';
+import { onSale } from '../recommend/hard-rules.ts';
 import { addBooking } from './queries.ts';
 
 export async function bookOffer(ctx: AppContext, traveller: Traveller, offerId: string, quantity: number, key: string): Promise<Answer> {
@@ -27,8 +28,13 @@ export async function bookOffer(ctx: AppContext, traveller: Traveller, offerId: 
     key,
     JSON.stringify({ offerId, quantity }),
     async (trx) => {
-      const offer = await trx.selectFrom('offers').select(['id', 'title', 'place_id', 'agency_id']).where('id', '=', offerId).executeTakeFirst();
-      if (!offer) throw new HttpError(404, 'not_found', 'No such offer.');
+      const offer = await trx.selectFrom('offers').select(['id', 'title', 'place_id', 'agency_id', 'status', 'sale_starts_at', 'sale_ends_at']).where('id', '=', offerId).executeTakeFirst();
+      // A draft is the agency's business until published: as if it did not exist.
+      if (!offer || offer.status === 'draft') throw new HttpError(404, 'not_found', 'No such offer.');
+      const window = { saleStartsAt: offer.sale_starts_at ? new Date(offer.sale_starts_at) : null, saleEndsAt: offer.sale_ends_at ? new Date(offer.sale_ends_at) : null };
+      if (offer.status === 'archived' || !onSale(window, now)) {
+        return { status: 409, body: { error: { code: 'not_on_sale', message: 'This offer is not on sale now: nothing was booked.' } } };
+      }
       const taken = await trx
         .updateTable('offers')
         .set({ seats_left: sql<number>`seats_left - ${quantity}` })

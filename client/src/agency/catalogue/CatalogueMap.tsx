@@ -1,6 +1,7 @@
 /**
  * The catalogue's map in the console: the places of the table's page as dots (coloured by category, drafts
- * hollow), the place being edited as a pin an editor drags to move it. Loaded lazily with maplibre, on
+ * hollow), the place being edited as a pin an editor drags to move it (an event, offer or promotion: the
+ * place where it is had, as a pin that stays put). Loaded lazily with maplibre, on
  * the city's offline basemap. The same move can be made without a mouse, in the editor's lat/lon fields.
  */
 import * as maplibregl from 'maplibre-gl';
@@ -9,7 +10,7 @@ import { type ComponentRef, useEffect, useMemo, useRef, useState } from 'react';
 import type { StyleSpecification } from 'maplibre-gl';
 import { useTranslation } from 'react-i18next';
 import { AttributionControl, Layer, Map, Marker, NavigationControl, Source } from 'react-map-gl/maplibre';
-import type { AdminPlace, ClientConfig } from '@escale/shared';
+import type { CategoryId, ClientConfig } from '@escale/shared';
 import { loadBasemapStyle } from '../../map/basemap.ts';
 import { categoryColorExpression, plainStyle } from '../../map/map-style.ts';
 import { boundsOf } from '../../map/view.ts';
@@ -17,12 +18,23 @@ import { workerUrl } from '../../map/warm-up.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
+/** A dot on the map: a place, or the place of an event, offer or promotion (`id` is the item's). */
+export interface MapPoint {
+  id: string;
+  lat: number;
+  lon: number;
+  category: CategoryId;
+  /** Not (yet) what travellers see: drawn hollow. */
+  draft: boolean;
+}
+
 interface Props {
   config: ClientConfig;
-  places: AdminPlace[];
-  selected: AdminPlace | null;
+  places: MapPoint[];
+  selected: { name: string; lat: number; lon: number } | null;
   onSelect(id: string): void;
-  onMove(lat: number, lon: number): void;
+  /** Given, the selected pin can be dragged: the place moves. */
+  onMove?(lat: number, lon: number): void;
   /** Once the map has drawn its first view. */
   onReady(): void;
 }
@@ -51,7 +63,7 @@ export default function CatalogueMap({ config, places, selected, onSelect, onMov
       type: 'FeatureCollection' as const,
       features: places.map((p) => ({
         type: 'Feature' as const,
-        properties: { id: p.id, category: p.category, draft: p.status !== 'published' },
+        properties: { id: p.id, category: p.category, draft: p.draft },
         geometry: { type: 'Point' as const, coordinates: [p.lon, p.lat] },
       })),
     }),
@@ -104,8 +116,8 @@ export default function CatalogueMap({ config, places, selected, onSelect, onMov
           latitude={selected.lat}
           longitude={selected.lon}
           anchor="bottom"
-          draggable
-          onDragEnd={(event) => onMove(Math.round(event.lngLat.lat * 1e6) / 1e6, Math.round(event.lngLat.lng * 1e6) / 1e6)}
+          draggable={onMove !== undefined}
+          onDragEnd={(event) => onMove?.(Math.round(event.lngLat.lat * 1e6) / 1e6, Math.round(event.lngLat.lng * 1e6) / 1e6)}
         >
           <span className="pin pin-booking catalogue-pin" role="img" aria-label={t('catalogue.pinLabel', { name: selected.name })} data-testid="catalogue-pin" />
         </Marker>

@@ -4,7 +4,7 @@
  * which puts every waiting change in front of travellers at once. Viewers see it all, editors change it.
  */
 import { type AdminPlace, type AdminPlaceList, type AdminPlaceQuery, type CategoryId, type ClientConfig, type PlaceEdit } from '@escale/shared';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getConfig } from '../../api/api.ts';
 import { useLocale } from '../../i18n/use-locale.ts';
@@ -13,6 +13,7 @@ import { MapErrorBoundary } from '../../map/MapErrorBoundary.tsx';
 import { failureText } from '../../profile/failure-text.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { archivePlaces, discardPlace, editPlace, listPlaces, publishAll, restorePlaces } from './catalogue-api.ts';
+import { CatalogueTabs } from './CatalogueTabs.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 import { PlaceEditor } from './PlaceEditor.tsx';
 import { PlacesTable } from './PlacesTable.tsx';
@@ -81,9 +82,11 @@ export function CatalogueScreen({ canEdit }: { canEdit: boolean }) {
     setPage(1);
   };
   const toPublish = list?.toPublish ?? 0;
+  const points = useMemo(() => (list?.places ?? []).map((p) => ({ id: p.id, lat: p.lat, lon: p.lon, category: p.category, draft: p.status !== 'published' })), [list]);
 
   return (
     <div className="page console-page catalogue-page">
+      <CatalogueTabs />
       <div className="catalogue-head">
         <h1>{t('catalogue.title')}</h1>
         {canEdit && (
@@ -157,7 +160,7 @@ export function CatalogueScreen({ canEdit }: { canEdit: boolean }) {
                 <Suspense fallback={<p className="map-message">{t('map.loading')}</p>}>
                   <CatalogueMap
                     config={config}
-                    places={list.places}
+                    places={points}
                     selected={selected && moved ? { ...selected, ...moved } : selected}
                     onSelect={select}
                     onMove={(lat, lon) => setMoved({ lat, lon })}

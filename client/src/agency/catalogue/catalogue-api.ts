@@ -1,5 +1,14 @@
 /** The console's catalogue calls (server/src/catalogue/editing/), each answer checked against the contract. */
+import type { z } from 'zod';
 import {
+  AdminEvent,
+  AdminEventList,
+  AdminOffer,
+  AdminOfferList,
+  AdminPromotion,
+  AdminPromotionList,
+  type CatalogueItemKind,
+  ItemChangeResult,
   AdminPlace,
   AdminPlaceList,
   ApiError,
@@ -26,6 +35,24 @@ export const discardPlace = (id: string) => request(placePath(id), null, { metho
 export const archivePlaces = (ids: string[]) => request('/api/agency/places/archive', PlaceChangeResult, jsonBody({ ids }));
 export const restorePlaces = (ids: string[]) => request('/api/agency/places/restore', PlaceChangeResult, jsonBody({ ids }));
 export const publishAll = () => request('/api/agency/catalogue/publish', PublishResult, jsonBody({}));
+export const publishKind = (kind: CatalogueItemKind) => request('/api/agency/catalogue/publish', PublishResult, jsonBody({ kinds: [kind] }));
+
+const ITEM_LISTS = { events: AdminEventList, offers: AdminOfferList, promotions: AdminPromotionList } as const;
+const ITEMS = { events: AdminEvent, offers: AdminOffer, promotions: AdminPromotion } as const;
+export type AdminItemOf<K extends CatalogueItemKind> = z.infer<(typeof ITEMS)[K]>;
+export type AdminItemListOf<K extends CatalogueItemKind> = z.infer<(typeof ITEM_LISTS)[K]>;
+const itemPath = (kind: CatalogueItemKind, id: string) => `/api/agency/${kind}/${encodeURIComponent(id)}`;
+
+export function listItems<K extends CatalogueItemKind>(kind: K, query: Record<string, string | number | undefined>): Promise<AdminItemListOf<K>> {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
+  return request(`/api/agency/${kind}?${params}`, ITEM_LISTS[kind] as unknown as z.ZodType<AdminItemListOf<K>>);
+}
+export const createItem = <K extends CatalogueItemKind>(kind: K, body: unknown) => request(`/api/agency/${kind}`, ITEMS[kind] as unknown as z.ZodType<AdminItemOf<K>>, jsonBody(body));
+export const editItem = <K extends CatalogueItemKind>(kind: K, id: string, edit: unknown) => request(itemPath(kind, id), ITEMS[kind] as unknown as z.ZodType<AdminItemOf<K>>, jsonBody(edit, 'PUT'));
+export const discardItem = (kind: CatalogueItemKind, id: string) => request(itemPath(kind, id), null, { method: 'DELETE' });
+export const archiveItems = (kind: CatalogueItemKind, ids: string[]) => request(`/api/agency/${kind}/archive`, ItemChangeResult, jsonBody({ ids }));
+export const restoreItems = (kind: CatalogueItemKind, ids: string[]) => request(`/api/agency/${kind}/restore`, ItemChangeResult, jsonBody({ ids }));
 
 /** An import refused whole: the server's reason (`city_needed` asks for the city) and its words. */
 export class ImportRefusal extends Error {

@@ -3,12 +3,15 @@
  * committed with a `catalogue_changed` entry in the change log, so every instance reads the places again
  * into its travel graph (catalogue/follow-changes.ts) and the next suggestions reflect them, no restart.
  */
-import type { Change, PublishResult } from '@escale/shared';
+import type { CatalogueItemKind, Change, PublishBody, PublishResult } from '@escale/shared';
+
+type PublishKind = NonNullable<PublishBody['kinds']>[number];
 import type { Transaction } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import type { Database } from '../../store/schema.ts';
 import { columnsOf, seededAfter } from '../import/place-rows.ts';
 import type { PlaceFields } from '@escale/shared';
+import { publishItems } from './items.ts';
 
 /** Place ids per change-log entry, within the entry's bound (shared/src/changes.ts). */
 const IDS_PER_CHANGE = 100_000;
@@ -19,11 +22,20 @@ function placesChanged(ids: string[]): Change[] {
   return out;
 }
 
-/** Everything waiting (or only `ids`): new drafts become published, waiting edits replace the published version. */
-export function publish(ctx: Pick<AppContext, 'changes'>, agencyId: string, now: Date, ids?: string[]): Promise<PublishResult> {
+/**
+ * Everything waiting (or only the places `ids`): new drafts become published, waiting edits replace the
+ * published version; events, offers and promotions with the places, in the same transaction.
+ */
+export function publish(ctx: Pick<AppContext, 'changes'>, agencyId: string, now: Date, ids?: string[], kinds?: PublishKind[]): Promise<PublishResult> {
   const stamp = now.toISOString();
+  const publishes = (kind: PublishKind) => (ids ? kind === 'places' : !kinds || kinds.includes(kind));
+  const items = async (trx: Transaction<Database>, kind: CatalogueItemKind) => (publishes(kind) ? publishItems(trx, kind, agencyId, stamp) : []);
   return ctx.changes.record(
     async (trx: Transaction<Database>) => {
+      if (!publishes('places')) {
+        const only = { events: await items(trx, 'events'), offers: await items(trx, 'offers'), promotions: await items(trx, 'promotions') };
+        return { published: only.events.length + only.offers.length + only.promotions.length, placeIds: [], ...only };
+      }
       let waiting = trx
         .selectFrom('places')
         .select(['id', 'status', 'draft', 'seeded', 'price_level'])
@@ -44,9 +56,15 @@ export function publish(ctx: Pick<AppContext, 'changes'>, agencyId: string, now:
       let drafts = trx.updateTable('places').set({ status: 'published', updated_at: stamp }).where('agency_id', '=', agencyId).where('status', '=', 'draft').where('draft', 'is', null);
       if (ids) drafts = drafts.where('id', 'in', ids);
       await drafts.execute();
-      return { published: rows.length, placeIds: rows.map((r) => r.id) };
+      const also = { events: await items(trx, 'events'), offers: await items(trx, 'offers'), promotions: await items(trx, 'promotions') };
+      return { published: rows.length + also.events.length + also.offers.length + also.promotions.length, placeIds: rows.map((r) => r.id), ...also };
     },
-    (result) => placesChanged(result.placeIds),
+    (result) => [
+      ...placesChanged(result.placeIds),
+      ...(result.events.length + result.offers.length + result.promotions.length > 0
+        ? [{ type: 'catalogue_changed' as const, places: [], events: result.events, offers: result.offers, promotions: result.promotions }]
+        : []),
+    ],
   );
 }
 

@@ -5,7 +5,21 @@
  * every query is scoped to the signed-in member's agency.
  */
 import express, { Router } from 'express';
-import { AdminPlaceQuery, CATALOGUE_IMPORT_LIMITS, CatalogueImportTarget, type ImportProgressLine, type PlaceChangeResult, PlaceCreate, PlaceEdit, PlaceIdsBody, PublishBody } from '@escale/shared';
+import {
+  AdminItemQuery,
+  CATALOGUE_ITEM_KINDS,
+  ItemIdsBody,
+  type ItemChangeResult,
+  AdminPlaceQuery,
+  CATALOGUE_IMPORT_LIMITS,
+  CatalogueImportTarget,
+  type ImportProgressLine,
+  type PlaceChangeResult,
+  PlaceCreate,
+  PlaceEdit,
+  PlaceIdsBody,
+  PublishBody,
+} from '@escale/shared';
 import type { AppContext } from '../../context.ts';
 import { currentStaff } from '../../agency/access.ts';
 import { HttpError, parseBody, parseQuery } from '../../http/errors.ts';
@@ -14,6 +28,7 @@ import { ImportRefused, type RefusalCode } from '../import/import-refused.ts';
 import { bufferSource } from '../import/read-source.ts';
 import { createPlace, discardPlace, editPlace, listPlaces } from './places.ts';
 import { publish, setArchived } from './publish.ts';
+import { CODECS, createItem, discardItem, editItem, listItems, setItemsArchived } from './items.ts';
 
 export const CATALOGUE_IMPORT_PATH = '/agency/catalogue/import';
 const FILE_NAME_HEADER = 'x-file-name';
@@ -51,9 +66,35 @@ export function catalogueEditingRoutes(ctx: AppContext): Router {
     res.json({ changed: await setArchived(ctx, agencyOf(res), ids, false, ctx.clock.now()) } satisfies PlaceChangeResult);
   });
 
+  // Events, offers and promotions: the same six routes each, over one codec per kind (items.ts).
+  for (const kind of CATALOGUE_ITEM_KINDS) {
+    const codec = CODECS[kind];
+    router.get(`/agency/${kind}`, async (req, res) => {
+      res.json(await listItems(ctx.db, kind, agencyOf(res), parseQuery(AdminItemQuery, req.query), ctx.clock.now()));
+    });
+    router.post(`/agency/${kind}`, async (req, res) => {
+      res.status(201).json(await createItem(ctx.db, kind, agencyOf(res), parseBody(codec.create, req.body), ctx.clock.now()));
+    });
+    router.post(`/agency/${kind}/archive`, async (req, res) => {
+      const { ids } = parseBody(ItemIdsBody, req.body);
+      res.json({ changed: await setItemsArchived(ctx, kind, agencyOf(res), ids, true, ctx.clock.now()) } satisfies ItemChangeResult);
+    });
+    router.post(`/agency/${kind}/restore`, async (req, res) => {
+      const { ids } = parseBody(ItemIdsBody, req.body);
+      res.json({ changed: await setItemsArchived(ctx, kind, agencyOf(res), ids, false, ctx.clock.now()) } satisfies ItemChangeResult);
+    });
+    router.put(`/agency/${kind}/:id`, async (req, res) => {
+      res.json(await editItem(ctx.db, kind, agencyOf(res), String(req.params.id), parseBody(codec.edit, req.body), ctx.clock.now()));
+    });
+    router.delete(`/agency/${kind}/:id`, async (req, res) => {
+      await discardItem(ctx.db, kind, agencyOf(res), String(req.params.id));
+      res.status(204).end();
+    });
+  }
+
   router.post('/agency/catalogue/publish', async (req, res) => {
-    const { ids } = parseBody(PublishBody, req.body ?? {});
-    res.json(await publish(ctx, agencyOf(res), ctx.clock.now(), ids));
+    const { ids, kinds } = parseBody(PublishBody, req.body ?? {});
+    res.json(await publish(ctx, agencyOf(res), ctx.clock.now(), ids, kinds));
   });
 
   router.post(CATALOGUE_IMPORT_PATH, express.raw({ type: 'application/octet-stream', limit: CATALOGUE_IMPORT_LIMITS.maxBytes + 1 }), async (req, res) => {

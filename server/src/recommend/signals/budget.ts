@@ -3,22 +3,15 @@
  * the event's or offer's price. What is above the budget never reaches a signal (hard-rules.ts: a stated
  * budget is obeyed); among the rest, this says "within your budget", "free" or "price not known".
  */
+import { notedByParams, priceLevelOfPrice } from '@escale/shared';
 import type { Candidate } from '../candidate.ts';
 import { type Signal, type SignalResult, fixedEvidence, NO_DATA } from './signal.ts';
 
-/** Euros per person mapped to price levels, for events and offers that have a price rather than a level. */
-export function levelOfPrice(eur: number): number {
-  if (eur <= 0) return 0;
-  if (eur <= 15) return 1;
-  if (eur <= 40) return 2;
-  if (eur <= 80) return 3;
-  return 4;
-}
-
-/** The price level of what is suggested: the event's or offer's price, else the place's level; 0 = free. */
+/** The price level of what is suggested: the event's or offer's price in its currency, else the place's level; 0 = free. */
 export function priceLevelOf(c: Candidate): number | null {
-  const price = c.kind === 'event' ? c.event.priceEur : c.kind === 'offer' ? c.offer.priceEur : null;
-  return price !== null ? levelOfPrice(price) : c.place.priceLevel;
+  if (c.kind === 'event') return priceLevelOfPrice(c.event.price, c.event.currency);
+  if (c.kind === 'offer') return priceLevelOfPrice(c.offer.price, c.offer.currency);
+  return c.place.priceLevel;
 }
 
 export const budget: Signal = {
@@ -26,7 +19,9 @@ export const budget: Signal = {
   compute(c, ctx): SignalResult {
     const max = ctx.profile?.budget ?? null;
     if (max === null) return { value: 0, evidence: fixedEvidence('budget.unknown'), personalData: NO_DATA };
-    const personalData = [{ category: 'profile' as const, kind: 'budget' as const, evidence: { key: 'data.budget', params: { budget: max } }, at: null }];
+    const by = ctx.profile?.noted?.budget;
+    const evidence = by ? { key: 'data.advisor_budget', params: { budget: max, ...notedByParams(by) } } : { key: 'data.budget', params: { budget: max } };
+    const personalData = [{ category: 'profile' as const, kind: 'budget' as const, evidence, at: null }];
     const level = priceLevelOf(c);
     if (level === 0 || (level === null && (c.place.category === 'park' || c.place.category === 'market'))) {
       return { value: 1, evidence: fixedEvidence('budget.free'), personalData };

@@ -2,8 +2,9 @@
  * party: who the traveller is with — children's ages and accessibility needs (profile data). Children make
  * kid-friendly places rise and bars and nightlife sink; a wheelchair need makes places tagged accessible
  * rise (unknown access scores nothing). A solo adult with no needs gets no points either way, and the panel says so.
+ * A party or need the traveller's advisor noted counts the same, and the datum says who noted it.
  */
-import type { PersonalDataRef } from '@escale/shared';
+import { notedByParams, type PersonalDataRef } from '@escale/shared';
 import { hasTag } from '../candidate.ts';
 import { type Signal, type SignalResult, fixedEvidence, NO_DATA } from './signal.ts';
 
@@ -23,7 +24,9 @@ export const party: Signal = {
     let evidenceKey = 'party.none';
 
     if (p.childrenAges.length > 0) {
-      personalData.push({ category: 'profile', kind: 'party', evidence: { key: 'data.party', params: { adults: p.adults, children: p.childrenAges.length } }, at: null });
+      const by = ctx.profile?.noted?.party;
+      const params = { adults: p.adults, children: p.childrenAges.length };
+      personalData.push({ category: 'profile', kind: 'party', evidence: by ? { key: 'data.advisor_party', params: { ...params, ...notedByParams(by) } } : { key: 'data.party', params }, at: null });
       if (ADULT_ONLY.has(c.place.category)) {
         values.push(0);
         evidenceKey = 'party.not_for_children';
@@ -36,7 +39,9 @@ export const party: Signal = {
       }
     }
     if (p.accessibility.includes('wheelchair')) {
-      personalData.push({ category: 'profile', kind: 'party', evidence: { key: 'data.accessibility', params: { need: 'wheelchair' } }, at: null });
+      const by = ctx.profile?.noted?.accessibility.wheelchair;
+      const evidence = by ? { key: 'data.advisor_accessibility', params: { need: 'wheelchair', ...notedByParams(by) } } : { key: 'data.accessibility', params: { need: 'wheelchair' } };
+      personalData.push({ category: 'profile', kind: 'party', evidence, at: null });
       const accessible = hasTag(c, 'wheelchair');
       values.push(accessible ? 1 : 0);
       // The access fact speaks louder than the children's one when it is positive or unknown.

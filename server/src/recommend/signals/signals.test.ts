@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hasEvidenceTemplate, TRIGGER_KINDS, walkingMinutes } from '@escale/shared';
 import type { Candidate } from '../candidate.ts';
 import type { RankingContext } from '../context.ts';
-import { context, event, graphOf, offer, place } from '../../test-support/fixtures.ts';
+import { context, event, graphOf, offer, place, promotion } from '../../test-support/fixtures.ts';
 import type { RankRun, Signal } from './signal.ts';
 import { agency } from './agency.ts';
 import { interests } from './interests.ts';
@@ -103,9 +103,22 @@ describe('popularity', () => {
 describe('agency', () => {
   it('discloses a promoted offer with the agency name', () => {
     const p = place();
-    const o = offer(p, { promoted: true });
-    const r = compute(agency, { ...candidate(p), kind: 'offer', id: o.id, offer: o }, context());
+    const o = offer(p);
+    const r = compute(agency, { ...candidate(p), kind: 'offer', id: o.id, offer: o }, context({ promotions: [promotion({ kind: 'offer', id: o.id })] }));
     expect(r).toEqual({ value: 1, evidence: { key: 'agency.promoted', params: { agency: 'Demo' } }, personalData: [] });
+  });
+
+  it('reads only the promotion of what is suggested, not of its place', () => {
+    const p = place();
+    const o = offer(p);
+    const ctx = context({ promotions: [promotion({ kind: 'place', id: p.id }, { boost: 0.5 })] });
+    expect(compute(agency, candidate(p), ctx).value).toBe(0.5);
+    expect(compute(agency, { ...candidate(p), kind: 'offer', id: o.id, offer: o }, ctx).value).toBe(0);
+  });
+
+  it("never reads another agency's promotion", () => {
+    const p = place();
+    expect(compute(agency, candidate(p), context({ promotions: [promotion({ kind: 'place', id: p.id }, { agencyId: 'other' })] })).value).toBe(0);
   });
 
   it('gives nothing to an unpromoted place', () => {

@@ -3,7 +3,8 @@ import { walkingMinutes } from '@escale/shared';
 import type { Candidate } from '../candidate.ts';
 import { context, event, graphOf, place } from '../../test-support/fixtures.ts';
 import { rank } from '../rank.ts';
-import { budget, levelOfPrice } from './budget.ts';
+import { priceLevelOfPrice } from '@escale/shared';
+import { budget } from './budget.ts';
 import { party } from './party.ts';
 import type { RankRun } from './signal.ts';
 
@@ -41,10 +42,13 @@ describe('budget', () => {
   });
 
   it('judges events by their ticket price', () => {
-    expect(levelOfPrice(12)).toBe(1);
-    expect(levelOfPrice(95)).toBe(4);
+    expect(priceLevelOfPrice(12, 'EUR')).toBe(1);
+    expect(priceLevelOfPrice(95, 'EUR')).toBe(4);
+    // In its own currency, never converted: £14 is a level-2 price in London terms, 14 € a level-1 one.
+    expect(priceLevelOfPrice(14, 'GBP')).toBe(2);
+    expect(priceLevelOfPrice(14, 'EUR')).toBe(1);
     const p = place({ category: 'music_venue' });
-    const e = event(p, { priceEur: 95 });
+    const e = event(p, { price: 95 });
     const c: Candidate = { ...candidate(p), kind: 'event', id: e.id, event: e };
     expect(budget.compute(c, context({ now: NOW, profile: { budget: 2 } }), RUN).evidence.key).toBe('budget.above');
   });

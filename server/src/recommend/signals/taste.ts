@@ -8,6 +8,7 @@ import type { Evidence, PersonalDataRef, TastePath } from '@escale/shared';
 import { TAG, TRAVELLER } from '../../graph/walk-index.ts';
 import { localDate } from '../local-clock.ts';
 import { coVisitors } from '../taste-walk.ts';
+import { likeRef } from './interests.ts';
 import type { TasteSource } from '../taste-run.ts';
 import { clamp01, type Signal, type SignalResult, fixedEvidence, NO_DATA } from './signal.ts';
 
@@ -31,7 +32,7 @@ type SourceData = Extract<TasteSource, { kind: 'interest' }> | Pick<Extract<Tast
 
 function sourceRef(source: SourceData, placeName: string, timeZone: string): PersonalDataRef {
   if (source.kind === 'interest') {
-    return { category: 'profile', kind: 'stated_like', evidence: { key: 'data.stated_like', params: { kind: source.interest.kind, id: source.interest.id } }, at: null };
+    return likeRef(source.interest);
   }
   return {
     category: 'history',

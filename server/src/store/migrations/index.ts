@@ -21,6 +21,8 @@ import * as travellerAccounts from './2026-12-06T10-00-traveller-accounts.ts';
 import * as agencyRanking from './2026-12-06T11-00-agency-ranking.ts';
 import * as accountPasswordLinks from './2026-12-06T12-00-account-password-links.ts';
 import * as catalogueEditing from './2026-12-07T08-00-catalogue-editing.ts';
+import * as eventsOffersPromotions from './2026-12-08T08-00-events-offers-promotions.ts';
+import * as advisorNotes from './2026-12-08T09-00-advisor-notes.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T20-00-initial': initial,
@@ -40,4 +42,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06T11-00-agency-ranking': agencyRanking,
   '2026-12-06T12-00-account-password-links': accountPasswordLinks,
   '2026-12-07T08-00-catalogue-editing': catalogueEditing,
+  '2026-12-08T08-00-events-offers-promotions': eventsOffersPromotions,
+  '2026-12-08T09-00-advisor-notes': advisorNotes,
 };

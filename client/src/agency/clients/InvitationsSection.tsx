@@ -1,17 +1,18 @@
 /**
- * The agency's clientele joins by invitation (editors and admins): a note for the staff ("Marie, Lisbon in
- * May"), a one-time link to give the client, shown once; and every invitation with what became of it.
+ * The agency's clientele joins by invitation (editors and admins; a part of the Clients screen): a note for
+ * the staff ("Marie, Lisbon in May"), a one-time link to give the client, shown once; and every invitation
+ * with what became of it.
  */
 import type { Invitation, InvitationCreated } from '@escale/shared';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocale } from '../i18n/use-locale.ts';
-import { formatWhen } from '../mydata/format-when.ts';
-import { failureText } from '../profile/failure-text.ts';
-import { ErrorNotice } from '../ui/ErrorNotice.tsx';
-import { createInvitation, getInvitations } from './agency-api.ts';
+import { useLocale } from '../../i18n/use-locale.ts';
+import { formatWhen } from '../../mydata/format-when.ts';
+import { failureText } from '../../profile/failure-text.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { createInvitation, getInvitations } from '../agency-api.ts';
 
-export function InvitationsScreen() {
+export function InvitationsSection() {
   const { t } = useTranslation();
   const locale = useLocale();
   const [list, setList] = useState<Invitation[] | null>(null);
@@ -39,31 +40,28 @@ export function InvitationsScreen() {
         : t('agency.invitationOpen', { when: formatWhen(i.expiresAt, locale) });
 
   return (
-    <div className="page console-page">
-      <h1>{t('agency.clients')}</h1>
-      <p className="lead">{t('agency.clientsLead')}</p>
+    <section className="mydata-section" aria-labelledby="new-invitation">
+      <h2 id="new-invitation">{t('agency.inviteTitle')}</h2>
+      <p>{t('agency.clientsLead')}</p>
       <ErrorNotice error={error} />
-      <section className="mydata-section" aria-labelledby="new-invitation">
-        <h2 id="new-invitation">{t('agency.inviteTitle')}</h2>
-        <form className="console-form console-form-row" onSubmit={submit}>
-          <label className="field">
-            <span className="field-label">{t('agency.inviteNote')}</span>
-            <input className="input" maxLength={120} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="invite-note-hint" />
-          </label>
-          <button type="submit" className="button button-primary">
-            {t('agency.inviteMake')}
-          </button>
-        </form>
-        <p id="invite-note-hint" className="muted">
-          {t('agency.inviteNoteHint')}
-        </p>
-        {created && (
-          <div className="link-once" role="status">
-            <p>{t('agency.inviteOnce')}</p>
-            <input className="input" readOnly value={created.url} aria-label={t('agency.inviteLink')} onFocus={(e) => e.target.select()} />
-          </div>
-        )}
-      </section>
+      <form className="console-form console-form-row" onSubmit={submit}>
+        <label className="field">
+          <span className="field-label">{t('agency.inviteNote')}</span>
+          <input className="input" maxLength={120} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="invite-note-hint" />
+        </label>
+        <button type="submit" className="button button-primary">
+          {t('agency.inviteMake')}
+        </button>
+      </form>
+      <p id="invite-note-hint" className="muted">
+        {t('agency.inviteNoteHint')}
+      </p>
+      {created && (
+        <div className="link-once" role="status">
+          <p>{t('agency.inviteOnce')}</p>
+          <input className="input" readOnly value={created.url} aria-label={t('agency.inviteLink')} onFocus={(e) => e.target.select()} />
+        </div>
+      )}
       {list && list.length > 0 && (
         <table className="console-table">
           <caption className="visually-hidden">{t('agency.invitations')}</caption>
@@ -85,6 +83,6 @@ export function InvitationsScreen() {
           </tbody>
         </table>
       )}
-    </div>
+    </section>
   );
 }
