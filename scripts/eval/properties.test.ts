@@ -120,7 +120,7 @@ function s(
       title: over.item?.title ?? p.name,
       place: { id: p.id, name: p.name, category: p.category, tags: p.tags, lat: p.lat, lon: p.lon, address: null },
       startsAt: null,
-      priceEur: null,
+      price: null,
       seatsLeft: null,
     },
     score: 3,
