@@ -33,6 +33,8 @@ import { DEMO_AGENCY, seedDemoCatalogueIn } from './catalogue/seed.ts';
 import { followCatalogueChanges } from './catalogue/follow-changes.ts';
 import { catalogueEditingRoutes } from './catalogue/editing/routes.ts';
 import { listDemoVisitors } from './demo/visitors.ts';
+import { InsightRecorder } from './insights/recorder.ts';
+import { insightRoutes } from './insights/routes.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { ServerConfig } from './config.ts';
 import type { AppContext } from './context.ts';
@@ -167,6 +169,17 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   metrics.live.changeLag = () => changes.lastKnown().lag;
   metrics.live.busConnected = () => (relay.state().connected ? 1 : 0);
   recommender.onRanked = (seconds) => metrics.ranking.observe(seconds);
+  // Written apart from the push's commits, and never failing one: a batch that fails twice is a statistic
+  // lost, logged (and counted, as the store failing). The raw commit: a first try that fails is no failure.
+  const insights = new InsightRecorder({
+    commit: store.commit,
+    clock,
+    timezone: city.timezone,
+    onError: (err, rows) => {
+      storeHealth.record(err);
+      logger.warn({ err, rows }, 'insight events could not be written: dropped');
+    },
+  });
   const ctx: AppContext = {
     config,
     db,
@@ -184,6 +197,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     changes,
     relay,
     metrics,
+    insights,
     logger,
     city,
     personas: new Map(files.personas.map((p) => [p.id, p])),
@@ -218,6 +232,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   const realtime = mountRealtime(ctx, server);
   metrics.live.connections = () => realtime.hub.connectionCount;
   bus.on('session_ended', ({ sessionId }) => ctx.sessionClocks.forget(sessionId));
+  bus.on('traveller_erased', (c) => insights.forget(c));
   // At start, before anyone is served: sessions that expired while the server was down end now, and with
   // demo mode switched off every demo session ends (and its visitor is erased).
   const housekeeping = scheduleHousekeeping(ctx);
@@ -237,6 +252,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   app.use('/api', forwardingRoutes(ctx));
   app.use('/api', agencyRoutes(ctx));
   app.use('/api', advisorNoteRoutes(ctx));
+  app.use('/api', insightRoutes(ctx));
   app.use('/api', apiNotFound);
   app.use(BASEMAP_PATH, basemapRoutes(config.basemapDir));
   app.use(metricsRoutes(metrics));
@@ -255,6 +271,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     await smtp?.close();
     await realtime.close();
     await afterTurn.flush();
+    await insights.flush();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await changes.stop();

@@ -11,6 +11,7 @@ import type { ServerConfig } from './config.ts';
 import type { TravelGraph } from './graph/travel-graph.ts';
 import type { PushCache } from './push/push-cache.ts';
 import type { Recommender } from './recommend/recommender.ts';
+import type { InsightRecorder } from './insights/recorder.ts';
 import type { Db } from './store/db.ts';
 import type { AfterTurnWrites } from './store/after-turn-writes.ts';
 import type { StoreHealth } from './store/store-health.ts';
@@ -41,6 +42,8 @@ export interface AppContext {
   pushCache: PushCache;
   /** Counts and latencies for GET /metrics (metrics/metrics.ts). */
   metrics: Metrics;
+  /** What the agency's insights count: suggestions delivered, liked, dismissed, booked (insights/recorder.ts). */
+  insights: InsightRecorder;
   /** What one feature tells the others holding live state (sockets, caches, clocks): bus/bus.ts. */
   bus: Bus;
   /** Commits a change with its entry in the change log; every instance applies it (bus/change-log.ts). */

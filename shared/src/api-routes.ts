@@ -32,6 +32,7 @@ import {
 import { AgencyClientList, AgencyClientQuery } from './agency-clients.ts';
 import { AdvisorNote, AdvisorNoteContent } from './advisor-notes.ts';
 import { PlaceDetails } from './place-details.ts';
+import { AgencyInsights, AgencyInsightsQuery } from './insights.ts';
 import {
   AdminPlace,
   AdminPlaceList,
@@ -620,6 +621,17 @@ export const API_ROUTES: ApiRoute[] = [
     staff: 'editor',
     ok: { 204: { description: 'deleted', schema: null } },
     errors: [401, 403, 404],
+  },
+  {
+    method: 'GET',
+    path: '/api/agency/insights',
+    summary:
+      "What the agency's travellers were shown, liked, dismissed and booked, by category, place or driving signal, over time (from, to: YYYY-MM-DD, at most 366 days; by; bucket: day or week; group: one group's series). Counts of distinct travellers only: a figure of fewer than 5 is hidden, and no total includes a hidden figure",
+    session: false,
+    staff: 'viewer',
+    query: AgencyInsightsQuery,
+    ok: { 200: { description: 'the figures, hidden ones marked', schema: AgencyInsights } },
+    errors: [400, 401],
   },
   {
     method: 'GET',

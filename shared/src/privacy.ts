@@ -16,6 +16,7 @@ import { SIGNAL_CONSENT, SIGNAL_IDS, SignalId } from './signals.ts';
 import { Trip } from './trip.ts';
 import { checkStances, KnownInterest } from './stated-interests.ts';
 import { AdvisorNote } from './advisor-notes.ts';
+import { HeldInsightEvent } from './insights.ts';
 
 /** The signals that read personal data: the ones a traveller may switch off one by one. */
 export const PERSONAL_SIGNAL_IDS = SIGNAL_IDS.filter((id) => SIGNAL_CONSENT[id] !== null) as Exclude<SignalId, 'timing' | 'popularity' | 'agency'>[];
@@ -165,6 +166,12 @@ export const MyData = z.object({
   pushSettings: PushSettings,
   /** The notifications received, with their explanations, as long as they are kept (`retention`). */
   suggestionsReceived: z.array(ServerSuggestions),
+  /**
+   * What the agency's statistics hold of the traveller: a row per suggestion's place and day they were shown,
+   * liked, dismissed or booked, newest first, kept INSIGHT_LIMITS.retentionDays; the agency only ever sees
+   * counts of at least 5 travellers made from them.
+   */
+  statistics: z.array(HeldInsightEvent),
   sessions: z.array(z.object({ createdAt: z.iso.datetime({ offset: true }), expiresAt: z.iso.datetime({ offset: true }) })),
   retention: Retention,
 });

@@ -246,6 +246,7 @@ const RULES: Record<string, Rule> = {
   'POST /api/agency/catalogue/import': { access: 'staff', query: '?mode=dry-run', file: { name: 'matrix.csv', text: 'id,name,category,lat,lon\nm1,Matrix café,cafe,48.86,2.35\n' } },
   'POST /api/agency/invitations': { access: 'staff', body: () => ({ note: 'Matrix' }) },
   'GET /api/agency/clients': { access: 'staff' }, // B's own clients: none of A's
+  'GET /api/agency/insights': { access: 'staff' }, // B's own travellers' figures: none of A's
   'POST /api/agency/clients/{travellerId}/notes': { access: 'staff', others: () => ({ travellerId: f.c1Id }), body: () => ({ ...NOTE, said: 'Taken over' }) },
   'PUT /api/agency/clients/{travellerId}/notes/{noteId}': { access: 'staff', others: () => ({ travellerId: f.c1Id, noteId: f.noteId }), body: () => ({ ...NOTE, said: 'Taken over' }) },
   'DELETE /api/agency/clients/{travellerId}/notes/{noteId}': { access: 'staff', others: () => ({ travellerId: f.c1Id, noteId: f.noteId }) },

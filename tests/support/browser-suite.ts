@@ -10,12 +10,12 @@ import { startTestServer, type TestServer } from './test-server.ts';
 /** Screenshots the browser tests leave for a person to look at (git-ignored). */
 export const ARTIFACTS = path.join(REPO_ROOT, 'tests/artifacts');
 
-/** Registers the start and stop of the server and the browser; read the fields inside the tests. */
-export function serverAndBrowser(): { server: TestServer; browser: Browser } {
+/** Registers the start and stop of the server and the browser; read the fields inside the tests. `options`: the server's. */
+export function serverAndBrowser(options: Parameters<typeof startTestServer>[0] = {}): { server: TestServer; browser: Browser } {
   const suite = {} as { server: TestServer; browser: Browser };
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    suite.server = await startTestServer();
+    suite.server = await startTestServer(options);
     suite.browser = await launchChromium();
   });
   afterAll(async () => {

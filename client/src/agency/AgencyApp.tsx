@@ -13,6 +13,7 @@ import { SetPassword } from '../signin/SetPassword.tsx';
 import { CatalogueScreen } from './catalogue/CatalogueScreen.tsx';
 import { ItemsScreen } from './catalogue/items/ItemsScreen.tsx';
 import { ClientsScreen } from './clients/ClientsScreen.tsx';
+import { InsightsScreen } from './insights/InsightsScreen.tsx';
 import { OverviewScreen } from './OverviewScreen.tsx';
 import { PreviewScreen } from './PreviewScreen.tsx';
 import { RankingScreen } from './RankingScreen.tsx';
@@ -63,6 +64,7 @@ export function AgencyApp() {
             <Route path={relative(AGENCY_PATHS.preview)} element={<PreviewScreen />} />
             <Route path={relative(AGENCY_PATHS.ranking)} element={<RankingScreen canEdit={session.staff.role === 'admin'} />} />
             <Route path={relative(AGENCY_PATHS.clients)} element={<ClientsScreen canEdit={roleAllows(session.staff.role, 'editor')} />} />
+            <Route path={relative(AGENCY_PATHS.insights)} element={<InsightsScreen />} />
             {session.staff.role === 'admin' && <Route path={relative(AGENCY_PATHS.staff)} element={<StaffScreen me={session.staff.id} />} />}
             <Route path="*" element={<Navigate to={AGENCY_PATHS.home} replace />} />
           </>

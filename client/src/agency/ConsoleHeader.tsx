@@ -43,6 +43,10 @@ export function ConsoleHeader({ session, onSignedOut }: { session: StaffSessionI
           <NavLink to={AGENCY_PATHS.clients} className="screen-nav-link">
             {t('agency.clients')}
           </NavLink>
+          {/* Every role reads the insights: counts of at least 5 travellers, never a traveller. */}
+          <NavLink to={AGENCY_PATHS.insights} className="screen-nav-link">
+            {t('agency.insights')}
+          </NavLink>
           {session.staff.role === 'admin' && (
             <NavLink to={AGENCY_PATHS.staff} className="screen-nav-link">
               {t('agency.staff')}

@@ -7,6 +7,7 @@ export const AGENCY_PATHS = {
   promotions: '/agency/catalogue/promotions',
   staff: '/agency/staff',
   clients: '/agency/clients',
+  insights: '/agency/insights',
   ranking: '/agency/ranking',
   preview: '/agency/preview',
   setPassword: '/agency/set-password',

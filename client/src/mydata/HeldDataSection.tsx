@@ -3,7 +3,7 @@
  * they were last (and for how long it is kept), their bookings, the notifications they got with why, and
  * their sessions. The export carries the same, as a file.
  */
-import { CATEGORY_LABELS, type HeldInteraction, renderEvidence, type MyData } from '@escale/shared';
+import { CATEGORY_LABELS, formatDay, type HeldInteraction, INSIGHT_LIMITS, renderEvidence, type MyData } from '@escale/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PATHS } from '../app/paths.ts';
@@ -59,6 +59,18 @@ export function HeldDataSection({ data, onTakeBack }: { data: MyData; onTakeBack
               <button type="button" className="link-button" onClick={() => onTakeBack(i)} aria-label={t('mydata.takeBackLabel', { what: t(`mydata.kind.${i.kind}`), place: i.placeName ?? i.placeId })}>
                 {t('mydata.fewerRemove')}
               </button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3>{t('mydata.statistics', { count: data.statistics.length })}</h3>
+      <p className="muted">{t('mydata.statisticsHelp', { min: INSIGHT_LIMITS.minTravellers, days: INSIGHT_LIMITS.retentionDays })}</p>
+      {data.statistics.length > 0 && (
+        <ul className="held-list">
+          {data.statistics.slice(0, SHOWN).map((e) => (
+            <li key={`${e.day}-${e.action}-${e.placeId}`}>
+              {formatDay(e.day, locale)} · {t(`mydata.statisticsAction.${e.action}`)} · {e.placeName ?? e.placeId}
             </li>
           ))}
         </ul>

@@ -1,8 +1,8 @@
 /**
  * The scheduled clean-up that keeps every store bounded: sessions that can no longer open anything end
  * (expired, or demo sessions once demo mode is off) and their demo visitors are erased; messages no replay
- * can be sent any more, change-log entries every instance applied long ago, wallet inbox items and positions
- * past their retention are deleted. Runs at start and every HOUSEKEEPING_INTERVAL_MS on the server's clock.
+ * can be sent any more, change-log entries every instance applied long ago, wallet inbox items, positions
+ * and insight events past their retention are deleted. Runs at start and every HOUSEKEEPING_INTERVAL_MS on the server's clock.
  */
 import { endSession } from '../auth/end-session.ts';
 import { purgeChangeLog } from '../bus/change-log.ts';
@@ -14,7 +14,9 @@ import { eraseTraveller } from '../travellers/erase.ts';
 import { purgeInbox } from '../wallet/forwarding/queries.ts';
 import { purgePositions } from '../privacy/retention.ts';
 import { purgeExpiredStaffSessions } from '../agency/staff-sessions.ts';
-import { FORWARDING_LIMITS } from '@escale/shared';
+import { purgeEvents } from '../insights/events.ts';
+import { localDate } from '../recommend/local-clock.ts';
+import { FORWARDING_LIMITS, INSIGHT_LIMITS } from '@escale/shared';
 
 /** Often enough that an expired demo visitor is gone within minutes; each run costs a few indexed queries. */
 export const HOUSEKEEPING_INTERVAL_MS = 5 * 60_000;
@@ -28,13 +30,15 @@ export interface HousekeepingReport {
   inboxPurged: number;
   /** Stored positions older than POSITION_RETENTION_HOURS. */
   positionsPurged: number;
+  /** Insight events of days past INSIGHT_LIMITS.retentionDays (in the city). */
+  insightsPurged: number;
 }
 
-export type HousekeepingDeps = Pick<AppContext, 'db' | 'afterTurn' | 'changes' | 'clock' | 'config' | 'logger' | 'storeHealth'>;
+export type HousekeepingDeps = Pick<AppContext, 'db' | 'afterTurn' | 'changes' | 'clock' | 'config' | 'logger' | 'storeHealth' | 'city'>;
 
 export async function runHousekeeping(ctx: HousekeepingDeps): Promise<HousekeepingReport> {
   const now = ctx.clock.now();
-  const report: HousekeepingReport = { sessionsEnded: 0, visitorsErased: 0, messagesPurged: 0, changesPurged: 0, inboxPurged: 0, positionsPurged: 0 };
+  const report: HousekeepingReport = { sessionsEnded: 0, visitorsErased: 0, messagesPurged: 0, changesPurged: 0, inboxPurged: 0, positionsPurged: 0, insightsPurged: 0 };
   for (const session of await deadSessions(ctx.db, now, ctx.config)) {
     await endSession(ctx, session, 'expired');
     report.sessionsEnded++;
@@ -49,6 +53,7 @@ export async function runHousekeeping(ctx: HousekeepingDeps): Promise<Housekeepi
   report.positionsPurged = await purgePositions(ctx.db, new Date(now.getTime() - ctx.config.retention.positionMs));
   await purgeExpiredStaffSessions(ctx.db, now);
   report.inboxPurged = await purgeInbox(ctx.db, new Date(now.getTime() - FORWARDING_LIMITS.retentionDays * 86_400_000));
+  report.insightsPurged = await purgeEvents(ctx.db, localDate(now, ctx.city.timezone), INSIGHT_LIMITS.retentionDays);
   return report;
 }
 

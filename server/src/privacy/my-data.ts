@@ -3,23 +3,26 @@
  * elsewhere (Art. 20): the same `MyData` for the page and the export, validated against the contract before
  * it leaves, so the published schema (docs/export-schema.json) is what is sent.
  */
-import { type Change, MY_DATA_SCHEMA_VERSION, MyData, ServerSuggestions, type HeldInteraction } from '@escale/shared';
+import { type Change, type HeldInsightEvent, MY_DATA_SCHEMA_VERSION, MyData, ServerSuggestions, type HeldInteraction } from '@escale/shared';
 import type { AppContext } from '../context.ts';
 import { notesOf } from '../advisor-notes/queries.ts';
 import { loadPushSettings } from '../push/settings.ts';
 import { consentHistory, consentsOf } from '../travellers/consents.ts';
 import type { InteractionKind, Traveller } from '../travellers/model.ts';
 import { removeInteraction } from '../travellers/queries.ts';
+import { forgetEvents, isInsightFeedback } from '../insights/events.ts';
 import { listBookings } from '../wallet/queries.ts';
 import { listTrips } from '../wallet/trip-store.ts';
 import { fewerLikeOf, rankingSettingsOf } from './queries.ts';
 
-export type MyDataDeps = Pick<AppContext, 'db' | 'graph' | 'recommender' | 'config' | 'clock'>;
+export type MyDataDeps = Pick<AppContext, 'db' | 'graph' | 'recommender' | 'config' | 'clock' | 'insights'>;
 
 export async function myData(ctx: MyDataDeps, traveller: Traveller): Promise<MyData> {
   const id = traveller.id;
+  // What was shown a moment ago and waits to be written is held too: written first, then read.
+  await ctx.insights.flush();
   const account = await ctx.db.selectFrom('traveller_accounts').select('email').where('traveller_id', '=', traveller.id).executeTakeFirst();
-  const [row, consents, history, settings, fewer, interactions, positions, bookings, trips, pushSettings, messages, sessions, advisorNotes] = await Promise.all([
+  const [row, consents, history, settings, fewer, interactions, positions, bookings, trips, pushSettings, messages, sessions, advisorNotes, statistics] = await Promise.all([
     ctx.db.selectFrom('travellers').select(['created_at', 'onboarded_at']).where('id', '=', id).executeTakeFirstOrThrow(),
     consentsOf(ctx.db, id),
     consentHistory(ctx.db, id),
@@ -33,6 +36,14 @@ export async function myData(ctx: MyDataDeps, traveller: Traveller): Promise<MyD
     ctx.db.selectFrom('message_log').select(['body']).where('traveller_id', '=', id).where('type', '=', 'suggestions').orderBy('seq', 'desc').execute(),
     ctx.db.selectFrom('sessions').select(['created_at', 'expires_at']).where('traveller_id', '=', id).orderBy('created_at', 'desc').execute(),
     notesOf(ctx.db, id),
+    ctx.db
+      .selectFrom('insight_events')
+      .select(['day', 'action', 'place_id', 'category', 'signal'])
+      .where('traveller_id', '=', id)
+      .orderBy('day', 'desc')
+      .orderBy('action')
+      .orderBy('place_id')
+      .execute(),
   ]);
   const data: MyData = {
     schemaVersion: MY_DATA_SCHEMA_VERSION,
@@ -63,6 +74,14 @@ export async function myData(ctx: MyDataDeps, traveller: Traveller): Promise<MyD
       const parsed = ServerSuggestions.safeParse(JSON.parse(m.body));
       return parsed.success ? [parsed.data] : [];
     }),
+    statistics: statistics.map((e): HeldInsightEvent => ({
+      day: e.day,
+      action: e.action as HeldInsightEvent['action'],
+      placeId: e.place_id,
+      placeName: ctx.graph.place(e.place_id)?.name ?? null,
+      category: e.category,
+      signal: e.signal,
+    })),
     sessions: sessions.map((s) => ({ createdAt: s.created_at, expiresAt: s.expires_at })),
     retention: { positionHours: Math.round(ctx.config.retention.positionMs / 3_600_000), suggestionsKept: ctx.config.realtime.replayMaxMessages },
   };
@@ -78,7 +97,11 @@ export const exportFileName = (at: Date): string => `escale-my-data-${at.toISOSt
  */
 export async function takeBackInteraction(ctx: Pick<AppContext, 'changes'>, i: { travellerId: string; placeId: string; kind: InteractionKind }): Promise<boolean> {
   return ctx.changes.record(
-    (trx) => removeInteraction(trx, i),
+    async (trx) => {
+      // A like or a dismissal taken back leaves the agency's insights too.
+      if (isInsightFeedback(i.kind)) await forgetEvents(trx, i.travellerId, i.kind, i.placeId);
+      return removeInteraction(trx, i);
+    },
     (removed): Change[] =>
       removed
         ? [

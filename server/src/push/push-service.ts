@@ -156,7 +156,8 @@ export class PushService {
       notifications: notificationStatus(settings, state, now, localMinutes(now, tz), (d) => localClock(d, tz)),
       refreshInMs: refreshDelay(now, changesAt, clock),
     };
-    this.hub.broadcast(traveller.id, JSON.stringify(feed));
+    // Shown: on a screen now. Noted in memory; the agency's insights write it a moment later (insights/).
+    if (this.hub.broadcast(traveller.id, JSON.stringify(feed)) > 0) this.ctx.insights.shown(traveller.id, items);
   }
 
   /** Records where moves count from (the first position), without notifying. */
@@ -286,6 +287,7 @@ export class PushService {
     const record = pushWrites(traveller.id, next, day, ids, !state.lastPushAt || localDate(state.lastPushAt, tz) !== day);
     this.ctx.afterTurn.add(alsoStore ? [alsoStore, ...record] : record);
     this.ctx.pushCache.pushed(traveller.id, next, day, ids);
+    this.ctx.insights.shown(traveller.id, items);
     this.ctx.metrics.pushes.inc({ trigger: req.trigger });
     return { pushed: true, trigger: req.trigger, items: items.length };
   }

@@ -21,6 +21,7 @@ import { Metrics } from '../metrics/metrics.ts';
 import { parseClientMessage } from './parse-client-message.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { isStoreUnreachable } from '../store/dialect.ts';
+import { forgetEvents, isInsightFeedback } from '../insights/events.ts';
 
 export interface RealtimeDeps {
   ctx: AppContext;
@@ -146,9 +147,13 @@ export function attachConnection(deps: RealtimeDeps, c: Connection): void {
       }
       const interaction = { travellerId, placeId: msg.placeId, kind: msg.kind, at: clock.now() };
       // The same feedback again is the same fact: one row and one edge, refreshed (travellers/queries.ts);
-      // every instance's graph gains the edge from the change log, this one's before the feed below.
+      // every instance's graph gains the edge from the change log, this one's before the feed below. A like
+      // or a dismissal of a suggestion counts in the agency's insights, committed with it.
       await ctx.changes.record(
-        (trx) => addInteraction(trx, interaction),
+        async (trx) => {
+          await addInteraction(trx, interaction);
+          if (isInsightFeedback(msg.kind)) await ctx.insights.acted(trx, travellerId, msg.placeId, msg.kind);
+        },
         () => [{ type: 'interaction_recorded', travellerId, placeId: msg.placeId, kind: msg.kind, at: interaction.at.toISOString() }],
       );
       await hub.publish(travellerId, { type: 'feedback_ack', placeId: msg.placeId, kind: msg.kind }, ctx.clock.now());
@@ -159,7 +164,11 @@ export function attachConnection(deps: RealtimeDeps, c: Connection): void {
       const traveller = await loadTraveller();
       const interaction = { travellerId, placeId: msg.placeId, kind: msg.kind };
       await ctx.changes.record(
-        (trx) => removeInteraction(trx, interaction),
+        async (trx) => {
+          await removeInteraction(trx, interaction);
+          // As if it had never been given: in the agency's insights too.
+          if (isInsightFeedback(msg.kind)) await forgetEvents(trx, travellerId, msg.kind, msg.placeId);
+        },
         () => [{ type: 'interaction_removed', ...interaction }],
       );
       // Acknowledged even when there was nothing to take back: the client's state is right either way.

@@ -175,11 +175,14 @@ export class Hub {
   /**
    * Sends a message that is not logged (the feed) to the traveller's live sockets. A socket still being
    * greeted is skipped: it asks for its own feed once it is live, and a feed must not arrive before the
-   * welcome or in the middle of a replay.
+   * welcome or in the middle of a replay. Returns how many sockets it was sent to (the insights count a feed
+   * as shown only when it was).
    */
-  broadcast(travellerId: string, text: string): void {
+  broadcast(travellerId: string, text: string): number {
     const set = this.byTraveller.get(travellerId);
-    if (set) for (const c of set) if (c.phase === 'live') this.send(c.socket, text);
+    let sent = 0;
+    if (set) for (const c of set) if (c.phase === 'live' && this.send(c.socket, text)) sent++;
+    return sent;
   }
 
   /**
@@ -257,10 +260,15 @@ export class Hub {
   }
 
   /** Sends unless the socket is a slow consumer, which is closed to resync instead. */
-  send(socket: WebSocket, text: string): void {
-    if (socket.readyState !== socket.OPEN) return;
-    if (socket.bufferedAmount + text.length > this.maxBufferedBytes) return this.closeSlowConsumer(socket);
+  /** Whether it was sent (a closed socket, or a slow one closed instead, was not). */
+  send(socket: WebSocket, text: string): boolean {
+    if (socket.readyState !== socket.OPEN) return false;
+    if (socket.bufferedAmount + text.length > this.maxBufferedBytes) {
+      this.closeSlowConsumer(socket);
+      return false;
+    }
     socket.send(text);
+    return true;
   }
 
   private closeSlowConsumer(socket: WebSocket): void {

@@ -169,6 +169,25 @@ export interface AdvisorNoteTable {
   corrected_at: string | null;
 }
 
+/**
+ * What a traveller was shown, liked, dismissed or booked, for the agency's insights (insights/): one row per
+ * traveller, action, place and city day; read only as counts of distinct travellers, kept
+ * INSIGHT_LIMITS.retentionDays, erased with the traveller.
+ */
+export interface InsightEventTable {
+  traveller_id: string;
+  agency_id: string;
+  action: string; // InsightAction
+  place_id: string;
+  /** The city's date, "YYYY-MM-DD". */
+  day: string;
+  /** The Monday of the day's ISO week, "YYYY-MM-DD" (week buckets group by it). */
+  week: string;
+  category: string;
+  /** The signal that drove the suggestion (for a like, dismissal or booking: of the suggestion it follows). */
+  signal: string;
+}
+
 export interface InteractionTable {
   id: Generated<number>;
   traveller_id: string;
@@ -385,6 +404,7 @@ export interface Database {
   interactions: InteractionTable;
   fewer_like: FewerLikeTable;
   advisor_notes: AdvisorNoteTable;
+  insight_events: InsightEventTable;
   positions: PositionTable;
   sessions: SessionTable;
   push_state: PushStateTable;

@@ -8,6 +8,7 @@ import { type Change, CONSENT_CATEGORIES, type ConsentCategory, type ConsentEven
 import { HISTORY_KINDS, type InteractionKind } from './model.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../store/db.ts';
+import { forgetEvents } from '../insights/events.ts';
 
 export async function setConsent(ctx: Pick<AppContext, 'clock' | 'changes' | 'afterTurn'>, travellerId: string, category: ConsentCategory, granted: boolean): Promise<void> {
   // Writes still queued for the end of the turn (a position just received) commit first, so that a withdrawal
@@ -49,6 +50,8 @@ async function forgetCategory(trx: Db, travellerId: string, category: ConsentCat
       // Likes, visits and places saved; "Not interested" and "Been there" are instructions, and stay.
       const kinds = [...HISTORY_KINDS];
       const gone = await trx.deleteFrom('interactions').where('traveller_id', '=', travellerId).where('kind', 'in', kinds).returning(['place_id', 'kind']).execute();
+      // The agency's insights counted those likes: they go with them.
+      await forgetEvents(trx, travellerId, 'liked');
       return gone.map((i) => ({ type: 'interaction_removed', travellerId, placeId: i.place_id, kind: i.kind as InteractionKind }));
     }
     case 'profile':

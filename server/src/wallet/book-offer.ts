@@ -22,7 +22,7 @@ import { addBooking } from './queries.ts';
 
 export async function bookOffer(ctx: AppContext, traveller: Traveller, offerId: string, quantity: number, key: string): Promise<Answer> {
   const now = ctx.clock.now();
-  return runOnce(
+  const answer = await runOnce(
     ctx,
     traveller.id,
     key,
@@ -70,6 +70,21 @@ export async function bookOffer(ctx: AppContext, traveller: Traveller, offerId: 
       { type: 'catalogue_changed', places: [], events: [], offers: [offerId] },
     ],
   );
+  if (answer.status === 201) await countBooked(ctx, traveller.id, answer.body as BookingT);
+  return answer;
+}
+
+/**
+ * A booking of a suggestion counts in the agency's insights, after the booking is committed: a statistic
+ * must never cost a traveller their seats. A retry's replayed answer writes the same row, which does nothing.
+ */
+async function countBooked(ctx: AppContext, travellerId: string, booking: BookingT): Promise<void> {
+  if (!booking.placeId) return;
+  try {
+    await ctx.insights.acted(ctx.db, travellerId, booking.placeId, 'booked');
+  } catch (err) {
+    ctx.logger.warn({ err }, 'a booking could not be counted in the insights');
+  }
 }
 
 /** Gives a cancelled offer booking's seats back (never above the offer's total), in the cancelling transaction. */

@@ -23,6 +23,7 @@ import * as accountPasswordLinks from './2026-12-06T12-00-account-password-links
 import * as catalogueEditing from './2026-12-07T08-00-catalogue-editing.ts';
 import * as eventsOffersPromotions from './2026-12-08T08-00-events-offers-promotions.ts';
 import * as advisorNotes from './2026-12-08T09-00-advisor-notes.ts';
+import * as insights from './2026-12-08T10-00-insights.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T20-00-initial': initial,
@@ -44,4 +45,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T08-00-catalogue-editing': catalogueEditing,
   '2026-12-08T08-00-events-offers-promotions': eventsOffersPromotions,
   '2026-12-08T09-00-advisor-notes': advisorNotes,
+  '2026-12-08T10-00-insights': insights,
 };
