@@ -1,7 +1,6 @@
 /**
- * The cities whose offline basemap `npm run basemap:build` can derive from ../shared/data/basemap/. Adding a
- * city's catalogue is all that is left for Lyon and Barcelona: their tiles are built by the same script
- * (`npm run basemap:build -- --city lyon`) and served the same way.
+ * The cities whose offline basemap `npm run basemap:build` derives from ../shared/data/basemap/: one entry per
+ * city with a catalogue in data/ (`npm run basemap:build -- --city lyon` builds one of them).
  */
 export interface BasemapCity {
   id: string;
@@ -18,4 +17,4 @@ export const BASEMAP_CITIES: readonly BasemapCity[] = [
 ];
 
 /** Built and committed by default: the cities that have a catalogue in data/. */
-export const DEFAULT_CITIES = ['paris'];
+export const DEFAULT_CITIES = ['paris', 'lyon', 'barcelona'];

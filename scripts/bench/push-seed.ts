@@ -3,12 +3,13 @@
  * session, written with the server's own modules. The demo sign-in maps a persona to one traveller, so it
  * cannot give N; profiles here are varied copies of the personas, every consent on.
  */
+import path from 'node:path';
 import type { Insertable } from 'kysely';
 import { SessionClocks } from '../../server/src/auth/session-clocks.ts';
 import { createSession } from '../../server/src/auth/sessions.ts';
 import { loadCatalogueFiles } from '../../server/src/catalogue/load-files.ts';
 import { DEMO_AGENCY, seedDemoCatalogue } from '../../server/src/catalogue/seed.ts';
-import { loadConfig } from '../../server/src/config.ts';
+import { loadConfig, REPO_ROOT } from '../../server/src/config.ts';
 import { openSqlite } from '../../server/src/store/db.ts';
 import { openPostgres } from '../../server/src/store/postgres.ts';
 import { migrateToLatest } from '../../server/src/store/migrate.ts';
@@ -63,7 +64,7 @@ export async function seedPushBench(where: { dataDir: string; databaseUrl?: stri
   const { db, file, close } = where.databaseUrl ? await openPostgres(where.databaseUrl) : openSqlite(config.dataDir);
   try {
     await migrateToLatest(db, file);
-    const files = loadCatalogueFiles(config.catalogueDir, config.personasFile);
+    const files = loadCatalogueFiles(path.join(REPO_ROOT, 'data/paris'), config.personasFile);
     await seedDemoCatalogue(db, files, now);
 
     const { year, month, day } = localParts(now, files.city.timezone);

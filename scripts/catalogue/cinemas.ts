@@ -1,4 +1,4 @@
-// Turns the CNC cinema rows for Paris into candidates, with the Art et Essai label as tags.
+// Turns one city's CNC cinema rows into candidates, with the Art et Essai label as tags.
 import type { Candidate } from '../../server/src/catalogue/osm/candidate.ts';
 import { titleCaseName } from './display-names.ts';
 import { round6 } from '../../server/src/catalogue/osm/inside-point.ts';
@@ -12,26 +12,36 @@ const AE_LABELS: Array<[string, string]> = [
   ['PR', 'art-et-essai:patrimoine'],
 ];
 
+/** Which CNC rows are the city's (by `code INSEE`) and the postcode an arrondissement's code gives. */
+export interface CncCity {
+  name: string;
+  inCity: (insee: string) => boolean;
+  /** null when the row carries the commune's code rather than an arrondissement's. */
+  postcodeOf: (insee: string) => string | null;
+}
+
 /** INSEE 75101…75120 → postcode 75001…75020. */
-function postcodeOf(insee: string): string | null {
+function parisPostcode(insee: string): string | null {
   const m = /^751(\d{2})$/.exec(insee.trim());
   return m ? `750${m[1]}` : null;
 }
 
-export function cinemaCandidates(rows: CsvRow[], sourceDate: string): Candidate[] {
-  const paris = rows.filter((r) => postcodeOf(r['code INSEE'] ?? '') !== null);
+export const PARIS_CNC: CncCity = { name: 'Paris', inCity: (insee) => parisPostcode(insee) !== null, postcodeOf: parisPostcode };
+
+export function cinemaCandidates(rows: CsvRow[], sourceDate: string, city: CncCity = PARIS_CNC): Candidate[] {
+  const cityRows = rows.filter((r) => city.inCity((r['code INSEE'] ?? '').trim()));
   // Two Paris rows are called just "PATHE"; the arrondissement tells them apart.
   const nameCount = new Map<string, number>();
-  for (const r of paris) nameCount.set(r.nom ?? '', (nameCount.get(r.nom ?? '') ?? 0) + 1);
+  for (const r of cityRows) nameCount.set(r.nom ?? '', (nameCount.get(r.nom ?? '') ?? 0) + 1);
   const out: Candidate[] = [];
-  for (const r of paris) {
+  for (const r of cityRows) {
     const ref = (r['N° auto'] ?? '').trim();
     const lat = Number(r.latitude);
     const lon = Number(r.longitude);
     if (!ref || !Number.isFinite(lat) || !Number.isFinite(lon) || lat === 0) continue;
-    const postcode = postcodeOf(r['code INSEE'] ?? '')!;
+    const postcode = city.postcodeOf((r['code INSEE'] ?? '').trim());
     let name = titleCaseName(r.nom ?? '');
-    if ((nameCount.get(r.nom ?? '') ?? 0) > 1) name = `${name} (Paris ${Number(postcode.slice(3))}e)`;
+    if ((nameCount.get(r.nom ?? '') ?? 0) > 1 && postcode) name = `${name} (${city.name} ${Number(postcode.slice(3))}e)`;
     const facts: string[] = [];
     if ((r.AE ?? '').trim().toUpperCase() === 'OUI') facts.push('art-et-essai');
     const label = (r['label Art et Essai'] ?? '').toUpperCase();
@@ -48,7 +58,7 @@ export function cinemaCandidates(rows: CsvRow[], sourceDate: string): Candidate[
       tags,
       lat: round6(lat),
       lon: round6(lon),
-      address: street ? `${street}, ${postcode} Paris` : null,
+      address: street ? `${street}, ${postcode ? `${postcode} ` : ''}${city.name}` : null,
       openingHoursRaw: null,
       website: null,
       cuisines: [],

@@ -1,5 +1,6 @@
 /**
- * `npm run catalogue:demo-travellers`: writes `data/paris/demo-travellers.json`, the seeded demo travellers
+ * The seeded demo travellers of a city (`data/<city>/demo-travellers.json`, written by `npm run catalogue:build`
+ * with the rest of the city; `npm run catalogue:demo-travellers` rewrites Paris's alone), the travellers
  * the taste walk goes through. They are not people and not from any source: each is a plausible history
  * at real places of the catalogue, drawn (seeded, so the file is the same on every run) from a taste
  * archetype — mostly places of the archetype, now and then anything else, liked or visited over the past
@@ -13,9 +14,9 @@ import { mulberry32 } from '../../server/src/recommend/seeded-random.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CITY_DIR = path.join(ROOT, 'data/paris');
-const SEED = 20261124;
+export const PARIS_TRAVELLER_SEED = 20261124;
 
-interface Archetype {
+export interface Archetype {
   name: string;
   travellers: number;
   tags: string[];
@@ -51,11 +52,15 @@ const OFF_TASTE = 0.12;
 const LIKED = 0.4;
 const MAX_DAYS_AGO = 365;
 
-export function demoTravellers(places: PlaceRecord[], seed = SEED): DemoTravellerRecord[] {
+/**
+ * `firstNumber` numbers the travellers of a city after those of the cities built before it: the server seeds
+ * them as travellers by id, so `demo-traveller-001` must be one traveller in one city.
+ */
+export function demoTravellers(places: PlaceRecord[], seed = PARIS_TRAVELLER_SEED, archetypes: Archetype[] = ARCHETYPES, firstNumber = 1): DemoTravellerRecord[] {
   const rand = mulberry32(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
   const out: DemoTravellerRecord[] = [];
-  for (const archetype of ARCHETYPES) {
+  for (const archetype of archetypes) {
     const tags = new Set(archetype.tags.filter((t) => !PRACTICAL_TAGS.has(t)));
     const pool = places.filter((p) => archetype.categories.includes(p.category) || p.tags.some((t) => tags.has(t)));
     if (pool.length < MIN_POOL) throw new Error(`archetype "${archetype.name}" matches ${pool.length} places: fewer than ${MIN_POOL}`);
@@ -72,7 +77,7 @@ export function demoTravellers(places: PlaceRecord[], seed = SEED): DemoTravelle
         kind: rand() < LIKED ? ('liked' as const) : ('visited' as const),
         daysAgo: 1 + Math.floor(rand() * MAX_DAYS_AGO),
       }));
-      out.push(DemoTravellerRecord.parse({ id: `demo-traveller-${String(out.length + 1).padStart(3, '0')}`, archetype: archetype.name, history }));
+      out.push(DemoTravellerRecord.parse({ id: `demo-traveller-${String(firstNumber + out.length).padStart(3, '0')}`, archetype: archetype.name, history }));
     }
   }
   return out;

@@ -1,4 +1,4 @@
-// Turns Muséofile rows into candidates, leaving out museums whose coordinates are a shared placeholder.
+// Turns one city's Muséofile rows into candidates, leaving out museums whose coordinates are a shared placeholder.
 import type { Candidate } from '../../server/src/catalogue/osm/candidate.ts';
 import { absoluteUrl } from '../../server/src/catalogue/osm/candidate.ts';
 import { capitaliseFirst } from './display-names.ts';
@@ -8,6 +8,17 @@ import type { CsvRow } from './read-csv.ts';
 import { slugify, splitOsmList } from '../../server/src/catalogue/osm/slug.ts';
 
 const MAX_THEMES = 4;
+
+/** Which Muséofile rows are the city's, and the name its addresses end with. */
+export interface MuseofileCity {
+  name: string;
+  /** `cp_m` of the city (75001…75020 and the CEDEX 751xx for Paris; 69001…69009 for Lyon). */
+  postcode: RegExp;
+  /** `ville_m` of the city, in any case. */
+  town: RegExp;
+}
+
+export const PARIS_MUSEOFILE: MuseofileCity = { name: 'Paris', postcode: /^75\d{3}$/, town: /paris/i };
 
 export interface MuseumSkip {
   ref: string;
@@ -22,11 +33,11 @@ function parsePoint(value: string | undefined): [number, number] | null {
 }
 
 /** Street address without the postcode and city that some rows repeat in `adrl1_m`. */
-function museumAddress(row: CsvRow): string | null {
+function museumAddress(row: CsvRow, city: string): string | null {
   const street = (row.adrl1_m ?? '').replace(/\s+/g, ' ').trim();
   const cp = (row.cp_m ?? '').trim();
   if (!street) return null;
-  return `${street}, ${cp ? `${cp} ` : ''}Paris`.slice(0, 300);
+  return `${street}, ${cp ? `${cp} ` : ''}${city}`.slice(0, 300);
 }
 
 function normalisedAddress(row: CsvRow): string {
@@ -44,14 +55,14 @@ export function museumName(row: CsvRow): string {
 }
 
 /**
- * Paris rows only. A point shared by several museums is trusted only when they also share a street
+ * The city's rows only. A point shared by several museums is trusted only when they also share a street
  * address (two museums in one building, e.g. the Invalides); otherwise (the 48.8589,2.3469 placeholder,
  * or Guimet and the Musée de la Marine) none of them has a usable position and all are left out.
  */
-export function museumCandidates(rows: CsvRow[], sourceDate: string): { candidates: Candidate[]; skipped: MuseumSkip[] } {
-  const paris = rows.filter((r) => /^75\d{3}$/.test((r.cp_m ?? '').trim()) && /paris/i.test(r.ville_m ?? ''));
+export function museumCandidates(rows: CsvRow[], sourceDate: string, city: MuseofileCity = PARIS_MUSEOFILE): { candidates: Candidate[]; skipped: MuseumSkip[] } {
+  const cityRows = rows.filter((r) => city.postcode.test((r.cp_m ?? '').trim()) && city.town.test(r.ville_m ?? ''));
   const byPoint = new Map<string, CsvRow[]>();
-  for (const r of paris) {
+  for (const r of cityRows) {
     const p = parsePoint(r.geolocalisation);
     if (!p) continue;
     const key = `${round6(p[0])},${round6(p[1])}`;
@@ -59,7 +70,7 @@ export function museumCandidates(rows: CsvRow[], sourceDate: string): { candidat
   }
   const candidates: Candidate[] = [];
   const skipped: MuseumSkip[] = [];
-  for (const r of paris) {
+  for (const r of cityRows) {
     const ref = (r.ref ?? '').trim();
     const name = museumName(r);
     const p = parsePoint(r.geolocalisation);
@@ -85,7 +96,7 @@ export function museumCandidates(rows: CsvRow[], sourceDate: string): { candidat
       tags,
       lat: round6(p[0]),
       lon: round6(p[1]),
-      address: museumAddress(r),
+      address: museumAddress(r, city.name),
       openingHoursRaw: null,
       website: absoluteUrl(r.url_m),
       cuisines: [],

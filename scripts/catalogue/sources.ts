@@ -1,36 +1,34 @@
-// The raw files the Paris catalogue is built from, with the dates and licences data/README.md repeats.
+// A city's raw files (in ../shared/data), with the dates and licences data/README.md repeats.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface SourceFile {
-  key: 'restaurants' | 'operaArea' | 'cafes' | 'parksSports' | 'cinemas' | 'museums' | 'markets';
+  /** The name a city definition reads the file by (`restaurants`, `foodDrink`…). */
+  key: string;
   path: string;
   /** Data date (Overpass date, export date or snapshot date), used to let the newest copy of an OSM object win. */
   date: string;
   licence: string;
 }
 
-export const PARIS_SOURCES: readonly SourceFile[] = [
-  { key: 'restaurants', path: 'osm/paris-restaurants-2024-12-19.osm.pbf', date: '2024-12-19', licence: 'ODbL 1.0 (© OpenStreetMap contributors)' },
-  { key: 'operaArea', path: 'osm/paris-opera-area-pois-2023-12-09.osm.pbf', date: '2023-12-09', licence: 'ODbL 1.0 (© OpenStreetMap contributors)' },
-  { key: 'cafes', path: 'osm/paris-central-cafes-bakeries-2026-05.geojson', date: '2026-05-25', licence: 'ODbL 1.0 (© OpenStreetMap contributors)' },
-  { key: 'parksSports', path: 'osm/paris-parks-sports-centres-2025-05-29.osm.pbf', date: '2025-05-29', licence: 'ODbL 1.0 (© OpenStreetMap contributors)' },
-  { key: 'cinemas', path: 'opendata/paris-lyon-cinemas-2022.csv', date: '2022-12-31', licence: 'Licence Ouverte 2.0 (Ministère de la Culture – CNC)' },
-  { key: 'museums', path: 'opendata/paris-lyon-museums-museofile-2021-06.csv', date: '2021-06-14', licence: 'Licence Ouverte (Ministère de la Culture – Muséofile)' },
-  { key: 'markets', path: 'opendata/paris-markets-2022-04.csv', date: '2022-04-03', licence: 'ODbL 1.0 (Ville de Paris)' },
-];
+export const OSM_LICENCE = 'ODbL 1.0 (© OpenStreetMap contributors)';
 
-export function sourcePath(dataDir: string, key: SourceFile['key']): string {
-  const file = PARIS_SOURCES.find((s) => s.key === key);
+export function sourceFile(sources: readonly SourceFile[], key: string): SourceFile {
+  const file = sources.find((s) => s.key === key);
   if (!file) throw new Error(`unknown source ${key}`);
-  return join(dataDir, file.path);
-}
-
-export function sourceDate(key: SourceFile['key']): string {
-  return PARIS_SOURCES.find((s) => s.key === key)!.date;
+  return file;
 }
 
 /** The files missing from dataDir (empty when the build can run). */
-export function missingSources(dataDir: string): string[] {
-  return PARIS_SOURCES.map((s) => join(dataDir, s.path)).filter((p) => !existsSync(p));
+export function missingSources(dataDir: string, sources: readonly SourceFile[]): string[] {
+  return sources.map((s) => join(dataDir, s.path)).filter((p) => !existsSync(p));
 }
+
+/** A city's access to its own files: where each is and its data date. */
+export function sourcesIn(dataDir: string, sources: readonly SourceFile[]) {
+  return {
+    path: (key: string) => join(dataDir, sourceFile(sources, key).path),
+    date: (key: string) => sourceFile(sources, key).date,
+  };
+}
+export type Sources = ReturnType<typeof sourcesIn>;

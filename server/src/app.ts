@@ -25,7 +25,8 @@ import { describeRedisUrl, InProcessRelay, RedisRelay, relayChannel, type Relay 
 import { followPushChanges } from './push/follow-changes.ts';
 import { followTravellerChanges } from './travellers/follow-changes.ts';
 import { SessionClocks } from './auth/session-clocks.ts';
-import { loadCatalogueFiles, type CatalogueFiles } from './catalogue/load-files.ts';
+import { loadCatalogues, type Catalogues } from './catalogue/load-files.ts';
+import { Cities, defaultCityId } from './catalogue/cities.ts';
 import { readCatalogue } from './catalogue/queries.ts';
 import { clientConfig } from './catalogue/client-config.ts';
 import { catalogueRoutes } from './catalogue/routes.ts';
@@ -52,6 +53,8 @@ import { PushCache } from './push/push-cache.ts';
 import { pushRoutes } from './push/routes.ts';
 import { walletRoutes } from './wallet/routes.ts';
 import { tripRoutes } from './wallet/trip-routes.ts';
+import { demoRoutes } from './demo/routes.ts';
+import { DemoTrips } from './demo/trips.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { forwardingRoutes } from './wallet/forwarding/routes.ts';
 import { startSmtpListener, type SmtpListener } from './wallet/forwarding/smtp-listener.ts';
@@ -113,9 +116,11 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     checkpointErrors: (message) => logger.warn({ message }, 'WAL checkpoint failed'),
   });
   // The store's integrity check runs on a worker thread: the catalogue files are read and validated meanwhile.
-  let files: CatalogueFiles;
+  let files: Catalogues;
+  let trips: DemoTrips;
   try {
-    files = loadCatalogueFiles(config.catalogueDir, config.personasFile);
+    files = loadCatalogues(config.catalogueDirs, config.personasFile);
+    trips = DemoTrips.load(config.demoTripsDir, config.dataRoot);
   } catch (err) {
     await opening.then(
       (store) => store.close(),
@@ -151,18 +156,24 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   await changes.init();
   // Committed with its change: instances already running read what a new version's files changed.
   const seedReport = await changes.record(
-    (trx) => seedDemoCatalogueIn(trx, files, clock.now()),
+    (trx) => seedDemoCatalogueIn(trx, files, clock.now(), trips.windows()),
     ({ written }) => (written.places.length + written.events.length + written.offers.length + written.promotions.length > 0 ? [{ type: 'catalogue_changed', ...written }] : []),
   );
   logger.debug({ seedReport }, 'catalogue seeded');
   await syncDemoStaff(db, config.demoMode, clock.now());
 
   // Events that ended more than a day ago are not loaded: the graph holds what can still be suggested.
-  const catalogue = await readCatalogue(db, new Date(clock.now().getTime() - 86_400_000));
+  const catalogue = await readCatalogue(db, new Date(clock.now().getTime() - 86_400_000), undefined, trips.windows());
   const graph = TravelGraph.build(catalogue, await listInteractions(db), await listDemoVisitors(db));
   const agencyNames = new Map(catalogue.agencies.map((a) => [a.id, a.name]));
   const recommender = new Recommender(graph, (id) => agencyNames.get(id) ?? DEMO_AGENCY.name, await readAgencyRankings(db));
-  const city = graph.city(files.city.id)!;
+  const cities = new Cities(
+    graph,
+    defaultCityId(
+      config.defaultCity,
+      files.cities.map((c) => c.city.id),
+    ),
+  );
 
   const metrics = new Metrics();
   metrics.live.storeErrors = () => storeHealth.report().errors;
@@ -174,7 +185,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   const insights = new InsightRecorder({
     commit: store.commit,
     clock,
-    timezone: city.timezone,
+    timezone: cities.default.timezone,
     onError: (err, rows) => {
       storeHealth.record(err);
       logger.warn({ err, rows }, 'insight events could not be written: dropped');
@@ -199,7 +210,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     metrics,
     insights,
     logger,
-    city,
+    cities,
     personas: new Map(files.personas.map((p) => [p.id, p])),
   };
 
@@ -249,6 +260,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   app.use('/api', walletRoutes(ctx));
   app.use('/api', privacyRoutes(ctx));
   app.use('/api', tripRoutes(ctx));
+  app.use('/api', demoRoutes(ctx, trips));
   app.use('/api', forwardingRoutes(ctx));
   app.use('/api', agencyRoutes(ctx));
   app.use('/api', advisorNoteRoutes(ctx));
@@ -286,11 +298,16 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     throw err;
   }
   if (smtp) logger.info({ port: smtp.port, domain: config.smtp.domain }, 'the wallet SMTP listener is ready');
-  void warmOpeningHours(
-    graph.places().map((p) => ({ openingHours: p.openingHours, lat: p.lat, lon: p.lon, countryCode: city.countryCode })),
-    clock.now(),
-    city.timezone,
-  );
+  for (const city of cities.list()) {
+    void warmOpeningHours(
+      graph
+        .places()
+        .filter((p) => p.cityId === city.id)
+        .map((p) => ({ openingHours: p.openingHours, lat: p.lat, lon: p.lon, countryCode: city.countryCode })),
+      clock.now(),
+      city.timezone,
+    );
+  }
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
   return {

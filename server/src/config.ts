@@ -1,4 +1,5 @@
 /** Reads and validates the environment once at start; a bad value stops the server with the variable named. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SERVER_ENV_NAMES, ServerEnv, validationIssues } from '@escale/shared';
@@ -23,9 +24,15 @@ export interface ServerConfig {
   mapStyleUrl: string | null;
   mapboxToken: string | null;
   clientDist: string;
-  catalogueDir: string;
+  /** One catalogue folder per city (data/<city>/); every city is loaded and held at once. */
+  catalogueDirs: string[];
+  /** The city a new traveller starts in and the console opens on, until a position says otherwise. */
+  defaultCity: string | null;
   basemapDir: string;
   personasFile: string;
+  /** The scripted demo trips (data/personas/*.json) and the root their booking files are named from. */
+  demoTripsDir: string;
+  dataRoot: string;
   realtime: {
     heartbeatMs: number;
     ratePerSecond: number;
@@ -60,6 +67,16 @@ export interface LoadedConfig {
 
 export class ConfigError extends Error {}
 
+/** Every folder of `dataRoot` that holds a city.json, by name: the demo catalogues of data/. */
+export function cityFolders(dataRoot: string): string[] {
+  if (!fs.existsSync(dataRoot)) return [];
+  return fs
+    .readdirSync(dataRoot, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join(dataRoot, d.name, 'city.json')))
+    .map((d) => path.join(dataRoot, d.name))
+    .sort();
+}
+
 const configError = (lines: string[]) => new ConfigError(`Invalid configuration:\n${lines.map((l) => `  ${l}`).join('\n')}`);
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): LoadedConfig {
@@ -84,9 +101,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mapStyleUrl: e.MAP_STYLE_URL ?? null,
     mapboxToken: e.MAPBOX_TOKEN ?? null,
     clientDist: path.resolve(e.CLIENT_DIST ?? path.join(REPO_ROOT, 'client/dist')),
-    catalogueDir: path.resolve(e.CATALOGUE_DIR ?? path.join(REPO_ROOT, 'data/paris')),
+    catalogueDirs: e.CATALOGUE_DIR ? e.CATALOGUE_DIR.split(',').map((d) => path.resolve(d.trim())) : cityFolders(path.join(REPO_ROOT, 'data')),
+    defaultCity: e.DEFAULT_CITY ?? null,
     basemapDir: path.resolve(e.BASEMAP_DIR ?? path.join(REPO_ROOT, 'data/basemap')),
     personasFile: path.join(REPO_ROOT, 'data/personas.json'),
+    demoTripsDir: path.join(REPO_ROOT, 'data/personas'),
+    dataRoot: path.join(REPO_ROOT, 'data'),
     realtime: {
       heartbeatMs: e.WS_HEARTBEAT_MS,
       ratePerSecond: e.WS_RATE_PER_SECOND,

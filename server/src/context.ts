@@ -4,7 +4,7 @@ import type { PersonaRecord } from '@escale/shared';
 import type { Bus } from './bus/bus.ts';
 import type { ChangeLog } from './bus/change-log.ts';
 import type { Relay } from './bus/relay.ts';
-import type { City } from './catalogue/model.ts';
+import type { Cities } from './catalogue/cities.ts';
 import type { SessionClocks } from './auth/session-clocks.ts';
 import type { Clock } from './clock.ts';
 import type { ServerConfig } from './config.ts';
@@ -51,7 +51,7 @@ export interface AppContext {
   /** Wake-ups and live messages between instances: in-process, or Redis (bus/relay.ts). */
   relay: Relay;
   logger: Logger;
-  /** The city the demo catalogue covers; the map opens there. */
-  city: City;
+  /** Every city held (the demo catalogues and imported ones); a traveller's follows their position. */
+  cities: Cities;
   personas: Map<string, PersonaRecord>;
 }

@@ -70,6 +70,8 @@ import { PushSettings, PushSettingsPatch } from './push.ts';
 import { ImportConfirmBody, ImportPreview } from './wallet-import.ts';
 import { ForwardingBody, ForwardingSendersBody, InboxBody } from './wallet-forwarding.ts';
 import { ConsentChange, ConsentsBody } from './consent.ts';
+import { DemoCompareQuery, DemoComparison, DemoGraph, DemoTripList } from './demo.ts';
+import { DemoTrip } from './demo-trip.ts';
 import { FewerLikeBody, FewerLikeList, MyData, OnboardingBody, ProfileBody, RankingExplained, RankingSettingsBody, RankingSettingsPatch, ProfileEdit } from './privacy.ts';
 import { ClientConfig, DemoSignInBody, HealthResponse, PersonaList, PlacesCollection, SessionClockBody, SessionClockInfo, SessionInfo } from './api.ts';
 
@@ -374,6 +376,47 @@ export const API_ROUTES: ApiRoute[] = [
     session: true,
     ok: { 204: { description: 'erased; the session cookie is cleared', schema: null } },
     errors: [],
+  },
+  {
+    method: 'GET',
+    path: '/api/demo/trips',
+    summary: 'The scripted demo trips a presenter can play (demo mode only)',
+    session: false,
+    ok: { 200: { description: 'the trips', schema: DemoTripList } },
+    errors: [403],
+  },
+  {
+    method: 'GET',
+    path: '/api/demo/trips/{id}',
+    summary: "A demo trip's script: walks along real streets, stays, rides, wallet imports and feedback, each at its time (demo mode only)",
+    session: false,
+    ok: { 200: { description: 'the trip', schema: DemoTrip } },
+    errors: [403, 404],
+  },
+  {
+    method: 'GET',
+    path: '/api/demo/trips/{id}/steps/{index}/file',
+    summary: 'The booking file an import step of a demo trip sends through POST /api/wallet/import (demo mode only)',
+    session: false,
+    ok: { 200: { description: 'the file, as application/octet-stream', schema: null } },
+    errors: [403, 404],
+  },
+  {
+    method: 'GET',
+    path: '/api/demo/compare',
+    summary: "The visitor's feed and the same moment ranked non-profiled or with one personal signal off, side by side, on the session's clock; nothing is stored (demo mode only)",
+    session: true,
+    query: DemoCompareQuery,
+    ok: { 200: { description: 'both rankings', schema: DemoComparison } },
+    errors: [400, 403],
+  },
+  {
+    method: 'GET',
+    path: '/api/demo/graph/{placeId}',
+    summary: "The travel graph around a place for the visitor: what it is, the visitor's places that other travellers link to it (as counts), the path most travelled highlighted (demo mode only)",
+    session: true,
+    ok: { 200: { description: 'the neighbourhood', schema: DemoGraph } },
+    errors: [403, 404],
   },
   {
     method: 'GET',

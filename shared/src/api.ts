@@ -70,34 +70,48 @@ export const SessionInfo = z.object({
      * kept on the phone before this field existed reads as answered (no invitation offline).
      */
     onboarded: z.boolean().default(true),
+    /** The demo persona a visitor is a copy of (the demo plays that persona's trips); null for a real traveller. */
+    personaId: z.string().nullable().default(null),
   }),
   consents: Consents,
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
+const CityInfo = z.object({
+  id: z.string(),
+  name: z.string(),
+  timezone: TimeZone,
+  center: z.object({ lat: Latitude, lon: Longitude }),
+});
+
+/** The city's offline basemap style, served by this server; null when none was built for the city. */
+const OfflineStyleUrl = z
+  .string()
+  .regex(/^\/basemap\/[a-z-]+\/style\.json$/)
+  .nullable();
+
+/** A city the server holds: a traveller's map, clock and credits follow the one they are in. */
+export const ClientCity = CityInfo.extend({ offlineStyleUrl: OfflineStyleUrl, attribution: z.array(z.string()) });
+export type ClientCity = z.infer<typeof ClientCity>;
+
 export const ClientConfig = z.object({
   demoMode: z.boolean(),
-  city: z.object({
-    id: z.string(),
-    name: z.string(),
-    timezone: TimeZone,
-    center: z.object({ lat: Latitude, lon: Longitude }),
-  }),
+  /** The default city: where the map opens before the traveller's own city is known. */
+  city: CityInfo,
   map: z.object({
     /** An online basemap style (MAP_STYLE_URL); null means the offline one below. */
     styleUrl: HttpUrl.nullable(),
     /**
-     * The city's offline basemap style, served by this server (`/basemap/<city>/style.json`); null when none
-     * was built for the city, and the map shows the places on a plain background.
+     * The default city's offline basemap style (`/basemap/<city>/style.json`); null when none was built for
+     * the city, and the map shows the places on a plain background.
      */
-    offlineStyleUrl: z
-      .string()
-      .regex(/^\/basemap\/[a-z-]+\/style\.json$/)
-      .nullable(),
+    offlineStyleUrl: OfflineStyleUrl,
     /** When set, the client renders with mapbox-gl instead of maplibre-gl. */
     mapboxToken: z.string().nullable(),
   }),
   attribution: z.array(z.string()),
+  /** Every city held, the default one first. */
+  cities: z.array(ClientCity).min(1).max(200),
 });
 export type ClientConfig = z.infer<typeof ClientConfig>;
 

@@ -115,8 +115,16 @@ export const ServerEnv = z.object({
   MAPBOX_TOKEN: z.string().min(1).optional(),
   /** Directory of the built client; unset serves client/dist. */
   CLIENT_DIST: z.string().min(1).optional(),
-  /** Catalogue directory (city.json, places.json, events.json, offers.json) and personas file. */
+  /**
+   * Catalogue directories, one per city (city.json, places.json, events.json, offers.json), separated by
+   * commas; unset loads every city folder of data/. The first one listed is the default city.
+   */
   CATALOGUE_DIR: z.string().min(1).optional(),
+  /** The city a new traveller and the agency console start in (an id of a loaded catalogue); unset: Paris when loaded, else the first. */
+  DEFAULT_CITY: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, 'a city id: lowercase letters, digits and hyphens')
+    .optional(),
   /** The offline basemap (`npm run basemap:build`): one folder per city, fonts, sprites; unset serves data/basemap. */
   BASEMAP_DIR: z.string().min(1).optional(),
   /** Live channel: ping interval; a connection that misses a pong is reaped at the next one (≤ 2 intervals). */

@@ -14,6 +14,8 @@ export * from './categories.ts';
 export * from './changes.ts';
 export * from './config.ts';
 export * from './consent.ts';
+export * from './demo.ts';
+export * from './demo-trip.ts';
 export * from './evidence.ts';
 export * from './french.ts';
 export * from './geo.ts';

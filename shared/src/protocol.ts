@@ -103,6 +103,8 @@ export const ServerFeed = z.object({
   /** When it was ranked, on the session's clock (ISO with offset). */
   at: z.string(),
   position: z.object({ lat: Latitude, lon: Longitude }).nullable(),
+  /** The city the traveller is in (an id of the config's cities): the map, clock and credits follow it. */
+  cityId: z.string().min(1).max(64),
   items: z.array(Suggestion).max(FEED_SIZE),
   coldStart: z.boolean(),
   notifications: NotificationStatus,

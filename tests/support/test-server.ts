@@ -25,14 +25,15 @@ export interface TestServer extends RunningApp {
  * `store`: start over an existing store (a restart) instead of a new one. `logger` replaces the silent one,
  * for a test that reads what the server logs.
  */
-export async function startTestServer(options: { env?: Record<string, string>; at?: Date; store?: TestStore; logger?: Logger } = {}): Promise<TestServer> {
+/** `clockSpeed`: 0 (the default) holds the server's clock at `at`; 1 lets it run, as a session's virtual clock then does. */
+export async function startTestServer(options: { env?: Record<string, string>; at?: Date; clockSpeed?: number; store?: TestStore; logger?: Logger } = {}): Promise<TestServer> {
   const store = options.store ?? (await createTestStore());
   const owned = !options.store;
   try {
     const { config, warnings } = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...store.env, ...options.env });
     // A misspelt variable in a test would quietly test the default instead.
     if (warnings.length > 0) throw new Error(`test server configuration: ${warnings.join('; ')}`);
-    const clock = new VirtualClock(options.at ?? TUESDAY_EVENING, 0);
+    const clock = new VirtualClock(options.at ?? TUESDAY_EVENING, options.clockSpeed ?? 0);
     const app = await startApp(config, { clock: clock as Clock, logger: options.logger ?? pino({ level: 'silent' }) });
     const close = async () => {
       await app.close();

@@ -1,6 +1,6 @@
 /** The whole app: boots from the server (config + session), then shows sign-in or the traveller screen. */
 import type { SessionInfo } from '@escale/shared';
-import { Suspense, useCallback, useEffect, useReducer, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { ApiFailure, getConfig, getSession, signOut, takeBootData } from '../api/api.ts';
@@ -19,12 +19,15 @@ import { PATHS } from './paths.ts';
 import { RankingPage, SignedIn } from './SignedIn.tsx';
 import { appReducer, initialState } from './store.ts';
 
+const LazyDemoStart = lazy(() => import('../demo/DemoScreen.tsx').then((m) => ({ default: m.DemoStart })));
+
 export function App() {
   const { t } = useTranslation();
   const [state, dispatch] = useReducer(appReducer, initialState);
   // The ideas screen is a full-height map and list; the other screens scroll like pages.
   const { pathname } = useLocation();
   const onIdeas = pathname === PATHS.ideas;
+  const onDemo = pathname === PATHS.demo && state.config?.demoMode === true;
   const mapLayout = state.session && onIdeas;
   // Signing in replaces the button that had focus: the traveller screen then takes it (to the ideas).
   const justSignedIn = useRef(false);
@@ -86,6 +89,12 @@ export function App() {
     );
   } else if (!state.config || state.session === undefined) {
     content = <p className="boot-message">{t('app.loading')}</p>;
+  } else if (state.session === null && onDemo) {
+    content = (
+      <Suspense fallback={<p className="boot-message">{t('app.loading')}</p>}>
+        <LazyDemoStart dispatch={dispatch} />
+      </Suspense>
+    );
   } else if (state.session === null) {
     const onSignedIn = (session: SessionInfo) => {
       justSignedIn.current = true;
@@ -118,7 +127,7 @@ export function App() {
         {mapLayout ? t('app.skipToIdeas') : t('app.skipToContent')}
       </a>
       <Header session={state.session} inboxCount={state.inboxCount} connection={state.connection} onSignOut={handleSignOut} />
-      <main id="main" tabIndex={-1} className={mapLayout ? 'main main-traveller' : state.session ? 'main main-page' : 'main'}>
+      <main id="main" tabIndex={-1} className={onDemo && state.session ? 'main main-demo' : mapLayout ? 'main main-traveller' : state.session ? 'main main-page' : 'main'}>
         {content}
       </main>
     </>

@@ -4,7 +4,7 @@
  * Screens other than the ideas load on demand, so the first suggestion is not delayed by them.
  */
 import { type ClientConfig, type ServerMessage } from '@escale/shared';
-import { type Dispatch, lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
+import { type Dispatch, lazy, type ReactNode, Suspense, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { getSession } from '../api/api.ts';
@@ -15,6 +15,7 @@ import { useLiveSocket } from '../socket/use-live-socket.ts';
 import { TravellerScreen } from '../traveller/TravellerScreen.tsx';
 import { type Action, type AppState, actionForServerMessage } from './store.ts';
 import { PATHS } from './paths.ts';
+import { configForCity } from './city.ts';
 
 const WalletScreen = lazy(() => import('../wallet/WalletScreen.tsx').then((m) => ({ default: m.WalletScreen })));
 /** Public too (App.tsx shows it before sign-in). */
@@ -22,6 +23,7 @@ export const RankingPage = lazy(() => import('../ranking/RankingPage.tsx').then(
 const OnboardingScreen = lazy(() => import('../profile/OnboardingScreen.tsx').then((m) => ({ default: m.OnboardingScreen })));
 const ProfileScreen = lazy(() => import('../profile/ProfileScreen.tsx').then((m) => ({ default: m.ProfileScreen })));
 const MyDataScreen = lazy(() => import('../mydata/MyDataScreen.tsx').then((m) => ({ default: m.MyDataScreen })));
+const LazyDemoScreen = lazy(() => import('../demo/DemoScreen.tsx').then((m) => ({ default: m.DemoScreen })));
 
 interface Props {
   state: AppState;
@@ -58,6 +60,8 @@ export function SignedIn({ state, config, dispatch, focusIdeas }: Props) {
     },
   });
   const session = state.session!;
+  // The city the traveller is in (the latest feed says; until then, the one they were last in).
+  const here = useMemo(() => configForCity(config, state.feed?.cityId ?? session.traveller.cityId), [config, state.feed?.cityId, session.traveller.cityId]);
   const walletConsent = session.consents.wallet;
   const online = state.connection === 'connected';
   // The wallet is kept on the phone from the first visit, so it opens offline even if it was never looked at.
@@ -71,8 +75,9 @@ export function SignedIn({ state, config, dispatch, focusIdeas }: Props) {
 
   return (
     <Routes>
-      <Route path={PATHS.ideas} element={<TravellerScreen state={state} config={config} dispatch={dispatch} socket={socket} focusIdeas={focusIdeas} />} />
-      <Route path={`${PATHS.wallet}/*`} element={lazily(<WalletScreen session={session} config={config} inboxCount={state.inboxCount} />)} />
+      <Route path={PATHS.ideas} element={<TravellerScreen state={state} config={here} dispatch={dispatch} socket={socket} focusIdeas={focusIdeas} />} />
+      {config.demoMode && <Route path={PATHS.demo} element={lazily(<LazyDemoScreen state={state} config={here} dispatch={dispatch} socket={socket} />)} />}
+      <Route path={`${PATHS.wallet}/*`} element={lazily(<WalletScreen session={session} config={here} inboxCount={state.inboxCount} />)} />
       <Route
         path={PATHS.myData}
         element={lazily(<MyDataScreen session={session} onConsentsChanged={(consents) => dispatch({ type: 'consentsChanged', consents })} onErased={() => dispatch({ type: 'signedOut' })} />)}

@@ -18,6 +18,8 @@ export const PATHS = {
   profile: '/profile',
   /** Public, signed in or not: the main parameters of the ranking. */
   howRanked: '/how-suggestions-are-ranked',
+  /** The demo: scripted trips played on the real system (demo mode only); its state is in the query string. */
+  demo: '/demo',
   /** A consent's switch on My data (the Why panel links each personal datum there). */
   consent: (category: string) => `/my-data#consent-${category}`,
 } as const;

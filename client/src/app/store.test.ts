@@ -8,9 +8,12 @@ const config: ClientConfig = {
   city: { id: 'paris', name: 'Paris', timezone: 'Europe/Paris', center: { lat: 48.8566, lon: 2.3522 } },
   map: { styleUrl: null, offlineStyleUrl: '/basemap/paris/style.json', mapboxToken: null },
   attribution: ['© OpenStreetMap contributors'],
+  cities: [
+    { id: 'paris', name: 'Paris', timezone: 'Europe/Paris', center: { lat: 48.8566, lon: 2.3522 }, offlineStyleUrl: '/basemap/paris/style.json', attribution: ['© OpenStreetMap contributors'] },
+  ],
 };
 const lea: SessionInfo = {
-  traveller: { id: 't-lea', name: 'Léa', cityId: 'paris', locale: 'fr', startPosition: { lat: 48.87, lon: 2.38 }, onboarded: true },
+  traveller: { id: 't-lea', name: 'Léa', cityId: 'paris', locale: 'fr', startPosition: { lat: 48.87, lon: 2.38 }, onboarded: true, personaId: 'lea' },
   consents: { location: true, history: true, profile: true, wallet: true },
 };
 const booted = (session: SessionInfo | null): AppState => appReducer(initialState, { type: 'booted', config, session });

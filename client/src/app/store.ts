@@ -4,8 +4,10 @@
  */
 import type { ClientConfig, Consents, FeedbackKind, LatLon, ServerFeed, ServerMessage, ServerSuggestions, SessionInfo } from '@escale/shared';
 import type { ConnectionStatus } from '../socket/socket.ts';
+import { configForCity } from './city.ts';
 
-export type PositionSource = 'start' | 'map' | 'device';
+/** `demo`: where a demo trip's script has the persona now (demo/use-trip-player.ts); the map follows it. */
+export type PositionSource = 'start' | 'map' | 'device' | 'demo';
 export interface Position extends LatLon {
   source: PositionSource;
   accuracyMeters?: number;
@@ -87,9 +89,9 @@ export const initialState: AppState = {
   inboxCount: 0,
 };
 
-/** Where a traveller starts: their persona's start position, else the city centre. */
+/** Where a traveller starts: their persona's start position, else the centre of the city they are in. */
 export function startPosition(session: SessionInfo, config: ClientConfig): Position {
-  const start = session.traveller.startPosition ?? config.city.center;
+  const start = session.traveller.startPosition ?? configForCity(config, session.traveller.cityId).city.center;
   return { lat: start.lat, lon: start.lon, source: 'start' };
 }
 

@@ -106,6 +106,8 @@ export function CityMap({ kit, mapLib, extraProps, config, places, position, sug
   // Follow the device position; a map tap is already where the user is looking, so it does not move the view.
   useEffect(() => {
     if (position?.source === 'device') mapRef.current?.flyTo({ center: [position.lon, position.lat], zoom: 15, animate: !prefersReducedMotion() });
+    // A demo trip's persona walks on: the view keeps them in the middle, at the presenter's zoom.
+    if (position?.source === 'demo') mapRef.current?.easeTo({ center: [position.lon, position.lat], duration: prefersReducedMotion() ? 0 : 200 });
   }, [position]);
 
   // A place chosen in the search comes into view (zoomed in enough to tell it from its neighbours).
@@ -171,7 +173,7 @@ export function CityMap({ kit, mapLib, extraProps, config, places, position, sug
       }}
     >
       {/* Compact (an ⓘ button) on a narrow screen, so the credits never cover pins on a phone; full otherwise. */}
-      <AttributionControl customAttribution={config.attribution} position="bottom-right" />
+      <AttributionControl key={config.city.id} customAttribution={config.attribution} position="bottom-right" />
       <NavigationControl showCompass={false} position="top-right" />
       {places && (
         <Source id="places" type="geojson" data={places}>

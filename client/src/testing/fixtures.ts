@@ -80,6 +80,7 @@ export function feedMessage(overrides: Partial<ServerFeed> = {}): ServerFeed {
     type: 'feed',
     at: '2026-11-23T14:02:05+01:00',
     position: { lat: 48.87, lon: 2.38 },
+    cityId: 'paris',
     items: [suggestion()],
     coldStart: false,
     notifications: { state: 'on' },

@@ -13,10 +13,12 @@ import type { Traveller } from '../travellers/model.ts';
 const MAX_SKEW_MS = 366 * 86_400_000;
 export const PREVIEW_ITEMS = 10;
 
-export function preview(ctx: Pick<AppContext, 'personas' | 'recommender' | 'clock' | 'city'>, agencyId: string, body: PreviewBody): PreviewResult {
+export function preview(ctx: Pick<AppContext, 'personas' | 'recommender' | 'clock' | 'cities'>, agencyId: string, body: PreviewBody): PreviewResult {
   const at = new Date(body.at);
   if (Math.abs(at.getTime() - ctx.clock.now().getTime()) > MAX_SKEW_MS) throw new HttpError(400, 'bad_request', 'A preview is for a time within a year of today.');
-  const traveller = body.persona === null ? anonymous(agencyId, ctx.city.id) : personaTraveller(ctx, agencyId, body.persona);
+  // The preview is of the city the chosen point is in, whoever the persona is and wherever they usually are.
+  const cityId = (ctx.cities.near(body.lat, body.lon) ?? ctx.cities.default).id;
+  const traveller = body.persona === null ? anonymous(agencyId, cityId) : { ...personaTraveller(ctx, agencyId, body.persona), cityId };
   const position = traveller.consents.location ? { lat: body.lat, lon: body.lon, at } : null;
   const result = ctx.recommender.suggest({ traveller, now: at, position, limit: PREVIEW_ITEMS });
   return { items: result.items, consents: traveller.consents, considered: result.considered };

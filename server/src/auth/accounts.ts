@@ -14,7 +14,7 @@ import { newToken, tokenHash } from './sessions.ts';
 const LINK_GONE = 'This invitation has expired or was already used: ask your agency for a new one.';
 
 /** Makes the traveller and their account, the invitation used up; returns the traveller's id. */
-export async function signUp(ctx: Pick<AppContext, 'db' | 'clock' | 'city'>, body: TravellerSignUpBody): Promise<string> {
+export async function signUp(ctx: Pick<AppContext, 'db' | 'clock' | 'cities'>, body: TravellerSignUpBody): Promise<string> {
   const now = ctx.clock.now();
   const agencyId = await agencyOfInvitation(ctx.db, body.token, now);
   if (!agencyId) throw new HttpError(400, 'bad_request', LINK_GONE);
@@ -31,7 +31,7 @@ export async function signUp(ctx: Pick<AppContext, 'db' | 'clock' | 'city'>, bod
         agency_id: agencyId,
         name: body.name,
         locale: body.locale,
-        city_id: ctx.city.id,
+        city_id: ctx.cities.default.id,
         persona_id: null,
         likes: '[]',
         dislikes: '[]',

@@ -16,6 +16,7 @@ export async function sessionInfo(ctx: AppContext, t: Traveller): Promise<Sessio
       locale: t.locale,
       startPosition: saved ?? persona?.startPosition ?? null,
       onboarded: t.onboardedAt != null,
+      personaId: t.personaId,
     },
     consents: t.consents,
   };

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../config.ts';
-import { CatalogueError, loadCatalogueFiles } from './load-files.ts';
+import { CatalogueError, loadCatalogueFiles, loadCatalogues } from './load-files.ts';
 
 function writeCatalogue(mutate: (files: Record<string, unknown[] | object>) => void): { dir: string; personas: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'escale-cat-'));
@@ -78,5 +78,32 @@ describe('catalogue loading', () => {
     const { dir, personas } = writeCatalogue(() => {});
     fs.writeFileSync(path.join(dir, 'events.json'), '[{ not json');
     expect(() => loadCatalogueFiles(dir, personas)).toThrow(/events\.json/);
+  });
+
+  it('holds several cities, whose persona histories may name any of their places, and no id in two cities', () => {
+    const paris = writeCatalogue(() => {});
+    const lyon = writeCatalogue((f) => {
+      f['city.json'] = { id: 'lyon', name: 'Lyon', timezone: 'Europe/Paris', center: { lat: 45.7578, lon: 4.832 }, attribution: ['© OpenStreetMap contributors'] };
+      const place = (f['places.json'] as Array<Record<string, unknown>>)[0]!;
+      Object.assign(place, { id: 'osm:node/3', source: { dataset: 'osm', ref: 'node/3' }, name: 'Hot Club de Lyon', lat: 45.7676, lon: 4.8331 });
+    });
+    const personas = path.join(lyon.dir, 'personas-of-both.json');
+    fs.writeFileSync(
+      personas,
+      JSON.stringify(
+        JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'data/personas.json'), 'utf8'))
+          .slice(0, 1)
+          .map((p: object) => ({ ...p, history: [{ placeId: 'osm:node/3', kind: 'liked', daysAgo: 3 }] })),
+      ),
+    );
+    const both = loadCatalogues([paris.dir, lyon.dir], personas);
+    expect(both.cities.map((c) => c.city.id)).toEqual(['paris', 'lyon']);
+    expect(both.personas[0]!.history[0]!.placeId).toBe('osm:node/3');
+
+    const twin = writeCatalogue((f) => {
+      f['city.json'] = { id: 'lyon', name: 'Lyon', timezone: 'Europe/Paris', center: { lat: 45.7578, lon: 4.832 }, attribution: ['© OpenStreetMap contributors'] };
+    });
+    expect(() => loadCatalogues([paris.dir, twin.dir], paris.personas)).toThrow(/id osm:node\/1 is in both paris and lyon/);
+    expect(() => loadCatalogues([], paris.personas)).toThrow(/no catalogue folder/);
   });
 });

@@ -99,7 +99,13 @@ const withdrawnIds = (rows: { id: string; status: string }[]) => rows.filter((r)
  * promotion that is no longer published (archived, or back to a draft) is listed in `withdrawn`, for the
  * graph to let go of it.
  */
-export async function readCatalogue(db: Db, eventsFrom: Date, only?: CatalogueIds): Promise<Catalogue> {
+/** A span of days whose events are loaded even when past: a demo trip's (demo/trips.ts). */
+export interface EventWindow {
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export async function readCatalogue(db: Db, eventsFrom: Date, only?: CatalogueIds, windows: readonly EventWindow[] = []): Promise<Catalogue> {
   const [agencies, cities, places, events, offers, promotions] = await Promise.all([
     db.selectFrom('agencies').select(['id', 'name']).execute(),
     db.selectFrom('cities').selectAll().execute(),
@@ -108,7 +114,15 @@ export async function readCatalogue(db: Db, eventsFrom: Date, only?: CatalogueId
       : db.selectFrom('places').selectAll().where('status', '!=', 'draft').orderBy('id').execute(),
     only
       ? byIds(only.events, (ids) => db.selectFrom('events').selectAll().where('id', 'in', ids).execute())
-      : db.selectFrom('events').selectAll().where('ends_at', '>', eventsFrom.toISOString()).where('status', '=', 'published').orderBy('starts_at').execute(),
+      : db
+          .selectFrom('events')
+          .selectAll()
+          .where((eb) =>
+            eb.or([eb('ends_at', '>', eventsFrom.toISOString()), ...windows.map((w) => eb.and([eb('starts_at', '<', w.endsAt.toISOString()), eb('ends_at', '>', w.startsAt.toISOString())]))]),
+          )
+          .where('status', '=', 'published')
+          .orderBy('starts_at')
+          .execute(),
     only
       ? byIds(only.offers, (ids) => db.selectFrom('offers').selectAll().where('id', 'in', ids).execute())
       : db.selectFrom('offers').selectAll().where('status', '=', 'published').orderBy('id').execute(),

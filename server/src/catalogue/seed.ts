@@ -8,8 +8,15 @@ import { EMPTY_PROFILE, ITEM_LIMITS, NO_CONSENTS, type PersonaRecord } from '@es
 import type { Transaction } from 'kysely';
 import type { Db } from '../store/db.ts';
 import type { Database } from '../store/schema.ts';
-import type { CatalogueFiles } from './load-files.ts';
+import type { CatalogueFiles, Catalogues, CityCatalogue } from './load-files.ts';
 import { scheduleEvents } from './event-schedule.ts';
+
+/** A demo trip's cities and span. */
+export interface TripDays {
+  cityIds: readonly string[];
+  startsAt: Date;
+  endsAt: Date;
+}
 
 export const DEMO_AGENCY = { id: 'demo', name: 'Escale Demo Travel' } as const;
 const DAY_MS = 86_400_000;
@@ -28,20 +35,22 @@ export interface SeedReport {
   written: { places: string[]; events: string[]; offers: string[]; promotions: string[] };
 }
 
-/** Seeds in a transaction of its own (scripts, benchmarks). */
-export function seedDemoCatalogue(db: Db, files: CatalogueFiles, now: Date): Promise<SeedReport> {
-  return db.transaction().execute((trx) => seedDemoCatalogueIn(trx, files, now));
+/** Seeds in a transaction of its own (scripts, benchmarks): one city with the personas, or every city. */
+export function seedDemoCatalogue(db: Db, files: CatalogueFiles | Catalogues, now: Date): Promise<SeedReport> {
+  const catalogues: Catalogues = 'cities' in files ? files : { cities: [files], personas: files.personas };
+  return db.transaction().execute((trx) => seedDemoCatalogueIn(trx, catalogues, now));
 }
 
 /**
  * Seeds on the caller's transaction: the server commits it with the change's entry in the change log, so
  * that instances already running read the records written into their graphs (`written`).
  */
-export async function seedDemoCatalogueIn(trx: Transaction<Database>, files: CatalogueFiles, now: Date): Promise<SeedReport> {
-  const { city } = files;
+/**
+ * `tripDays`: the demo trips' spans (demo/trips.ts); the events of their cities are scheduled on those days
+ * too, so a trip replayed on its own dates finds tonight's concert whatever day the demo is run.
+ */
+export async function seedDemoCatalogueIn(trx: Transaction<Database>, catalogues: Catalogues, now: Date, tripDays: readonly TripDays[] = []): Promise<SeedReport> {
   const stamp = now.toISOString();
-  const hashKey = `catalogue-hash:${DEMO_AGENCY.id}:${city.id}`;
-  const hash = hashOf([files.city, files.places, files.offers]);
   const report: SeedReport = { placesWritten: 0, offersWritten: 0, eventsScheduled: 0, personasCreated: 0, demoTravellersCreated: 0, written: { places: [], events: [], offers: [], promotions: [] } };
 
   await trx
@@ -49,6 +58,22 @@ export async function seedDemoCatalogueIn(trx: Transaction<Database>, files: Cat
     .values({ ...DEMO_AGENCY, created_at: stamp })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
+  for (const files of catalogues.cities) {
+    const days = tripDays.filter((t) => t.cityIds.includes(files.city.id)).map((t) => t.startsAt);
+    await seedCity(trx, files, now, days, report);
+  }
+  for (const persona of catalogues.personas) {
+    if (await seedTraveller(trx, { ...persona, personaId: persona.id }, stamp, now)) report.personasCreated++;
+  }
+  return report;
+}
+
+/** One city's places, offers, events, promotions and seeded travellers. */
+async function seedCity(trx: Transaction<Database>, files: CityCatalogue, now: Date, tripStarts: readonly Date[], report: SeedReport): Promise<void> {
+  const { city } = files;
+  const stamp = now.toISOString();
+  const hashKey = `catalogue-hash:${DEMO_AGENCY.id}:${city.id}`;
+  const hash = hashOf([files.city, files.places, files.offers]);
   const cityRow = {
     id: city.id,
     name: city.name,
@@ -128,7 +153,10 @@ export async function seedDemoCatalogueIn(trx: Transaction<Database>, files: Cat
       .execute();
   }
 
-  for (const e of scheduleEvents(files.eventTemplates, now, city.timezone)) {
+  // Around today, and from each trip's first day (the schedule covers a fortnight from the day before).
+  const byId = new Map([now, ...tripStarts].flatMap((day) => scheduleEvents(files.eventTemplates, day, city.timezone)).map((e) => [e.id, e]));
+  const scheduled = [...byId.values()];
+  for (const e of scheduled) {
     const inserted = await trx
       .insertInto('events')
       .values({
@@ -168,9 +196,6 @@ export async function seedDemoCatalogueIn(trx: Transaction<Database>, files: Cat
     report.written.promotions.push(...written.map((r) => r.id));
   }
 
-  for (const persona of files.personas) {
-    if (await seedTraveller(trx, { ...persona, personaId: persona.id }, stamp, now)) report.personasCreated++;
-  }
   // Seeded demo travellers: histories only (the history consent, nothing else), never signed in as.
   for (const demo of files.demoTravellers) {
     const traveller: SeededTraveller = {
@@ -188,7 +213,6 @@ export async function seedDemoCatalogueIn(trx: Transaction<Database>, files: Cat
     };
     if (await seedTraveller(trx, traveller, stamp, now)) report.demoTravellersCreated++;
   }
-  return report;
 }
 
 type SeededTraveller = Pick<PersonaRecord, 'id' | 'name' | 'locale' | 'cityId' | 'likes' | 'dislikes' | 'party' | 'consents' | 'history'> & {

@@ -102,6 +102,8 @@ export class TravelGraph {
    */
   private readonly byTag = new Map<SpatiallyIndexedTag, SpatialIndex<PlaceEntry>>(SPATIALLY_INDEXED_TAGS.map((tag) => [tag, new SpatialIndex<PlaceEntry>()]));
   private readonly entries = new Map<string, PlaceEntry>();
+  /** The cities (a handful): read on every position, so not found by walking the nodes. */
+  private readonly cityIds = new Set<string>();
   private table: PlaceTable<Place> | null = null;
   /** Derived typed-array view for the taste walk; null until first needed or after a structural change. */
   private walk: WalkIndex | null = null;
@@ -167,6 +169,7 @@ export class TravelGraph {
 
   upsertCity(city: City): void {
     const key = nodeKey('city', city.id);
+    this.cityIds.add(city.id);
     if (this.g.hasNode(key)) this.g.replaceNodeAttributes(key, { type: 'city', city });
     else this.g.addNode(key, { type: 'city', city });
   }
@@ -412,6 +415,11 @@ export class TravelGraph {
     const key = nodeKey('city', id);
     const attrs = this.g.hasNode(key) ? this.g.getNodeAttributes(key) : undefined;
     return attrs?.type === 'city' ? attrs.city : undefined;
+  }
+
+  /** Every city of the catalogue (the demo's and those an agency's import added). */
+  cities(): City[] {
+    return [...this.cityIds].map((id) => this.city(id)!);
   }
 
   places(): Place[] {

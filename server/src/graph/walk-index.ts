@@ -20,8 +20,20 @@ const KIND_OF_TYPE: Record<string, WalkKind | undefined> = { place: PLACE, trave
 const EDGE_WEIGHT: Record<string, number> = { liked: 2, visited: 1, booked: 2 };
 
 interface GraphLike {
-  forEachNode(cb: (key: string, attrs: { type: string; private?: boolean }) => void): void;
+  forEachNode(cb: (key: string, attrs: { type: string; private?: boolean; place?: { cityId: string } }) => void): void;
   forEachEdge(cb: (key: string, attrs: { type: string; kind?: string }, source: string, target: string) => void): void;
+}
+
+/** The walk's node of a tag or category (`tag:wine`) in one city: `tag:wine@paris`. */
+export function scopedKey(key: string, cityId: string): string {
+  return `${key}@${cityId}`;
+}
+
+/** The tag or category id of a walk node's key (`tag:wine@paris` → `wine`). */
+export function idOfWalkKey(key: string): string {
+  const id = key.slice(key.indexOf(':') + 1);
+  const at = id.lastIndexOf('@');
+  return at < 0 ? id : id.slice(0, at);
 }
 
 export class WalkIndex {
@@ -56,16 +68,35 @@ export class WalkIndex {
     const kinds: number[] = [];
     const byKey = new Map<string, number>();
     const placeNodes = new Map<string, number>();
+    const add = (key: string, kind: number) => {
+      byKey.set(key, keys.length);
+      keys.push(key);
+      kinds.push(kind);
+    };
+    const cityOfPlace = new Map<string, string>();
     g.forEachNode((key, attrs) => {
       const kind = KIND_OF_TYPE[attrs.type];
       // A private traveller (a demo visitor) is nobody's connector: left out, their edges are skipped too.
       if (kind === undefined || attrs.private) return;
+      // Tags and categories are nodes per city (below): a walk through "wine" stays in the city it started in.
+      if (kind === TAG || kind === CATEGORY) return;
+      if (kind === PLACE) {
+        placeNodes.set(key.slice(key.indexOf(':') + 1), keys.length);
+        cityOfPlace.set(key, attrs.place?.cityId ?? '');
+      }
+      add(key, kind);
+    });
+    // A place's tag or category is the node of that tag in the place's city (`scopedKey`).
+    const walkTarget = (type: string, source: string, target: string): string | undefined => {
+      if (type !== 'tagged' && type !== 'in_category') return target;
       // Practical tags (access, setting) say how a place is, not what anyone likes: no walk goes through one.
-      if (kind === TAG && PRACTICAL_TAGS.has(key.slice(key.indexOf(':') + 1))) return;
-      if (kind === PLACE) placeNodes.set(key.slice(key.indexOf(':') + 1), keys.length);
-      byKey.set(key, keys.length);
-      keys.push(key);
-      kinds.push(kind);
+      if (type === 'tagged' && PRACTICAL_TAGS.has(target.slice(target.indexOf(':') + 1))) return undefined;
+      const city = cityOfPlace.get(source);
+      return city === undefined ? undefined : scopedKey(target, city);
+    };
+    g.forEachEdge((_k, attrs, source, target) => {
+      const scoped = walkTarget(attrs.type, source, target);
+      if (scoped !== undefined && scoped !== target && !byKey.has(scoped)) add(scoped, attrs.type === 'tagged' ? TAG : CATEGORY);
     });
     const n = keys.length;
     const kindArr = Uint8Array.from(kinds);
@@ -78,8 +109,9 @@ export class WalkIndex {
         if (attrs.type === 'interaction') weight = EDGE_WEIGHT[attrs.kind ?? ''] ?? 0;
         else if (attrs.type === 'tagged' || attrs.type === 'in_category') weight = 1;
         if (weight === 0) return;
+        const walked = walkTarget(attrs.type, source, target);
         const a = byKey.get(source);
-        const b = byKey.get(target);
+        const b = walked === undefined ? undefined : byKey.get(walked);
         if (a !== undefined && b !== undefined) cb(a, b, weight);
       });
     forEachWalkEdge((a, b, w) => {

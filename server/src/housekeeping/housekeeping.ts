@@ -34,7 +34,7 @@ export interface HousekeepingReport {
   insightsPurged: number;
 }
 
-export type HousekeepingDeps = Pick<AppContext, 'db' | 'afterTurn' | 'changes' | 'clock' | 'config' | 'logger' | 'storeHealth' | 'city'>;
+export type HousekeepingDeps = Pick<AppContext, 'db' | 'afterTurn' | 'changes' | 'clock' | 'config' | 'logger' | 'storeHealth' | 'cities'>;
 
 export async function runHousekeeping(ctx: HousekeepingDeps): Promise<HousekeepingReport> {
   const now = ctx.clock.now();
@@ -53,7 +53,7 @@ export async function runHousekeeping(ctx: HousekeepingDeps): Promise<Housekeepi
   report.positionsPurged = await purgePositions(ctx.db, new Date(now.getTime() - ctx.config.retention.positionMs));
   await purgeExpiredStaffSessions(ctx.db, now);
   report.inboxPurged = await purgeInbox(ctx.db, new Date(now.getTime() - FORWARDING_LIMITS.retentionDays * 86_400_000));
-  report.insightsPurged = await purgeEvents(ctx.db, localDate(now, ctx.city.timezone), INSIGHT_LIMITS.retentionDays);
+  report.insightsPurged = await purgeEvents(ctx.db, localDate(now, ctx.cities.default.timezone), INSIGHT_LIMITS.retentionDays);
   return report;
 }
 

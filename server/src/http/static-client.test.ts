@@ -8,13 +8,14 @@ const config: BootData['config'] = {
   city: { id: 'paris', name: 'Paris', timezone: 'Europe/Paris', center: { lat: 48.86, lon: 2.35 } },
   map: { styleUrl: null, offlineStyleUrl: '/basemap/paris/style.json', mapboxToken: null },
   attribution: ['© OpenStreetMap contributors'],
+  cities: [{ id: 'paris', name: 'Paris', timezone: 'Europe/Paris', center: { lat: 48.86, lon: 2.35 }, offlineStyleUrl: '/basemap/paris/style.json', attribution: ['© OpenStreetMap contributors'] }],
 };
 
 describe('the page with its boot data', () => {
   it('keeps a name that looks like markup inside the data block, where it is only text', () => {
     const name = '</script><script>alert(1)</script>';
     const session: BootData['session'] = {
-      traveller: { id: 't1', name, cityId: 'paris', locale: 'en', startPosition: null, onboarded: true },
+      traveller: { id: 't1', name, cityId: 'paris', locale: 'en', startPosition: null, onboarded: true, personaId: null },
       consents: NO_CONSENTS,
     };
     const page = pageWithBoot(PAGE, { config, session });

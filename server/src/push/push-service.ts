@@ -113,7 +113,7 @@ export class PushService {
     const { settings, state } = await this.view(traveller.id);
     const area = this.ctx.graph.areaAt(position.lat, position.lon);
     if (opening || !state.lastPosition) {
-      this.remember(traveller.id, { ...state, lastPosition: { lat: position.lat, lon: position.lon }, lastArea: area }, clock.now());
+      this.remember(traveller, { ...state, lastPosition: { lat: position.lat, lon: position.lon }, lastArea: area }, clock.now());
       return { pushed: false, reason: 'no_trigger' };
     }
     // A named new area says more than a distance: it goes first.
@@ -144,13 +144,14 @@ export class PushService {
     // Reused only if it ranked the very position the feed would: otherwise the feed ranks its own.
     const shared = moment && moment.position === usable ? moment : null;
     const now = shared?.now ?? clock.now();
-    const tz = this.ctx.city.timezone;
+    const tz = this.zoneOf(traveller);
     const ranking = shared?.ranking ?? this.ctx.recommender.ranking({ traveller, now, position: usable, bookings });
     const { items, coldStart, changesAt } = ranking.top(FEED_SIZE);
     const feed: ServerFeed = {
       type: 'feed',
       at: localIso(now, tz),
       position: usable ? { lat: usable.lat, lon: usable.lon } : null,
+      cityId: traveller.cityId,
       items,
       coldStart,
       notifications: notificationStatus(settings, state, now, localMinutes(now, tz), (d) => localClock(d, tz)),
@@ -161,10 +162,15 @@ export class PushService {
   }
 
   /** Records where moves count from (the first position), without notifying. */
-  private remember(travellerId: string, next: PushState, now: Date): void {
-    const day = localDate(now, this.ctx.city.timezone);
-    this.ctx.afterTurn.add(pushWrites(travellerId, next, day, [], false));
-    this.ctx.pushCache.pushed(travellerId, next, day, []);
+  private remember(traveller: Traveller, next: PushState, now: Date): void {
+    const day = localDate(now, this.zoneOf(traveller));
+    this.ctx.afterTurn.add(pushWrites(traveller.id, next, day, [], false));
+    this.ctx.pushCache.pushed(traveller.id, next, day, []);
+  }
+
+  /** Meal windows, quiet hours and days are those of the city the traveller is in. */
+  private zoneOf(traveller: Traveller): string {
+    return this.ctx.cities.of(traveller.cityId).timezone;
   }
 
   /** "Suggest now": a notification the traveller asked for, never held back. */
@@ -183,7 +189,7 @@ export class PushService {
     return this.serial(travellerId, async () => {
       const { traveller, settings, state } = await this.view(travellerId);
       const now = clock.now();
-      const tz = this.ctx.city.timezone;
+      const tz = this.zoneOf(traveller);
       let firing: Firing | null = mealWindowTrigger(settings, state, localDate(now, tz), localMinutes(now, tz));
       // The wallet is personal data: the cache reads bookings only with the wallet consent on.
       if (!firing && traveller.consents.wallet && settings.triggers.wallet_gap) {
@@ -198,7 +204,7 @@ export class PushService {
 
   /** Whether a tick could fire for the traveller: a meal window not yet announced, or a possible wallet gap. */
   private mayFireOnTick({ traveller, settings, state, mayHaveGap }: PushView, now: Date): boolean {
-    const tz = this.ctx.city.timezone;
+    const tz = this.zoneOf(traveller);
     if (mealWindowTrigger(settings, state, localDate(now, tz), localMinutes(now, tz))) return true;
     return traveller.consents.wallet && settings.triggers.wallet_gap && mayHaveGap;
   }
@@ -239,7 +245,7 @@ export class PushService {
     beforeDelivery?: (settings: PushSettings, next: PushState, moment: Moment) => void,
   ): Promise<PushOutcome> {
     const now = clock.now();
-    const tz = this.ctx.city.timezone;
+    const tz = this.zoneOf(traveller);
     const day = localDate(now, tz);
     if (!req.solicited) {
       const hold = holdReason(settings, state, now, localMinutes(now, tz));

@@ -13,6 +13,7 @@ import type { AppContext } from '../context.ts';
 import type { PushService } from '../push/push-service.ts';
 import type { Position } from '../recommend/context.ts';
 import { freshPosition } from '../privacy/retention.ts';
+import { followToCity } from '../travellers/follow-city.ts';
 import { HISTORY_KINDS } from '../travellers/model.ts';
 import { addInteraction, positionWrite, removeInteraction } from '../travellers/queries.ts';
 import { closeNow, type Connection, type Hub } from './hub.ts';
@@ -113,12 +114,13 @@ export function attachConnection(deps: RealtimeDeps, c: Connection): void {
       // After a reset the client drops what it showed and asks for its feed (a location, or a refresh).
     },
     async location(msg) {
-      const traveller = await loadTraveller();
+      let traveller = await loadTraveller();
       if (!traveller.consents.location) {
         // Refused and not stored: with location consent off the server keeps no position at all.
         fail('consent_required', 'Location sharing is off: your position was not stored or used.');
         return;
       }
+      traveller = await followToCity(ctx, traveller, msg.lat, msg.lon);
       const now = clock.now();
       const position: Position = { lat: msg.lat, lon: msg.lon, at: now };
       positions.set(travellerId, position);

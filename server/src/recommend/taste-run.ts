@@ -5,7 +5,7 @@
  */
 import type { MergedInterest } from '@escale/shared';
 import { nodeKey, type TravelGraph } from '../graph/travel-graph.ts';
-import type { WalkIndex } from '../graph/walk-index.ts';
+import { scopedKey, type WalkIndex } from '../graph/walk-index.ts';
 import type { RankingContext } from './context.ts';
 import { hashString } from './seeded-random.ts';
 import { tasteWalk, type TasteQuery, type TasteWalkResult } from './taste-walk.ts';
@@ -50,7 +50,8 @@ export function prepareTaste(graph: TravelGraph, ctx: RankingContext, placeNodes
     if (queries.length >= MAX_QUERIES) break;
   }
   for (const like of ctx.profile?.likes ?? []) {
-    const node = index.byKey.get(nodeKey(like.kind === 'category' ? 'category' : 'tag', like.id));
+    // The interest's node in the traveller's city: the walk from it stays there.
+    const node = index.byKey.get(scopedKey(nodeKey(like.kind === 'category' ? 'category' : 'tag', like.id), ctx.city.id));
     if (node === undefined || queries.length >= MAX_QUERIES) continue;
     queries.push({ node, weight: INTEREST_WEIGHT });
     sources.push({ kind: 'interest', interest: like });

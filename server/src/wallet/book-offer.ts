@@ -45,14 +45,16 @@ export async function bookOffer(ctx: AppContext, traveller: Traveller, offerId: 
       // Sold out is an answer too: kept with the key, so a retry is told the same.
       if (!taken) return { status: 409, body: { error: { code: 'sold_out', message: `Not enough seats left for ${quantity}: nothing was booked.` } } };
       const place = ctx.graph.place(offer.place_id);
+      // The booking is in the time zone of the offer's place, wherever the traveller is.
+      const zone = ctx.cities.of(place?.cityId ?? traveller.cityId).timezone;
       const booking: BookingT = Booking.parse({
         id: randomUUID(),
         kind: 'OfferReservation',
         title: offer.title,
         placeId: offer.place_id,
-        startsAt: toZonedIso(now, ctx.city.timezone),
+        startsAt: toZonedIso(now, zone),
         endsAt: null,
-        timezone: ctx.city.timezone,
+        timezone: zone,
         source: 'agency_offer',
         status: 'confirmed',
         details: BookingDetails.parse({

@@ -159,7 +159,7 @@ export function walletRoutes(ctx: AppContext): Router {
     const fileName = decodeURIComponent(String(req.headers[FILE_NAME_HEADER] ?? 'upload')).slice(0, 255);
     let preview: ImportPreview;
     try {
-      preview = await readImport(fileName, new Uint8Array(req.body), { tripZone: ctx.city.timezone });
+      preview = await readImport(fileName, new Uint8Array(req.body), { tripZone: ctx.cities.of(traveller.cityId).timezone });
     } catch (err) {
       if (!(err instanceof ImportRefused)) throw err;
       const status = STATUS_OF_REFUSAL[err.code as keyof typeof STATUS_OF_REFUSAL] ?? 422;

@@ -35,7 +35,8 @@ export function absoluteUrl(value: string | undefined): string | null {
     const url = new URL(first);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
     if (!url.hostname.includes('.')) return null;
-    return first;
+    // An internationalised name ("la-tablée.fr") is kept in its ASCII form, which every URL check accepts.
+    return /[^\x20-\x7e]/.test(first) ? url.href : first;
   } catch {
     return null;
   }

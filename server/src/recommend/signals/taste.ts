@@ -5,7 +5,7 @@
  * to the suggestion; the path is kept for the panel, with other travellers only ever as a count.
  */
 import type { Evidence, PersonalDataRef, TastePath } from '@escale/shared';
-import { TAG, TRAVELLER } from '../../graph/walk-index.ts';
+import { idOfWalkKey, TAG, TRAVELLER } from '../../graph/walk-index.ts';
 import { localDate } from '../local-clock.ts';
 import { coVisitors } from '../taste-walk.ts';
 import { likeRef } from './interests.ts';
@@ -71,7 +71,7 @@ export const taste: Signal = {
 
     const connector = t.result.connector[s]!;
     const connectorKind = connector >= 0 ? t.index.kind(connector) : -1;
-    const connectorId = connector >= 0 ? t.index.keys[connector]!.slice(t.index.keys[connector]!.indexOf(':') + 1) : '';
+    const connectorId = connector >= 0 ? idOfWalkKey(t.index.keys[connector]!) : '';
     const targetNode = t.nodes[s]!;
 
     if (source.kind === 'interest') {

@@ -77,7 +77,8 @@ export async function startSmtpListener(ctx: AppContext, port: number): Promise<
     let preview = null;
     let refusal = null;
     try {
-      preview = await readImport('forwarded.eml', new Uint8Array(bytes), { tripZone: ctx.city.timezone });
+      const where = await ctx.db.selectFrom('travellers').select('city_id').where('id', '=', recipient.travellerId).executeTakeFirst();
+      preview = await readImport('forwarded.eml', new Uint8Array(bytes), { tripZone: ctx.cities.of(where?.city_id ?? ctx.cities.default.id).timezone });
     } catch (err) {
       // Kept as an item all the same: the traveller sees the message arrived and why nothing was read.
       if (err instanceof ImportRefused) refusal = { reason: err.code, message: err.message };
