@@ -120,7 +120,11 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   let trips: DemoTrips;
   try {
     files = loadCatalogues(config.catalogueDirs, config.personasFile);
-    trips = DemoTrips.load(config.demoTripsDir, config.dataRoot);
+    trips = DemoTrips.load(
+      config.demoTripsDir,
+      config.dataRoot,
+      files.cities.map((c) => c.city.id),
+    );
   } catch (err) {
     await opening.then(
       (store) => store.close(),

@@ -88,10 +88,12 @@ describe.skipIf(!chromiumAvailable())('the traveller’s control in Chromium', (
     expect(steps[0]).toMatch(/^you (liked|visited|booked) \S|^your interest: /);
     expect(steps[1]).toMatch(/^\d+ travellers?$|^other travellers$|^a shared taste: |^category /);
     expect(steps[2]).toBe('this suggestion');
-    // The row that draws the path is the taste signal's, and its datum leads to the history consent.
+    // The row that draws the path is the taste signal's, and its datum leads to the consent it was kept
+    // under: history for a like or a visit, profile for a stated interest.
     const taste = dialog!.locator('.contribution').filter({ has: page.locator('.taste-path') });
     expect(await taste.locator('.contribution-name').innerText()).toMatch(/^Taste/);
-    expect(await taste.getByRole('link', { name: /^History consent/ }).count()).toBeGreaterThan(0);
+    const consent = steps[0]!.startsWith('your interest') ? /^Profile consent/ : /^History consent/;
+    expect(await taste.getByRole('link', { name: consent }).count()).toBeGreaterThan(0);
     // Other travellers are a count: no id, no name of anyone else anywhere in the panel.
     expect(await dialog!.innerText()).not.toMatch(/demo-traveller|Demo traveller|~|martin-family|marc\b/i);
     expect(await seriousViolations(page)).toEqual([]);

@@ -14,7 +14,7 @@ const LYON_PRESQUILE = { lat: 45.7626, lon: 4.8357 };
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ allCities: true });
 });
 afterAll(async () => {
   await server.close();

@@ -6,7 +6,8 @@ import { pino, type Logger } from 'pino';
 import type { BookingInput } from '@escale/shared';
 import { startApp, type RunningApp } from '../../server/src/app.ts';
 import { VirtualClock, type Clock } from '../../server/src/clock.ts';
-import { loadConfig } from '../../server/src/config.ts';
+import path from 'node:path';
+import { loadConfig, REPO_ROOT } from '../../server/src/config.ts';
 import { recordBooking } from '../../server/src/wallet/wallet-write.ts';
 import { createTestStore, type TestStore } from './test-store.ts';
 
@@ -25,12 +26,17 @@ export interface TestServer extends RunningApp {
  * `store`: start over an existing store (a restart) instead of a new one. `logger` replaces the silent one,
  * for a test that reads what the server logs.
  */
-/** `clockSpeed`: 0 (the default) holds the server's clock at `at`; 1 lets it run, as a session's virtual clock then does. */
-export async function startTestServer(options: { env?: Record<string, string>; at?: Date; clockSpeed?: number; store?: TestStore; logger?: Logger } = {}): Promise<TestServer> {
+/**
+ * `clockSpeed`: 0 (the default) holds the server's clock at `at`; 1 lets it run, as a session's virtual clock then does.
+ * `allCities`: every catalogue of data/ (the demo's trips, a traveller moving city); otherwise Paris alone, which
+ * every other test is written for and which seeds a fresh database in a third of the time.
+ */
+export async function startTestServer(options: { env?: Record<string, string>; at?: Date; clockSpeed?: number; allCities?: boolean; store?: TestStore; logger?: Logger } = {}): Promise<TestServer> {
   const store = options.store ?? (await createTestStore());
   const owned = !options.store;
   try {
-    const { config, warnings } = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...store.env, ...options.env });
+    const cities = options.allCities ? {} : { CATALOGUE_DIR: path.join(REPO_ROOT, 'data/paris') };
+    const { config, warnings } = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...cities, ...store.env, ...options.env });
     // A misspelt variable in a test would quietly test the default instead.
     if (warnings.length > 0) throw new Error(`test server configuration: ${warnings.join('; ')}`);
     const clock = new VirtualClock(options.at ?? TUESDAY_EVENING, options.clockSpeed ?? 0);

@@ -89,16 +89,31 @@ export function DemoScreen(props: Props) {
     getDemoTrip(url.trip).then(setTrip, () => setMissing(true));
   }, [url.trip]);
   const { t } = useTranslation();
+  // Every trip plays on a visitor of its own persona: another persona's visitor is replaced first (once).
+  const personaId = props.state.session?.traveller.personaId;
+  const wrongVisitor = trip !== null && personaId !== trip.personaId;
+  // A traveller's own account is never signed out behind their back: they are asked first.
+  const ownAccount = personaId === null;
+  const replacing = useRef(false);
+  useEffect(() => {
+    if (!wrongVisitor || ownAccount || replacing.current || !trip) return;
+    replacing.current = true;
+    void visit.start(trip.personaId, readDemoUrl(window.location.search), true);
+  }, [wrongVisitor, ownAccount, trip, visit]);
 
   if (!url.trip) return <DemoPicker busy={visit.busy} error={visit.error} onPlay={(s) => void visit.start(s.personaId, { ...url, trip: s.id, t: null }, true)} />;
   if (missing) return <p role="alert">{t('demo.player.noTrip')}</p>;
   if (!trip) return <p className="boot-message">{t('app.loading')}</p>;
-  // Every trip plays on a visitor of its own persona: another persona's visitor is replaced first.
-  const personaId = props.state.session?.traveller.personaId;
-  if (personaId !== trip.personaId) {
-    if (!visit.busy && !visit.error) void visit.start(trip.personaId, url, true);
-    return <p className="boot-message">{visit.error ?? t('demo.player.signingIn')}</p>;
-  }
+  if (wrongVisitor && ownAccount)
+    return (
+      <div className="boot-message">
+        <p>{t('demo.player.ownAccount')}</p>
+        <button type="button" className="button button-primary" disabled={visit.busy} onClick={() => void visit.start(trip.personaId, url, true)}>
+          {t('demo.player.signOutAndPlay')}
+        </button>
+      </div>
+    );
+  if (wrongVisitor) return <p className="boot-message">{visit.error ?? t('demo.player.signingIn')}</p>;
   return <DemoPlayer {...props} trip={trip} url={url} restart={(where) => void visit.start(trip.personaId, where, true)} />;
 }
 

@@ -15,8 +15,11 @@ export class DemoTrips {
     private readonly trips: ReadonlyMap<string, DemoTrip>,
   ) {}
 
-  /** Every `*.json` of `dir`; none (no folder) is no trip. Imports name files under `dataRoot`. */
-  static load(dir: string, dataRoot: string): DemoTrips {
+  /**
+   * Every `*.json` of `dir`; none (no folder) is no trip. Imports name files under `dataRoot`. A trip through
+   * a city whose catalogue is not loaded (`CATALOGUE_DIR`) is left out: it could not be played.
+   */
+  static load(dir: string, dataRoot: string, loadedCities: readonly string[]): DemoTrips {
     const trips = new Map<string, DemoTrip>();
     const problems: string[] = [];
     const files = fs.existsSync(dir)
@@ -36,6 +39,7 @@ export class DemoTrips {
       }
       if (!parsed.success) problems.push(`${file}: ${describeIssues(parsed.error, '(trip)')}`);
       else if (trips.has(parsed.data.id)) problems.push(`${file}: a second trip with the id ${parsed.data.id}`);
+      else if (!parsed.data.cities.every((c) => loadedCities.includes(c.id))) continue;
       else {
         for (const step of parsed.data.steps) {
           if (step.kind === 'import' && !fs.existsSync(path.join(dataRoot, step.file))) problems.push(`${file}: ${step.file} is not in ${dataRoot}`);
