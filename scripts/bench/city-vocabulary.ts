@@ -3,10 +3,10 @@
  * hours strings. Shares are rough counts of OpenStreetMap leisure places in central Paris, so the ranker
  * meets the mix it meets in production (restaurants dominate; climbing gyms are rare).
  */
-import { CATEGORY_IDS, type CategoryId, type EventKind } from '../../shared/src/index.ts';
+import { LEISURE_CATEGORY_IDS, type LeisureCategoryId, type EventKind } from '../../shared/src/index.ts';
 
-/** Relative frequency of each category, in CATEGORY_IDS order. */
-export const CATEGORY_SHARE: Record<CategoryId, number> = {
+/** Relative frequency of each category, in LEISURE_CATEGORY_IDS order. */
+export const CATEGORY_SHARE: Record<LeisureCategoryId, number> = {
   restaurant: 38,
   cafe: 15,
   bar: 14,
@@ -181,7 +181,7 @@ export const CUISINE_TAGS: string[] = CUISINES.map((c) => `cuisine:${c}`);
 export const FACET_TAGS: string[] = [...FACETS, ...Array.from({ length: 200 - CUISINES.length - FACETS.length }, (_, i) => `local:${i + 1}`)];
 
 /** Opening-hours strings as OSM mappers write them; null (hours unknown) is drawn separately. */
-export const OPENING_HOURS: Record<CategoryId, string[]> = {
+export const OPENING_HOURS: Record<LeisureCategoryId, string[]> = {
   restaurant: ['Mo-Su 12:00-14:30,19:00-23:00', 'Tu-Sa 12:00-14:00,19:30-22:30', 'Mo-Fr 11:30-15:00', 'Mo-Su 11:00-23:00'],
   cafe: ['Mo-Su 08:00-19:00', 'Mo-Sa 07:30-20:00', 'Mo-Fr 08:00-18:00; Sa,Su 09:00-18:00'],
   bar: ['Mo-Sa 18:00-02:00', 'Mo-Su 17:00-01:00', 'Tu-Su 16:00-00:00'],
@@ -201,7 +201,7 @@ export const OPENING_HOURS: Record<CategoryId, string[]> = {
 /** Share of places whose hours OSM does not know: a ranker must cope with "unknown", never read it as open. */
 export const UNKNOWN_HOURS_SHARE = 0.4;
 
-export const EVENT_KIND: Partial<Record<CategoryId, EventKind>> = {
+export const EVENT_KIND: Partial<Record<LeisureCategoryId, EventKind>> = {
   cinema: 'screening',
   music_venue: 'concert',
   theatre: 'performance',
@@ -211,4 +211,4 @@ export const EVENT_KIND: Partial<Record<CategoryId, EventKind>> = {
   climbing: 'class',
 };
 
-export { CATEGORY_IDS };
+export { LEISURE_CATEGORY_IDS as CATEGORY_IDS };

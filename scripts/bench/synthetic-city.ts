@@ -5,6 +5,7 @@
  * denser one: that is what makes "latency grows sub-linearly" a fair question.
  */
 import type { Catalogue, CatalogueEvent, City, Offer, Place } from '../../server/src/catalogue/model.ts';
+import type { LeisureCategoryId } from '../../shared/src/index.ts';
 import { CATEGORY_IDS, CATEGORY_SHARE, CUISINE_TAGS, EVENT_KIND, FACET_TAGS, OPENING_HOURS, UNKNOWN_HOURS_SHARE } from './city-vocabulary.ts';
 import { cumulative, drawIndex, gaussian, mulberry32, randInt, zipfWeights, type Rng } from './random.ts';
 import type { Interaction, Traveller } from '../../server/src/travellers/model.ts';
@@ -181,7 +182,7 @@ function generatePlaces(rng: Rng, n: number, hs: Hotspots, hotspotOf: Int32Array
 function generateEvents(rng: Rng, places: Place[], start: Date): CatalogueEvent[] {
   const events: CatalogueEvent[] = [];
   for (const place of places) {
-    const kind = EVENT_KIND[place.category];
+    const kind = EVENT_KIND[place.category as LeisureCategoryId];
     if (rng() >= (kind ? 0.04 : 0.005)) continue;
     // Local evening or afternoon start on one of the next 7 days, on the quarter hour.
     const startsAt = new Date(start.getTime() + randInt(rng, 7) * DAY_MS + (14 * 4 + randInt(rng, 8 * 4)) * 900_000);

@@ -92,7 +92,7 @@ function choosePlace(rng: Rng, t: TravellerColumns, i: number, places: Place[], 
 }
 
 function likes(t: TravellerColumns, i: number, place: Place): boolean {
-  const c = CATEGORY_IDS.indexOf(place.category);
+  const c = (CATEGORY_IDS as readonly string[]).indexOf(place.category);
   if (t.likeCategories[2 * i] === c || t.likeCategories[2 * i + 1] === c) return true;
   for (const s of [2 * i, 2 * i + 1]) if (t.likeTags[s] !== NONE16 && place.tags.includes(ALL_TAGS[t.likeTags[s]!]!)) return true;
   return false;

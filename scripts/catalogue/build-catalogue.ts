@@ -7,8 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import type { CategoryId } from '../../shared/src/categories.ts';
-import { CATEGORY_IDS } from '../../shared/src/categories.ts';
+import type { LeisureCategoryId } from '../../shared/src/categories.ts';
+import { LEISURE_CATEGORY_IDS } from '../../shared/src/categories.ts';
 import type { DemoTravellerRecord, EventTemplate, OfferRecord, PersonaRecord, SourceDataset } from '../../shared/src/catalogue.ts';
 import { CityRecord, EventTemplate as EventSchema, OfferRecord as OfferSchema, PersonaRecord as PersonaSchema, PlaceRecord } from '../../shared/src/catalogue.ts';
 import { emptySkipCounts, type OsmSkipCounts } from '../../server/src/catalogue/osm/osm-places.ts';
@@ -24,11 +24,11 @@ import { selectPlaces } from './select-places.ts';
 import { missingSources, sourcesIn } from './sources.ts';
 
 export interface BuildStats {
-  perCategory: Record<CategoryId, number>;
+  perCategory: Record<LeisureCategoryId, number>;
   perSource: Record<SourceDataset, number>;
   /** Selected places per raw file (an OSM object found in two files counts for the newest one). */
   perFile: Record<string, number>;
-  eligible: Record<CategoryId, number>;
+  eligible: Record<LeisureCategoryId, number>;
   /** Places whose source gave an opening_hours string that the library rejected (stored as null). */
   rejectedHours: Array<{ id: string; value: string }>;
   /** Same count over every candidate considered, selected or not. */
@@ -134,10 +134,10 @@ export async function buildCityCatalogue(def: CityDefinition, dataDir: string): 
   checkReferences(new Set(places.map((p) => p.id)), events, offers, personas ?? []);
   const { archetypes, seed, firstNumber } = def.travellers;
 
-  const perCategory = Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<CategoryId, number>;
+  const perCategory = Object.fromEntries(LEISURE_CATEGORY_IDS.map((c) => [c, 0])) as Record<LeisureCategoryId, number>;
   const perSource: Record<SourceDataset, number> = { osm: 0, museofile: 0, 'cnc-cinemas': 0, 'paris-markets': 0, csv: 0, geojson: 0, console: 0 };
   for (const p of places) {
-    perCategory[p.category]++;
+    perCategory[p.category as LeisureCategoryId]++; // catalogues are built from leisure kinds only
     perSource[p.source.dataset]++;
   }
   return {
@@ -190,7 +190,7 @@ function list(record: Record<string, number>): string {
 
 function printSummary(c: CityCatalogue): void {
   const s = c.stats;
-  const rows = CATEGORY_IDS.map((cat) => `  ${cat.padEnd(14)} ${String(s.perCategory[cat]).padStart(4)}   (eligible ${s.eligible[cat]})`);
+  const rows = LEISURE_CATEGORY_IDS.map((cat) => `  ${cat.padEnd(14)} ${String(s.perCategory[cat]).padStart(4)}   (eligible ${s.eligible[cat]})`);
   console.log(`\n${c.city.name} catalogue: ${c.places.length} places`);
   console.log(rows.join('\n'));
   console.log(`per source: ${list(s.perSource)}`);

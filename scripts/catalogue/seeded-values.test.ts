@@ -1,6 +1,6 @@
 // Seeded demo values are the same on every run and stay within their documented ranges.
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_IDS } from '../../shared/src/categories.ts';
+import { LEISURE_CATEGORY_IDS } from '../../shared/src/categories.ts';
 import { basePriceLevel, fnv1a, seededPriceLevel, seededRating, seededReviewCount } from './seeded-values.ts';
 
 const IDS = Array.from({ length: 2000 }, (_, i) => `osm:node/${1000 + i * 7919}`);
@@ -37,7 +37,7 @@ describe('seeded values', () => {
   });
 
   it('give price levels 1–3 for food and drink, null for parks, markets and galleries', () => {
-    for (const category of CATEGORY_IDS) {
+    for (const category of LEISURE_CATEGORY_IDS) {
       for (const id of IDS.slice(0, 200)) {
         const level = seededPriceLevel(id, category, []);
         if (category === 'park' || category === 'market' || category === 'gallery') expect(level).toBeNull();

@@ -72,6 +72,7 @@ const PRICE_RANGE: Record<CategoryId, readonly [number, number, number] | null> 
   gallery: null,
   park: null,
   market: null,
+  other: null,
 };
 
 /** The usual level of a category, shifted by cuisine for restaurants. */

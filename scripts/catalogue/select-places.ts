@@ -1,6 +1,6 @@
 // The selection machinery: which of a city's thousands of real candidates make its few-hundred-place demo catalogue, decided without randomness (each city's rules are in cities/).
-import type { CategoryId } from '../../shared/src/categories.ts';
-import { CATEGORY_IDS } from '../../shared/src/categories.ts';
+import type { LeisureCategoryId } from '../../shared/src/categories.ts';
+import { LEISURE_CATEGORY_IDS } from '../../shared/src/categories.ts';
 import { distanceMeters } from '../../shared/src/geo.ts';
 import type { Candidate } from '../../server/src/catalogue/osm/candidate.ts';
 import { slugify } from '../../server/src/catalogue/osm/slug.ts';
@@ -40,7 +40,7 @@ export interface SelectionRules {
   centralRadiusM: number;
   /** The city's extent, to drop outlines that straddle the boundary and whose inside point falls outside it. */
   bbox: BBox;
-  categories: Record<CategoryId, CategoryRule>;
+  categories: Record<LeisureCategoryId, CategoryRule>;
 }
 
 export const HA = 10_000;
@@ -94,11 +94,11 @@ export function dropNearDuplicates(sorted: Candidate[]): Candidate[] {
 export interface SelectionResult {
   selected: Candidate[];
   /** Candidates considered per category after the area and keep rules, before quotas. */
-  eligible: Record<CategoryId, number>;
+  eligible: Record<LeisureCategoryId, number>;
 }
 
 export function selectPlaces(candidates: Candidate[], hoursOk: (c: Candidate) => boolean, rules: SelectionRules): SelectionResult {
-  const eligible = Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<CategoryId, number>;
+  const eligible = Object.fromEntries(LEISURE_CATEGORY_IDS.map((c) => [c, 0])) as Record<LeisureCategoryId, number>;
   const selected: Candidate[] = [];
   // One venue mapped twice under two categories (a bar node and a pub node at the same address) counts once.
   const rankedAll = candidates
@@ -107,7 +107,7 @@ export function selectPlaces(candidates: Candidate[], hoursOk: (c: Candidate) =>
     .map((x) => x.c);
   const distinct = new Set(dropNearDuplicates(rankedAll));
   candidates = candidates.filter((c) => distinct.has(c));
-  for (const category of CATEGORY_IDS) {
+  for (const category of LEISURE_CATEGORY_IDS) {
     const rule = rules.categories[category];
     const pool = candidates.filter(
       (c) => c.category === category && inBBox(c, rules.bbox) && (!rule.central || distanceMeters(rules.center, c) <= rules.centralRadiusM) && (rule.keep === undefined || rule.keep(c)),

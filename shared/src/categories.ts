@@ -1,10 +1,34 @@
 /**
- * Leisure categories of the catalogue. A place has exactly one category; finer facets (cuisine, "jazz",
+ * Categories of the catalogue. A place has exactly one category; finer facets (cuisine, "jazz",
  * "kid-friendly") are tags. Labels live here so the server's evidence and the client's cards agree.
  */
 import { z } from 'zod';
 
-export const CATEGORY_IDS = ['restaurant', 'cafe', 'bar', 'nightlife', 'museum', 'gallery', 'cinema', 'music_venue', 'theatre', 'climbing', 'swimming', 'sports_centre', 'park', 'market'] as const;
+/** The leisure kinds: what catalogues are built from, what a traveller can say they like. */
+export const LEISURE_CATEGORY_IDS = [
+  'restaurant',
+  'cafe',
+  'bar',
+  'nightlife',
+  'museum',
+  'gallery',
+  'cinema',
+  'music_venue',
+  'theatre',
+  'climbing',
+  'swimming',
+  'sports_centre',
+  'park',
+  'market',
+] as const;
+export type LeisureCategoryId = (typeof LEISURE_CATEGORY_IDS)[number];
+
+/**
+ * Every category a place may have: the leisure kinds, and `other` for a place of a kind Escale has no name
+ * for (an office, a station, a shop in a check-in file; a row an agency filed as such). The ranker handles
+ * it like any place, with no hours of its own kind to go by.
+ */
+export const CATEGORY_IDS = [...LEISURE_CATEGORY_IDS, 'other'] as const;
 
 export const CategoryId = z.enum(CATEGORY_IDS);
 export type CategoryId = z.infer<typeof CategoryId>;
@@ -25,6 +49,7 @@ export const CATEGORY_LABELS: Record<CategoryId, { en: string; fr: string; liked
   sports_centre: { en: 'Sport', fr: 'Sport', liked: { en: 'sport', fr: 'le sport' } },
   park: { en: 'Park', fr: 'Parc', liked: { en: 'parks', fr: 'les parcs' } },
   market: { en: 'Market', fr: 'Marché', liked: { en: 'markets', fr: 'les marchés' } },
+  other: { en: 'Other place', fr: 'Autre lieu', liked: { en: 'other places', fr: 'les autres lieux' } },
 };
 
 /** Tags are lower-case slugs such as `cuisine:ramen`, `wine`, `jazz`, `kid-friendly`, `running`. */

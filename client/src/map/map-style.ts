@@ -22,6 +22,7 @@ export const CATEGORY_COLORS: Record<CategoryId, string> = {
   sports_centre: '#047857',
   park: '#3f6212',
   market: '#b45309',
+  other: '#57534e',
 };
 
 export const PLAIN_BACKGROUND = '#f4efe6';

@@ -20,6 +20,7 @@ export const CATEGORY_ICON_PATHS: Record<CategoryId, string> = {
   sports_centre: 'M12 3a9 9 0 1 0 0 18 9 9 0 1 0 0-18zM3 12h18M12 3c3 3 3 15 0 18M12 3c-3 3-3 15 0 18',
   park: 'M12 21v-6M12 3a5 5 0 0 0-5 5 4 4 0 0 0 1 7h8a4 4 0 0 0 1-7 5 5 0 0 0-5-5z',
   market: 'M4 10h16l-2 10H6zM8 10l4-6 4 6M9.5 14v3M14.5 14v3',
+  other: 'M12 21s-6-5.5-6-11a6 6 0 0 1 12 0c0 5.5-6 11-6 11zM12 8a2 2 0 1 0 0 4 2 2 0 0 0 0-4z',
 };
 
 export function CategoryIcon({ category, size = 18 }: { category: CategoryId; size?: number }) {

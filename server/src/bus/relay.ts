@@ -7,7 +7,7 @@
  */
 import { RelayMessage, validationIssues } from '@escale/shared';
 import { createHash } from 'node:crypto';
-import { createClient } from 'redis';
+import type { createClient } from 'redis';
 import { urlWithoutPassword } from '../log/url-without-password.ts';
 
 /**
@@ -54,9 +54,11 @@ const MAX_RECONNECT_DELAY_MS = 2_000;
 /** Redis's URL without its password, for messages. */
 export const describeRedisUrl = urlWithoutPassword;
 
+type CreateClient = typeof createClient;
+
 export class RedisRelay implements Relay {
-  private readonly publisher;
-  private readonly subscriber;
+  private readonly publisher: ReturnType<typeof createClient>;
+  private readonly subscriber: ReturnType<typeof createClient>;
   private readonly listeners: ((message: RelayMessage) => void)[] = [];
   private connected = false;
   private lastError: string | null = null;
@@ -68,6 +70,7 @@ export class RedisRelay implements Relay {
     url: string,
     private readonly channel: string,
     private readonly log: RelayLog,
+    createClient: CreateClient,
   ) {
     const options = {
       url,
@@ -98,7 +101,9 @@ export class RedisRelay implements Relay {
    * fatal (the instance serves its sockets and polls the change log; the relay keeps reconnecting).
    */
   static async open(origin: string, url: string, channel: string, log: RelayLog, waitMs = 2_000): Promise<RedisRelay> {
-    const relay = new RedisRelay(origin, url, channel, log);
+    // Loaded here, not at the top: an instance without Redis never pays for node-redis's 600 modules at start.
+    const { createClient } = await import('redis');
+    const relay = new RedisRelay(origin, url, channel, log, createClient);
     const ready = (client: typeof relay.publisher) => new Promise<void>((resolve) => client.once('ready', () => resolve()));
     const both = Promise.all([ready(relay.publisher), ready(relay.subscriber)]);
     relay.publisher.connect().catch((err: Error) => relay.failed(err));

@@ -28,6 +28,8 @@ export const USUAL_HOURS: Record<CategoryId, Window[]> = {
   sports_centre: [[7, 21.5]],
   park: [[7, 20]],
   market: [[7.5, 13.5]],
+  // Nothing is known of the kind: daytime is the safe guess, and the rules on unknown hours still apply.
+  other: [[9, 20]],
 };
 
 export const POSSIBLE_HOURS: Record<CategoryId, Window[]> = {
@@ -45,6 +47,7 @@ export const POSSIBLE_HOURS: Record<CategoryId, Window[]> = {
   sports_centre: [[6.5, 23]],
   park: [[7, 21]],
   market: [[7, 20]],
+  other: [[7, 23]],
 };
 
 function inWindow(hour: number, window: Window): boolean {

@@ -9,7 +9,7 @@
  * caller answers (503 over HTTP, `error` on the live channel; store/dialect.ts `isStoreUnreachable`).
  */
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { urlWithoutPassword } from '../log/url-without-password.ts';
 import { StartupError } from '../startup-error.ts';
 import type { Db, OpenedDatabase } from './db.ts';
@@ -22,9 +22,20 @@ export const CONNECT_TIMEOUT_MS = 5_000;
 /** A statement running longer than this is cancelled by the server: nothing on Escale's paths takes seconds. */
 export const STATEMENT_TIMEOUT_MS = 15_000;
 
-// PostgreSQL's int8 (count(*), sums) arrives as a string by default, for precision beyond 2^53; Escale's
-// counts never come near, and a number compares and serialises like SQLite's.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+/**
+ * pg, loaded by the first openPostgres: an instance on the embedded SQLite store never pays for it at start
+ * (node_modules' import graph is most of the start-up time; docs/DECISIONS.md).
+ */
+let driver: typeof pg | null = null;
+
+async function loadDriver(): Promise<typeof pg> {
+  if (driver) return driver;
+  const loaded = (await import('pg')).default;
+  // PostgreSQL's int8 (count(*), sums) arrives as a string by default, for precision beyond 2^53; Escale's
+  // counts never come near, and a number compares and serialises like SQLite's.
+  loaded.types.setTypeParser(loaded.types.builtins.INT8, (v) => Number(v));
+  return (driver = loaded);
+}
 
 /** The URL with its password replaced, for messages and health: secrets never reach a log. */
 export const describeDatabaseUrl = urlWithoutPassword;
@@ -44,7 +55,8 @@ export interface OpenPostgresOptions {
 
 /** Opens the pool and makes sure the server answers; a server that does not is a StartupError naming DATABASE_URL. */
 export async function openPostgres(url: string, options: OpenPostgresOptions = {}): Promise<OpenedDatabase> {
-  const pool = new pg.Pool({
+  const { Pool } = await loadDriver();
+  const pool = new Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
@@ -85,7 +97,8 @@ export function withLiterals(sql: string, parameters: readonly unknown[]): strin
 
 function literal(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
-  if (typeof value === 'string') return pg.escapeLiteral(value);
+  // driver is set: a batch is only ever written through a pool that openPostgres opened.
+  if (typeof value === 'string') return driver!.escapeLiteral(value);
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   throw new TypeError(`a batched write cannot carry a value of type ${typeof value}`);

@@ -40,6 +40,7 @@ export const VISIT_MINUTES: Record<CategoryId, number> = {
   sports_centre: 60,
   park: 30,
   market: 30,
+  other: 45,
 };
 
 const NOTHING_BOOKED: SignalResult = Object.freeze({ value: 0, evidence: fixedEvidence('trip.nothing_booked'), personalData: NO_DATA });

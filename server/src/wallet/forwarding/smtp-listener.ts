@@ -8,8 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import PostalMime from 'postal-mime';
-import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 import type { AppContext } from '../../context.ts';
 import { StartupError } from '../../startup-error.ts';
 import { readImport } from '../import/import-file.ts';
@@ -38,6 +37,7 @@ async function headersOf(bytes: Buffer): Promise<{ from: string | null; subject:
   const end = [bytes.indexOf('\r\n\r\n'), bytes.indexOf('\n\n')].filter((i) => i >= 0).reduce((a, b) => Math.min(a, b), Infinity);
   const block = bytes.subarray(0, Math.min(end + 4, bytes.length, MAX_HEADER_BYTES));
   try {
+    const { default: PostalMime } = await import('postal-mime');
     const mail = await PostalMime.parse(block, { maxHeadersSize: MAX_HEADER_BYTES });
     return { from: mail.from?.address ?? null, subject: (mail.subject ?? '').slice(0, 300) };
   } catch {
@@ -96,6 +96,8 @@ export async function startSmtpListener(ctx: AppContext, port: number): Promise<
     return `2.0.0 Received: it waits in the wallet inbox (${refusal === null ? `${preview!.drafts.length} booking(s) found` : 'nothing could be read from it'}).`;
   };
 
+  // Loaded only when the listener is on (SMTP_PORT): most instances never load smtp-server.
+  const { SMTPServer } = await import('smtp-server');
   const server = new SMTPServer({
     name: domain,
     banner: 'Escale wallet inbox',

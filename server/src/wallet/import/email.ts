@@ -3,7 +3,7 @@
  * the schema.org markup is read from its HTML bodies and from any `application/ld+json` part. A calendar or
  * a pass attached to the mail is imported as if uploaded on its own.
  */
-import PostalMime from 'postal-mime';
+import type PostalMime from 'postal-mime';
 import { IMPORT_LIMITS } from '@escale/shared';
 import { markupIn, parseJsonLd } from './html-markup.ts';
 import { refuse } from './refusal.ts';
@@ -27,7 +27,9 @@ export async function readMail(bytes: Uint8Array): Promise<MailContents> {
   let email: Awaited<ReturnType<typeof PostalMime.parse>>;
   try {
     // Bounded by the upload limit already; nesting and parts bounded here, so a crafted message cannot recurse.
-    email = await PostalMime.parse(bytes, { maxNestingDepth: 20, maxHeadersSize: 1024 * 1024, attachmentEncoding: 'arraybuffer' });
+    // Loaded at the first e-mail read: start-up does not pay for the MIME parser.
+    const { default: parser } = await import('postal-mime');
+    email = await parser.parse(bytes, { maxNestingDepth: 20, maxHeadersSize: 1024 * 1024, attachmentEncoding: 'arraybuffer' });
   } catch (err) {
     return refuse('malformed', `This is not a readable e-mail (${err instanceof Error ? err.message : String(err)}).`);
   }
