@@ -239,10 +239,11 @@ export function categorySlug(name: string): string {
 
 /**
  * Escale's category and tags for a Foursquare category name; `null` for a category that is not leisure;
- * `undefined` for a name missing from the table (counted and reported by the replay). Runs of spaces are
- * collapsed: the NYC file writes "Ramen /  Noodle House".
+ * `undefined` for a name missing from the table (counted and reported by the replay), or no name at all (a
+ * file without a category column). Runs of spaces are collapsed: the NYC file writes "Ramen /  Noodle House".
  */
-export function mapFoursquareCategory(rawName: string): EscaleCategory | null | undefined {
+export function mapFoursquareCategory(rawName: string | null): EscaleCategory | null | undefined {
+  if (rawName === null) return undefined;
   const name = rawName.replace(/\s+/g, ' ').trim();
   if (!Object.hasOwn(FOURSQUARE_CATEGORIES, name)) return undefined;
   const row = FOURSQUARE_CATEGORIES[name];

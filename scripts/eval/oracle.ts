@@ -1,11 +1,16 @@
 /**
- * Is a scenario satisfiable at all? The oracle looks for a top 3 among the same candidates that meets
- * every property about the items and the list (properties about the producer's explanation are left
- * out: any honest ranker can meet them). A scenario no top 3 can satisfy is a bad scenario, not a ranker
- * failure, so the suite checks this before blaming the ranker.
+ * Is a scenario satisfiable at all? The oracle looks for a list of the scenario's length (`top`, 3 unless
+ * said) among the same candidates that meets every property about the items and the list (properties about
+ * the producer's explanation are left out: any honest ranker can meet them). A scenario no such list can
+ * satisfy is a bad scenario, not a ranker failure, so the suite checks this before blaming the ranker.
+ *
+ * Every list property only asks for "at least" something, so adding an item that passes the item properties
+ * never breaks one: the oracle looks for a small core of witnesses (as many as the list properties count,
+ * nearest and most useful candidates first) and fills the rest of the list with the nearest other items. A
+ * list of ten is then found as fast as a list of three.
  */
 import { distanceMeters, walkingMinutes } from '../../shared/src/index.ts';
-import type { Scenario } from '../../shared/src/eval-scenario.ts';
+import { propertyCount, type Scenario } from '../../shared/src/eval-scenario.ts';
 import type { Candidate } from '../../server/src/recommend/candidate.ts';
 import type { EvalAnswer } from './answer.ts';
 import { checkProperty, scopeOf } from './properties.ts';
@@ -29,8 +34,8 @@ function* combinations<T>(items: T[], k: number, start = 0, prefix: T[] = []): G
   for (let i = start; i <= items.length - (k - prefix.length); i++) yield* combinations(items, k, i + 1, [...prefix, items[i]!]);
 }
 
-/** A top 3 meeting every item and list property, or null when none exists among the candidates. */
-export function oracleAnswer(scenario: Scenario, world: ScenarioWorld, top = 3): EvalAnswer[] | null {
+/** A list of `top` meeting every item and list property, or null when none exists among the candidates. */
+export function oracleAnswer(scenario: Scenario, world: ScenarioWorld, top = scenario.top): EvalAnswer[] | null {
   const itemProps = scenario.expect.filter((p) => scopeOf(p) === 'item');
   const setProps = scenario.expect.filter((p) => scopeOf(p) === 'set');
   const origin = world.env.position ?? world.ctx.city.center;
@@ -57,10 +62,21 @@ export function oracleAnswer(scenario: Scenario, world: ScenarioWorld, top = 3):
       firstOfCategory.forEach((a) => pool.add(a));
     }
   }
-  const k = Math.min(top, new Set([...pool].map((a) => a.place.id)).size);
-  for (const list of combinations([...pool], k)) {
+  // As long a list as the candidates allow (one item per place), from a core of witnesses of the list properties.
+  const k = Math.min(top, new Set(eligible.map((a) => a.place.id)).size);
+  const witnesses = setProps.reduce((n, p) => n + (p.property === 'atLeast' ? 0 : (propertyCount(p) ?? 0)), 0);
+  const core = Math.min(k, new Set([...pool].map((a) => a.place.id)).size, Math.max(1, witnesses));
+  for (const combination of combinations([...pool], core)) {
     // The ranker shows one item per place; so does the oracle.
-    if (new Set(list.map((a) => a.place.id)).size < list.length) continue;
+    const places = new Set(combination.map((a) => a.place.id));
+    if (places.size < combination.length) continue;
+    const list = [...combination];
+    for (const a of eligible) {
+      if (list.length >= k) break;
+      if (places.has(a.place.id)) continue;
+      list.push(a);
+      places.add(a.place.id);
+    }
     if (setProps.every((p) => checkProperty(p, list, world.env).length === 0)) return list;
   }
   return null;

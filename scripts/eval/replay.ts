@@ -214,7 +214,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult | 
     users: new Set(read.checkins.map((c) => c.userId)).size,
     venuesKept: state.places.length,
     leisureCheckins: read.checkins.filter(isLeisure).length,
-    unmappedCategories: [...new Set(read.checkins.filter((c) => mapFoursquareCategory(c.categoryName) === undefined).map((c) => c.categoryName))].sort(),
+    unmappedCategories: [...new Set(read.checkins.flatMap((c) => (c.categoryName !== null && mapFoursquareCategory(c.categoryName) === undefined ? [c.categoryName] : [])))].sort(),
     trainCheckins: split.train.length,
     testCheckins: split.test.length,
     newVenueTestCheckins: split.test.filter((t) => t.newVenue).length,

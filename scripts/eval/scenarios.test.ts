@@ -50,10 +50,35 @@ describe('scenario files', () => {
     expect(bad).toEqual([]);
   });
 
-  it('are all satisfiable: some top 3 of the candidates has every item and list property', () => {
+  it('are all satisfiable: some list of the scenario’s length (its top) has every item and list property', () => {
     const unsatisfiable = scenarios.filter((s) => !oracleAnswer(s, worldFor(s, files, places))).map((s) => s.id);
     expect(unsatisfiable).toEqual([]);
   }, 120_000);
+});
+
+describe('the list a scenario is checked on', () => {
+  const family = scenarios.find((x) => x.id === 'family-pont-des-arts-jazz-friday-2130')!;
+
+  it('is a top 3 unless the scenario says, and no "at least" may ask for more than the list holds', () => {
+    const input = JSON.parse(fs.readFileSync(path.join(SCENARIO_DIR, 'lea-tight-budget-lunch.json'), 'utf8')) as Record<string, unknown>;
+    expect(Scenario.parse(input).top).toBe(3);
+    const asking = { ...input, expect: [{ property: 'atLeast', count: 5 }] };
+    expect(Scenario.safeParse(asking).success).toBe(false);
+    expect(Scenario.safeParse({ ...asking, top: 10 }).success).toBe(true);
+    expect(Scenario.safeParse({ ...asking, top: 11 }).success).toBe(false);
+  });
+
+  it('is the whole feed a scenario asks for: Escale’s ten are all checked, and the oracle finds ten', () => {
+    expect(family.top).toBe(10);
+    const out = runScenario(family, files, places);
+    expect(out.byMethod.escale.answers.length).toBeGreaterThan(3);
+    expect(out.byMethod.escale.answers.length).toBeLessThanOrEqual(10);
+    expect(out.byMethod.escale.passed).toBe(true);
+    // A baseline's tenth suggestion is judged as much as its first: the tenth nearest place is the jazz club.
+    expect(out.byMethod.nearest.answers).toHaveLength(10);
+    expect(out.byMethod.nearest.results.find((r) => r.property === 'placesForbidden')!.failures).toEqual([expect.stringMatching(/^#10 "Chez Papa"/)]);
+    expect(oracleAnswer(family, worldFor(family, files, places))).toHaveLength(10);
+  }, 30_000);
 });
 
 describe('runScenario', () => {

@@ -1,11 +1,11 @@
 /**
  * The scenario suite: each scenario of `data/eval/scenarios/` is ranked by Escale and by the baselines on
  * the same candidates (places within 3 km of the position, or of the city centre without one), and each
- * top 3 is checked against the scenario's properties.
+ * list (a top 3, or the longer list the scenario asks for with `top`) is checked against its properties.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Scenario } from '../../shared/src/eval-scenario.ts';
+import { DEFAULT_SCENARIO_TOP, Scenario } from '../../shared/src/eval-scenario.ts';
 import { describeIssues, NO_DETAILS, type Booking, type PersonaRecord } from '../../shared/src/index.ts';
 import type { Place } from '../../server/src/catalogue/model.ts';
 import type { CatalogueFiles } from '../../server/src/catalogue/load-files.ts';
@@ -23,7 +23,8 @@ import { catalogueAt, cityOf, lookupOf, parisPlaces, ROOT, travellerFor } from '
 import { checkAll, type PropertyEnv, type PropertyResult } from './properties.ts';
 
 export const SCENARIO_DIR = path.join(ROOT, 'data/eval/scenarios');
-export const TOP = 3;
+/** A notification's three: the list a scenario is checked on unless it says (`top`), and the persona spread's. */
+export const TOP = DEFAULT_SCENARIO_TOP;
 export const SCENARIO_RADIUS_M = 3_000;
 const ALL_PLACES = 1_000_000;
 
@@ -98,16 +99,17 @@ export function worldFor(scenario: Scenario, files: CatalogueFiles, places: Plac
   };
 }
 
-export function answersOf(method: ScenarioMethodId, world: ScenarioWorld): EvalAnswer[] {
+/** The `top` answers of a method (Escale or a baseline) in the scenario's world. */
+export function answersOf(method: ScenarioMethodId, world: ScenarioWorld, top = TOP): EvalAnswer[] {
   const { graph, ctx } = world;
   // Escale runs exactly as in the product: its own reach, hard rules and diversity.
-  if (method === 'escale') return rank(graph, ctx, { limit: TOP }).items.map(fromSuggestion);
+  if (method === 'escale') return rank(graph, ctx, { limit: top }).items.map(fromSuggestion);
   const [id, withRules] = method.split('+') as [BaselineId, string | undefined];
   const candidates = world.candidates.filter((c) => c.kind === 'place' && (!withRules || !exclusionReason(c, ctx))).map((c) => c.place);
   // Baselines see what the ranking may see: the position only with its consent, history only with its.
   const history = (ctx.history ?? []).map((i) => graph.place(i.placeId)).filter((p): p is Place => p !== undefined);
   const input = { candidates, origin: ctx.position ?? ctx.city.center, popularity: ratingPopularity, categoryCounts: categoryCounts(history) };
-  return rankBaseline(id, input, TOP).map((p) => placeAnswer(p, ctx.position));
+  return rankBaseline(id, input, top).map((p) => placeAnswer(p, ctx.position));
 }
 
 /** Most popular in Paris: rating × log(1 + reviews) — the demo ratings are all there is. */
@@ -124,7 +126,7 @@ export function runScenario(scenario: Scenario, files: CatalogueFiles, places = 
   const world = worldFor(scenario, files, places);
   const byMethod = Object.fromEntries(
     SCENARIO_METHODS.map(({ id }) => {
-      const answers = answersOf(id, world);
+      const answers = answersOf(id, world, scenario.top);
       const results = checkAll(scenario.expect, answers, world.env);
       return [id, { answers, results, passed: results.every((r) => r.failures.length === 0) }];
     }),

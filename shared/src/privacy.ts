@@ -121,6 +121,18 @@ export const HeldInteraction = z.object({
 });
 export type HeldInteraction = z.infer<typeof HeldInteraction>;
 
+/**
+ * The interactions the history consent covers: likes, visits and places saved. Withdrawing it deletes them
+ * (server/src/travellers/consents.ts), which My data says with their number before it is done. "Not
+ * interested" and "Been there" are instructions, kept whatever the consents.
+ */
+export const HISTORY_INTERACTION_KINDS = ['liked', 'visited', 'saved'] as const satisfies readonly HeldInteraction['kind'][];
+
+/** How many of the held interactions withdrawing the history consent would delete. */
+export function historyItemCount(interactions: readonly Pick<HeldInteraction, 'kind'>[]): number {
+  return interactions.filter((i) => (HISTORY_INTERACTION_KINDS as readonly string[]).includes(i.kind)).length;
+}
+
 /** A position as held: only the latest one, and only while location consent is on and within retention. */
 export const HeldPosition = z.object({ lat: Latitude, lon: Longitude, accuracyMeters: z.number().nullable(), at: z.iso.datetime({ offset: true }) });
 export type HeldPosition = z.infer<typeof HeldPosition>;

@@ -146,6 +146,32 @@ describe.skipIf(!chromiumAvailable())('the traveller’s control in Chromium', (
     await context.close();
   });
 
+  it('on My data: turning history off says how many likes and visits it deletes and that it cannot be undone, asks, then deletes them', async () => {
+    const { context, page, mine } = await signedIn('Léa');
+    const history = (await myData(page)).interactions.filter((i) => i.kind !== 'dismissed' && i.kind !== 'been_there');
+    expect(history.length).toBeGreaterThan(1);
+    await mine.open();
+
+    // Asked first: "Keep it on" keeps everything.
+    const said = await mine.flipConsent(/^History/, false);
+    expect(said).toContain(`Turning history off deletes your likes, visits and saved places (${history.length} items), here and in every count of other travellers. This cannot be undone.`);
+    expect(said).toContain('“Not interested” and “Been there” stay');
+    expect(await mine.consentSwitch(/^History/).isChecked()).toBe(true);
+    expect((await myData(page)).interactions).toHaveLength(history.length);
+
+    await mine.flipConsent(/^History/);
+    await expect.poll(() => mine.consentSwitch(/^History/).isChecked()).toBe(false);
+    await expect.poll(async () => (await myData(page)).interactions.filter((i) => i.kind !== 'dismissed' && i.kind !== 'been_there')).toEqual([]);
+
+    // In French, the same question, with the number.
+    await mine.flipConsent(/^History/);
+    await page.getByRole('button', { name: 'FR' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mes données' }).waitFor();
+    const dit = await mine.flipConsent(/^historique/i, false);
+    expect(dit).toContain('Désactiver l’historique supprime vos « j’aime », visites et lieux gardés (vous n’en avez aucun pour l’instant).');
+    await context.close();
+  });
+
   it('exports every category as one file, reads in French, and erases everything', async () => {
     const { context, page, app, mine } = await signedIn('Léa');
     // Some of everything first: a like, a booking.

@@ -206,7 +206,7 @@ describe('what the note changes for the client', () => {
     const data = feed.items.flatMap((s) => s.contributions.flatMap((c) => c.personalData.map((d) => d.evidence)));
     expect(data).toContainEqual({ key: 'data.advisor_budget', params: { budget: 1, staff: 'Sophie Martin', date: '2026-11-24' } });
     expect(data).toContainEqual({ key: 'data.advisor_party', params: { adults: 2, children: 1, staff: 'Sophie Martin', date: '2026-11-24' } });
-    expect(feed.items.some((s) => s.item.place.category === 'bar')).toBe(false); // with a child: bars sink
+    expect(feed.items.some((s) => s.item.place.category === 'bar')).toBe(false); // with a child: no bar at all (a hard rule)
   });
 });
 

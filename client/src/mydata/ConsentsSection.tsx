@@ -15,10 +15,12 @@ import { useLocale } from '../i18n/use-locale.ts';
 interface Props {
   consents: Consents;
   history: readonly ConsentEvent[];
+  /** The likes, visits and saved places held, which turning history off deletes (the dialog says how many). */
+  historyItems: number;
   onChanged(consents: Consents): void;
 }
 
-export function ConsentsSection({ consents, history, onChanged }: Props) {
+export function ConsentsSection({ consents, history, historyItems, onChanged }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [question, setQuestion] = useState<ConsentQuestion | null>(null);
@@ -73,7 +75,7 @@ export function ConsentsSection({ consents, history, onChanged }: Props) {
           ))}
         </ol>
       </details>
-      <ConsentDialog question={question} busy={busy} onAnswer={(yes) => void answer(yes)} />
+      <ConsentDialog question={question} historyItems={historyItems} busy={busy} onAnswer={(yes) => void answer(yes)} />
     </section>
   );
 }

@@ -2,7 +2,7 @@
  * My data: the consents, how the feed is ranked, everything held, and taking it away or erasing it — the
  * traveller's side of DSA Art. 27/38 and GDPR Art. 7/15/17/20, on one page (docs/PRIVACY.md).
  */
-import type { Consents, FewerLike, MyData, RankingSettingsBody, RankingSettingsPatch, SessionInfo } from '@escale/shared';
+import { type Consents, type FewerLike, historyItemCount, type MyData, type RankingSettingsBody, type RankingSettingsPatch, type SessionInfo } from '@escale/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
@@ -69,6 +69,7 @@ export function MyDataScreen({ session, onConsentsChanged, onErased }: Props) {
           <ConsentsSection
             consents={data.consents.now}
             history={data.consents.history}
+            historyItems={historyItemCount(data.interactions)}
             onChanged={(consents) => {
               onConsentsChanged(consents);
               void load(); // what was deleted with a consent leaves the page too

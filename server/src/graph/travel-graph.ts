@@ -13,6 +13,7 @@ import { areaOf, neighbourAreas } from './areas.ts';
 import { PlaceTable } from './place-table.ts';
 import { SpatialIndex } from './spatial-index.ts';
 import { TRAVELLER, WalkIndex } from './walk-index.ts';
+import { VisitLog } from './visit-log.ts';
 
 export type NodeType = 'place' | 'event' | 'offer' | 'category' | 'tag' | 'area' | 'city' | 'traveller';
 export type EdgeType = 'in_category' | 'tagged' | 'in_area' | 'area_neighbour' | 'in_city' | 'held_at' | 'interaction';
@@ -118,6 +119,7 @@ export class TravelGraph {
   private readonly areaLabels = new Map<string, string | null>();
   /** Overlay edges tolerated before the walk index is rebuilt from scratch. */
   static readonly WALK_OVERLAY_LIMIT = 20_000;
+  private readonly visits = new VisitLog();
   /** Bumped by every change to the graph (graphology's own events), so the digest is computed once per state. */
   private version = 0;
   private digestCache: { version: number; value: string } | null = null;
@@ -303,9 +305,41 @@ export class TravelGraph {
   /**
    * Records an interaction; the same traveller, place and kind again only refreshes its time (a repeated
    * "like" is one like, as in the store: ten thousand taps must not grow the graph or slow the ranking).
+   * A visit is kept in the visit log at its latest time, as the store keeps it (one row per fact).
    * Returns whether an edge was added.
    */
   addInteraction(i: Interaction): boolean {
+    const added = this.addEdge(i);
+    if (i.kind === 'visited') {
+      if (!added) this.visits.removeVisits(i.travellerId, i.placeId);
+      this.visits.add(i.travellerId, i.placeId, this.latestAt(i), !this.isPrivate(nodeKey('traveller', i.travellerId)));
+    }
+    return added;
+  }
+
+  /**
+   * Records one visit of a log that keeps every visit (a check-in file): the fact edge as addInteraction
+   * makes it, and the visit appended to the visit log, however many came before.
+   */
+  recordVisit(travellerId: string, placeId: string, at: Date): void {
+    this.addEdge({ travellerId, placeId, kind: 'visited', at });
+    this.visits.add(travellerId, placeId, at.getTime(), !this.isPrivate(nodeKey('traveller', travellerId)));
+  }
+
+  /** Each traveller's visits in time order and what follows what (visit-log.ts). */
+  visitLog(): VisitLog {
+    return this.visits;
+  }
+
+  private latestAt(i: Interaction): number {
+    let at = i.at.getTime();
+    this.g.forEachOutEdge(nodeKey('traveller', i.travellerId), nodeKey('place', i.placeId), (_e, attrs) => {
+      if (attrs.type === 'interaction' && attrs.kind === i.kind && attrs.at !== undefined) at = Math.max(at, attrs.at);
+    });
+    return at;
+  }
+
+  private addEdge(i: Interaction): boolean {
     const traveller = this.ensureNode('traveller', i.travellerId);
     const place = nodeKey('place', i.placeId);
     let existing: string | undefined;
@@ -340,6 +374,7 @@ export class TravelGraph {
     // The index has no removal: a public traveller's undo costs a rebuild at the next ranking (rare: an
     // undo follows a tap by seconds, and a demo visitor, the usual case, is private).
     if (removed && !this.isPrivate(traveller)) this.walk = null;
+    if (removed && i.kind === 'visited') this.visits.removeVisits(i.travellerId, i.placeId);
     return removed;
   }
 
@@ -354,6 +389,7 @@ export class TravelGraph {
     if (!this.g.hasNode(key)) return;
     const wasPrivate = this.isPrivate(key);
     this.g.dropNode(key);
+    this.visits.dropTraveller(travellerId);
     // Erasure must leave no trace in derived structures either: the walk index is rebuilt without them
     // (a private traveller was never in it).
     if (!wasPrivate) this.walk = null;

@@ -15,7 +15,7 @@ describe('candidate generation', () => {
     place({
       category: pick(CATEGORY_IDS),
       priceLevel: pick([null, 1, 2, 3, 4]),
-      tags: rand() < 0.3 ? ['wheelchair'] : rand() < 0.5 ? ['jazz'] : [],
+      tags: rand() < 0.3 ? ['wheelchair'] : rand() < 0.5 ? ['jazz'] : rand() < 0.3 ? ['pub'] : rand() < 0.2 ? ['jazz', 'concerts'] : [],
       openingHours: pick([null, 'Mo-Su 08:00-23:00', 'Mo-Fr 12:00-14:00', '24/7', 'Tu 18:00-18:30']),
       lat: HOTEL_DE_VILLE.lat + (rand() - 0.5) * 0.02,
       lon: HOTEL_DE_VILLE.lon + (rand() - 0.5) * 0.03,
@@ -40,6 +40,7 @@ describe('candidate generation', () => {
       },
     }),
     'a wheelchair user with no budget': context({ profile: { party: { adults: 1, childrenAges: [], accessibility: ['wheelchair'] }, budget: null } }),
+    'a family with children (no bar, club or jazz club, nor what is held there)': context({ profile: { party: { adults: 2, childrenAges: [4, 7], accessibility: [] }, budget: null } }),
     'at 03:00 without a position': context({ now: new Date('2026-11-24T02:00:00Z'), position: null }),
   };
 

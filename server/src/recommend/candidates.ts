@@ -12,7 +12,7 @@ import type { Candidate } from './candidate.ts';
 import type { RankingContext } from './context.ts';
 import { inPossibleHours } from './category-hours.ts';
 import { localHour, localHoursFrom } from './local-clock.ts';
-import { hoursExclusion, itemExclusion, placeScreen, screenPasses, type RuleOptions } from './hard-rules.ts';
+import { hoursExclusion, itemExclusion, placeScreen, screenDropsAll, screenPasses, type RuleOptions } from './hard-rules.ts';
 import { hoursAt, type HoursState } from './opening-hours.ts';
 
 /** Walking reach in minutes, tried in order until enough places qualify. */
@@ -84,8 +84,8 @@ export function candidatesAt(graph: TravelGraph, ctx: RankingContext, near: Near
   const hourAfter = localHoursFrom(ctx.now, timeZone, ARRIVAL_WINDOW_MINUTES);
   for (let k = from; k < positions.length; k++) {
     const at = positions[k]!;
-    // A dismissed or visited place goes with its events and offers.
-    if (screen?.excluded.has(at)) continue;
+    // A dismissed or visited place goes with its events and offers; so does a bar or club for a family.
+    if (screen && screenDropsAll(screen, table, at)) continue;
     // Without a consented position, distance is unknown: nothing downstream may use it.
     const walk = ctx.position ? walkingMinutes(near.meters[k]!) : null;
     const meters = ctx.position ? near.meters[k]! : null;

@@ -6,6 +6,7 @@
 import type { Booking, Consents, MergedInterest, MergedProfile, Party, SignalId } from '@escale/shared';
 import type { City } from '../catalogue/model.ts';
 import type { Interaction } from '../travellers/model.ts';
+import type { Visit } from '../graph/visit-log.ts';
 import { NO_PROMOTIONS, type PromotionsByTarget } from './promotions.ts';
 
 export interface Position {
@@ -52,6 +53,11 @@ export interface RankingContext {
   history: Interaction[] | null;
   /** Places visited, from `history` (empty without the history consent). */
   visited: Set<string>;
+  /**
+   * Every visit in time order (history consent): how often and in which order places were visited, which
+   * the one-row-per-fact `history` does not say (graph/visit-log.ts). Null without the history consent.
+   */
+  visits: Visit[] | null;
   /** The wallet around now (wallet consent); null without it or with nothing booked around now. */
   trip: Trip | null;
   /** Dismissals and "been there": instructions the traveller gave, always obeyed. */
@@ -77,6 +83,8 @@ export interface TravellerDataSource {
   position(): Position | null;
   profile(): Profile;
   history(): Interaction[];
+  /** The visit log; when a source has none, the visits of `history()` are used (one per place). */
+  visits?(): Visit[];
   trip(): Trip | null;
   exclusions(): Set<string>;
 }
@@ -99,6 +107,14 @@ export function buildContext(base: ContextBase, source: TravellerDataSource): Ra
     history,
     trip: personal && base.consents.wallet ? source.trip() : null,
     visited: new Set((history ?? []).filter((i) => i.kind === 'visited').map((i) => i.placeId)),
+    visits: history === null ? null : (source.visits?.() ?? visitsOfHistory(history)),
     exclusions: source.exclusions(),
   };
+}
+
+function visitsOfHistory(history: readonly Interaction[]): Visit[] {
+  return history
+    .filter((i) => i.kind === 'visited')
+    .map((i) => ({ placeId: i.placeId, at: i.at.getTime() }))
+    .sort((a, b) => a.at - b.at);
 }

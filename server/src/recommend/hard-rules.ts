@@ -11,6 +11,7 @@ import type { RankingContext } from './context.ts';
 import { localHour } from './local-clock.ts';
 import { priceLevelOf } from './signals/budget.ts';
 import { inPossibleHours, inUsualHours } from './category-hours.ts';
+import { ADULT_CATEGORIES, notForChildren } from './not-for-children.ts';
 
 /** Every hard rule, by the reason it gives; the public description of the ranking lists each (privacy/ranking-explained.ts). */
 export const EXCLUSION_REASONS = [
@@ -23,6 +24,7 @@ export const EXCLUSION_REASONS = [
   'not_at_this_hour',
   'over_budget',
   'not_known_accessible',
+  'not_for_children',
   'event_started',
   'event_too_far_ahead',
   'sold_out',
@@ -62,14 +64,16 @@ export function placeExclusion(placeId: string, ctx: RankingContext, options: Ru
 
 /**
  * The rules a place can be turned down by from the place table alone, prepared once per ranking:
- * dismissed or visited (the place and all held there), a disliked category or a price level over the budget
- * (the place itself; its events and offers have their own price and are judged one by one). A subset of
- * exclusionBeforeHours, so screening first never admits what the full rules would refuse, nor refuses
- * what they would admit.
+ * dismissed or visited, a bar or club for a party with children (the place and all held there), a disliked
+ * category or a price level over the budget (the place itself; its events and offers have their own price
+ * and are judged one by one). A subset of exclusionBeforeHours, so screening first never admits what the full
+ * rules would refuse, nor refuses what they would admit.
  */
 export interface PlaceScreen {
   /** Positions in the place table of the dismissed and (unless allowed) visited places. */
   excluded: Set<number>;
+  /** Category codes whose places are dropped with all held there (bars and clubs, with children in the party). */
+  excludedCategories: readonly number[];
   dislikedCategories: readonly number[];
   budget: number | null;
 }
@@ -85,8 +89,17 @@ export function placeScreen(graph: TravelGraph, ctx: RankingContext, options: Ru
   for (const placeId of ctx.exclusions) add(placeId);
   if (!options.allowVisited) for (const placeId of ctx.visited) add(placeId);
   const dislikedCategories = (ctx.profile?.dislikes ?? []).flatMap((d) => (d.kind === 'category' && isCategoryId(d.id) ? [categoryCode(d.id)] : []));
-  return { excluded, dislikedCategories, budget: ctx.profile?.budget ?? null };
+  const excludedCategories = withChildren(ctx) ? ADULT_CATEGORIES.map(categoryCode) : [];
+  return { excluded, excludedCategories, dislikedCategories, budget: ctx.profile?.budget ?? null };
 }
+
+/** Whether the screen drops the place with everything held there (its events and offers too). */
+export function screenDropsAll(screen: PlaceScreen, table: PlaceTable, position: number): boolean {
+  return screen.excluded.has(position) || (screen.excludedCategories.length > 0 && screen.excludedCategories.includes(table.category[position]!));
+}
+
+/** Children in the party: the traveller's own, or the one their advisor noted (merged in the profile). */
+const withChildren = (ctx: RankingContext): boolean => (ctx.profile?.party.childrenAges.length ?? 0) > 0;
 
 /** Whether the place itself (not what is held there) passes the screen's category and budget rules. */
 export function screenPasses(screen: PlaceScreen, table: PlaceTable, position: number): boolean {
@@ -114,6 +127,9 @@ export function itemExclusion(c: Candidate, ctx: RankingContext): ExclusionReaso
     if (ctx.profile.budget !== null && level !== null && level > ctx.profile.budget) return 'over_budget';
     // For a wheelchair user a place of unknown access is a gamble they did not ask for: only known access.
     if (ctx.profile.party.accessibility.includes('wheelchair') && !hasTag(c, 'wheelchair')) return 'not_known_accessible';
+    // A bar, a club, a jazz club or what is held there is no place for children, however near or well rated:
+    // scoring it low (the party signal alone, before) still let it into a family's feed late in the evening.
+    if (ctx.profile.party.childrenAges.length > 0 && notForChildren(c)) return 'not_for_children';
   }
 
   if (c.kind === 'event') {

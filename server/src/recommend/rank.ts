@@ -15,6 +15,8 @@ import { localClock, localIso } from './local-clock.ts';
 import { SIGNALS } from './signals/index.ts';
 import type { RankRun, Signal, SignalResult } from './signals/signal.ts';
 import { prepareTaste } from './taste-run.ts';
+import { ownEntries } from './signals/popularity.ts';
+import { readHabits, readNextPlace } from './visit-habits.ts';
 import { promotionEvidence } from './signals/agency.ts';
 import { runningPromotion } from './promotions.ts';
 
@@ -250,17 +252,30 @@ export interface Scoring {
   readonly lookalikes: number;
 }
 
+/**
+ * Favourites mode (the traveller asked for places they already know): their history counts twice and the
+ * moment's circumstances half: the factors an agency's own bounds allow (half to twice each weight). Chosen on
+ * NYC's validation check-ins (`npm run eval:nextpoi`, next place), and shown as such in the panel's weights.
+ */
+export const FAVOURITES_FACTORS: Partial<Record<SignalId, number>> = { taste: 2, proximity: 0.5, timing: 0.5, popularity: 0.5 };
+
 export function scoreAll(graph: TravelGraph, ctx: RankingContext, options: ScoreOptions): Scoring {
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
+  if (options.allowVisited) for (const [id, factor] of Object.entries(FAVOURITES_FACTORS) as [SignalId, number][]) weights[id] *= factor;
   const tiered = reachableCandidates(graph, ctx, options);
   const candidates = tiered.map((t) => t.candidate);
   const tierOf = new Map(tiered.map((t) => [t.candidate.place.id, t.tier]));
   const placeNodes = new Map<string, number>();
   for (const c of candidates) if (c.node >= 0) placeNodes.set(c.place.id, c.node);
+  const tasteOn = signalAllowed('taste', ctx);
+  const favourites = options.allowVisited ?? false;
   const run: RankRun = {
     graph,
-    favourites: options.allowVisited ?? false,
-    taste: signalAllowed('taste', ctx) ? prepareTaste(graph, ctx, placeNodes) : null,
+    favourites,
+    taste: tasteOn ? prepareTaste(graph, ctx, placeNodes) : null,
+    habits: tasteOn && favourites && ctx.visits ? readHabits(ctx.visits, ctx) : null,
+    next: tasteOn && ctx.visits ? readNextPlace(ctx.visits, ctx, graph) : null,
+    ownEntries: ownEntries(graph.walkIndex(), ctx),
   };
   const active = SIGNALS.filter((s) => signalAllowed(s.id, ctx));
   const scored = candidates.map((c) => scoreCandidate(c, ctx, active, weights, run, options.promotionLift ?? DEFAULT_PROMOTION_LIFT));

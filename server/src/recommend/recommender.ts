@@ -87,6 +87,7 @@ export class Recommender {
         // The traveller's own answers with their advisors' notes under them, merged once per traveller.
         profile: () => rankingProfileOf(traveller, city.timezone),
         history: () => all().filter((i) => HISTORY_KINDS.has(i.kind)),
+        visits: () => graph.visitLog().visitsOf(traveller.id),
         trip: () => tripAt(req.bookings ?? [], req.now, (id) => graph.place(id)),
         exclusions: () =>
           new Set(

@@ -1,5 +1,5 @@
 /** A traveller as the ranker and the session see them. */
-import type { AdvisorNote, Consents, InterestRef, Party, RankingSettings } from '@escale/shared';
+import { type AdvisorNote, type Consents, HISTORY_INTERACTION_KINDS, type InterestRef, type Party, type RankingSettings } from '@escale/shared';
 
 export interface Traveller {
   id: string;
@@ -33,6 +33,6 @@ export interface Interaction {
 }
 
 /** Interaction kinds that are history data (need the history consent): likes, visits, places saved for later. */
-export const HISTORY_KINDS: ReadonlySet<InteractionKind> = new Set(['liked', 'visited', 'saved']);
+export const HISTORY_KINDS: ReadonlySet<InteractionKind> = new Set(HISTORY_INTERACTION_KINDS);
 /** Instructions the ranker always obeys, whatever the consents: never suggest the place again. */
 export const EXCLUDING_KINDS: ReadonlySet<InteractionKind> = new Set(['dismissed', 'been_there']);

@@ -1,14 +1,14 @@
 /**
  * party: who the traveller is with — children's ages and accessibility needs (profile data). Children make
- * kid-friendly places rise and bars and nightlife sink; a wheelchair need makes places tagged accessible
- * rise (unknown access scores nothing). A solo adult with no needs gets no points either way, and the panel says so.
+ * kid-friendly places rise; bars, clubs and jazz clubs are excluded for them by a hard rule (not-for-children.ts),
+ * and score nothing here should they be scored at all; a wheelchair need makes places tagged accessible rise
+ * (unknown access scores nothing). A solo adult with no needs gets no points either way, and the panel says so.
  * A party or need the traveller's advisor noted counts the same, and the datum says who noted it.
  */
 import { notedByParams, type PersonalDataRef } from '@escale/shared';
 import { hasTag } from '../candidate.ts';
+import { notForChildren } from '../not-for-children.ts';
 import { type Signal, type SignalResult, fixedEvidence, NO_DATA } from './signal.ts';
-
-const ADULT_ONLY = new Set(['bar', 'nightlife']);
 
 const NO_PARTY: SignalResult = Object.freeze({ value: 0, evidence: fixedEvidence('party.none'), personalData: NO_DATA });
 
@@ -27,7 +27,7 @@ export const party: Signal = {
       const by = ctx.profile?.noted?.party;
       const params = { adults: p.adults, children: p.childrenAges.length };
       personalData.push({ category: 'profile', kind: 'party', evidence: by ? { key: 'data.advisor_party', params: { ...params, ...notedByParams(by) } } : { key: 'data.party', params }, at: null });
-      if (ADULT_ONLY.has(c.place.category)) {
+      if (notForChildren(c)) {
         values.push(0);
         evidenceKey = 'party.not_for_children';
       } else if (hasTag(c, 'kid-friendly')) {

@@ -4,6 +4,7 @@ import type { TravelGraph } from '../../graph/travel-graph.ts';
 import type { Candidate } from '../candidate.ts';
 import type { RankingContext } from '../context.ts';
 import type { TasteRun } from '../taste-run.ts';
+import type { HabitReading, NextReading } from '../visit-habits.ts';
 
 export interface SignalResult {
   value: number;
@@ -32,6 +33,15 @@ export interface RankRun {
   taste: TasteRun | null;
   /** Favourites mode: the traveller asked for places they already know (visited places are allowed). */
   favourites: boolean;
+  /** The traveller's habits from their visit log, in favourites mode (visit-habits.ts); absent or null: none. */
+  habits?: HabitReading | null;
+  /** Where travellers went next from the traveller's last place of the day (visit-habits.ts); absent or null: none. */
+  next?: NextReading | null;
+  /**
+   * The ranked traveller's own entries in the walk index, per place node (popularity.ts `ownEntries`): left out
+   * of the crowd they are shown. Absent: they have none (a run built by hand for a test).
+   */
+  ownEntries?: ReadonlyMap<number, number>;
 }
 
 export interface Signal {

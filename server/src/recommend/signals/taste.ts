@@ -10,7 +10,9 @@ import { localDate } from '../local-clock.ts';
 import { coVisitors } from '../taste-walk.ts';
 import { likeRef } from './interests.ts';
 import type { TasteSource } from '../taste-run.ts';
-import { clamp01, type Signal, type SignalResult, fixedEvidence, NO_DATA } from './signal.ts';
+import type { Candidate } from '../candidate.ts';
+import type { RankingContext } from '../context.ts';
+import { clamp01, type RankRun, type Signal, type SignalResult, fixedEvidence, NO_DATA } from './signal.ts';
 
 /**
  * Boosted visits at which the signal saturates, whatever the other candidates got. The walk has 300 steps
@@ -45,53 +47,115 @@ function sourceRef(source: SourceData, placeName: string, timeZone: string): Per
 export const taste: Signal = {
   id: 'taste',
   compute(c, ctx, run): SignalResult {
-    const none: SignalResult = { value: 0, evidence: fixedEvidence('taste.no_signal'), personalData: NO_DATA };
-    if (run.favourites) {
-      const own = favourite(c.place.id, ctx.history);
-      if (own > 0) {
-        const last = [...(ctx.history ?? [])].reverse().find((i) => i.placeId === c.place.id)!;
-        return {
-          value: clamp01(own / FAVOURITE_VISITS),
-          evidence: { key: 'taste.favourite', params: { count: own } },
-          personalData: [sourceRef({ kind: 'interaction', interaction: last.kind === 'liked' ? 'liked' : 'visited', at: last.at }, c.place.name, ctx.city.timezone)],
-        };
-      }
+    // Three readings of the history, each a value in [0, 1]; the signal is their noisy-or (several readings
+    // pointing at a place make it surer, none can pass 1), and the evidence is the strongest one's, the most
+    // specific on a tie: where the traveller is now, then their own habits, then the walk.
+    const walk = scaled(walkReading(c, ctx, run), run.favourites ? WALK_IN_FAVOURITES : 1);
+    const habit = habitReading(c, ctx, run);
+    const next = scaled(nextReading(c, ctx, run), run.favourites ? NEXT_IN_FAVOURITES : 1);
+    let value = 0;
+    let best: SignalResult | null = null;
+    let readings = 0;
+    for (const r of [next, habit, walk]) {
+      if (!r || r.value <= 0) continue;
+      value = 1 - (1 - value) * (1 - clamp01(r.value));
+      if (!best || r.value > best.value) best = r;
+      readings++;
     }
-    const t = run.taste;
-    const s = t?.slotOf.get(c.place.id);
-    if (!t || s === undefined) return none;
-    const score = t.result.score[s]!;
-    const q = t.result.bestQuery[s]!;
-    if (score <= 0 || q < 0) return none;
-
-    const reach = clamp01(score / Math.max(t.maxScore, SATURATION));
-    const source = t.sources[q]!;
-    const sourcePlace = source.kind === 'interaction' ? run.graph.place(source.placeId) : undefined;
-    const personalData = [sourceRef(source, sourcePlace?.name ?? '', ctx.city.timezone)];
-
-    const connector = t.result.connector[s]!;
-    const connectorKind = connector >= 0 ? t.index.kind(connector) : -1;
-    const connectorId = connector >= 0 ? idOfWalkKey(t.index.keys[connector]!) : '';
-    const targetNode = t.nodes[s]!;
-
-    if (source.kind === 'interest') {
-      const path: TastePath = { from: { kind: 'interest', interest: source.interest }, via: viaOf(connectorKind, connectorId, 0), visits: score };
-      return { value: reach * SIMILARITY_SUPPORT, evidence: { key: 'taste.interest_walk', params: { kind: source.interest.kind, id: source.interest.id } }, personalData, path };
-    }
-    const shared = coVisitors(t.index, source.node, targetNode, t.self, t.twin);
-    const value = reach * (shared > 0 ? Math.min(1, shared / FULL_SUPPORT_TRAVELLERS) : SIMILARITY_SUPPORT);
-    const path: TastePath = {
-      from: { kind: 'place', id: source.placeId, name: sourcePlace?.name ?? source.placeId, interaction: source.interaction },
-      via: viaOf(connectorKind, connectorId, shared),
-      visits: score,
-    };
-    const evidence: Evidence =
-      shared > 0
-        ? { key: 'taste.co_visit', params: { interaction: source.interaction, place: path.from.kind === 'place' ? path.from.name : '', travellers: shared } }
-        : { key: 'taste.similar', params: { interaction: source.interaction, place: path.from.kind === 'place' ? path.from.name : '' } };
-    return { value, evidence, personalData, path };
+    if (!best) return NONE;
+    if (readings === 1) return { ...best, value };
+    const personalData = [walk, habit, next].flatMap((r) => (r && r.value > 0 ? r.personalData : []));
+    return { value, evidence: best.evidence, personalData, ...(walk?.path ? { path: walk.path } : {}) };
   },
 };
+
+/**
+ * In favourites mode the traveller asked for the places they know: a place they never went to, reached by
+ * the walk or by what others did next, is a guess beside one they keep going back to. Shares chosen on NYC's
+ * validation check-ins (`npm run eval:nextpoi`); at full value they ranked the next place worse.
+ */
+const WALK_IN_FAVOURITES = 0.1;
+const NEXT_IN_FAVOURITES = 0.2;
+
+const scaled = (r: SignalResult | null, share: number): SignalResult | null => (r && share !== 1 ? { ...r, value: r.value * share } : r);
+
+const NONE: SignalResult = Object.freeze({ value: 0, evidence: fixedEvidence('taste.no_signal'), personalData: NO_DATA });
+
+/** The traveller's own visits to the place (favourites mode): how often, and how often around this hour. */
+function habitReading(c: Candidate, ctx: RankingContext, run: RankRun): SignalResult | null {
+  if (!run.favourites) return null;
+  if (run.habits === undefined) {
+    // A run without the visit log (built by hand): the history's facts, one per kind.
+    const own = favourite(c.place.id, ctx.history);
+    if (own === 0) return null;
+    const last = [...(ctx.history ?? [])].reverse().find((i) => i.placeId === c.place.id)!;
+    return {
+      value: clamp01(own / FAVOURITE_VISITS),
+      evidence: { key: 'taste.favourite', params: { count: own } },
+      personalData: [sourceRef({ kind: 'interaction', interaction: last.kind === 'liked' ? 'liked' : 'visited', at: last.at }, c.place.name, ctx.city.timezone)],
+    };
+  }
+  const h = run.habits;
+  const v = h?.value.get(c.place.id);
+  if (!h || v === undefined) return null;
+  const count = h.count.get(c.place.id)!;
+  const around = h.aroundNow.get(c.place.id) ?? 0;
+  return {
+    value: v,
+    evidence: around > 0 ? { key: 'taste.habit_hour', params: { count, around } } : { key: 'taste.favourite', params: { count } },
+    personalData: [sourceRef({ kind: 'interaction', interaction: 'visited', at: new Date(h.last.get(c.place.id)!) }, c.place.name, ctx.city.timezone)],
+  };
+}
+
+/** Where travellers went next from the traveller's last place of the day. */
+function nextReading(c: Candidate, ctx: RankingContext, run: RankRun): SignalResult | null {
+  const n = run.next;
+  const v = n?.value.get(c.place.id);
+  if (!n || v === undefined) return null;
+  const fromName = run.graph.place(n.from.placeId)?.name ?? '';
+  return {
+    value: v,
+    evidence: { key: 'taste.next_place', params: { place: fromName, count: n.count.get(c.place.id)! } },
+    personalData: [sourceRef({ kind: 'interaction', interaction: 'visited', at: new Date(n.from.at) }, fromName, ctx.city.timezone)],
+  };
+}
+
+/** The taste walk's reading: places that people who share the traveller's places went to. */
+function walkReading(c: Candidate, ctx: RankingContext, run: RankRun): SignalResult | null {
+  const t = run.taste;
+  const s = t?.slotOf.get(c.place.id);
+  if (!t || s === undefined) return null;
+  const score = t.result.score[s]!;
+  const q = t.result.bestQuery[s]!;
+  if (score <= 0 || q < 0) return null;
+
+  const reach = clamp01(score / Math.max(t.maxScore, SATURATION));
+  const source = t.sources[q]!;
+  const sourcePlace = source.kind === 'interaction' ? run.graph.place(source.placeId) : undefined;
+  const personalData = [sourceRef(source, sourcePlace?.name ?? '', ctx.city.timezone)];
+
+  const connector = t.result.connector[s]!;
+  const connectorKind = connector >= 0 ? t.index.kind(connector) : -1;
+  const connectorId = connector >= 0 ? idOfWalkKey(t.index.keys[connector]!) : '';
+  const targetNode = t.nodes[s]!;
+
+  if (source.kind === 'interest') {
+    const path: TastePath = { from: { kind: 'interest', interest: source.interest }, via: viaOf(connectorKind, connectorId, 0), visits: score };
+    return { value: reach * SIMILARITY_SUPPORT, evidence: { key: 'taste.interest_walk', params: { kind: source.interest.kind, id: source.interest.id } }, personalData, path };
+  }
+  const shared = coVisitors(t.index, source.node, targetNode, t.self, t.twin);
+  const value = reach * (shared > 0 ? Math.min(1, shared / FULL_SUPPORT_TRAVELLERS) : SIMILARITY_SUPPORT);
+  const path: TastePath = {
+    from: { kind: 'place', id: source.placeId, name: sourcePlace?.name ?? source.placeId, interaction: source.interaction },
+    via: viaOf(connectorKind, connectorId, shared),
+    visits: score,
+  };
+  const evidence: Evidence =
+    shared > 0
+      ? { key: 'taste.co_visit', params: { interaction: source.interaction, place: path.from.kind === 'place' ? path.from.name : '', travellers: shared } }
+      : { key: 'taste.similar', params: { interaction: source.interaction, place: path.from.kind === 'place' ? path.from.name : '' } };
+  return { value, evidence, personalData, path };
+}
 
 function viaOf(kind: number, id: string, coVisiting: number): TastePath['via'] {
   if (kind === TRAVELLER || (kind === -1 && coVisiting > 0)) return { kind: 'travellers', count: coVisiting };

@@ -24,6 +24,7 @@ import * as catalogueEditing from './2026-12-07T08-00-catalogue-editing.ts';
 import * as eventsOffersPromotions from './2026-12-08T08-00-events-offers-promotions.ts';
 import * as advisorNotes from './2026-12-08T09-00-advisor-notes.ts';
 import * as insights from './2026-12-08T10-00-insights.ts';
+import * as historyUnderConsent from './2026-12-09T08-00-history-under-consent.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T20-00-initial': initial,
@@ -46,4 +47,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08T08-00-events-offers-promotions': eventsOffersPromotions,
   '2026-12-08T09-00-advisor-notes': advisorNotes,
   '2026-12-08T10-00-insights': insights,
+  '2026-12-09T08-00-history-under-consent': historyUnderConsent,
 };
