@@ -6,6 +6,7 @@
 import type { Catalogue, City, Place } from '../../server/src/catalogue/model.ts';
 import type { Interaction, Traveller } from '../../server/src/travellers/model.ts';
 import type { Checkin } from './checkins-reader.ts';
+import { checkinCatalogue, checkinPlace, checkinTraveller } from './checkin-world.ts';
 import { mapFoursquareCategory } from './foursquare-categories.ts';
 
 export const NYC: City = {
@@ -28,49 +29,20 @@ export function venuesOf(checkins: readonly Checkin[]): Place[] {
     if (places.has(c.venueId)) continue;
     const mapped = mapFoursquareCategory(c.categoryName);
     if (!mapped) continue;
-    places.set(c.venueId, {
-      id: placeIdOf(c.venueId),
-      agencyId: EVAL_AGENCY.id,
-      cityId: NYC.id,
-      name: `${c.categoryName} ${c.venueId.slice(-6)}`,
-      category: mapped.category,
-      tags: mapped.tags,
-      lat: c.lat,
-      lon: c.lon,
-      address: null,
-      openingHours: null,
-      priceLevel: null,
-      rating: null,
-      reviewCount: 0,
-      website: null,
-      seeded: [],
-    });
+    places.set(
+      c.venueId,
+      checkinPlace({ id: placeIdOf(c.venueId), name: `${c.categoryName} ${c.venueId.slice(-6)}`, category: mapped.category, tags: mapped.tags, lat: c.lat, lon: c.lon }, EVAL_AGENCY.id, NYC.id),
+    );
   }
   return [...places.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 
-export function nycCatalogue(places: Place[]): Catalogue {
-  return { agencies: [{ ...EVAL_AGENCY }], cities: [NYC], places, archivedPlaces: [], events: [], offers: [], promotions: [], withdrawn: { events: [], offers: [], promotions: [] } };
-}
+export const nycCatalogue = (places: Place[]): Catalogue => checkinCatalogue(EVAL_AGENCY, NYC, places);
 
 export const travellerIdOf = (userId: string) => `fsq-user-${userId}`;
 
 /** A user as a traveller: every consent on, no stated likes, no party or budget. */
-export function travellerOf(userId: string): Traveller {
-  return {
-    id: travellerIdOf(userId),
-    agencyId: EVAL_AGENCY.id,
-    name: `User ${userId}`,
-    locale: 'en',
-    cityId: NYC.id,
-    personaId: null,
-    likes: [],
-    dislikes: [],
-    party: { adults: 1, childrenAges: [], accessibility: [] },
-    budget: null,
-    consents: { location: true, history: true, profile: true, wallet: true },
-  };
-}
+export const travellerOf = (userId: string): Traveller => checkinTraveller(travellerIdOf(userId), userId, EVAL_AGENCY.id, NYC.id);
 
 export function visitsOf(train: readonly Checkin[]): Interaction[] {
   return train.map((c) => ({ travellerId: travellerIdOf(c.userId), placeId: placeIdOf(c.venueId), kind: 'visited' as const, at: c.at }));

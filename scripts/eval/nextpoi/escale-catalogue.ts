@@ -6,6 +6,7 @@
 import type { Catalogue, City, Place } from '../../../server/src/catalogue/model.ts';
 import type { Interaction, Traveller } from '../../../server/src/travellers/model.ts';
 import type { CityClock } from '../checkins-clock.ts';
+import { checkinCatalogue, checkinPlace, checkinTraveller } from '../checkin-world.ts';
 import { poiCategory } from './poi-categories.ts';
 import type { TrainStats } from './train-stats.ts';
 
@@ -28,46 +29,14 @@ export function placesOf(stats: TrainStats): Place[] {
   return stats.pois.map((venueId, i) => {
     const name = stats.categoryName[i] ?? null;
     const { category, tags } = poiCategory(name);
-    return {
-      id: placeIdOf(venueId),
-      agencyId: AGENCY.id,
-      cityId: CITY_ID,
-      name: `${name ?? 'POI'} ${venueId.slice(-6)}`,
-      category,
-      tags,
-      lat: stats.lat[i]!,
-      lon: stats.lon[i]!,
-      address: null,
-      openingHours: null,
-      priceLevel: null,
-      rating: null,
-      reviewCount: 0,
-      website: null,
-      seeded: [],
-    };
+    return checkinPlace({ id: placeIdOf(venueId), name: `${name ?? 'POI'} ${venueId.slice(-6)}`, category, tags, lat: stats.lat[i]!, lon: stats.lon[i]! }, AGENCY.id, CITY_ID);
   });
 }
 
-export function catalogueOf(city: City, places: Place[]): Catalogue {
-  return { agencies: [{ ...AGENCY }], cities: [city], places, archivedPlaces: [], events: [], offers: [], promotions: [], withdrawn: { events: [], offers: [], promotions: [] } };
-}
+export const catalogueOf = (city: City, places: Place[]): Catalogue => checkinCatalogue(AGENCY, city, places);
 
 /** A user as a traveller: every consent on, no stated likes, party or budget (the file says nothing of them). */
-export function travellerOf(user: string): Traveller {
-  return {
-    id: travellerIdOf(user),
-    agencyId: AGENCY.id,
-    name: `User ${user}`,
-    locale: 'en',
-    cityId: CITY_ID,
-    personaId: null,
-    likes: [],
-    dislikes: [],
-    party: { adults: 1, childrenAges: [], accessibility: [] },
-    budget: null,
-    consents: { location: true, history: true, profile: true, wallet: true },
-  };
-}
+export const travellerOf = (user: string): Traveller => checkinTraveller(travellerIdOf(user), user, AGENCY.id, CITY_ID);
 
 export const visitOf = (user: string, venueId: string, at: Date): Interaction => ({ travellerId: travellerIdOf(user), placeId: placeIdOf(venueId), kind: 'visited', at });
 
