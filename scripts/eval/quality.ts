@@ -2,8 +2,8 @@
  * `npm run eval:quality`: the offline quality evaluation, never part of CI's pass/fail. Table 1: the
  * scenario suite (data/eval/scenarios), the share of scenarios whose top 3 (or the longer list a scenario
  * asks for) has every expected property,
- * for Escale and the baselines, then Escale's failures. Table 2: the check-in replay (Recall@10, NDCG@10,
- * MRR), when the Foursquare file is present. Table 3: how different the personas' feeds are at the same place and
+ * for Escale and the baselines, then Escale's failures. Table 2: the check-in replay of any check-in file
+ * (Recall@10, NDCG@10, MRR@10 with bootstrap intervals, Escale − each baseline paired), when the file is present. Table 3: how different the personas' feeds are at the same place and
  * time (top-3 overlap per persona pair, with a 95 % interval) and how often each signal drives. `--json` adds the figures as one JSON object on the last line.
  * Options: --sample N, --seed N, --threads N, --checkins FILE, --scenarios-only, --replay-only.
  */
@@ -16,6 +16,7 @@ import { personaSpread, type SpreadResult } from './persona-spread.ts';
 import { loadScenarios, runScenario, SCENARIO_DIR, SCENARIO_METHODS, TOP, worldFor, type ScenarioOutcome } from './scenarios.ts';
 import { commandLine } from './command-line.ts';
 import { fixed, percent, table, thousands } from './tables.ts';
+import type { BlendWeights } from './nextpoi/blend.ts';
 
 // Opening hours are evaluated on wall-clock Dates; the server runs in UTC for the same reason (main.ts).
 process.env.TZ = 'UTC';
@@ -105,31 +106,55 @@ function printSpread(r: SpreadResult): void {
   );
 }
 
+const withInterval = (i: { value: number; low: number; high: number }) => `${fixed(i.value)} [${fixed(i.low)}, ${fixed(i.high)}]`;
+const signed = (x: number) => `${x >= 0 ? '+' : '−'}${fixed(Math.abs(x))}`;
+const difference = (d: { value: number; low: number; high: number; excludesZero: boolean }) => [`${signed(d.value)} [${signed(d.low)}, ${signed(d.high)}]`, d.excludesZero ? '✓' : ''];
+const blendText = (b: BlendWeights) =>
+  `${Object.entries(b.weights)
+    .map(([part, w]) => `${part} ${w}`)
+    .join(' · ')} · proximity halves every ${thousands(b.halfMeters)} m`;
+
 function printReplay(r: ReplayResult | { skipped: string }): void {
-  console.log('\nTable 2 — check-in replay (Foursquare TSMC2014), top 10 among leisure venues within 3 km');
+  console.log('\nTable 2 — check-in replay, top 10 among leisure venues within 3 km');
   if ('skipped' in r) {
     console.log(`Skipped: ${r.skipped}. Put the TSMC2014 NYC file there (see ../shared/data/checkins/README.md) or pass --checkins FILE.`);
     return;
   }
-  const rows = r.methods.map((m) => [m.label, fixed(m.all.recall), fixed(m.all.ndcg), fixed(m.all.mrr), fixed(m.newVenues.recall), fixed(m.newVenues.ndcg), fixed(m.newVenues.mrr)]);
-  console.log('                                all test check-ins (visited rule off) | new venues only (visited rule on)');
-  console.log(table(['method', 'Recall@10', 'NDCG@10', 'MRR', 'Recall@10', 'NDCG@10', 'MRR'], rows));
+  const c = r.categories.byMatch;
+  console.log(
+    `${path.basename(r.file)}: ${thousands(r.rows.read)} rows (${r.rows.bad} bad) · ${thousands(r.users)} users · clock ${r.clock.timezone}` +
+      (r.clock.estimated ? ' (estimated from longitude: the file has no offsets)' : ` (${percent(r.clock.agreement)} of offsets agree)`) +
+      ` · venues ${thousands(r.venues)}, of which leisure (kept) ${thousands(r.venuesKept)}; by category name: ${c.table} hand table, ${c.keyword} keyword,` +
+      ` ${c['not-leisure']} not leisure, ${c.unknown} unknown and ${c['no-name']} unnamed (dropped)`,
+  );
+  for (const mode of ['all', 'newVenues'] as const) {
+    const title = mode === 'all' ? 'all test check-ins (visited rule off)' : 'new venues only (visited rule on)';
+    console.log(`\n${title}: ${thousands(r.sample[mode])} sampled check-ins, value [95 % bootstrap interval]; venue within 3 km: ${percent(r.reachable[mode])}`);
+    console.log(
+      table(
+        ['method', 'Recall@10', 'NDCG@10', 'MRR@10'],
+        r.methods.map((m) => [m.label, withInterval(m[mode].recallInterval), fixed(m[mode].ndcg), withInterval(m[mode].mrrInterval)]),
+      ),
+    );
+    console.log('Escale − method, paired bootstrap over the same check-ins (✓: the interval excludes 0)');
+    console.log(
+      table(
+        ['method', 'Δ Recall@10 [95 %]', '', 'Δ MRR@10 [95 %]', ''],
+        r.differences[mode].map((d) => [r.methods.find((m) => m.id === d.id)!.label, ...difference(d.recall), ...difference(d.mrr)]),
+      ),
+    );
+    console.log(`tuned blend: ${blendText(r.blends[mode].blend)} (tuned on ${thousands(r.blends[mode].cases)} other test check-ins, MRR@10 ${fixed(r.blends[mode].mrr)} there)`);
+  }
+  console.log(
+    `\ntraining ${thousands(r.trainCheckins)} · test ${thousands(r.testCheckins)} (new venues ${thousands(r.newVenueTestCheckins)}) · leisure check-ins ${thousands(r.leisureCheckins)}` +
+      ` · seed ${r.sample.seed} · ${r.threads} thread(s), ${r.seconds.toFixed(0)} s`,
+  );
+  if (r.rows.badExamples.length) console.log(`bad rows: ${r.rows.badExamples.join('; ')}`);
+  const unlisted = r.categories.unlisted.filter((u) => u.match === 'unknown');
+  if (unlisted.length) console.log(`category names no table or keyword knows (dropped as not leisure): ${unlisted.map((u) => `${u.name} (${u.pois})`).join(', ')}`);
   const escale = r.methods.find((m) => m.id === 'escale')!;
   const others = r.methods.filter((m) => m.id !== 'escale');
   const beats = (set: 'all' | 'newVenues') => others.every((b) => escale[set].recall > b[set].recall && escale[set].ndcg > b[set].ndcg && escale[set].mrr > b[set].mrr);
-  // A binomial 95 % half-width on Escale's Recall@10, to read differences against.
-  const halfWidth = (p: number, n: number) => 1.96 * Math.sqrt((p * (1 - p)) / (n || 1));
-  console.log(
-    `users ${thousands(r.users)} · rows ${thousands(r.rows.read)} (${r.rows.bad} bad) · leisure check-ins ${thousands(r.leisureCheckins)} · venues kept ${thousands(r.venuesKept)}` +
-      ` · training ${thousands(r.trainCheckins)} · test ${thousands(r.testCheckins)} (new venues ${thousands(r.newVenueTestCheckins)})`,
-  );
-  console.log(
-    `sample ${thousands(r.sample.all)} all / ${thousands(r.sample.newVenues)} new (seed ${r.sample.seed}) · venue within 3 km: ${percent(r.reachable.all)} / ${percent(r.reachable.newVenues)}` +
-      ` · Escale Recall@10 ±${fixed(halfWidth(escale.all.recall, escale.all.n))} / ±${fixed(halfWidth(escale.newVenues.recall, escale.newVenues.n))} (95 %)` +
-      ` · ${r.threads} thread(s), ${r.seconds.toFixed(0)} s`,
-  );
-  if (r.rows.badExamples.length) console.log(`bad rows: ${r.rows.badExamples.join('; ')}`);
-  if (r.unmappedCategories.length) console.log(`categories missing from the mapping (dropped): ${r.unmappedCategories.join(', ')}`);
   console.log(`Escale beats every baseline on all three metrics: all check-ins ${beats('all') ? 'yes' : 'NO'}, new venues ${beats('newVenues') ? 'yes' : 'NO'}.`);
 }
 

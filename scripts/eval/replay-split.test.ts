@@ -35,8 +35,10 @@ describe('splitByUser', () => {
       checkin('3', 'office', '2012-06-05T09:00:00Z', 'Office'),
       checkin('3', 'bar1', '2012-06-05T20:00:00Z'),
     ];
-    const { train, test } = splitByUser(rows, leisure);
+    const { train, history, test } = splitByUser(rows, leisure);
     expect(train).toHaveLength(4);
+    // The office before the test check-in is history (a transition's origin), not training.
+    expect(history.map((c) => c.venueId)).toEqual(['bar1', 'bar2', 'bar1', 'bar3', 'office']);
     expect(test).toHaveLength(1);
     expect(test[0]!.previous.venueId).toBe('office');
     expect(test[0]!.newVenue).toBe(false);

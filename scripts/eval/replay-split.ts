@@ -19,6 +19,11 @@ export interface TestCase {
 export interface Split {
   /** Leisure check-ins before each user's test period: the only ones the graph and the baselines see. */
   train: Checkin[];
+  /**
+   * Every check-in of any kind before each user's test period, in time order per user: where the baselines'
+   * transitions come from (a test position may be an office or a station).
+   */
+  history: Checkin[];
   test: TestCase[];
   /** Test check-ins dropped because the user had no earlier check-in to take a position from. */
   withoutPrevious: number;
@@ -36,6 +41,7 @@ export function splitByUser(checkins: readonly Checkin[], isLeisure: (c: Checkin
     list.push(c);
   }
   const train: Checkin[] = [];
+  const history: Checkin[] = [];
   const test: TestCase[] = [];
   let withoutPrevious = 0;
   for (const [userId, all] of [...byUser.entries()].sort(([a], [b]) => Number(a) - Number(b) || a.localeCompare(b))) {
@@ -46,6 +52,8 @@ export function splitByUser(checkins: readonly Checkin[], isLeisure: (c: Checkin
     const firstTest = leisure.length - testCount;
     train.push(...leisure.slice(0, firstTest));
     const testSet = new Set(leisure.slice(firstTest));
+    const testStart = firstTest < leisure.length ? all.indexOf(leisure[firstTest]!) : all.length;
+    history.push(...all.slice(0, testStart));
     const seen = new Set<string>();
     all.forEach((c, i) => {
       if (testSet.has(c)) {
@@ -56,5 +64,5 @@ export function splitByUser(checkins: readonly Checkin[], isLeisure: (c: Checkin
       seen.add(c.venueId);
     });
   }
-  return { train, test, withoutPrevious };
+  return { train, history, test, withoutPrevious };
 }

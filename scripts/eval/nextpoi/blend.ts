@@ -127,26 +127,35 @@ export function tuneBlend(stats: TrainStats, cases: readonly TuningCase[], round
     cases.forEach((c, k) => (sum += 1 / rankUnder(stats, blendScores(stats, c.input, b, prox[k]), c.target, c.excluded)));
     return cases.length ? sum / cases.length : 0;
   };
+  const { blend: best, mrr: bestMrr } = coordinateSearch(mrrOf, rounds);
+  return { blend: best, mrr: bestMrr, evaluations };
+}
+
+/**
+ * Coordinate search from equal weights: each weight in turn over WEIGHT_GRID, then the decay over
+ * HALF_METERS_GRID, keeping whatever raises `score`, until a full round changes nothing (at most `rounds`).
+ */
+export function coordinateSearch(score: (b: BlendWeights) => number, rounds: number): { blend: BlendWeights; mrr: number } {
   let best: BlendWeights = { weights: { ...EQUAL_WEIGHTS.weights }, halfMeters: EQUAL_WEIGHTS.halfMeters };
-  let bestMrr = mrrOf(best);
+  let bestMrr = score(best);
   for (let round = 0; round < rounds; round++) {
     const before = bestMrr;
     for (const part of PARTS) {
       for (const w of WEIGHT_GRID) {
         if (w === best.weights[part]) continue;
-        const trial = { ...best, weights: { ...best.weights, [part]: w } };
         // All weights zero ranks by popularity alone: allowed, it is one of the baselines.
-        const mrr = mrrOf(trial);
+        const trial = { ...best, weights: { ...best.weights, [part]: w } };
+        const mrr = score(trial);
         if (mrr > bestMrr) [best, bestMrr] = [trial, mrr];
       }
     }
     for (const half of HALF_METERS_GRID) {
       if (half === best.halfMeters) continue;
       const trial = { ...best, halfMeters: half };
-      const mrr = mrrOf(trial);
+      const mrr = score(trial);
       if (mrr > bestMrr) [best, bestMrr] = [trial, mrr];
     }
     if (bestMrr <= before) break;
   }
-  return { blend: best, mrr: bestMrr, evaluations };
+  return { blend: best, mrr: bestMrr };
 }

@@ -1,6 +1,6 @@
 import { formatLocalTime, localParts, offsetMinutes, toZonedIso } from '@escale/shared';
 import { describe, expect, it } from 'vitest';
-import { localClock, localDate, localHour, localHoursFrom, localIso } from './local-clock.ts';
+import { localClock, localDate, localHour, localHoursFrom, localIso, localWeekend } from './local-clock.ts';
 
 const ZONES = ['Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'UTC'];
 
@@ -55,4 +55,15 @@ describe('local clock', () => {
   it('gives localHour’s answer for every minute of a walk, past midnight', () => fromEachMinute('2026-11-24T21:47:31Z'));
   it('and across the switch back from summer time (03:00 → 02:00 on 25 October 2026)', () => fromEachMinute('2026-10-24T23:30:10Z'));
   it('and across the switch to summer time (02:00 → 03:00 on 29 March 2026)', () => fromEachMinute('2026-03-29T00:10:00Z'));
+
+  it('says weekend on Saturdays and Sundays of the city, as Intl does, every 5 hours of a year in several zones', () => {
+    const start = Date.parse('2026-01-01T00:00:00Z');
+    for (const zone of ZONES) {
+      const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: zone });
+      for (let ms = start; ms < start + 366 * 86_400_000; ms += 5 * 3_600_000) {
+        const day = weekday.format(new Date(ms));
+        expect(localWeekend(new Date(ms), zone), `${zone} ${new Date(ms).toISOString()}`).toBe(day === 'Sat' || day === 'Sun');
+      }
+    }
+  });
 });

@@ -104,3 +104,11 @@ export function localHoursFrom(from: Date, timeZone: string, windowMinutes: numb
   }
   return (later) => hourOfWall(fromMinute + later + offset);
 }
+
+/** Saturday or Sunday on the city's calendar: habits differ between working days and the weekend. */
+export function localWeekend(at: Date, timeZone: string): boolean {
+  const day = Math.floor(wallMinute(Math.floor(at.getTime() / 60_000), timeZone) / MINUTES_PER_DAY);
+  // Day 0 of the epoch (1970-01-01) was a Thursday: (day + 4) mod 7 is 0 on Sundays, 6 on Saturdays.
+  const weekday = (((day + 4) % 7) + 7) % 7;
+  return weekday === 0 || weekday === 6;
+}

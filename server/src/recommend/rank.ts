@@ -253,11 +253,11 @@ export interface Scoring {
 }
 
 /**
- * Favourites mode (the traveller asked for places they already know): their history counts twice and the
- * moment's circumstances half: the factors an agency's own bounds allow (half to twice each weight). Chosen on
- * NYC's validation check-ins (`npm run eval:nextpoi`, next place), and shown as such in the panel's weights.
+ * Favourites mode (the traveller asked for places they already know): their history decides and the moment's
+ * circumstances only break ties: taste × 4, proximity × 0.5, timing and popularity × 0.25. Chosen on NYC's
+ * validation check-ins (`npm run eval:nextpoi`, next place), and shown as such in the panel's weights.
  */
-export const FAVOURITES_FACTORS: Partial<Record<SignalId, number>> = { taste: 2, proximity: 0.5, timing: 0.5, popularity: 0.5 };
+export const FAVOURITES_FACTORS: Partial<Record<SignalId, number>> = { taste: 4, proximity: 0.5, timing: 0.25, popularity: 0.25 };
 
 export function scoreAll(graph: TravelGraph, ctx: RankingContext, options: ScoreOptions): Scoring {
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };

@@ -2,42 +2,81 @@ import { describe, expect, it } from 'vitest';
 import { context, graphOf, HOTEL_DE_VILLE, place } from '../test-support/fixtures.ts';
 import type { Interaction } from '../travellers/model.ts';
 import { rank } from './rank.ts';
-import { readHabits } from './visit-habits.ts';
+import { localWeekend } from './local-clock.ts';
+import { HABIT_SHARES, readHabits } from './visit-habits.ts';
 
 const H = 3_600_000;
 const MORNING = new Date('2026-11-24T08:00:00Z'); // 09:00 in Paris
 const options = { limit: 10, radiusMeters: 3_000, diversify: false, ignoreHours: true } as const;
 
 describe('habits from the visit log (favourites mode)', () => {
-  const cafe = place({ name: 'Morning café', category: 'cafe', lat: HOTEL_DE_VILLE.lat + 0.004 });
-  const bar = place({ name: 'Evening bar', category: 'bar', lat: HOTEL_DE_VILLE.lat + 0.002 });
+  const cafe = place({ name: 'Weekday café', category: 'cafe', lat: HOTEL_DE_VILLE.lat + 0.004 });
+  const bar = place({ name: 'Weekend bar', category: 'bar', lat: HOTEL_DE_VILLE.lat + 0.002 });
+  const museum = place({ name: 'Musée Carnavalet', category: 'museum', lat: HOTEL_DE_VILLE.lat + 0.001 });
+  // MORNING is a Tuesday: the three days before it are working days, the Saturdays and Sundays before it not.
+  const weekdays = [1, 5, 6].map((d) => MORNING.getTime() - d * 24 * H);
+  const weekends = [2, 3, 9].map((d) => MORNING.getTime() - d * 24 * H);
+  const sorted = (visits: { placeId: string; at: number }[]) => visits.sort((a, b) => a.at - b.at);
 
-  it('counts more the visits made around this hour of the day', () => {
-    const days = [1, 2, 3].map((d) => MORNING.getTime() - d * 24 * H);
-    const visits = [...days.map((at) => ({ placeId: cafe.id, at })), ...days.map((at) => ({ placeId: bar.id, at: at + 12 * H }))].sort((a, b) => a.at - b.at);
+  it('counts visits on a log scale, more on the same kind of day and lately', () => {
+    expect(weekdays.every((at) => !localWeekend(new Date(at), 'Europe/Paris'))).toBe(true);
+    expect(weekends.every((at) => localWeekend(new Date(at), 'Europe/Paris'))).toBe(true);
+    const visits = sorted([...weekdays.map((at) => ({ placeId: cafe.id, at })), ...weekends.map((at) => ({ placeId: bar.id, at }))]);
     const reading = readHabits(visits, { ...context({ now: MORNING }), visits })!;
-    expect(reading.count.get(cafe.id)).toBe(3);
-    expect(reading.count.get(bar.id)).toBe(3);
-    expect(reading.aroundNow.get(cafe.id)).toBe(3);
-    expect(reading.aroundNow.get(bar.id)).toBeUndefined();
-    expect(reading.value.get(cafe.id)).toBe(1);
-    // Each visit counts 3, and 1 more at this very hour: 3 × 3 against 3 × (3 + 1).
-    expect(reading.value.get(bar.id)).toBeCloseTo(3 / 4);
+    const c = reading.places.get(cafe.id)!;
+    const b = reading.places.get(bar.id)!;
+    expect([c.count, c.sameDay, b.count, b.sameDay]).toEqual([3, 3, 3, 0]);
+    expect(reading.weekend).toBe(false);
+    expect(c.parts.visits).toBeCloseTo(b.parts.visits);
+    expect(b.parts.sameDay).toBe(0);
+    expect(c.value).toBeGreaterThan(b.value);
+    // The café's every part is full but the two that need an outing today.
+    const total = Object.values(HABIT_SHARES).reduce((x, y) => x + y, 0);
+    expect(c.value).toBeCloseTo((HABIT_SHARES.visits + HABIT_SHARES.sameDay + HABIT_SHARES.lately) / total);
   });
 
-  it('ranks the morning habit first at 9:00 and says so, with the visit read', () => {
+  it('ranks the working-day habit first on a Tuesday and says so, with the visit read', () => {
     const graph = graphOf({ places: [cafe, bar] });
-    const visits = [1, 2].flatMap((d) => [
-      { placeId: cafe.id, at: MORNING.getTime() - d * 24 * H },
-      { placeId: bar.id, at: MORNING.getTime() - d * 24 * H + 12 * H },
-    ]);
+    const visits = sorted([...weekdays.slice(0, 2).map((at) => ({ placeId: cafe.id, at })), ...weekends.slice(0, 2).map((at) => ({ placeId: bar.id, at }))]);
     const history: Interaction[] = [cafe, bar].map((p) => ({ travellerId: 't1', placeId: p.id, kind: 'visited', at: new Date(MORNING.getTime() - 12 * H) }));
-    const ctx = { ...context({ now: MORNING, history, position: { ...HOTEL_DE_VILLE, at: MORNING } }), visits: visits.sort((a, b) => a.at - b.at) };
+    const ctx = { ...context({ now: MORNING, history, position: { ...HOTEL_DE_VILLE, at: MORNING } }), visits };
     const top = rank(graph, ctx, { ...options, allowVisited: true }).items;
     expect(top[0]!.item.place.id).toBe(cafe.id);
     const taste = top[0]!.contributions.find((c) => c.signal === 'taste')!;
-    expect(taste.evidence).toEqual({ key: 'taste.habit_hour', params: { count: 2, around: 2 } });
+    expect(taste.evidence).toEqual({ key: 'taste.habit_day', params: { count: 2, same: 2, day: 'weekday' } });
     expect(taste.personalData.some((d) => d.category === 'history')).toBe(true);
+  });
+
+  it('knows where the traveller goes next from here, and where they already were on this outing', () => {
+    const now = MORNING.getTime();
+    // Twice before, from the museum to the bar; today, the café first, then the museum, where they are now.
+    const before = [8, 15].flatMap((d) => [
+      { placeId: museum.id, at: now - d * 24 * H },
+      { placeId: bar.id, at: now - d * 24 * H + H },
+    ]);
+    const today = [
+      { placeId: cafe.id, at: now - 2 * H },
+      { placeId: museum.id, at: now - 10 * 60_000 },
+    ];
+    const visits = sorted([...before, ...today]);
+    const reading = readHabits(visits, { ...context({ now: MORNING }), visits })!;
+    expect(reading.from?.placeId).toBe(museum.id);
+    expect(reading.places.get(bar.id)!.ownNext).toBe(2);
+    expect(reading.places.get(cafe.id)!.parts.thisOuting).toBeGreaterThan(0);
+    // Being somewhere is not a reason to go there: the place they are at is not "on this outing".
+    expect(reading.places.get(museum.id)!.parts.thisOuting).toBe(0);
+
+    const graph = graphOf({ places: [cafe, bar, museum] });
+    const history: Interaction[] = [cafe, bar, museum].map((p) => ({ travellerId: 't1', placeId: p.id, kind: 'visited', at: new Date(now - 12 * H) }));
+    const items = rank(graph, { ...context({ now: MORNING, history, position: { ...HOTEL_DE_VILLE, at: MORNING } }), visits }, { ...options, allowVisited: true }).items;
+    const evidenceOf = (id: string) => items.find((s) => s.item.place.id === id)!.contributions.find((c) => c.signal === 'taste')!.evidence;
+    expect(evidenceOf(bar.id)).toEqual({ key: 'taste.own_next', params: { place: 'Musée Carnavalet', count: 2, visits: 2 } });
+    expect(evidenceOf(cafe.id)).toEqual({ key: 'taste.this_outing', params: { count: 1 } });
+  });
+
+  it('reads nothing of visits after the moment ranked (a replay of the past)', () => {
+    const visits = [{ placeId: cafe.id, at: MORNING.getTime() + H }];
+    expect(readHabits(visits, { ...context({ now: MORNING }), visits })).toBeNull();
   });
 });
 

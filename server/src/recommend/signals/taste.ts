@@ -1,14 +1,17 @@
 /**
- * taste: what the traveller's history says, through the taste walk (taste-walk.ts). The value is the
- * candidate's boosted visit count relative to the best-reached candidate, with a floor so that a thin
- * signal stays thin. The evidence names the start that contributed most and how many travellers connect it
- * to the suggestion; the path is kept for the panel, with other travellers only ever as a count.
+ * taste: what the traveller's history says. Looking for somewhere new (the feed), two readings: the taste
+ * walk (taste-walk.ts; the candidate's boosted visit count relative to the best-reached candidate, with a
+ * floor so that a thin signal stays thin, and the start that contributed most and how many travellers
+ * connect it to the suggestion as evidence) and where travellers went next from the traveller's last place
+ * (visit-habits.ts). In favourites mode, the traveller's own habit and where travellers went next. The path
+ * is kept for the panel, with other travellers only ever as a count.
  */
 import type { Evidence, PersonalDataRef, TastePath } from '@escale/shared';
 import { idOfWalkKey, TAG, TRAVELLER } from '../../graph/walk-index.ts';
 import { localDate } from '../local-clock.ts';
 import { coVisitors } from '../taste-walk.ts';
 import { likeRef } from './interests.ts';
+import { HABIT_SHARES } from '../visit-habits.ts';
 import type { TasteSource } from '../taste-run.ts';
 import type { Candidate } from '../candidate.ts';
 import type { RankingContext } from '../context.ts';
@@ -47,16 +50,16 @@ function sourceRef(source: SourceData, placeName: string, timeZone: string): Per
 export const taste: Signal = {
   id: 'taste',
   compute(c, ctx, run): SignalResult {
-    // Three readings of the history, each a value in [0, 1]; the signal is their noisy-or (several readings
-    // pointing at a place make it surer, none can pass 1), and the evidence is the strongest one's, the most
-    // specific on a tie: where the traveller is now, then their own habits, then the walk.
-    const walk = scaled(walkReading(c, ctx, run), run.favourites ? WALK_IN_FAVOURITES : 1);
-    const habit = habitReading(c, ctx, run);
-    const next = scaled(nextReading(c, ctx, run), run.favourites ? NEXT_IN_FAVOURITES : 1);
+    if (run.favourites) return favouritesReading(c, ctx, run);
+    // Discovery: two readings of the history pointing at places the traveller never went to, each a value in
+    // [0, 1]; the signal is their noisy-or (both pointing at a place make it surer, neither can pass 1), and
+    // the evidence is the stronger one's, the more specific on a tie (where the traveller is now).
+    const walk = walkReading(c, ctx, run);
+    const next = nextReading(c, ctx, run);
     let value = 0;
     let best: SignalResult | null = null;
     let readings = 0;
-    for (const r of [next, habit, walk]) {
+    for (const r of [next, walk]) {
       if (!r || r.value <= 0) continue;
       value = 1 - (1 - value) * (1 - clamp01(r.value));
       if (!best || r.value > best.value) best = r;
@@ -64,47 +67,71 @@ export const taste: Signal = {
     }
     if (!best) return NONE;
     if (readings === 1) return { ...best, value };
-    const personalData = [walk, habit, next].flatMap((r) => (r && r.value > 0 ? r.personalData : []));
+    const personalData = [walk, next].flatMap((r) => (r && r.value > 0 ? r.personalData : []));
     return { value, evidence: best.evidence, personalData, ...(walk?.path ? { path: walk.path } : {}) };
   },
 };
 
 /**
- * In favourites mode the traveller asked for the places they know: a place they never went to, reached by
- * the walk or by what others did next, is a guess beside one they keep going back to. Shares chosen on NYC's
- * validation check-ins (`npm run eval:nextpoi`); at full value they ranked the next place worse.
+ * In favourites mode the traveller asked for the places they know: the value is one score of how much the
+ * place is theirs, the habit's parts and where travellers go next from here added with fixed shares
+ * (visit-habits.ts HABIT_SHARES, and NEXT_SHARE beside them), so that each part adds what it knows the way
+ * the evaluation's tuned blend adds its parts. The taste walk is left out: a place the traveller never went
+ * to, reached through other people's places, is a guess beside one they keep going back to. Shares chosen on
+ * NYC's validation check-ins (`npm run eval:nextpoi`, next place).
  */
-const WALK_IN_FAVOURITES = 0.1;
-const NEXT_IN_FAVOURITES = 0.2;
+const NEXT_SHARE = 2;
+const FAVOURITES_TOTAL = Object.values(HABIT_SHARES).reduce((a, b) => a + b, 0) + NEXT_SHARE;
 
-const scaled = (r: SignalResult | null, share: number): SignalResult | null => (r && share !== 1 ? { ...r, value: r.value * share } : r);
+function favouritesReading(c: Candidate, ctx: RankingContext, run: RankRun): SignalResult {
+  const habit = habitReading(c, ctx, run);
+  const next = nextReading(c, ctx, run);
+  const habitPoints = habit ? habit.value * (FAVOURITES_TOTAL - NEXT_SHARE) : 0;
+  const nextPoints = next ? next.value * NEXT_SHARE : 0;
+  if (habitPoints <= 0 && nextPoints <= 0) return NONE;
+  const value = clamp01((habitPoints + nextPoints) / FAVOURITES_TOTAL);
+  const best = habitPoints >= nextPoints ? habit! : next!;
+  const personalData = [habit, next].flatMap((r) => (r && r.value > 0 ? r.personalData : []));
+  return { value, evidence: best.evidence, personalData };
+}
 
 const NONE: SignalResult = Object.freeze({ value: 0, evidence: fixedEvidence('taste.no_signal'), personalData: NO_DATA });
 
-/** The traveller's own visits to the place (favourites mode): how often, and how often around this hour. */
-function habitReading(c: Candidate, ctx: RankingContext, run: RankRun): SignalResult | null {
-  if (!run.favourites) return null;
-  if (run.habits === undefined) {
-    // A run without the visit log (built by hand): the history's facts, one per kind.
-    const own = favourite(c.place.id, ctx.history);
-    if (own === 0) return null;
-    const last = [...(ctx.history ?? [])].reverse().find((i) => i.placeId === c.place.id)!;
-    return {
-      value: clamp01(own / FAVOURITE_VISITS),
-      evidence: { key: 'taste.favourite', params: { count: own } },
-      personalData: [sourceRef({ kind: 'interaction', interaction: last.kind === 'liked' ? 'liked' : 'visited', at: last.at }, c.place.name, ctx.city.timezone)],
-    };
-  }
-  const h = run.habits;
-  const v = h?.value.get(c.place.id);
-  if (!h || v === undefined) return null;
-  const count = h.count.get(c.place.id)!;
-  const around = h.aroundNow.get(c.place.id) ?? 0;
+/** A run without the visit log (built by hand): the history's facts, one per kind. */
+function habitFromHistory(c: Candidate, ctx: RankingContext): SignalResult | null {
+  const own = favourite(c.place.id, ctx.history);
+  if (own === 0) return null;
+  const last = [...(ctx.history ?? [])].reverse().find((i) => i.placeId === c.place.id)!;
   return {
-    value: v,
-    evidence: around > 0 ? { key: 'taste.habit_hour', params: { count, around } } : { key: 'taste.favourite', params: { count } },
-    personalData: [sourceRef({ kind: 'interaction', interaction: 'visited', at: new Date(h.last.get(c.place.id)!) }, c.place.name, ctx.city.timezone)],
+    value: clamp01(own / FAVOURITE_VISITS),
+    evidence: { key: 'taste.favourite', params: { count: own } },
+    personalData: [sourceRef({ kind: 'interaction', interaction: last.kind === 'liked' ? 'liked' : 'visited', at: last.at }, c.place.name, ctx.city.timezone)],
   };
+}
+
+/**
+ * The traveller's own visits to the place (favourites mode). The evidence names the most specific fact the
+ * habit holds: where they went next from here themselves, then "already here on this outing", then the
+ * kind of day, then the plain count.
+ */
+function habitReading(c: Candidate, ctx: RankingContext, run: RankRun): SignalResult | null {
+  if (run.habits === undefined) return habitFromHistory(c, ctx);
+  const h = run.habits?.places.get(c.place.id);
+  if (!h || h.value <= 0) return null;
+  const from = run.habits!.from;
+  const fromName = from ? (run.graph.place(from.placeId)?.name ?? '') : '';
+  const day = run.habits!.weekend ? 'weekend' : 'weekday';
+  const evidence: Evidence =
+    h.ownNext > 0 && from
+      ? { key: 'taste.own_next', params: { place: fromName, count: h.ownNext, visits: h.count } }
+      : h.parts.thisOuting > 0
+        ? { key: 'taste.this_outing', params: { count: h.count } }
+        : h.sameDay > 0
+          ? { key: 'taste.habit_day', params: { count: h.count, same: h.sameDay, day } }
+          : { key: 'taste.favourite', params: { count: h.count } };
+  const personalData = [sourceRef({ kind: 'interaction', interaction: 'visited', at: new Date(h.last) }, c.place.name, ctx.city.timezone)];
+  if (h.ownNext > 0 && from) personalData.push(sourceRef({ kind: 'interaction', interaction: 'visited', at: new Date(from.at) }, fromName, ctx.city.timezone));
+  return { value: h.value, evidence, personalData };
 }
 
 /** Where travellers went next from the traveller's last place of the day. */
