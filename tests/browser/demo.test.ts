@@ -107,11 +107,13 @@ describe.skipIf(!chromiumAvailable() || !built)('the demo in Chromium', () => {
     expect([...seen].sort()).toEqual([...PERSONAL_SIGNAL_IDS].sort());
   });
 
-  it('compares a moment side by side, looks inside a suggestion, and passes axe in English', async () => {
+  // Two rankings, asked right after three trips were played at once: on a loaded CI machine the server may
+  // still be draining that backlog (2 s alone, over 30 s once in CI), so the wait is longer than a locator's.
+  it('compares a moment side by side, looks inside a suggestion, and passes axe in English', { timeout: 120_000 }, async () => {
     const page = contexts[0]!.pages()[0]!;
     const demo = new DemoPage(page);
     await demo.compareWith('The non-profiled feed');
-    await demo.comparison.waitFor();
+    await demo.comparison.waitFor({ timeout: 75_000 });
     // The persona's feed and the non-profiled one differ, and the difference is said, not only coloured.
     await page.locator('.compare-row-only').first().waitFor();
     expect(await page.locator('.compare-row-only').count()).toBeGreaterThan(0);
