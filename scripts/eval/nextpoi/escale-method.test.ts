@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cityClock } from '../checkins-clock.ts';
-import { escaleMethod } from './escale-method.ts';
+import { DEFAULT_WEIGHTS, SIGNAL_IDS, WEIGHT_BOUNDS } from '@escale/shared';
+import { escaleMethod, NEXTPOI_WEIGHTS } from './escale-method.ts';
 import { runProtocol } from './protocol.ts';
 import { TINY_OPTIONS, tinyCheckins } from './test-checkins.ts';
 import { trainStats } from './train-stats.ts';
@@ -26,6 +27,16 @@ describe('Escale as a next-POI method', () => {
     expect(names(forBob.ranking)).toEqual(['pX', 'p1', 'p2', 'p3']);
     // alice's prefix holds p3, the one place she had not visited in train.
     expect(escale(alice, 'new')).toEqual({ ranking: Int32Array.from([0, 1, 2, 3]), fromRanker: 0 });
+  });
+
+  it('ranks with weights any agency could set, per task', () => {
+    for (const task of ['next', 'new'] as const) {
+      const weights = { ...DEFAULT_WEIGHTS, ...NEXTPOI_WEIGHTS[task] };
+      for (const id of SIGNAL_IDS) {
+        expect(weights[id]).toBeGreaterThanOrEqual(WEIGHT_BOUNDS[id].min);
+        expect(weights[id]).toBeLessThanOrEqual(WEIGHT_BOUNDS[id].max);
+      }
+    }
   });
 
   it('answers a user that train never saw', () => {
