@@ -54,7 +54,6 @@ function logScaled(values: Float64Array): Float64Array {
 }
 
 export function blendParts(q: CheckinQuery): BlendParts {
-  const n = q.candidates.length;
   const at = (f: (p: Place) => number) => Float64Array.from(q.candidates, f);
   return {
     ids: q.candidates.map((p) => p.id),
@@ -62,7 +61,7 @@ export function blendParts(q: CheckinQuery): BlendParts {
     popularity: logScaled(at(q.popularity)),
     frequency: logScaled(at((p) => q.visits.get(p.id) ?? 0)),
     transition: logScaled(at((p) => q.transitions.get(p.id) ?? 0)),
-    visits: n ? at((p) => q.visits.get(p.id) ?? 0) : new Float64Array(0),
+    visits: at((p) => q.visits.get(p.id) ?? 0),
   };
 }
 
