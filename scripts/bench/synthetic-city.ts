@@ -9,7 +9,7 @@ import type { LeisureCategoryId } from '../../shared/src/index.ts';
 import { CATEGORY_IDS, CATEGORY_SHARE, CUISINE_TAGS, EVENT_KIND, FACET_TAGS, OPENING_HOURS, UNKNOWN_HOURS_SHARE } from './city-vocabulary.ts';
 import { cumulative, drawIndex, gaussian, mulberry32, randInt, zipfWeights, type Rng } from './random.ts';
 import type { Interaction, Traveller } from '../../server/src/travellers/model.ts';
-import { generateTravellers, toInteractions, travellerAt, type TravellerColumns } from './synthetic-travellers.ts';
+import { generateTravellers, streamInteractions, toInteractions, travellerAt, type TravellerColumns } from './synthetic-travellers.ts';
 
 export interface SyntheticCityOptions {
   places: number;
@@ -94,6 +94,11 @@ export function generateCity(options: SyntheticCityOptions): SyntheticCity {
 /** Every interaction as an object, for `TravelGraph.build`; call it once, the result is large. */
 export function interactionsOf(c: SyntheticCity): Interaction[] {
   return toInteractions(c.travellers, c.catalogue.places, c.start);
+}
+
+/** The same interactions streamed one at a time (`TravelGraph.build` reads an iterable, as from a cursor). */
+export function interactionStream(c: SyntheticCity): Iterable<Interaction> {
+  return streamInteractions(c.travellers, c.catalogue.places, c.start);
 }
 
 export function traveller(c: SyntheticCity, i: number): Traveller {

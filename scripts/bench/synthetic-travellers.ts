@@ -100,15 +100,18 @@ function likes(t: TravellerColumns, i: number, place: Place): boolean {
 
 /** The interactions as the server holds them. Ids and Dates are shared or created once per edge. */
 export function toInteractions(t: TravellerColumns, places: Place[], now: Date): Interaction[] {
-  const out: Interaction[] = new Array(t.place.length);
+  return [...streamInteractions(t, places, now)];
+}
+
+/** The interactions one at a time, as a store's cursor hands out rows: nothing but the current one is kept. */
+export function* streamInteractions(t: TravellerColumns, places: Place[], now: Date): Generator<Interaction> {
   const nowMs = now.getTime();
   for (let i = 0; i < t.count; i++) {
     const travellerId = `synth-t${i}`;
     for (let j = t.start[i]!; j < t.start[i + 1]!; j++) {
-      out[j] = { travellerId, placeId: places[t.place[j]!]!.id, kind: KINDS[t.kind[j]!]!, at: new Date(nowMs - t.minutesAgo[j]! * 60_000) };
+      yield { travellerId, placeId: places[t.place[j]!]!.id, kind: KINDS[t.kind[j]!]!, at: new Date(nowMs - t.minutesAgo[j]! * 60_000) };
     }
   }
-  return out;
 }
 
 /** Traveller i as the recommender sees them, every consent on (the benchmark measures the full path). */

@@ -73,7 +73,7 @@ describe('demo visitors of one persona', () => {
     expect(await placesOf(c.travellerId)).not.toContain(`liked ${A_LIKES}`);
     // A's like is A's history, and no one else's lookalike or popularity.
     expect(await placesOf(a.travellerId)).toContain(`liked ${A_LIKES}`);
-    expect(server.ctx.graph.walkIndex().byKey.has(nodeKey('traveller', a.travellerId))).toBe(false);
+    expect(server.ctx.graph.walkIndex().nodeOf(nodeKey('traveller', a.travellerId))).toBeUndefined();
     const tabC = await TestSocket.greeted(server.wsUrl, c.cookie);
     expect(tabC.welcome!.seq).toBe(0);
     tabC.send({ type: 'suggest_now' });

@@ -56,8 +56,8 @@ export function graphAround(graph: TravelGraph, traveller: Traveller, placeId: s
   const historyRead = traveller.consents.history;
   let best: { id: string; common: number } | null = null;
   if (historyRead && target !== undefined) {
-    const self = index.byKey.get(nodeKey('traveller', traveller.id));
-    const twin = traveller.personaId && traveller.personaId !== traveller.id ? index.byKey.get(nodeKey('traveller', traveller.personaId)) : undefined;
+    const self = index.nodeOf(nodeKey('traveller', traveller.id));
+    const twin = traveller.personaId && traveller.personaId !== traveller.id ? index.nodeOf(nodeKey('traveller', traveller.personaId)) : undefined;
     const own = new Map<string, { kind: 'liked' | 'visited' | 'booked'; common: number }>();
     for (const i of graph.interactionsOf(traveller.id)) {
       if (i.placeId === place.id || (i.kind !== 'liked' && i.kind !== 'visited')) continue;

@@ -58,7 +58,7 @@ describe('travel graph', () => {
         .sort(),
     ).toEqual([bar.id, ramen.id].sort());
     // …but they are nobody's connector and count in no place's popularity.
-    expect(g.walkIndex().byKey.has('traveller:visitor')).toBe(false);
+    expect(g.walkIndex().nodeOf('traveller:visitor')).toBeUndefined();
     expect([g.interactionCount(ramen.id), g.interactionCount(bar.id)]).toEqual(popularity);
     const walk = g.walkIndex();
     g.dropTraveller('visitor');

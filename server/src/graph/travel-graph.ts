@@ -1,7 +1,9 @@
 /**
- * The travel graph: places, events, offers, categories, tags, areas, cities and travellers, with typed
- * edges. It is the one model of the catalogue and of interactions in memory; built from the store at start
- * and patched in place as the store changes. Nothing outside this module touches graphology directly.
+ * The travel graph: places, events, offers, categories, tags, areas, cities and travellers, and how they
+ * relate. It is the one model of the catalogue and of interactions in memory; built from the store at start
+ * and patched in place as the store changes. graphology holds the catalogue's structure; places and
+ * interactions are in compact columns and the walk index (see the class). Nothing outside this module
+ * touches graphology directly.
  */
 import { createHash } from 'node:crypto';
 import { MultiDirectedGraph } from 'graphology';
@@ -10,42 +12,24 @@ import { PromotionIndex, type PromotionsByTarget } from '../recommend/promotions
 import type { Interaction } from '../travellers/model.ts';
 import { areaLabel } from './area-names.ts';
 import { areaOf, neighbourAreas } from './areas.ts';
+import { codeOf, InteractionIndex, kindOf } from './interaction-index.ts';
+import { PlaceIds } from './place-ids.ts';
 import { PlaceTable } from './place-table.ts';
 import { SpatialIndex } from './spatial-index.ts';
-import { TRAVELLER, WalkIndex } from './walk-index.ts';
+import { TRAVELLER, WalkIndex, type WalkSource } from './walk-index.ts';
 import { VisitLog } from './visit-log.ts';
 
 export type NodeType = 'place' | 'event' | 'offer' | 'category' | 'tag' | 'area' | 'city' | 'traveller';
 export type EdgeType = 'in_category' | 'tagged' | 'in_area' | 'area_neighbour' | 'in_city' | 'held_at' | 'interaction';
 
-type NodeAttrs =
-  /**
-   * `archived`: a place the agency took out of its catalogue. Its node stays, with the interactions that
-   * name it (they are travellers' history, and a graph built afresh holds them too), but it is in no index
-   * a ranking reads, so it is never suggested again.
-   */
-  | { type: 'place'; place: Place; archived?: boolean }
-  | { type: 'event'; event: CatalogueEvent }
-  | { type: 'offer'; offer: Offer }
-  | { type: 'city'; city: City }
-  | { type: 'category' | 'tag' | 'area' }
-  /**
-   * `private`: a demo visitor's traveller. Their interactions are their own history (the ranking reads them)
-   * but never reach anyone else: they are left out of the walk index, so they are no one's lookalike and
-   * count in no place's popularity.
-   */
-  | { type: 'traveller'; private?: boolean };
-
-interface EdgeAttrs {
-  type: EdgeType;
-  kind?: Interaction['kind'];
-  at?: number;
-  /**
-   * An interaction's place id, as the very string the place holds: a ranking looks a traveller's places up
-   * by id, and a string already hashed and identical to the table's key costs far less than a new slice.
-   */
-  placeId?: string;
-}
+/**
+ * What graphology holds: the catalogue's typed structure (cities, their areas and which area borders which,
+ * categories, tags), small and rarely changed. Places, their relations and interactions are in compact
+ * columns (place-ids.ts, interaction-index.ts, walk-index.ts): as graph objects, a million places and ten
+ * million interactions took minutes and gigabytes to build (docs/DECISIONS.md).
+ */
+type StructureAttrs = { type: 'city'; city: City } | { type: 'category' | 'tag' | 'area' };
+type StructureEdge = { type: 'in_city' | 'area_neighbour' };
 
 export const nodeKey = (type: NodeType, id: string) => `${type}:${id}`;
 
@@ -82,9 +66,11 @@ export interface PlaceEntry {
   lat: number;
   lon: number;
   place: Place;
+  /** The place's H3 area (areas.ts), computed once. */
+  area: string;
   events: readonly CatalogueEvent[];
   offers: readonly Offer[];
-  /** The place's node in the walk index, assigned when the index is built (-1 until then). */
+  /** The place's node in the walk index: its number (place-ids.ts). */
   node: number;
 }
 
@@ -95,41 +81,45 @@ export type SpatiallyIndexedTag = (typeof SPATIALLY_INDEXED_TAGS)[number];
 const nearbyPlace = (e: PlaceEntry, meters: number): NearbyPlace => ({ place: e.place, meters, node: e.node, events: e.events, offers: e.offers });
 
 export class TravelGraph {
-  private readonly g = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
+  private readonly g = new MultiDirectedGraph<StructureAttrs, StructureEdge>();
   private readonly spatial = new SpatialIndex<PlaceEntry>();
   /**
    * Places of a few tags that a ranking searches far afield (a runner's parks, 3 km away): their own index,
    * so that search does not go through the thousands of other places in that radius.
    */
   private readonly byTag = new Map<SpatiallyIndexedTag, SpatialIndex<PlaceEntry>>(SPATIALLY_INDEXED_TAGS.map((tag) => [tag, new SpatialIndex<PlaceEntry>()]));
-  private readonly entries = new Map<string, PlaceEntry>();
-  /** The cities (a handful): read on every position, so not found by walking the nodes. */
-  private readonly cityIds = new Set<string>();
+  private readonly placeIds = new PlaceIds();
+  /** The catalogue's places by number; archived ones are in `archived` instead. */
+  private readonly entries: (PlaceEntry | undefined)[] = [];
+  private liveEntries = 0;
+  /**
+   * Places the agency took out of its catalogue. Their numbers stay, with the interactions that name them
+   * (they are travellers' history, and a graph built afresh holds them too), but they are in no index a
+   * ranking reads, so they are never suggested again.
+   */
+  private readonly archived = new Map<number, Place>();
+  private readonly cityById = new Map<string, City>();
+  private readonly interactions = new InteractionIndex(this.placeIds);
   private table: PlaceTable<Place> | null = null;
   /** Derived typed-array view for the taste walk; null until first needed or after a structural change. */
   private walk: WalkIndex | null = null;
   /** The last point areaAt was asked about, and its area. */
   private lastArea: { lat: number; lon: number; area: string } | null = null;
-  /** Per-place lookups for the hot path: walking graphology's in-edges of a place also visits every interaction. */
+  /** Per-place lookups for the hot path. */
   private readonly eventsByPlace = new ByPlace<CatalogueEvent>();
   private readonly offersByPlace = new ByPlace<Offer>();
   /** Promotions are not nodes: they relate nothing, they only weigh on the agency signal. */
   private readonly promotions = new PromotionIndex();
   /** Area labels by H3 cell, derived from addresses; cleared when a place changes. */
   private readonly areaLabels = new Map<string, string | null>();
+  /** The catalogue's places per area, for the labels; built when first asked, dropped when a place changes. */
+  private placesByArea: Map<string, PlaceEntry[]> | null = null;
   /** Overlay edges tolerated before the walk index is rebuilt from scratch. */
   static readonly WALK_OVERLAY_LIMIT = 20_000;
   private readonly visits = new VisitLog();
-  /** Bumped by every change to the graph (graphology's own events), so the digest is computed once per state. */
+  /** Bumped by every change to what the digest covers, so the digest is computed once per state. */
   private version = 0;
   private digestCache: { version: number; value: string } | null = null;
-
-  constructor() {
-    const bump = () => void this.version++;
-    for (const event of ['nodeAdded', 'edgeAdded', 'nodeDropped', 'edgeDropped', 'nodeAttributesUpdated', 'edgeAttributesUpdated', 'cleared', 'edgesCleared'] as const) {
-      this.g.on(event, bump);
-    }
-  }
 
   /**
    * A digest of what the store decides (the catalogue's records, private travellers, every interaction
@@ -138,11 +128,11 @@ export class TravelGraph {
    */
   digest(): string {
     if (this.digestCache?.version === this.version) return this.digestCache.value;
-    this.digestCache = { version: this.version, value: graphDigest(this.g, [...this.promotions.all()]) };
+    this.digestCache = { version: this.version, value: this.computeDigest() };
     return this.digestCache.value;
   }
 
-  static build(catalogue: Catalogue, interactions: Interaction[], privateTravellers: Iterable<string> = []): TravelGraph {
+  static build(catalogue: Catalogue, interactions: Iterable<Interaction>, privateTravellers: Iterable<string> = []): TravelGraph {
     const graph = new TravelGraph();
     for (const id of privateTravellers) graph.addPrivateTraveller(id);
     for (const city of catalogue.cities) graph.upsertCity(city);
@@ -151,133 +141,133 @@ export class TravelGraph {
     for (const event of catalogue.events) graph.upsertEvent(event);
     for (const offer of catalogue.offers) graph.upsertOffer(offer);
     for (const promotion of catalogue.promotions) graph.upsertPromotion(promotion);
+    if (Array.isArray(interactions)) graph.interactions.reserve(interactions.length);
+    // No walk index yet, so each interaction is a row and nothing more; the index is built once below.
     for (const i of interactions) graph.addInteraction(i);
     // Built now rather than at the first ranking, which would otherwise pay for it.
     graph.walkIndex();
     return graph;
   }
 
-  private ensureNode(type: NodeType, id: string): string {
+  private ensureNode(type: 'category' | 'tag' | 'area', id: string): string {
     const key = nodeKey(type, id);
-    if (!this.g.hasNode(key)) this.g.addNode(key, { type } as NodeAttrs);
+    if (!this.g.hasNode(key)) this.g.addNode(key, { type });
     return key;
   }
 
   /** Structural edges are unique per (type, source, target); the key makes re-adding a no-op. */
-  private link(type: EdgeType, source: string, target: string): void {
+  private link(type: StructureEdge['type'], source: string, target: string): void {
     const key = `${type}|${source}|${target}`;
     if (!this.g.hasEdge(key)) this.g.addEdgeWithKey(key, source, target, { type });
   }
 
   upsertCity(city: City): void {
     const key = nodeKey('city', city.id);
-    this.cityIds.add(city.id);
+    this.cityById.set(city.id, city);
     if (this.g.hasNode(key)) this.g.replaceNodeAttributes(key, { type: 'city', city });
     else this.g.addNode(key, { type: 'city', city });
+    this.version++;
+  }
+
+  private entryOf(id: string): PlaceEntry | undefined {
+    const n = this.placeIds.find(id);
+    return n === undefined ? undefined : this.entries[n];
   }
 
   upsertPlace(place: Place): void {
-    const key = nodeKey('place', place.id);
-    if (this.g.hasNode(key)) {
-      // Drop outgoing structural edges: category, tags or position may have changed.
-      for (const edge of this.g.outEdges(key)) this.g.dropEdge(edge);
-      this.g.replaceNodeAttributes(key, { type: 'place', place });
-    } else {
-      this.g.addNode(key, { type: 'place', place });
-    }
-    this.link('in_category', key, this.ensureNode('category', place.category));
-    for (const tag of place.tags) this.link('tagged', key, this.ensureNode('tag', tag));
-    const area = areaOf(place.lat, place.lon);
-    const areaKey = this.addArea(area, place.cityId);
-    this.link('in_area', key, areaKey);
-    const entry: PlaceEntry = { id: place.id, lat: place.lat, lon: place.lon, place, events: this.eventsByPlace.at(place.id), offers: this.offersByPlace.at(place.id), node: -1 };
-    this.entries.set(place.id, entry);
-    this.areaLabels.clear();
+    const n = this.placeIds.number(place.id);
+    const previous = this.entries[n];
+    if (!previous) this.liveEntries++;
+    this.archived.delete(n);
+    this.ensureNode('category', place.category);
+    for (const tag of place.tags) this.ensureNode('tag', tag);
+    // H3 costs microseconds a call: a place that did not move keeps its area.
+    const area = previous && previous.lat === place.lat && previous.lon === place.lon ? previous.area : areaOf(place.lat, place.lon);
+    this.addArea(area, place.cityId);
+    const entry: PlaceEntry = { id: this.placeIds.id(n), lat: place.lat, lon: place.lon, place, area, events: this.eventsByPlace.at(place.id), offers: this.offersByPlace.at(place.id), node: n };
+    this.entries[n] = entry;
+    this.placeChanged();
     this.spatial.set(entry);
     for (const [tag, index] of this.byTag) {
       if (place.tags.includes(tag)) index.set(entry);
       else index.delete(place.id);
     }
-    this.walk = null;
   }
 
-  /** Takes a place out of every suggestion (the agency archived it); see NodeAttrs for what stays. */
+  /** Takes a place out of every suggestion (the agency archived it); see `archived` for what stays. */
   archivePlace(place: Place): void {
-    const key = nodeKey('place', place.id);
-    if (this.g.hasNode(key)) {
-      for (const edge of this.g.outEdges(key)) this.g.dropEdge(edge);
-      this.g.replaceNodeAttributes(key, { type: 'place', place, archived: true });
-    } else {
-      this.g.addNode(key, { type: 'place', place, archived: true });
+    const n = this.placeIds.number(place.id);
+    if (this.entries[n]) {
+      this.entries[n] = undefined;
+      this.liveEntries--;
     }
-    this.entries.delete(place.id);
+    this.archived.set(n, place);
     this.spatial.delete(place.id);
     for (const index of this.byTag.values()) index.delete(place.id);
-    this.areaLabels.clear();
-    this.walk = null;
+    this.placeChanged();
   }
 
-  private addArea(area: string, cityId: string): string {
+  private placeChanged(): void {
+    this.areaLabels.clear();
+    this.placesByArea = null;
+    this.walk = null;
+    this.version++;
+  }
+
+  private addArea(area: string, cityId: string): void {
     const key = nodeKey('area', area);
-    if (this.g.hasNode(key)) return key;
+    if (this.g.hasNode(key)) return;
     this.ensureNode('area', area);
-    this.link('in_city', key, this.ensureNode('city', cityId));
+    const city = nodeKey('city', cityId);
+    if (this.g.hasNode(city)) this.link('in_city', key, city);
     for (const n of neighbourAreas(area)) {
       const nKey = nodeKey('area', n);
       if (!this.g.hasNode(nKey)) continue;
       this.link('area_neighbour', key, nKey);
       this.link('area_neighbour', nKey, key);
     }
-    return key;
   }
 
   upsertEvent(event: CatalogueEvent): void {
     for (const placeId of this.eventsByPlace.set(event)) {
-      const entry = this.entries.get(placeId);
+      const entry = this.entryOf(placeId);
       if (entry) {
         entry.events = this.eventsByPlace.at(placeId);
         this.heldChanged(entry);
       }
     }
-    const key = nodeKey('event', event.id);
-    if (this.g.hasNode(key)) this.g.replaceNodeAttributes(key, { type: 'event', event });
-    else this.g.addNode(key, { type: 'event', event });
-    this.link('held_at', key, nodeKey('place', event.placeId));
+    this.version++;
   }
 
   upsertOffer(offer: Offer): void {
     for (const placeId of this.offersByPlace.set(offer)) {
-      const entry = this.entries.get(placeId);
+      const entry = this.entryOf(placeId);
       if (entry) {
         entry.offers = this.offersByPlace.at(placeId);
         this.heldChanged(entry);
       }
     }
-    const key = nodeKey('offer', offer.id);
-    if (this.g.hasNode(key)) this.g.replaceNodeAttributes(key, { type: 'offer', offer });
-    else this.g.addNode(key, { type: 'offer', offer });
-    this.link('held_at', key, nodeKey('place', offer.placeId));
+    this.version++;
   }
 
   /** An event no longer published (archived, or back to a draft): no longer a candidate. */
   removeEvent(id: string): void {
-    this.removeItem(this.eventsByPlace, 'event', id, (entry, placeId) => (entry.events = this.eventsByPlace.at(placeId)));
+    this.removeItem(this.eventsByPlace, id, (entry, placeId) => (entry.events = this.eventsByPlace.at(placeId)));
   }
 
   removeOffer(id: string): void {
-    this.removeItem(this.offersByPlace, 'offer', id, (entry, placeId) => (entry.offers = this.offersByPlace.at(placeId)));
+    this.removeItem(this.offersByPlace, id, (entry, placeId) => (entry.offers = this.offersByPlace.at(placeId)));
   }
 
-  private removeItem<T extends { id: string; placeId: string }>(items: ByPlace<T>, type: 'event' | 'offer', id: string, refresh: (entry: PlaceEntry, placeId: string) => void): void {
+  private removeItem<T extends { id: string; placeId: string }>(items: ByPlace<T>, id: string, refresh: (entry: PlaceEntry, placeId: string) => void): void {
     const placeId = items.delete(id);
     if (placeId === null) return;
-    const entry = this.entries.get(placeId);
+    const entry = this.entryOf(placeId);
     if (entry) {
       refresh(entry, placeId);
       this.heldChanged(entry);
     }
-    const key = nodeKey(type, id);
-    if (this.g.hasNode(key)) this.g.dropNode(key);
+    this.version++;
   }
 
   upsertPromotion(promotion: Promotion): void {
@@ -295,35 +285,44 @@ export class TravelGraph {
     return this.promotions.of(agencyId);
   }
 
-  /** A traveller whose interactions stay out of what other travellers' rankings read (see NodeAttrs). */
+  /**
+   * A traveller whose interactions stay out of what other travellers' rankings read: a demo visitor. Their
+   * interactions are their own history (the ranking reads them) but never reach anyone else: they are left
+   * out of the walk index, so they are no one's lookalike and count in no place's popularity.
+   */
   addPrivateTraveller(travellerId: string): void {
-    const key = nodeKey('traveller', travellerId);
-    if (this.g.hasNode(key)) this.g.mergeNodeAttributes(key, { private: true });
-    else this.g.addNode(key, { type: 'traveller', private: true });
+    const known = this.interactions.traveller(travellerId);
+    if (known !== undefined && !this.interactions.isPrivate(known)) {
+      this.interactions.ensureTraveller(travellerId, true);
+      this.walk = null; // their rows were in the index: it is rebuilt without them
+    } else {
+      this.interactions.ensureTraveller(travellerId, true);
+    }
+    this.version++;
   }
 
   /**
    * Records an interaction; the same traveller, place and kind again only refreshes its time (a repeated
    * "like" is one like, as in the store: ten thousand taps must not grow the graph or slow the ranking).
    * A visit is kept in the visit log at its latest time, as the store keeps it (one row per fact).
-   * Returns whether an edge was added.
+   * Returns whether a row was added.
    */
   addInteraction(i: Interaction): boolean {
-    const added = this.addEdge(i);
+    const { row, added } = this.addRow(i);
     if (i.kind === 'visited') {
       if (!added) this.visits.removeVisits(i.travellerId, i.placeId);
-      this.visits.add(i.travellerId, i.placeId, this.latestAt(i), !this.isPrivate(nodeKey('traveller', i.travellerId)));
+      this.visits.add(i.travellerId, i.placeId, this.interactions.at(row), !this.isPrivate(i.travellerId));
     }
     return added;
   }
 
   /**
-   * Records one visit of a log that keeps every visit (a check-in file): the fact edge as addInteraction
+   * Records one visit of a log that keeps every visit (a check-in file): the fact row as addInteraction
    * makes it, and the visit appended to the visit log, however many came before.
    */
   recordVisit(travellerId: string, placeId: string, at: Date): void {
-    this.addEdge({ travellerId, placeId, kind: 'visited', at });
-    this.visits.add(travellerId, placeId, at.getTime(), !this.isPrivate(nodeKey('traveller', travellerId)));
+    this.addRow({ travellerId, placeId, kind: 'visited', at });
+    this.visits.add(travellerId, placeId, at.getTime(), !this.isPrivate(travellerId));
   }
 
   /** Each traveller's visits in time order and what follows what (visit-log.ts). */
@@ -331,65 +330,40 @@ export class TravelGraph {
     return this.visits;
   }
 
-  private latestAt(i: Interaction): number {
-    let at = i.at.getTime();
-    this.g.forEachOutEdge(nodeKey('traveller', i.travellerId), nodeKey('place', i.placeId), (_e, attrs) => {
-      if (attrs.type === 'interaction' && attrs.kind === i.kind && attrs.at !== undefined) at = Math.max(at, attrs.at);
-    });
-    return at;
-  }
-
-  private addEdge(i: Interaction): boolean {
-    const traveller = this.ensureNode('traveller', i.travellerId);
-    const place = nodeKey('place', i.placeId);
-    let existing: string | undefined;
-    if (this.g.hasNode(place)) {
-      this.g.forEachOutEdge(traveller, place, (edge, attrs) => {
-        if (attrs.type === 'interaction' && attrs.kind === i.kind) existing = edge;
-      });
-    }
-    if (existing !== undefined) {
-      this.g.setEdgeAttribute(existing, 'at', Math.max(i.at.getTime(), this.g.getEdgeAttribute(existing, 'at') ?? 0));
-      return false;
-    }
-    const placeId = this.entries.get(i.placeId)?.id ?? i.placeId;
-    this.g.addEdge(traveller, place, { type: 'interaction', kind: i.kind, at: i.at.getTime(), placeId });
-    if (this.isPrivate(traveller)) return true; // not in the walk index: nothing to patch
-    if (this.walk && this.walk.overlaySize < TravelGraph.WALK_OVERLAY_LIMIT) this.walk.addInteraction(traveller, place, i.kind);
+  private addRow(i: Interaction): { row: number; added: boolean } {
+    const result = this.interactions.add(i.travellerId, i.placeId, i.kind, i.at.getTime());
+    this.version++;
+    if (!result.added) return result;
+    const slot = this.interactions.traveller(i.travellerId)!;
+    if (this.interactions.isPrivate(slot) || !this.walk) return result; // not in the walk index, or none to patch
+    if (this.walk.overlaySize < TravelGraph.WALK_OVERLAY_LIMIT) this.walk.addInteraction(slot, i.travellerId, this.placeIds.find(i.placeId)!, codeOf(i.kind));
     else this.walk = null;
-    return true;
+    return result;
   }
 
   /** Takes an interaction back (an undo). The walk index is rebuilt unless the traveller was never in it. */
   removeInteraction(i: Pick<Interaction, 'travellerId' | 'placeId' | 'kind'>): boolean {
-    const traveller = nodeKey('traveller', i.travellerId);
-    const place = nodeKey('place', i.placeId);
-    if (!this.g.hasNode(traveller) || !this.g.hasNode(place)) return false;
-    let removed = false;
-    for (const edge of this.g.outEdges(traveller, place)) {
-      if (this.g.getEdgeAttribute(edge, 'kind') !== i.kind) continue;
-      this.g.dropEdge(edge);
-      removed = true;
-    }
+    const removed = this.interactions.remove(i.travellerId, i.placeId, i.kind);
+    if (!removed) return false;
+    this.version++;
     // The index has no removal: a public traveller's undo costs a rebuild at the next ranking (rare: an
     // undo follows a tap by seconds, and a demo visitor, the usual case, is private).
-    if (removed && !this.isPrivate(traveller)) this.walk = null;
-    if (removed && i.kind === 'visited') this.visits.removeVisits(i.travellerId, i.placeId);
-    return removed;
+    if (!this.isPrivate(i.travellerId)) this.walk = null;
+    if (i.kind === 'visited') this.visits.removeVisits(i.travellerId, i.placeId);
+    return true;
   }
 
-  private isPrivate(travellerKey: string): boolean {
-    const attrs = this.g.getNodeAttributes(travellerKey);
-    return attrs.type === 'traveller' && attrs.private === true;
+  private isPrivate(travellerId: string): boolean {
+    const slot = this.interactions.traveller(travellerId);
+    return slot !== undefined && this.interactions.isPrivate(slot);
   }
 
-  /** Removes a traveller and every edge touching them (erasure, consent withdrawal). */
+  /** Removes a traveller and every interaction of theirs (erasure, consent withdrawal). */
   dropTraveller(travellerId: string): void {
-    const key = nodeKey('traveller', travellerId);
-    if (!this.g.hasNode(key)) return;
-    const wasPrivate = this.isPrivate(key);
-    this.g.dropNode(key);
+    const wasPrivate = this.isPrivate(travellerId);
+    if (!this.interactions.dropTraveller(travellerId)) return;
     this.visits.dropTraveller(travellerId);
+    this.version++;
     // Erasure must leave no trace in derived structures either: the walk index is rebuilt without them
     // (a private traveller was never in it).
     if (!wasPrivate) this.walk = null;
@@ -398,11 +372,18 @@ export class TravelGraph {
   /** The typed-array view for random walks, (re)built on demand. */
   walkIndex(): WalkIndex {
     if (this.walk) return this.walk;
-    const walk = WalkIndex.fromGraph(this.g);
-    // Every place is in the index (places are never dropped from it), so every entry gets its node.
-    for (const entry of this.entries.values()) entry.node = walk.placeNode(entry.id) ?? -1;
-    this.walk = walk;
-    return walk;
+    this.walk = WalkIndex.build(this.walkSource());
+    return this.walk;
+  }
+
+  private walkSource(): WalkSource {
+    return {
+      places: this.placeIds,
+      forEachPlace: (visit) => {
+        for (const e of this.entries) if (e) visit(e.node, e.place.cityId, e.place.category, e.place.tags);
+      },
+      interactions: this.interactions,
+    };
   }
 
   /** The H3 area of a position. */
@@ -422,15 +403,16 @@ export class TravelGraph {
   areaName(area: string): string | null {
     const cached = this.areaLabels.get(area);
     if (cached !== undefined) return cached;
-    const addressesIn = (cell: string) => {
-      const key = nodeKey('area', cell);
-      if (!this.g.hasNode(key)) return [];
-      const out: (string | null)[] = [];
-      this.g.forEachInNeighbor(key, (_n, attrs) => {
-        if (attrs.type === 'place') out.push(attrs.place.address);
-      });
-      return out;
-    };
+    if (!this.placesByArea) {
+      this.placesByArea = new Map();
+      for (const e of this.entries) {
+        if (!e) continue;
+        const list = this.placesByArea.get(e.area);
+        if (list) list.push(e);
+        else this.placesByArea.set(e.area, [e]);
+      }
+    }
+    const addressesIn = (cell: string) => (this.placesByArea!.get(cell) ?? []).map((e) => e.place.address);
     const label = areaLabel(addressesIn(area)) ?? areaLabel(neighbourAreas(area).flatMap(addressesIn));
     this.areaLabels.set(area, label);
     return label;
@@ -444,31 +426,27 @@ export class TravelGraph {
   }
 
   place(id: string): Place | undefined {
-    return this.entries.get(id)?.place;
+    return this.entryOf(id)?.place;
   }
 
   city(id: string): City | undefined {
-    const key = nodeKey('city', id);
-    const attrs = this.g.hasNode(key) ? this.g.getNodeAttributes(key) : undefined;
-    return attrs?.type === 'city' ? attrs.city : undefined;
+    return this.cityById.get(id);
   }
 
   /** Every city of the catalogue (the demo's and those an agency's import added). */
   cities(): City[] {
-    return [...this.cityIds].map((id) => this.city(id)!);
+    return [...this.cityById.values()];
   }
 
   places(): Place[] {
     const out: Place[] = [];
-    this.g.forEachNode((_k, a) => {
-      if (a.type === 'place' && !a.archived) out.push(a.place);
-    });
+    for (const e of this.entries) if (e) out.push(e.place);
     return out;
   }
 
   /** Places within `radiusMeters`, nearest first, at most `max`, with their events and offers. */
   placesNear(lat: number, lon: number, radiusMeters: number, max = Infinity): NearbyPlace[] {
-    this.walkIndex(); // so that every entry's node is current
+    this.walkIndex(); // so that every entry's node is in the index
     return this.spatial.near(lat, lon, radiusMeters, max, nearbyPlace);
   }
 
@@ -520,22 +498,15 @@ export class TravelGraph {
   }
 
   /** Every traveller in the graph (an erasure named by digest is looked for among them). */
-  *travellerIds(): Generator<string> {
-    for (const { node, attributes } of this.g.nodeEntries()) if (attributes.type === 'traveller') yield node.slice('traveller:'.length);
+  travellerIds(): Generator<string> {
+    return this.interactions.travellerIds();
   }
 
   interactionsOf(travellerId: string): Interaction[] {
-    const key = nodeKey('traveller', travellerId);
-    if (!this.g.hasNode(key)) return [];
-    const out: Interaction[] = [];
-    this.g.forEachOutEdge(key, (_e, attrs, _s, target) => {
-      if (attrs.type === 'interaction' && attrs.kind && attrs.at !== undefined) {
-        out.push({ travellerId, placeId: attrs.placeId ?? target.slice('place:'.length), kind: attrs.kind, at: new Date(attrs.at) });
-      }
-    });
-    return out;
+    return this.interactions.of(travellerId);
   }
 
+  /** Nodes and relations by type, as the health endpoint reports them (counted, not stored, for places). */
   counts(): { nodes: Record<string, number>; edges: Record<string, number>; totalNodes: number; totalEdges: number } {
     const nodes: Record<string, number> = {};
     const edges: Record<string, number> = {};
@@ -545,7 +516,31 @@ export class TravelGraph {
     this.g.forEachEdge((_k, a) => {
       edges[a.type] = (edges[a.type] ?? 0) + 1;
     });
-    return { nodes, edges, totalNodes: this.g.order, totalEdges: this.g.size };
+    let tagged = 0;
+    for (const e of this.entries) if (e) tagged += new Set(e.place.tags).size;
+    const events = this.eventsByPlace.size;
+    const offers = this.offersByPlace.size;
+    let travellers = 0;
+    for (const _id of this.interactions.travellerIds()) travellers++;
+    Object.assign(nodes, { place: this.liveEntries + this.archived.size, event: events, offer: offers, traveller: travellers });
+    Object.assign(edges, { in_category: this.liveEntries, tagged, in_area: this.liveEntries, held_at: events + offers, interaction: this.interactions.size });
+    for (const k of Object.keys(nodes)) if (nodes[k] === 0) delete nodes[k];
+    for (const k of Object.keys(edges)) if (edges[k] === 0) delete edges[k];
+    const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+    return { nodes, edges, totalNodes: sum(nodes), totalEdges: sum(edges) };
+  }
+
+  private computeDigest(): string {
+    const lines: string[] = [...this.promotions.all()].map((p) => `promotion:${p.id} ${JSON.stringify(p)}`);
+    for (const e of this.entries) if (e) lines.push(`place:${e.id} ${JSON.stringify(e.place)}`);
+    for (const [n, place] of this.archived) lines.push(`place:${this.placeIds.id(n)} archived ${JSON.stringify(place)}`);
+    for (const event of this.eventsByPlace.all()) lines.push(`event:${event.id} ${JSON.stringify(event)}`);
+    for (const offer of this.offersByPlace.all()) lines.push(`offer:${offer.id} ${JSON.stringify(offer)}`);
+    for (const city of this.cityById.values()) lines.push(`city:${city.id} ${JSON.stringify(city)}`);
+    for (const id of this.interactions.travellerIds()) if (this.isPrivate(id)) lines.push(`private traveller:${id}`);
+    this.interactions.forEach((t, p, kind, at) => lines.push(`traveller:${this.interactions.travellerId(t)} ${kindOf(kind)} place:${this.placeIds.id(p)} ${at}`));
+    lines.sort();
+    return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16);
   }
 }
 
@@ -587,6 +582,14 @@ class ByPlace<T extends { id: string; placeId: string }> {
     return placeId;
   }
 
+  get size(): number {
+    return this.placeOf.size;
+  }
+
+  *all(): Generator<T> {
+    for (const items of this.items.values()) yield* items.values();
+  }
+
   at(placeId: string): readonly T[] {
     let list = this.lists.get(placeId);
     if (list === undefined) {
@@ -597,20 +600,4 @@ class ByPlace<T extends { id: string; placeId: string }> {
     }
     return list;
   }
-}
-
-function graphDigest(g: MultiDirectedGraph<NodeAttrs, EdgeAttrs>, promotions: Promotion[]): string {
-  const lines: string[] = promotions.map((p) => `promotion:${p.id} ${JSON.stringify(p)}`);
-  g.forEachNode((key, attrs) => {
-    if (attrs.type === 'place') lines.push(`${key}${attrs.archived ? ' archived' : ''} ${JSON.stringify(attrs.place)}`);
-    else if (attrs.type === 'event') lines.push(`${key} ${JSON.stringify(attrs.event)}`);
-    else if (attrs.type === 'offer') lines.push(`${key} ${JSON.stringify(attrs.offer)}`);
-    else if (attrs.type === 'city') lines.push(`${key} ${JSON.stringify(attrs.city)}`);
-    else if (attrs.type === 'traveller' && attrs.private === true) lines.push(`private ${key}`);
-  });
-  g.forEachEdge((_edge, attrs, source, target) => {
-    if (attrs.type === 'interaction') lines.push(`${source} ${attrs.kind} ${target} ${attrs.at}`);
-  });
-  lines.sort();
-  return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16);
 }

@@ -1,5 +1,10 @@
+import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
+import { PRACTICAL_TAGS } from '@escale/shared';
+import { mulberry32 } from '../recommend/seeded-random.ts';
 import { graphOf, place } from '../test-support/fixtures.ts';
+import type { Interaction } from '../travellers/model.ts';
+import { INTERACTION_KINDS } from './interaction-index.ts';
 import { nodeKey } from './travel-graph.ts';
 import { CATEGORY, idOfWalkKey, PLACE, scopedKey, TAG, TRAVELLER } from './walk-index.ts';
 
@@ -17,7 +22,7 @@ describe('walk index', () => {
     ],
   });
   const index = graph.walkIndex();
-  const node = (type: Parameters<typeof nodeKey>[0], id: string) => index.byKey.get(type === 'tag' || type === 'category' ? scopedKey(nodeKey(type, id), 'paris') : nodeKey(type, id))!;
+  const node = (type: Parameters<typeof nodeKey>[0], id: string) => index.nodeOf(type === 'tag' || type === 'category' ? scopedKey(nodeKey(type, id), 'paris') : nodeKey(type, id))!;
 
   it('groups each place’s neighbours by kind, a like weighing twice a visit, dismissals not at all', () => {
     expect(index.degree(node('place', a.id), TRAVELLER)).toBe(3); // lea liked (2) + tom visited (1)
@@ -33,11 +38,11 @@ describe('walk index', () => {
     const park = place({ category: 'park', tags: ['wheelchair', 'kid-friendly', 'running'] });
     const bar = place({ category: 'bar', tags: ['wheelchair', 'wine'] });
     const idx = graphOf({ places: [park, bar] }).walkIndex();
-    expect(idx.byKey.has(scopedKey(nodeKey('tag', 'wheelchair'), 'paris'))).toBe(false);
-    expect(idx.byKey.has(scopedKey(nodeKey('tag', 'kid-friendly'), 'paris'))).toBe(false);
+    expect(idx.nodeOf(scopedKey(nodeKey('tag', 'wheelchair'), 'paris'))).toBeUndefined();
+    expect(idx.nodeOf(scopedKey(nodeKey('tag', 'kid-friendly'), 'paris'))).toBeUndefined();
     // Only the tags that say what a place is for connect places.
-    expect(idx.degree(idx.byKey.get(nodeKey('place', park.id))!, TAG)).toBe(1);
-    expect(idx.degree(idx.byKey.get(scopedKey(nodeKey('tag', 'running'), 'paris'))!, PLACE)).toBe(1);
+    expect(idx.degree(idx.nodeOf(nodeKey('place', park.id))!, TAG)).toBe(1);
+    expect(idx.degree(idx.nodeOf(scopedKey(nodeKey('tag', 'running'), 'paris'))!, PLACE)).toBe(1);
   });
 
   it('takes new interactions in an overlay, new travellers included', () => {
@@ -45,10 +50,10 @@ describe('walk index', () => {
     const idx = g.walkIndex();
     g.addInteraction({ travellerId: 'ana', placeId: b.id, kind: 'liked', at });
     expect(g.walkIndex()).toBe(idx); // patched, not rebuilt
-    const ana = idx.byKey.get(nodeKey('traveller', 'ana'))!;
+    const ana = idx.nodeOf(nodeKey('traveller', 'ana'))!;
     expect(idx.kind(ana)).toBe(TRAVELLER);
     expect(idx.degree(ana, PLACE)).toBe(2);
-    expect(idx.degree(idx.byKey.get(nodeKey('place', b.id))!, TRAVELLER)).toBe(2);
+    expect(idx.degree(idx.nodeOf(nodeKey('place', b.id))!, TRAVELLER)).toBe(2);
     expect(g.interactionCount(b.id)).toBe(2);
   });
 
@@ -56,17 +61,98 @@ describe('walk index', () => {
     const g = graphOf({ places: [a], interactions: [{ travellerId: 'lea', placeId: a.id, kind: 'liked', at }] });
     g.walkIndex();
     g.dropTraveller('lea');
-    expect(g.walkIndex().byKey.has(nodeKey('traveller', 'lea'))).toBe(false);
+    expect(g.walkIndex().nodeOf(nodeKey('traveller', 'lea'))).toBeUndefined();
     expect(g.interactionCount(a.id)).toBe(0);
   });
 
   it('keeps a tag or category to one city: a walk through "wine" in Paris never lands in Lyon', () => {
     const lyonBar = place({ cityId: 'lyon', category: 'bar', tags: ['wine'], lat: 45.76, lon: 4.83 });
     const both = graphOf({ places: [a, b, lyonBar], interactions: [] }).walkIndex();
-    const wineIn = (city: string) => both.byKey.get(scopedKey(nodeKey('tag', 'wine'), city))!;
-    const placesOf = (tag: number) => Array.from({ length: both.degree(tag, PLACE) }, (_, i) => both.keys[both.neighbour(tag, PLACE, i)]);
+    const wineIn = (city: string) => both.nodeOf(scopedKey(nodeKey('tag', 'wine'), city))!;
+    const placesOf = (tag: number) => Array.from({ length: both.degree(tag, PLACE) }, (_, i) => both.keyOf(both.neighbour(tag, PLACE, i)));
     expect(placesOf(wineIn('paris')).sort()).toEqual([nodeKey('place', a.id), nodeKey('place', b.id)].sort());
     expect(placesOf(wineIn('lyon'))).toEqual([nodeKey('place', lyonBar.id)]);
-    expect(idOfWalkKey(both.keys[wineIn('lyon')]!)).toBe('wine');
+    expect(idOfWalkKey(both.keyOf(wineIn('lyon')))).toBe('wine');
+  });
+
+  describe('against a plain graph of the same seeded data', () => {
+    // The reference: every relation an edge of a graphology graph, as the index was built before it had
+    // columns of its own; the compact index must hold the very same neighbours, kind by kind, node by node.
+    const rand = mulberry32(11);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+    const tags = ['wine', 'jazz', 'terrace', 'wheelchair', 'cuisine:ramen', 'running'];
+    const places = Array.from({ length: 80 }, (_v, i) =>
+      place({ cityId: i % 5 === 0 ? 'lyon' : 'paris', category: pick(['bar', 'museum', 'restaurant', 'park'] as const), tags: [...new Set([pick(tags), pick(tags)])] }),
+    );
+    const interactions: Interaction[] = Array.from({ length: 900 }, (_v, k) => ({
+      travellerId: `t${Math.floor(rand() * 50)}`,
+      placeId: pick(places).id,
+      kind: pick(INTERACTION_KINDS),
+      at: new Date(Date.UTC(2026, 9, 1) + k * 60_000),
+    }));
+    const weight: Record<string, number> = { liked: 2, visited: 1 };
+
+    function plainNeighbours(facts: readonly Interaction[]): Map<string, string[]> {
+      const g = new MultiDirectedGraph();
+      const node = (key: string) => void (g.hasNode(key) || g.addNode(key));
+      for (const p of places) {
+        node(`place:${p.id}`);
+        node(`category:${p.category}@${p.cityId}`);
+        g.addEdge(`place:${p.id}`, `category:${p.category}@${p.cityId}`);
+        for (const tag of p.tags) {
+          if (PRACTICAL_TAGS.has(tag)) continue;
+          node(`tag:${tag}@${p.cityId}`);
+          g.addEdge(`place:${p.id}`, `tag:${tag}@${p.cityId}`);
+        }
+      }
+      const seen = new Set<string>();
+      for (const i of facts) {
+        const fact = `${i.travellerId}|${i.placeId}|${i.kind}`;
+        if (seen.has(fact)) continue;
+        seen.add(fact);
+        node(`traveller:${i.travellerId}`);
+        for (let w = 0; w < (weight[i.kind] ?? 0); w++) g.addEdge(`traveller:${i.travellerId}`, `place:${i.placeId}`);
+      }
+      const out = new Map<string, string[]>();
+      g.forEachNode((key) => out.set(key, []));
+      g.forEachEdge((_e, _a, source, target) => {
+        out.get(source)!.push(target);
+        out.get(target)!.push(source);
+      });
+      for (const list of out.values()) list.sort();
+      return out;
+    }
+
+    function compactNeighbours(index: ReturnType<typeof graphOf>['walkIndex'] extends () => infer W ? W : never, keys: Iterable<string>): Map<string, string[]> {
+      const out = new Map<string, string[]>();
+      for (const key of keys) {
+        const n = index.nodeOf(key);
+        if (n === undefined) continue;
+        const all: string[] = [];
+        for (const kind of [PLACE, TRAVELLER, TAG, CATEGORY] as const) for (let i = 0; i < index.degree(n, kind); i++) all.push(index.keyOf(index.neighbour(n, kind, i)));
+        out.set(key, all.sort());
+      }
+      return out;
+    }
+
+    it('holds the same neighbours when built at once', () => {
+      const plain = plainNeighbours(interactions);
+      const g = graphOf({ places, interactions });
+      expect(compactNeighbours(g.walkIndex(), plain.keys())).toEqual(plain);
+    });
+
+    it('holds the same neighbours when the interactions arrive after the build (overlay), and after a rebuild', () => {
+      const g = graphOf({ places, interactions: interactions.slice(0, 300) });
+      const built = g.walkIndex();
+      for (const i of interactions.slice(300)) g.addInteraction(i);
+      expect(g.walkIndex()).toBe(built);
+      const plain = plainNeighbours(interactions);
+      expect(compactNeighbours(built, plain.keys())).toEqual(plain);
+      g.dropTraveller('t3');
+      const rebuilt = g.walkIndex();
+      expect(rebuilt).not.toBe(built);
+      const withoutT3 = plainNeighbours(interactions.filter((i) => i.travellerId !== 't3'));
+      expect(compactNeighbours(rebuilt, withoutT3.keys())).toEqual(withoutT3);
+    });
   });
 });

@@ -1,12 +1,14 @@
 /**
- * A compact, typed-array view of the travel graph for random walks: places, travellers, tags and categories
- * as integer nodes with CSR adjacency, each place's neighbours grouped by kind so a walk can choose "a
- * co-visiting traveller" or "a shared tag" in O(1). graphology stays the model; this index is derived from
- * it (toolchain note: graphology's accessors are too slow for a hot path over a million edges) and patched
- * with an overlay as interactions arrive, until the next rebuild.
+ * The compact index of the travel graph's relations, for random walks and popularity: places, travellers,
+ * tags and categories as integer nodes with CSR adjacency, each node's neighbours grouped by kind so a walk
+ * can choose "a co-visiting traveller" or "a shared tag" in O(1). Built in one pass from the catalogue's
+ * places and the interaction rows (interaction-index.ts), never from graph edges: at a million places an
+ * edge object per relation took gigabytes. Interactions that arrive after the build go to an overlay
+ * (an append buffer), until the graph swaps in a compacted index built in the background (travel-graph.ts).
  */
-import type { MultiDirectedGraph } from 'graphology';
 import { PRACTICAL_TAGS } from '@escale/shared';
+import { type InteractionIndex, INTERACTION_KINDS } from './interaction-index.ts';
+import type { PlaceIds } from './place-ids.ts';
 
 export const PLACE = 0;
 export const TRAVELLER = 1;
@@ -14,14 +16,19 @@ export const TAG = 2;
 export const CATEGORY = 3;
 export type WalkKind = typeof PLACE | typeof TRAVELLER | typeof TAG | typeof CATEGORY;
 
-const KIND_OF_TYPE: Record<string, WalkKind | undefined> = { place: PLACE, traveller: TRAVELLER, tag: TAG, category: CATEGORY };
-
 /** Interactions that say "I liked this" count twice as much as a visit in the walk. */
 const EDGE_WEIGHT: Record<string, number> = { liked: 2, visited: 1, booked: 2 };
+/** The same, by the interaction rows' kind code. */
+const WEIGHT_OF_CODE = Uint8Array.from(INTERACTION_KINDS, (k) => EDGE_WEIGHT[k] ?? 0);
 
-interface GraphLike {
-  forEachNode(cb: (key: string, attrs: { type: string; private?: boolean; place?: { cityId: string } }) => void): void;
-  forEachEdge(cb: (key: string, attrs: { type: string; kind?: string }, source: string, target: string) => void): void;
+/** What the index is built from: the catalogue's places and the interaction rows (travel-graph.ts). */
+export interface WalkSource {
+  places: PlaceIds;
+  /** Every place in the catalogue (not archived), in the catalogue's order, with what the walk reads of it. */
+  forEachPlace(visit: (n: number, cityId: string, category: string, tags: readonly string[]) => void): void;
+  interactions: InteractionIndex;
+  /** Rows of `interactions` below this are built in (a snapshot); the default is every row. */
+  rowsUpTo?: number;
 }
 
 /** The walk's node of a tag or category (`tag:wine`) in one city: `tag:wine@paris`. */
@@ -36,14 +43,29 @@ export function idOfWalkKey(key: string): string {
   return at < 0 ? id : id.slice(0, at);
 }
 
+const PLACE_PREFIX = 'place:';
+const TRAVELLER_PREFIX = 'traveller:';
+
+/**
+ * Rows between two yields of a build run in slices (`buildInSlices`): some milliseconds of work, so a
+ * compaction in the background leaves the rankings their turn.
+ */
+export const ROWS_PER_SLICE = 200_000;
+
 export class WalkIndex {
-  /** Node kinds; nodes appended after the build live in `extraKind`. */
+  /**
+   * Node kinds; nodes appended after the build live in `extraKind`. Places are nodes 0 … placeCount − 1, by
+   * their number (place-ids.ts); then the public travellers; then tags and categories, per city.
+   */
   private constructor(
-    readonly keys: string[],
+    private readonly places: PlaceIds,
+    private readonly placeCount: number,
+    /** Keys of the nodes after the places (travellers, tags, categories, extra nodes). */
+    private readonly otherKeys: string[],
     private readonly kindArr: Uint8Array,
-    readonly byKey: Map<string, number>,
-    /** Place id (without the `place:` prefix) → node: the ranking looks places up by id, many per request. */
-    private readonly placeNodes: Map<string, number>,
+    private readonly otherNodes: Map<string, number>,
+    /** Traveller slot (interaction-index.ts) → node, -1 for a private or dropped one. */
+    private readonly travellerNodes: Int32Array,
     /**
      * CSR with per-kind runs: the neighbours of kind k of node n are targets[runs[4n + k] .. runs[4n + k + 1]),
      * kinds in order (places, travellers, tags, categories). One array for starts and ends, so a node's four
@@ -51,6 +73,8 @@ export class WalkIndex {
      */
     private readonly runs: Int32Array,
     private readonly targets: Int32Array,
+    /** Rows of the interaction index built in: later ones are in the overlay. */
+    readonly rowsUpTo: number,
   ) {
     this.patchedNodes = new Uint8Array(kindArr.length);
   }
@@ -61,82 +85,119 @@ export class WalkIndex {
   /** 1 for a built node that has overlay edges. */
   private readonly patchedNodes: Uint8Array;
   private overlayEdges = 0;
+  /** Travellers first seen after the build, by slot. */
+  private readonly extraTravellers = new Map<number, number>();
 
-  static fromGraph(graph: MultiDirectedGraph | GraphLike): WalkIndex {
-    const g = graph as unknown as GraphLike;
-    const keys: string[] = [];
+  /** Builds the whole index at once. */
+  static build(source: WalkSource): WalkIndex {
+    const steps = WalkIndex.buildInSlices(source);
+    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  }
+
+  /**
+   * The build as a generator that yields every ROWS_PER_SLICE rows or places: a caller may run it to the end
+   * (`build`) or a slice per turn of the event loop (a compaction in the background, travel-graph.ts). The
+   * source must not change meanwhile, but for rows appended at or after `rowsUpTo`.
+   */
+  static *buildInSlices(source: WalkSource): Generator<void, WalkIndex> {
+    const { places, interactions } = source;
+    const rowsUpTo = source.rowsUpTo ?? interactions.rows;
+    const placeCount = places.size;
+    const otherKeys: string[] = [];
     const kinds: number[] = [];
-    const byKey = new Map<string, number>();
-    const placeNodes = new Map<string, number>();
-    const add = (key: string, kind: number) => {
-      byKey.set(key, keys.length);
-      keys.push(key);
+    const otherNodes = new Map<string, number>();
+    const addOther = (key: string, kind: number): number => {
+      const node = placeCount + otherKeys.length;
+      otherNodes.set(key, node);
+      otherKeys.push(key);
       kinds.push(kind);
+      return node;
     };
-    const cityOfPlace = new Map<string, string>();
-    g.forEachNode((key, attrs) => {
-      const kind = KIND_OF_TYPE[attrs.type];
-      // A private traveller (a demo visitor) is nobody's connector: left out, their edges are skipped too.
-      if (kind === undefined || attrs.private) return;
-      // Tags and categories are nodes per city (below): a walk through "wine" stays in the city it started in.
-      if (kind === TAG || kind === CATEGORY) return;
-      if (kind === PLACE) {
-        placeNodes.set(key.slice(key.indexOf(':') + 1), keys.length);
-        cityOfPlace.set(key, attrs.place?.cityId ?? '');
+    // Public travellers, in the order first seen; a private traveller (a demo visitor) is nobody's
+    // connector: no node, and their rows are skipped.
+    const slots = interactions.travellerSlots;
+    const travellerNodes = new Int32Array(slots).fill(-1);
+    for (let t = 0; t < slots; t++) {
+      const id = interactions.travellerId(t);
+      if (id !== null && !interactions.isPrivate(t)) travellerNodes[t] = addOther(TRAVELLER_PREFIX + id, TRAVELLER);
+    }
+    // A place's tags and category, as nodes of that tag in the place's city (`scopedKey`): a walk through
+    // "wine" stays in the city it started in. Practical tags (access, setting) say how a place is, not what
+    // anyone likes: no walk goes through one. Kept as (place, node) pairs for the two passes below.
+    const linkPlace: number[] = [];
+    const linkNode: number[] = [];
+    const scoped = (key: string, city: string, kind: number) => {
+      const k = scopedKey(key, city);
+      return otherNodes.get(k) ?? addOther(k, kind);
+    };
+    source.forEachPlace((n, city, category, tags) => {
+      linkPlace.push(n);
+      linkNode.push(scoped(`category:${category}`, city, CATEGORY));
+      for (const tag of tags) {
+        if (PRACTICAL_TAGS.has(tag)) continue;
+        linkPlace.push(n);
+        linkNode.push(scoped(`tag:${tag}`, city, TAG));
       }
-      add(key, kind);
     });
-    // A place's tag or category is the node of that tag in the place's city (`scopedKey`).
-    const walkTarget = (type: string, source: string, target: string): string | undefined => {
-      if (type !== 'tagged' && type !== 'in_category') return target;
-      // Practical tags (access, setting) say how a place is, not what anyone likes: no walk goes through one.
-      if (type === 'tagged' && PRACTICAL_TAGS.has(target.slice(target.indexOf(':') + 1))) return undefined;
-      const city = cityOfPlace.get(source);
-      return city === undefined ? undefined : scopedKey(target, city);
-    };
-    g.forEachEdge((_k, attrs, source, target) => {
-      const scoped = walkTarget(attrs.type, source, target);
-      if (scoped !== undefined && scoped !== target && !byKey.has(scoped)) add(scoped, attrs.type === 'tagged' ? TAG : CATEGORY);
-    });
-    const n = keys.length;
-    const kindArr = Uint8Array.from(kinds);
+    yield;
+    // The rows the walk reads (a public traveller, a kind with a weight), a slice between yields.
+    function* walkedRows(edge: (traveller: number, place: number, weight: number) => void): Generator<void> {
+      for (let from = 0; from < rowsUpTo; from += ROWS_PER_SLICE) {
+        const to = Math.min(rowsUpTo, from + ROWS_PER_SLICE);
+        interactions.forEach(
+          (t, p, kind) => {
+            const w = WEIGHT_OF_CODE[kind]!;
+            const a = travellerNodes[t]!;
+            if (w > 0 && a >= 0) edge(a, p, w);
+          },
+          from,
+          to,
+        );
+        yield;
+      }
+    }
+    const n = placeCount + otherKeys.length;
+    const kindArr = new Uint8Array(n);
+    for (let i = 0; i < kinds.length; i++) kindArr[placeCount + i] = kinds[i]!;
 
     // Pass 1: degree per (node, neighbour kind), counting weights as repeated entries.
     const counts = new Int32Array(n * 4);
-    const forEachWalkEdge = (cb: (a: number, b: number, weight: number) => void) =>
-      g.forEachEdge((_k, attrs, source, target) => {
-        let weight = 0;
-        if (attrs.type === 'interaction') weight = EDGE_WEIGHT[attrs.kind ?? ''] ?? 0;
-        else if (attrs.type === 'tagged' || attrs.type === 'in_category') weight = 1;
-        if (weight === 0) return;
-        const walked = walkTarget(attrs.type, source, target);
-        const a = byKey.get(source);
-        const b = walked === undefined ? undefined : byKey.get(walked);
-        if (a !== undefined && b !== undefined) cb(a, b, weight);
-      });
-    forEachWalkEdge((a, b, w) => {
-      counts[a * 4 + kindArr[b]!]! += w;
-      counts[b * 4 + kindArr[a]!]! += w;
+    for (let i = 0; i < linkPlace.length; i++) {
+      const a = linkPlace[i]!;
+      const b = linkNode[i]!;
+      counts[a * 4 + kindArr[b]!]!++;
+      counts[b * 4 + PLACE]!++;
+    }
+    yield* walkedRows((a, p, w) => {
+      counts[a * 4 + PLACE]! += w;
+      counts[p * 4 + TRAVELLER]! += w;
     });
 
     // Per-kind runs: each run ends where the next begins (the last node's last run ends at runs[4n]).
     const runs = new Int32Array(n * 4 + 1);
     for (let slot = 0; slot < n * 4; slot++) runs[slot + 1] = runs[slot]! + counts[slot]!;
 
-    // Pass 2: fill, with a write cursor per run.
+    // Pass 2: fill, with a write cursor per run, in the same order as pass 1.
     const targets = new Int32Array(runs[n * 4]!);
     const cursor = runs.slice(0, n * 4);
-    forEachWalkEdge((a, b, w) => {
+    for (let i = 0; i < linkPlace.length; i++) {
+      const a = linkPlace[i]!;
+      const b = linkNode[i]!;
+      targets[cursor[a * 4 + kindArr[b]!]!++] = b;
+      targets[cursor[b * 4 + PLACE]!++] = a;
+    }
+    yield;
+    yield* walkedRows((a, p, w) => {
       for (let i = 0; i < w; i++) {
-        targets[cursor[a * 4 + kindArr[b]!]!++] = b;
-        targets[cursor[b * 4 + kindArr[a]!]!++] = a;
+        targets[cursor[a * 4 + PLACE]!++] = p;
+        targets[cursor[p * 4 + TRAVELLER]!++] = a;
       }
     });
-    return new WalkIndex(keys, kindArr, byKey, placeNodes, runs, targets);
+    return new WalkIndex(places, placeCount, otherKeys, kindArr, otherNodes, travellerNodes, runs, targets, rowsUpTo);
   }
 
   get nodeCount(): number {
-    return this.keys.length;
+    return this.kindArr.length + this.extraKind.length;
   }
 
   get edgeEntries(): number {
@@ -161,9 +222,20 @@ export class WalkIndex {
     return this.overlayEdges > 0 && (node >= this.kindArr.length || this.patchedNodes[node] === 1);
   }
 
-  /** The node of a place, by the place's id. */
+  /** The node of a place, by the place's id (a place added after the build has none: the graph rebuilds). */
   placeNode(placeId: string): number | undefined {
-    return this.placeNodes.get(placeId);
+    const n = this.places.find(placeId);
+    return n !== undefined && n < this.placeCount ? n : undefined;
+  }
+
+  /** The node of a key (`place:…`, `traveller:…`, or a scoped tag or category), if the index has it. */
+  nodeOf(key: string): number | undefined {
+    return key.startsWith(PLACE_PREFIX) ? this.placeNode(key.slice(PLACE_PREFIX.length)) : this.otherNodes.get(key);
+  }
+
+  /** The key of a node (see nodeOf); a place's is made on demand, as a million of them are never asked for. */
+  keyOf(node: number): string {
+    return node < this.placeCount ? PLACE_PREFIX + this.places.id(node) : this.otherKeys[node - this.placeCount]!;
   }
 
   kind(node: number): WalkKind {
@@ -192,23 +264,27 @@ export class WalkIndex {
     return this.overlay.get(node * 4 + kind)![i]!;
   }
 
-  private ensureNode(key: string, kind: WalkKind): number {
-    let node = this.byKey.get(key);
-    if (node === undefined) {
-      node = this.keys.length;
-      this.keys.push(key);
-      this.extraKind.push(kind);
-      this.byKey.set(key, node);
-    }
-    return node;
+  /** The traveller's node (undefined for a private traveller, or one the index has not met). */
+  travellerNode(slot: number): number | undefined {
+    const node = slot < this.travellerNodes.length ? this.travellerNodes[slot]! : (this.extraTravellers.get(slot) ?? -1);
+    return node < 0 ? undefined : node;
   }
 
-  /** Records an interaction without a rebuild. */
-  addInteraction(travellerKey: string, placeKey: string, interactionKind: string): void {
-    const weight = EDGE_WEIGHT[interactionKind] ?? 0;
-    const place = this.byKey.get(placeKey);
-    if (weight === 0 || place === undefined) return;
-    const traveller = this.ensureNode(travellerKey, TRAVELLER);
+  /**
+   * Records a row of the interaction index without a rebuild (its traveller public). `slot` and `place` are
+   * the row's numbers; a place newer than the build has no node (the graph rebuilds after a new place).
+   */
+  addInteraction(slot: number, travellerId: string, place: number, kindCode: number): void {
+    const weight = WEIGHT_OF_CODE[kindCode]!;
+    if (weight === 0 || place >= this.placeCount) return;
+    let traveller = this.travellerNode(slot);
+    if (traveller === undefined) {
+      traveller = this.placeCount + this.otherKeys.length;
+      this.otherKeys.push(TRAVELLER_PREFIX + travellerId);
+      this.otherNodes.set(TRAVELLER_PREFIX + travellerId, traveller);
+      this.extraKind.push(TRAVELLER);
+      this.extraTravellers.set(slot, traveller);
+    }
     for (const node of [traveller, place]) if (node < this.patchedNodes.length) this.patchedNodes[node] = 1;
     for (let i = 0; i < weight; i++) {
       this.push(traveller * 4 + PLACE, place);

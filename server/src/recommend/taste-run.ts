@@ -51,7 +51,7 @@ export function prepareTaste(graph: TravelGraph, ctx: RankingContext, placeNodes
   }
   for (const like of ctx.profile?.likes ?? []) {
     // The interest's node in the traveller's city: the walk from it stays there.
-    const node = index.byKey.get(scopedKey(nodeKey(like.kind === 'category' ? 'category' : 'tag', like.id), ctx.city.id));
+    const node = index.nodeOf(scopedKey(nodeKey(like.kind === 'category' ? 'category' : 'tag', like.id), ctx.city.id));
     if (node === undefined || queries.length >= MAX_QUERIES) continue;
     queries.push({ node, weight: INTEREST_WEIGHT });
     sources.push({ kind: 'interest', interest: like });
@@ -64,8 +64,8 @@ export function prepareTaste(graph: TravelGraph, ctx: RankingContext, placeNodes
     slotOf.set(id, candidates.length);
     candidates.push(node);
   }
-  const self = index.byKey.get(nodeKey('traveller', ctx.travellerId));
-  const twin = ctx.twinId === null ? undefined : index.byKey.get(nodeKey('traveller', ctx.twinId));
+  const self = index.nodeOf(nodeKey('traveller', ctx.travellerId));
+  const twin = ctx.twinId === null ? undefined : index.nodeOf(nodeKey('traveller', ctx.twinId));
   // Seeded by the persona for a demo visitor, so every visitor of Léa sees what Léa would.
   const result = tasteWalk({ index, queries, self, twin, candidates, seed: hashString(ctx.twinId ?? ctx.travellerId) });
   let maxScore = 0;

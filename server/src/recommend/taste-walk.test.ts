@@ -24,8 +24,8 @@ const interactions = [
 ];
 const graph = graphOf({ places: [baratin, otherWine, ramen, gym], interactions });
 const index = graph.walkIndex();
-const n = (id: string) => index.byKey.get(nodeKey('place', id))!;
-const lea = index.byKey.get(nodeKey('traveller', 'lea'));
+const n = (id: string) => index.nodeOf(nodeKey('place', id))!;
+const lea = index.nodeOf(nodeKey('traveller', 'lea'));
 const input = { index, queries: [{ node: n(baratin.id), weight: 1 }], self: lea, candidates: [n(otherWine.id), n(ramen.id), n(gym.id)], seed: 42 };
 
 describe('taste walk', () => {
@@ -39,7 +39,7 @@ describe('taste walk', () => {
     const { bestQuery, connector, lookalikes } = tasteWalk(input);
     expect(bestQuery[0]).toBe(0);
     expect(index.kind(connector[0]!)).toBe(1); // a traveller
-    expect(lookalikes.map((l) => index.keys[l.node])).not.toContain(nodeKey('traveller', 'lea'));
+    expect(lookalikes.map((l) => index.keyOf(l.node))).not.toContain(nodeKey('traveller', 'lea'));
     expect(lookalikes[0]!.visits).toBeGreaterThan(0);
   });
 

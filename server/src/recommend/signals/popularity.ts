@@ -49,7 +49,7 @@ export function popularityValue(rating: number | null, reviewCount: number, inte
 export function ownEntries(index: WalkIndex, ctx: Pick<RankingContext, 'travellerId' | 'twinId'>): ReadonlyMap<number, number> {
   const own = new Map<number, number>();
   for (const id of ctx.twinId === null ? [ctx.travellerId] : [ctx.travellerId, ctx.twinId]) {
-    const node = index.byKey.get(nodeKey('traveller', id));
+    const node = index.nodeOf(nodeKey('traveller', id));
     if (node === undefined) continue;
     for (let i = index.degree(node, PLACE) - 1; i >= 0; i--) {
       const place = index.neighbour(node, PLACE, i);

@@ -163,7 +163,7 @@ function walkReading(c: Candidate, ctx: RankingContext, run: RankRun): SignalRes
 
   const connector = t.result.connector[s]!;
   const connectorKind = connector >= 0 ? t.index.kind(connector) : -1;
-  const connectorId = connector >= 0 ? idOfWalkKey(t.index.keys[connector]!) : '';
+  const connectorId = connector >= 0 ? idOfWalkKey(t.index.keyOf(connector)) : '';
   const targetNode = t.nodes[s]!;
 
   if (source.kind === 'interest') {
