@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { TravelGraph } from '../../server/src/graph/travel-graph.ts';
 import { rank } from '../../server/src/recommend/rank.ts';
 import { Recommender } from '../../server/src/recommend/recommender.ts';
+import type { Interaction } from '../../server/src/travellers/model.ts';
 import { hitByGc, watchGcPauses } from './gc-pauses.ts';
 import { percentile } from './report.ts';
 import { mulberry32, randInt, drawIndex, type Rng } from './random.ts';
@@ -20,6 +21,10 @@ import { around, generateCity, interactionStream, traveller, type SyntheticCity 
  * filled caches), and a server ranks that many in its first seconds.
  */
 export const WARM_UP = 2000;
+/** Interactions appended alone, to time the append rate (at most as many as the graph holds). */
+const APPENDS = 500_000;
+/** Interactions appended before each ranking of the rankings-under-appends loop. */
+const APPENDS_PER_RANKING = 50;
 const MIB = 2 ** 20;
 
 const { values } = parseArgs({ options: { size: { type: 'string' }, rankings: { type: 'string', default: '2000' }, seed: { type: 'string', default: '42' } } });
@@ -49,7 +54,7 @@ phase('interactions', 0, { interactions: city.travellers.place.length });
 
 const before = memory();
 t = performance.now();
-const graph = TravelGraph.build(city.catalogue, interactionStream(city));
+const graph = TravelGraph.build(city.catalogue, interactionStream(city), [], city.travellers.place.length);
 const buildSeconds = (performance.now() - t) / 1000;
 const after = memory();
 const counts = graph.counts();
@@ -102,6 +107,45 @@ phase('rankings', loopSeconds);
 // Heap growth across the loop, after a full collection: a cache that grows per request shows up here.
 const heapGrowthMiB = memory().heap - settled.heap;
 
+/** A new like or visit of a known traveller at a known place, as the change log brings them. */
+function newInteraction(r: Rng, k: number): Interaction {
+  const who = traveller(city, randInt(r, city.travellers.count)).id;
+  const where = city.catalogue.places[randInt(r, city.catalogue.places.length)]!.id;
+  return { travellerId: who, placeId: where, kind: r() < 0.5 ? 'liked' : 'visited', at: new Date(city.start.getTime() + k) };
+}
+
+// Appends alone: how many interactions a second the graph takes in (rows, visit log, walk-index overlay).
+// The objects are made first: what is timed is the graph's part.
+const appendRng = mulberry32(seed + 2);
+const appends = Math.min(APPENDS, city.travellers.place.length);
+const batch = Array.from({ length: appends }, (_v, k) => newInteraction(appendRng, k));
+t = performance.now();
+for (const i of batch) graph.addInteraction(i);
+const appendSeconds = (performance.now() - t) / 1000;
+batch.length = 0;
+phase('appends', appendSeconds, { appends });
+
+// Rankings while appends stream in: APPENDS_PER_RANKING new interactions before each ranking, the event
+// loop given a turn after each (a background compaction runs in those turns, as on a server). Every append
+// must be visible to the next ranking: checked on the place's popularity count each time.
+const streamLatencies = new Float64Array(rankings);
+let invisible = 0;
+const compactionsBefore = graph.compactions;
+t = performance.now();
+for (let r = 0; r < rankings; r++) {
+  for (let k = 0; k < APPENDS_PER_RANKING; k++) {
+    const i = newInteraction(appendRng, appends + r * APPENDS_PER_RANKING + k);
+    const before = graph.interactionCount(i.placeId);
+    const added = graph.addInteraction(i);
+    if (added && graph.interactionCount(i.placeId) <= before) invisible++;
+  }
+  streamLatencies[r] = oneRanking(city, rng).ms;
+  await new Promise((resolve) => setImmediate(resolve));
+}
+const streamSeconds = (performance.now() - t) / 1000;
+const streamSorted = Array.from(streamLatencies).sort((a, b) => a - b);
+phase('rankings-under-appends', streamSeconds, { compactions: graph.compactions - compactionsBefore });
+
 emit({
   type: 'result',
   places: size,
@@ -128,5 +172,13 @@ emit({
   gcPauseMs: pauses.reduce((sum, p) => sum + p.end - p.start, 0),
   rankingsHitByGc: hit.reduce((n, x) => n + x, 0),
   p99WithoutGcMs: percentile(untouched, 99),
+  appends,
+  appendsPerSecond: appends / appendSeconds,
+  streamAppendsPerSecond: (rankings * APPENDS_PER_RANKING) / streamSeconds,
+  streamRankingsPerSecond: rankings / streamSeconds,
+  streamP50Ms: percentile(streamSorted, 50),
+  streamP99Ms: percentile(streamSorted, 99),
+  streamCompactions: graph.compactions - compactionsBefore,
+  invisibleAppends: invisible,
   peakRssMiB: peakRssMiB(),
 });

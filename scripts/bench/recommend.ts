@@ -16,9 +16,15 @@ import { formatTable } from './table.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CHILD = path.join(import.meta.dirname, 'recommend-size.ts');
-const PHASES = ['generate', 'interactions', 'build', 'warm-up', 'rankings'] as const;
+const PHASES = ['generate', 'interactions', 'build', 'warm-up', 'rankings', 'appends', 'rankings-under-appends'] as const;
 const MIB = 2 ** 20;
-const TARGET = { places: 100_000, p99Ms: 10, perSecond: 1_000 };
+/** Issue 25's targets, per size: build time, RSS after the build, p99 and rankings per second on one core. */
+const TARGETS: Record<number, { buildS: number; rssMiB: number | null; p99Ms: number; perSecond: number }> = {
+  100_000: { buildS: 5, rssMiB: null, p99Ms: 3, perSecond: 3_000 },
+  1_000_000: { buildS: 60, rssMiB: 2048, p99Ms: 5, perSecond: 2_000 },
+};
+/** GraphJet's bar for the append rate (edges a second). */
+const APPEND_BAR = 1_000_000;
 
 const { values } = parseArgs({
   options: {
@@ -148,24 +154,78 @@ for (const o of outcomes) {
 }
 
 const ok = outcomes.filter((o): o is Extract<Outcome, { ok: true }> => o.ok);
-const atTarget = ok.find((o) => o.places === TARGET.places)?.result;
-const targets = atTarget
-  ? { p99Ms: atTarget.p99Ms!, p99Met: atTarget.p99Ms! < TARGET.p99Ms, perSecond: atTarget.rankingsPerSecond!, perSecondMet: atTarget.rankingsPerSecond! >= TARGET.perSecond }
-  : null;
+
+console.log('\nAppends: interactions taken in alone, then streamed in while ranking (50 before each ranking, the event loop given a turn after each)');
 console.log(
-  targets
-    ? `Targets at 100k places: p99 ${round(targets.p99Ms)} ms < ${TARGET.p99Ms} ms ${targets.p99Met ? 'MET' : 'NOT MET'}; ${Math.round(targets.perSecond)} rankings/s ≥ ${TARGET.perSecond} ${targets.perSecondMet ? 'MET' : 'NOT MET'}`
-    : 'Targets at 100k places: not measured (100000 not among --sizes, or it failed)',
+  formatTable(
+    ['places', 'appends', 'appends/s', 'streamed/s', 'rankings/s', 'p50 ms', 'p99 ms', 'compactions', 'not visible'],
+    ok.map((o) => {
+      const r = o.result;
+      return [
+        o.places,
+        r.appends!,
+        Math.round(r.appendsPerSecond!),
+        Math.round(r.streamAppendsPerSecond!),
+        Math.round(r.streamRankingsPerSecond!),
+        round(r.streamP50Ms!),
+        round(r.streamP99Ms!),
+        r.streamCompactions!,
+        r.invisibleAppends!,
+      ];
+    }),
+  ),
 );
 
+type Judged = { places: number; what: string; value: number; target: string; met: boolean };
+const judged: Judged[] = [];
+for (const o of ok) {
+  const target = TARGETS[o.places];
+  if (!target) continue;
+  const build = o.phases.find((p) => p.phase === 'build')!;
+  const rss = Math.max(...o.phases.filter((p) => ['build', 'warm-up', 'rankings'].includes(p.phase)).map((p) => p.peakRssMiB));
+  judged.push({ places: o.places, what: 'build s', value: build.seconds, target: `< ${target.buildS}`, met: build.seconds < target.buildS });
+  if (target.rssMiB !== null) judged.push({ places: o.places, what: 'peak RSS MiB', value: rss, target: `< ${target.rssMiB}`, met: rss < target.rssMiB });
+  judged.push({ places: o.places, what: 'p99 ms', value: o.result.p99Ms!, target: `< ${target.p99Ms}`, met: o.result.p99Ms! < target.p99Ms });
+  judged.push({ places: o.places, what: 'rankings/s', value: o.result.rankingsPerSecond!, target: `≥ ${target.perSecond}`, met: o.result.rankingsPerSecond! >= target.perSecond });
+  judged.push({ places: o.places, what: 'appends/s', value: o.result.appendsPerSecond!, target: `≥ ${APPEND_BAR} (GraphJet)`, met: o.result.appendsPerSecond! >= APPEND_BAR });
+  judged.push({ places: o.places, what: 'appends not visible to the next ranking', value: o.result.invisibleAppends!, target: '= 0', met: o.result.invisibleAppends === 0 });
+}
+for (const places of Object.keys(TARGETS).map(Number)) {
+  if (!ok.some((o) => o.places === places)) judged.push({ places, what: 'not measured (not among --sizes, or it failed)', value: NaN, target: '—', met: false });
+}
+console.log('\nTargets (issue 25), each size on one core');
+console.log(
+  formatTable(
+    ['places', 'figure', 'value', 'target', ''],
+    judged.map((j) => [j.places, j.what, Number.isNaN(j.value) ? '—' : round(j.value), j.target, j.met ? 'MET' : 'NOT MET']),
+  ),
+);
+const targets = judged;
+
 // Sub-linear growth: latency ∝ places^k with k < 1, fitted between the smallest and largest size measured.
-let growth: { from: number; to: number; p50Exponent: number; p99Exponent: number } | null = null;
+let growth: { from: number; to: number; p50Exponent: number; p99Exponent: number; buildExponent: number; rssExponent: number; largerFrom: number } | null = null;
 if (ok.length >= 2) {
   const [a, b] = [ok[0]!, ok.at(-1)!];
+  // Memory and build time from the two largest sizes: at the smallest, fixed costs blur the slope.
+  const [c, d] = [ok.at(-2)!, ok.at(-1)!];
+  const kk = (x: number, y: number) => Math.log(y / x) / Math.log(d.places / c.places);
   const k = (x: number, y: number) => Math.log(y / x) / Math.log(b.places / a.places);
-  growth = { from: a.places, to: b.places, p50Exponent: k(a.result.p50Ms!, b.result.p50Ms!), p99Exponent: k(a.result.p99Ms!, b.result.p99Ms!) };
+  const phaseOf = (o: typeof a, name: string) => o.phases.find((p) => p.phase === name)!;
+  growth = {
+    from: a.places,
+    to: b.places,
+    p50Exponent: k(a.result.p50Ms!, b.result.p50Ms!),
+    p99Exponent: k(a.result.p99Ms!, b.result.p99Ms!),
+    buildExponent: kk(phaseOf(c, 'build').seconds, phaseOf(d, 'build').seconds),
+    rssExponent: kk(phaseOf(c, 'build').rssMiB as number, phaseOf(d, 'build').rssMiB as number),
+    largerFrom: c.places,
+  };
   const sub = growth.p50Exponent < 1 && growth.p99Exponent < 1;
+  const linear = growth.buildExponent <= 1.1 && growth.rssExponent <= 1.1;
   console.log(`Growth ${a.places} → ${b.places} places: p50 ∝ places^${round(growth.p50Exponent)}, p99 ∝ places^${round(growth.p99Exponent)} (${sub ? 'sub-linear' : 'NOT sub-linear'})`);
+  console.log(
+    `Growth ${c.places} → ${d.places} places: build time ∝ places^${round(growth.buildExponent)}, graph RSS ∝ places^${round(growth.rssExponent)} (${linear ? 'linear or better' : 'NOT linear'}; interactions grow with places, 10 a place)`,
+  );
 }
 const peakRssMiB = Math.max(...outcomes.map((o) => o.peakRssMiB));
 console.log(

@@ -9,7 +9,7 @@ import type { LeisureCategoryId } from '../../shared/src/index.ts';
 import { CATEGORY_IDS, CATEGORY_SHARE, CUISINE_TAGS, EVENT_KIND, FACET_TAGS, OPENING_HOURS, UNKNOWN_HOURS_SHARE } from './city-vocabulary.ts';
 import { cumulative, drawIndex, gaussian, mulberry32, randInt, zipfWeights, type Rng } from './random.ts';
 import type { Interaction, Traveller } from '../../server/src/travellers/model.ts';
-import { generateTravellers, streamInteractions, toInteractions, travellerAt, type TravellerColumns } from './synthetic-travellers.ts';
+import { asStored, generateTravellers, streamInteractions, toInteractions, travellerAt, type TravellerColumns } from './synthetic-travellers.ts';
 
 export interface SyntheticCityOptions {
   places: number;
@@ -163,7 +163,7 @@ function generatePlaces(rng: Rng, n: number, hs: Hotspots, hotspotOf: Int32Array
     const rank = rankOf[i]!;
     const reviews = rank >= 0 ? (3000 / (rank + 1)) * (0.3 + rng()) : 20 * rng();
     places[i] = {
-      id: `synth:p${i}`,
+      id: asStored(`synth:p${i}`),
       agencyId: 'bench',
       cityId: city.id,
       name: `${category.replace('_', ' ')} ${i}`,

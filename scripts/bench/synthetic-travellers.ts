@@ -10,6 +10,13 @@ import { CATEGORY_IDS, CATEGORY_SHARE, CUISINE_TAGS, FACET_TAGS } from './city-v
 import { cumulative, drawIndex, randInt, zipfRank, zipfWeights, type Rng } from './random.ts';
 import type { Hotspots } from './synthetic-city.ts';
 
+/**
+ * An id as a store's driver hands it out: one flat string. A template literal of 13 characters or more is a
+ * rope (a V8 cons string), and a rope as a Map key costs twice a flat string's lookup; the server only ever
+ * gets flat ones, from SQLite or PostgreSQL.
+ */
+export const asStored = (s: string) => Buffer.from(s, 'latin1').toString('latin1');
+
 export const PLACES_PER_TRAVELLER = 5;
 export const MEAN_INTERACTIONS = 50;
 export const KINDS: InteractionKind[] = ['visited', 'liked', 'dismissed', 'been_there'];
@@ -107,7 +114,7 @@ export function toInteractions(t: TravellerColumns, places: Place[], now: Date):
 export function* streamInteractions(t: TravellerColumns, places: Place[], now: Date): Generator<Interaction> {
   const nowMs = now.getTime();
   for (let i = 0; i < t.count; i++) {
-    const travellerId = `synth-t${i}`;
+    const travellerId = asStored(`synth-t${i}`);
     for (let j = t.start[i]!; j < t.start[i + 1]!; j++) {
       yield { travellerId, placeId: places[t.place[j]!]!.id, kind: KINDS[t.kind[j]!]!, at: new Date(nowMs - t.minutesAgo[j]! * 60_000) };
     }
@@ -120,7 +127,7 @@ export function travellerAt(t: TravellerColumns, i: number, cityId: string): Tra
   const tags = [t.likeTags[2 * i]!, t.likeTags[2 * i + 1]!].filter((x) => x !== NONE16);
   const dislike = t.dislikeCategory[i]!;
   return {
-    id: `synth-t${i}`,
+    id: asStored(`synth-t${i}`),
     agencyId: 'bench',
     name: `Traveller ${i}`,
     locale: 'en',

@@ -6,6 +6,7 @@
  * touches graphology directly.
  */
 import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { MultiDirectedGraph } from 'graphology';
 import type { Catalogue, CatalogueEvent, City, Offer, Place, Promotion } from '../catalogue/model.ts';
 import { PromotionIndex, type PromotionsByTarget } from '../recommend/promotions.ts';
@@ -114,8 +115,24 @@ export class TravelGraph {
   private readonly areaLabels = new Map<string, string | null>();
   /** The catalogue's places per area, for the labels; built when first asked, dropped when a place changes. */
   private placesByArea: Map<string, PlaceEntry[]> | null = null;
-  /** Overlay edges tolerated before the walk index is rebuilt from scratch. */
+  /**
+   * Overlay edges at which a compacted walk index starts being built in the background (a slice of rows
+   * per turn of the event loop, `compactInBackground`): WALK_OVERLAY_LIMIT, or WALK_OVERLAY_SHARE of the
+   * built index if more, so that a compaction's cost (all the rows) is paid once per so many appends
+   * whatever the graph's size. The overlay keeps taking appends meanwhile, up to WALK_OVERLAY_HARD_LIMIT
+   * times that, past which the index is dropped and rebuilt at the next ranking.
+   */
   static readonly WALK_OVERLAY_LIMIT = 20_000;
+  static readonly WALK_OVERLAY_SHARE = 0.05;
+  static readonly WALK_OVERLAY_HARD_LIMIT = 4;
+  /** Milliseconds of compaction per turn of the event loop: a ranking waits at most about this long. */
+  static readonly COMPACTION_SLICE_MS = 4;
+  /** The compaction under way, with what it was started from (a change to either makes it void). */
+  private compaction: { catalogue: number; rows: number } | null = null;
+  /** Bumped by every change of the places the walk index is built from. */
+  private catalogueVersion = 0;
+  /** Compactions swapped in so far (the health endpoint and the benchmark report it). */
+  compactions = 0;
   private readonly visits = new VisitLog();
   /** Bumped by every change to what the digest covers, so the digest is computed once per state. */
   private version = 0;
@@ -132,7 +149,12 @@ export class TravelGraph {
     return this.digestCache.value;
   }
 
-  static build(catalogue: Catalogue, interactions: Iterable<Interaction>, privateTravellers: Iterable<string> = []): TravelGraph {
+  /**
+   * The graph of a catalogue and its interactions, every index built. `interactions` may be a stream (a
+   * store's cursor): nothing of it is kept but its rows; `expectedInteractions` (a count the store gives
+   * cheaply) sizes the rows once instead of growing them.
+   */
+  static build(catalogue: Catalogue, interactions: Iterable<Interaction>, privateTravellers: Iterable<string> = [], expectedInteractions?: number): TravelGraph {
     const graph = new TravelGraph();
     for (const id of privateTravellers) graph.addPrivateTraveller(id);
     for (const city of catalogue.cities) graph.upsertCity(city);
@@ -141,18 +163,22 @@ export class TravelGraph {
     for (const event of catalogue.events) graph.upsertEvent(event);
     for (const offer of catalogue.offers) graph.upsertOffer(offer);
     for (const promotion of catalogue.promotions) graph.upsertPromotion(promotion);
-    if (Array.isArray(interactions)) graph.interactions.reserve(interactions.length);
+    graph.interactions.reserve(Array.isArray(interactions) ? interactions.length : (expectedInteractions ?? 0));
     // No walk index yet, so each interaction is a row and nothing more; the index is built once below.
     for (const i of interactions) graph.addInteraction(i);
-    // Built now rather than at the first ranking, which would otherwise pay for it.
-    graph.walkIndex();
+    // Built now rather than at the first ranking, which would otherwise pay for them: the walk index, the
+    // spatial index and the place table.
+    graph.placeTable();
     return graph;
   }
 
-  private ensureNode(type: 'category' | 'tag' | 'area', id: string): string {
-    const key = nodeKey(type, id);
-    if (!this.g.hasNode(key)) this.g.addNode(key, { type });
-    return key;
+  /** Categories, tags and areas already in the structure, by id: a million places name a few hundred. */
+  private readonly known = { category: new Set<string>(), tag: new Set<string>(), area: new Set<string>() };
+
+  private ensureNode(type: 'category' | 'tag' | 'area', id: string): void {
+    if (this.known[type].has(id)) return;
+    this.known[type].add(id);
+    this.g.addNode(nodeKey(type, id), { type });
   }
 
   /** Structural edges are unique per (type, source, target); the key makes re-adding a no-op. */
@@ -211,13 +237,14 @@ export class TravelGraph {
     this.areaLabels.clear();
     this.placesByArea = null;
     this.walk = null;
+    this.catalogueVersion++;
     this.version++;
   }
 
   private addArea(area: string, cityId: string): void {
-    const key = nodeKey('area', area);
-    if (this.g.hasNode(key)) return;
+    if (this.known.area.has(area)) return;
     this.ensureNode('area', area);
+    const key = nodeKey('area', area);
     const city = nodeKey('city', cityId);
     if (this.g.hasNode(city)) this.link('in_city', key, city);
     for (const n of neighbourAreas(area)) {
@@ -336,9 +363,55 @@ export class TravelGraph {
     if (!result.added) return result;
     const slot = this.interactions.traveller(i.travellerId)!;
     if (this.interactions.isPrivate(slot) || !this.walk) return result; // not in the walk index, or none to patch
-    if (this.walk.overlaySize < TravelGraph.WALK_OVERLAY_LIMIT) this.walk.addInteraction(slot, i.travellerId, this.placeIds.find(i.placeId)!, codeOf(i.kind));
-    else this.walk = null;
+    const limit = Math.max(TravelGraph.WALK_OVERLAY_LIMIT, this.walk.builtEntries * TravelGraph.WALK_OVERLAY_SHARE);
+    if (this.walk.overlaySize >= limit * TravelGraph.WALK_OVERLAY_HARD_LIMIT) {
+      this.walk = null;
+      return result;
+    }
+    this.walk.addInteraction(slot, i.travellerId, this.placeIds.find(i.placeId)!, codeOf(i.kind));
+    if (this.walk.overlaySize >= limit) this.compactInBackground();
     return result;
+  }
+
+  /**
+   * Builds a walk index of every row so far, a slice per turn of the event loop, and swaps it in with the
+   * rows appended meanwhile as its overlay: appends stay visible to every ranking, and none waits for a
+   * rebuild. A removal or a catalogue change meanwhile (the row numbers or the places moved) voids it:
+   * those drop the index, which the next ranking rebuilds.
+   */
+  private compactInBackground(): void {
+    if (this.compaction) return;
+    const from = { catalogue: this.catalogueVersion, rows: this.interactions.generation };
+    this.compaction = from;
+    const steps = WalkIndex.buildInSlices({ ...this.walkSource(), rowsUpTo: this.interactions.rows });
+    const stillValid = () => this.compaction === from && from.catalogue === this.catalogueVersion && from.rows === this.interactions.generation && this.walk !== null;
+    const slice = () => {
+      if (!stillValid()) {
+        if (this.compaction === from) this.compaction = null;
+        return;
+      }
+      const until = performance.now() + TravelGraph.COMPACTION_SLICE_MS;
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          this.swapIn(step.value);
+          this.compaction = null;
+          return;
+        }
+        if (performance.now() >= until) break;
+      }
+      setImmediate(slice);
+    };
+    setImmediate(slice);
+  }
+
+  private swapIn(index: WalkIndex): void {
+    // The rows appended while it was built are its overlay, as they were the old index's.
+    this.interactions.forEach((t, p, kind) => {
+      if (!this.interactions.isPrivate(t)) index.addInteraction(t, this.interactions.travellerId(t)!, p, kind);
+    }, index.rowsUpTo);
+    this.walk = index;
+    this.compactions++;
   }
 
   /** Takes an interaction back (an undo). The walk index is rebuilt unless the traveller was never in it. */
@@ -373,6 +446,7 @@ export class TravelGraph {
   walkIndex(): WalkIndex {
     if (this.walk) return this.walk;
     this.walk = WalkIndex.build(this.walkSource());
+    this.compaction = null;
     return this.walk;
   }
 

@@ -60,14 +60,26 @@ export class VisitLog {
     this.travellers.delete(travellerId);
   }
 
-  /** Forgets a traveller's visits to one place (an undo of a visit). */
+  /**
+   * Forgets a traveller's visits to one place (an undo of a visit, or a fact whose time moved), in place:
+   * each visit's transitions come out and its neighbours are joined, so it costs the traveller's visits, not
+   * a rebuild of them per visit.
+   */
   removeVisits(travellerId: string, placeId: string): void {
     const s = this.travellers.get(travellerId);
     if (!s || !s.counts.has(placeId)) return;
-    const kept: Visit[] = [];
-    for (let i = 0; i < s.at.length; i++) if (s.places[i] !== placeId) kept.push({ placeId: s.places[i]!, at: s.at[i]! });
-    this.dropTraveller(travellerId);
-    for (const v of kept) this.add(travellerId, v.placeId, v.at, s.shared);
+    for (let i = s.places.length - 1; i >= 0; i--) {
+      if (s.places[i] !== placeId) continue;
+      if (s.shared) {
+        if (i > 0) this.link(s, i - 1, i, -1);
+        if (i + 1 < s.at.length) this.link(s, i, i + 1, -1);
+      }
+      s.places.splice(i, 1);
+      s.at.splice(i, 1);
+      // The neighbours now follow each other (when within a day of each other, as link checks).
+      if (s.shared && i > 0 && i < s.at.length) this.link(s, i - 1, i, 1);
+    }
+    s.counts.delete(placeId);
   }
 
   visitCount(travellerId: string, placeId: string): number {

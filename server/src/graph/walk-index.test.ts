@@ -5,6 +5,7 @@ import { mulberry32 } from '../recommend/seeded-random.ts';
 import { graphOf, place } from '../test-support/fixtures.ts';
 import type { Interaction } from '../travellers/model.ts';
 import { INTERACTION_KINDS } from './interaction-index.ts';
+import { TravelGraph } from './travel-graph.ts';
 import { nodeKey } from './travel-graph.ts';
 import { CATEGORY, idOfWalkKey, PLACE, scopedKey, TAG, TRAVELLER } from './walk-index.ts';
 
@@ -153,6 +154,48 @@ describe('walk index', () => {
       expect(rebuilt).not.toBe(built);
       const withoutT3 = plainNeighbours(interactions.filter((i) => i.travellerId !== 't3'));
       expect(compactNeighbours(rebuilt, withoutT3.keys())).toEqual(withoutT3);
+    });
+
+    it('compacts in the background once the overlay is full, keeping every append visible meanwhile', async () => {
+      const g = graphOf({ places, interactions: interactions.slice(0, 300) });
+      const built = g.walkIndex();
+      // Enough distinct likes to pass the overlay's limit (a like is two entries).
+      const many: Interaction[] = [];
+      for (let k = 0; many.length * 2 <= TravelGraph.WALK_OVERLAY_LIMIT; k++) {
+        many.push({ travellerId: `bulk${Math.floor(k / places.length)}`, placeId: places[k % places.length]!.id, kind: 'liked', at: new Date(Date.UTC(2026, 10, 1) + k) });
+      }
+      const all = [...interactions.slice(0, 300), ...many];
+      for (const i of many) g.addInteraction(i);
+      // Not yet swapped: the same index, with everything in its overlay.
+      expect(g.walkIndex()).toBe(built);
+      expect(g.compactions).toBe(0);
+      const late = interactions.slice(300, 320);
+      for (const i of late) g.addInteraction(i);
+      while (g.compactions === 0) await new Promise((resolve) => setImmediate(resolve));
+      const compacted = g.walkIndex();
+      expect(compacted).not.toBe(built);
+      // What arrived while it was built is in its overlay, not lost.
+      expect(compacted.overlaySize).toBeLessThan(TravelGraph.WALK_OVERLAY_LIMIT);
+      const plain = plainNeighbours([...all, ...late]);
+      expect(compactNeighbours(compacted, plain.keys())).toEqual(plain);
+    });
+
+    it('drops a compaction that a removal made stale, and rebuilds without the removed row', async () => {
+      const g = graphOf({ places, interactions });
+      g.walkIndex();
+      for (let k = 0; k * 2 <= TravelGraph.WALK_OVERLAY_LIMIT; k++)
+        g.addInteraction({ travellerId: `bulk${Math.floor(k / places.length)}`, placeId: places[k % places.length]!.id, kind: 'liked', at: new Date(k) });
+      const gone = interactions.find((i) => i.kind === 'liked')!;
+      g.removeInteraction(gone);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(g.compactions).toBe(0);
+      const rebuilt = g.walkIndex();
+      expect(rebuilt.overlaySize).toBe(0);
+      const place = rebuilt.placeNode(gone.placeId)!;
+      const travellerNode = rebuilt.nodeOf(`traveller:${gone.travellerId}`);
+      const neighbours = Array.from({ length: rebuilt.degree(place, TRAVELLER) }, (_v, i) => rebuilt.neighbour(place, TRAVELLER, i));
+      const stillThere = interactions.some((i) => i !== gone && i.travellerId === gone.travellerId && i.placeId === gone.placeId && (i.kind === 'liked' || i.kind === 'visited'));
+      expect(neighbours.includes(travellerNode ?? -1)).toBe(stillThere);
     });
   });
 });

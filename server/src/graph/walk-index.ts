@@ -204,6 +204,11 @@ export class WalkIndex {
     return this.targets.length + this.overlayEdges * 2;
   }
 
+  /** Entries in the CSR arrays (each edge twice, weighted): what a compaction rewrites. */
+  get builtEntries(): number {
+    return this.targets.length;
+  }
+
   get overlaySize(): number {
     return this.overlayEdges;
   }
