@@ -19,8 +19,6 @@ export interface Visit {
 interface Sequence {
   places: string[];
   at: number[];
-  /** Visits per place, so a count is one lookup. */
-  counts: Map<string, number>;
   /** Counted in the shared transitions: false for a private traveller (a demo visitor). */
   shared: boolean;
 }
@@ -34,7 +32,7 @@ export class VisitLog {
   /** Records a visit; returns false when it is the same visit as one already recorded. */
   add(travellerId: string, placeId: string, at: number, shared = true): boolean {
     let s = this.travellers.get(travellerId);
-    if (!s) this.travellers.set(travellerId, (s = { places: [], at: [], counts: new Map(), shared }));
+    if (!s) this.travellers.set(travellerId, (s = { places: [], at: [], shared }));
     // Visits mostly arrive in time order: search from the end. Two visits at the same instant are ordered by
     // place, so the transitions do not depend on the order the visits arrived in.
     let i = s.at.length;
@@ -44,7 +42,6 @@ export class VisitLog {
     if (s.shared && i > 0 && i < s.at.length) this.link(s, i - 1, i, -1);
     s.places.splice(i, 0, placeId);
     s.at.splice(i, 0, at);
-    s.counts.set(placeId, (s.counts.get(placeId) ?? 0) + 1);
     if (s.shared) {
       if (i > 0) this.link(s, i - 1, i, 1);
       if (i + 1 < s.at.length) this.link(s, i, i + 1, 1);
@@ -67,7 +64,7 @@ export class VisitLog {
    */
   removeVisits(travellerId: string, placeId: string): void {
     const s = this.travellers.get(travellerId);
-    if (!s || !s.counts.has(placeId)) return;
+    if (!s) return;
     for (let i = s.places.length - 1; i >= 0; i--) {
       if (s.places[i] !== placeId) continue;
       if (s.shared) {
@@ -79,11 +76,16 @@ export class VisitLog {
       // The neighbours now follow each other (when within a day of each other, as link checks).
       if (s.shared && i > 0 && i < s.at.length) this.link(s, i - 1, i, 1);
     }
-    s.counts.delete(placeId);
   }
 
   visitCount(travellerId: string, placeId: string): number {
-    return this.travellers.get(travellerId)?.counts.get(placeId) ?? 0;
+    // A scan, not a Map per traveller: a traveller has tens of visits, and at a million places the Maps
+    // cost some 200 MB for a count nobody asks for on the ranking path.
+    const s = this.travellers.get(travellerId);
+    if (!s) return 0;
+    let n = 0;
+    for (const p of s.places) if (p === placeId) n++;
+    return n;
   }
 
   /** The traveller's visits, oldest first. */
