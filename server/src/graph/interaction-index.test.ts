@@ -26,9 +26,9 @@ describe('interaction index', () => {
     index.add('tom', 'p1', 'liked', at(2));
     index.add('lea', 'p2', 'visited', at(3));
     index.add('lea', 'p3', 'saved', at(4));
-    expect(index.remove('lea', 'p2', 'visited')).toBe(true);
-    expect(index.remove('lea', 'p2', 'visited')).toBe(false);
-    expect(index.remove('lea', 'p1', 'dismissed')).toBe(false);
+    expect(index.remove('lea', 'p2', 'visited')).toBe(at(3));
+    expect(index.remove('lea', 'p2', 'visited')).toBeNull();
+    expect(index.remove('lea', 'p1', 'dismissed')).toBeNull();
     expect(index.of('lea').map((i) => i.placeId)).toEqual(['p1', 'p3']);
     // The chain still ends where it should: a new row goes after the last live one.
     index.add('lea', 'p4', 'liked', at(5));
@@ -62,7 +62,8 @@ describe('interaction index', () => {
         const placeId = pick(placeIds);
         const kind = pick(INTERACTION_KINDS);
         const key = `${traveller}|${placeId}|${kind}`;
-        expect(index.remove(traveller, placeId, kind)).toBe(plain.delete(key));
+        expect(index.remove(traveller, placeId, kind)).toBe(plain.get(key)?.at ?? null);
+        plain.delete(key);
       } else {
         index.dropTraveller(traveller);
         for (const key of [...plain.keys()]) if (key.startsWith(`${traveller}|`)) plain.delete(key);

@@ -178,16 +178,18 @@ export class InteractionIndex {
 
   /**
    * Records an interaction; the same traveller, place and kind again only moves its time forward (one row
-   * per fact, as the store keeps it). Returns the row and whether it is new.
+   * per fact, as the store keeps it). Returns the row, whether it is new, and the row's time before (null
+   * for a new row).
    */
-  add(travellerId: string, placeId: string, kind: InteractionKind, at: number): { row: number; added: boolean } {
+  add(travellerId: string, placeId: string, kind: InteractionKind, at: number): { row: number; added: boolean; before: number | null } {
     const t = this.ensureTraveller(travellerId);
     const place = this.places.number(placeId);
     const code = codeOf(kind);
     const existing = this.find(t, place, code);
     if (existing !== NONE) {
-      if (at > this.atMs[existing]!) this.atMs[existing] = at;
-      return { row: existing, added: false };
+      const before = this.atMs[existing]!;
+      if (at > before) this.atMs[existing] = at;
+      return { row: existing, added: false, before };
     }
     if (this.rowCount === this.travellerOf.length) this.reserve(1);
     const r = this.rowCount++;
@@ -202,7 +204,7 @@ export class InteractionIndex {
     this.liveCount++;
     if (this.factSlotsUsed + 1 > this.facts.length * MAX_LOAD) this.rehash();
     else this.remember(r);
-    return { row: r, added: true };
+    return { row: r, added: true, before: null };
   }
 
   /** The time of a row (the latest of the fact's repeats). */
@@ -210,11 +212,11 @@ export class InteractionIndex {
     return this.atMs[row]!;
   }
 
-  /** Takes one interaction back; false when it was not held. */
-  remove(travellerId: string, placeId: string, kind: InteractionKind): boolean {
+  /** Takes one interaction back; returns its time, or null when it was not held. */
+  remove(travellerId: string, placeId: string, kind: InteractionKind): number | null {
     const t = this.travellerNumber.get(travellerId);
     const place = this.places.find(placeId);
-    if (t === undefined || place === undefined) return false;
+    if (t === undefined || place === undefined) return null;
     const code = codeOf(kind);
     let previous = NONE;
     for (let r = this.firstRow[t]!; r !== NONE; previous = r, r = this.nextOfTraveller[r]!) {
@@ -223,11 +225,12 @@ export class InteractionIndex {
       if (previous === NONE) this.firstRow[t] = next;
       else this.nextOfTraveller[previous] = next;
       if (this.lastRow[t] === r) this.lastRow[t] = previous;
+      const at = this.atMs[r]!;
       this.kill(r);
       this.compactIfSparse();
-      return true;
+      return at;
     }
-    return false;
+    return null;
   }
 
   /** Forgets a traveller and every row of theirs (erasure); false when they were not held. */

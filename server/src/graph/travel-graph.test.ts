@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { event, graphOf, offer, PARIS, place } from '../test-support/fixtures.ts';
 import { TravelGraph } from './travel-graph.ts';
+import type { Interaction } from '../travellers/model.ts';
 import { CATEGORY_IDS } from '@escale/shared';
 import { areaOf } from './areas.ts';
 import { HOLDS_EVENTS, HOLDS_OFFERS, UNKNOWN_PRICE } from './place-table.ts';
@@ -145,5 +146,53 @@ describe('travel graph', () => {
     // A catalogue record's content counts, not only its id.
     two.upsertPlace({ ...bar, name: 'Renamed' });
     expect(two.digest()).not.toBe(one.digest());
+  });
+
+  it('keeps a digest that two graphs share whatever path led them to the same records', () => {
+    const p1 = place({ name: 'Le Comptoir' });
+    const p2 = place({ category: 'museum' });
+    const gone = place({ name: 'Closed for good' });
+    const e1 = event(p1);
+    const e2 = event(p2);
+    const o1 = offer(p1);
+    const at = (day: number) => new Date(Date.UTC(2026, 10, day));
+    const final: Interaction[] = [
+      { travellerId: 'lea', placeId: p1.id, kind: 'liked', at: at(5) },
+      { travellerId: 'lea', placeId: p2.id, kind: 'visited', at: at(6) },
+      { travellerId: 'tom', placeId: p1.id, kind: 'dismissed', at: at(7) },
+      { travellerId: 'visitor', placeId: p2.id, kind: 'saved', at: at(8) },
+    ];
+    const direct = TravelGraph.build(
+      {
+        agencies: [{ id: 'demo', name: 'Demo' }],
+        cities: [PARIS],
+        places: [p1, p2],
+        archivedPlaces: [gone],
+        events: [e1],
+        offers: [o1],
+        promotions: [],
+        withdrawn: { events: [], offers: [], promotions: [] },
+      },
+      final,
+      ['visitor'],
+    );
+    // Another way there: older versions first, records that came and went, repeats at earlier times.
+    const other = graphOf({ places: [{ ...p1, name: 'Le Comptoir (old name)' }, gone], events: [e1, e2] });
+    other.upsertPlace(p2);
+    other.upsertPlace(p1);
+    other.archivePlace(gone);
+    other.removeEvent(e2.id);
+    other.upsertOffer({ ...o1, title: 'draft' });
+    other.upsertOffer(o1);
+    other.addInteraction({ travellerId: 'ana', placeId: p1.id, kind: 'liked', at: at(1) });
+    other.addPrivateTraveller('visitor');
+    for (const i of [...final].reverse()) other.addInteraction(i);
+    other.addInteraction({ ...final[0]!, at: at(2) }); // an older repeat changes nothing
+    other.addInteraction({ travellerId: 'lea', placeId: p1.id, kind: 'visited', at: at(3) });
+    other.removeInteraction({ travellerId: 'lea', placeId: p1.id, kind: 'visited' });
+    other.dropTraveller('ana');
+    expect(other.digest()).toBe(direct.digest());
+    other.addInteraction({ ...final[0]!, at: at(9) }); // a newer repeat moves the fact's time
+    expect(other.digest()).not.toBe(direct.digest());
   });
 });

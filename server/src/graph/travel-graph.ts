@@ -5,7 +5,6 @@
  * interactions are in compact columns and the walk index (see the class). Nothing outside this module
  * touches graphology directly.
  */
-import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { MultiDirectedGraph } from 'graphology';
 import type { Catalogue, CatalogueEvent, City, Offer, Place, Promotion } from '../catalogue/model.ts';
@@ -13,7 +12,8 @@ import { PromotionIndex, type PromotionsByTarget } from '../recommend/promotions
 import type { Interaction } from '../travellers/model.ts';
 import { areaLabel } from './area-names.ts';
 import { areaOf, neighbourAreas } from './areas.ts';
-import { codeOf, InteractionIndex, kindOf } from './interaction-index.ts';
+import { codeOf, InteractionIndex } from './interaction-index.ts';
+import { LinesDigest } from './lines-digest.ts';
 import { PlaceIds } from './place-ids.ts';
 import { PlaceTable } from './place-table.ts';
 import { SpatialIndex } from './spatial-index.ts';
@@ -93,6 +93,8 @@ export class TravelGraph {
   /** The catalogue's places by number; archived ones are in `archived` instead. */
   private readonly entries: (PlaceEntry | undefined)[] = [];
   private liveEntries = 0;
+  /** Tags of the catalogue's places, each place's counted once: the health endpoint reports it. */
+  private taggedRelations = 0;
   /**
    * Places the agency took out of its catalogue. Their numbers stay, with the interactions that name them
    * (they are travellers' history, and a graph built afresh holds them too), but they are in no index a
@@ -135,8 +137,7 @@ export class TravelGraph {
   compactions = 0;
   private readonly visits = new VisitLog();
   /** Bumped by every change to what the digest covers, so the digest is computed once per state. */
-  private version = 0;
-  private digestCache: { version: number; value: string } | null = null;
+  private readonly digestLines = new LinesDigest();
 
   /**
    * A digest of what the store decides (the catalogue's records, private travellers, every interaction
@@ -144,9 +145,7 @@ export class TravelGraph {
    * that only structure the catalogue (categories, tags, areas) follow from the places and are left out.
    */
   digest(): string {
-    if (this.digestCache?.version === this.version) return this.digestCache.value;
-    this.digestCache = { version: this.version, value: this.computeDigest() };
-    return this.digestCache.value;
+    return this.digestLines.value();
   }
 
   /**
@@ -189,10 +188,12 @@ export class TravelGraph {
 
   upsertCity(city: City): void {
     const key = nodeKey('city', city.id);
+    const previous = this.cityById.get(city.id);
+    if (previous) this.digestLines.remove(cityLine(previous));
+    this.digestLines.add(cityLine(city));
     this.cityById.set(city.id, city);
     if (this.g.hasNode(key)) this.g.replaceNodeAttributes(key, { type: 'city', city });
     else this.g.addNode(key, { type: 'city', city });
-    this.version++;
   }
 
   private entryOf(id: string): PlaceEntry | undefined {
@@ -204,7 +205,13 @@ export class TravelGraph {
     const n = this.placeIds.number(place.id);
     const previous = this.entries[n];
     if (!previous) this.liveEntries++;
-    this.archived.delete(n);
+    else {
+      this.digestLines.remove(placeLine(previous.id, previous.place));
+      this.taggedRelations -= distinctCount(previous.place.tags);
+    }
+    this.taggedRelations += distinctCount(place.tags);
+    this.forgetArchived(n);
+    this.digestLines.add(placeLine(this.placeIds.id(n), place));
     this.ensureNode('category', place.category);
     for (const tag of place.tags) this.ensureNode('tag', tag);
     // H3 costs microseconds a call: a place that did not move keeps its area.
@@ -223,14 +230,26 @@ export class TravelGraph {
   /** Takes a place out of every suggestion (the agency archived it); see `archived` for what stays. */
   archivePlace(place: Place): void {
     const n = this.placeIds.number(place.id);
-    if (this.entries[n]) {
+    const live = this.entries[n];
+    if (live) {
+      this.digestLines.remove(placeLine(live.id, live.place));
+      this.taggedRelations -= distinctCount(live.place.tags);
       this.entries[n] = undefined;
       this.liveEntries--;
     }
+    this.forgetArchived(n);
     this.archived.set(n, place);
+    this.digestLines.add(placeLine(this.placeIds.id(n), place, true));
     this.spatial.delete(place.id);
     for (const index of this.byTag.values()) index.delete(place.id);
     this.placeChanged();
+  }
+
+  private forgetArchived(n: number): void {
+    const archived = this.archived.get(n);
+    if (!archived) return;
+    this.digestLines.remove(placeLine(this.placeIds.id(n), archived, true));
+    this.archived.delete(n);
   }
 
   private placeChanged(): void {
@@ -238,7 +257,6 @@ export class TravelGraph {
     this.placesByArea = null;
     this.walk = null;
     this.catalogueVersion++;
-    this.version++;
   }
 
   private addArea(area: string, cityId: string): void {
@@ -256,6 +274,9 @@ export class TravelGraph {
   }
 
   upsertEvent(event: CatalogueEvent): void {
+    const previous = this.eventsByPlace.get(event.id);
+    if (previous) this.digestLines.remove(recordLine('event', previous));
+    this.digestLines.add(recordLine('event', event));
     for (const placeId of this.eventsByPlace.set(event)) {
       const entry = this.entryOf(placeId);
       if (entry) {
@@ -263,10 +284,12 @@ export class TravelGraph {
         this.heldChanged(entry);
       }
     }
-    this.version++;
   }
 
   upsertOffer(offer: Offer): void {
+    const previous = this.offersByPlace.get(offer.id);
+    if (previous) this.digestLines.remove(recordLine('offer', previous));
+    this.digestLines.add(recordLine('offer', offer));
     for (const placeId of this.offersByPlace.set(offer)) {
       const entry = this.entryOf(placeId);
       if (entry) {
@@ -274,37 +297,40 @@ export class TravelGraph {
         this.heldChanged(entry);
       }
     }
-    this.version++;
   }
 
   /** An event no longer published (archived, or back to a draft): no longer a candidate. */
   removeEvent(id: string): void {
-    this.removeItem(this.eventsByPlace, id, (entry, placeId) => (entry.events = this.eventsByPlace.at(placeId)));
+    this.removeItem(this.eventsByPlace, 'event', id, (entry, placeId) => (entry.events = this.eventsByPlace.at(placeId)));
   }
 
   removeOffer(id: string): void {
-    this.removeItem(this.offersByPlace, id, (entry, placeId) => (entry.offers = this.offersByPlace.at(placeId)));
+    this.removeItem(this.offersByPlace, 'offer', id, (entry, placeId) => (entry.offers = this.offersByPlace.at(placeId)));
   }
 
-  private removeItem<T extends { id: string; placeId: string }>(items: ByPlace<T>, id: string, refresh: (entry: PlaceEntry, placeId: string) => void): void {
+  private removeItem<T extends { id: string; placeId: string }>(items: ByPlace<T>, type: 'event' | 'offer', id: string, refresh: (entry: PlaceEntry, placeId: string) => void): void {
+    const item = items.get(id);
     const placeId = items.delete(id);
     if (placeId === null) return;
+    if (item) this.digestLines.remove(recordLine(type, item));
     const entry = this.entryOf(placeId);
     if (entry) {
       refresh(entry, placeId);
       this.heldChanged(entry);
     }
-    this.version++;
   }
 
   upsertPromotion(promotion: Promotion): void {
+    const previous = this.promotions.get(promotion.id);
+    if (previous) this.digestLines.remove(recordLine('promotion', previous));
+    this.digestLines.add(recordLine('promotion', promotion));
     this.promotions.upsert(promotion);
-    this.version++;
   }
 
   removePromotion(id: string): void {
+    const previous = this.promotions.get(id);
+    if (previous) this.digestLines.remove(recordLine('promotion', previous));
     this.promotions.remove(id);
-    this.version++;
   }
 
   /** An agency's promotions, by what they promote (the agency signal's lookup). */
@@ -319,13 +345,11 @@ export class TravelGraph {
    */
   addPrivateTraveller(travellerId: string): void {
     const known = this.interactions.traveller(travellerId);
-    if (known !== undefined && !this.interactions.isPrivate(known)) {
-      this.interactions.ensureTraveller(travellerId, true);
-      this.walk = null; // their rows were in the index: it is rebuilt without them
-    } else {
-      this.interactions.ensureTraveller(travellerId, true);
-    }
-    this.version++;
+    if (known !== undefined && this.interactions.isPrivate(known)) return;
+    // Their rows, if any, were in the walk index: it is rebuilt without them.
+    if (known !== undefined) this.walk = null;
+    this.interactions.ensureTraveller(travellerId, true);
+    this.digestLines.add(privateLine(travellerId));
   }
 
   /**
@@ -358,8 +382,10 @@ export class TravelGraph {
   }
 
   private addRow(i: Interaction): { row: number; added: boolean } {
-    const result = this.interactions.add(i.travellerId, i.placeId, i.kind, i.at.getTime());
-    this.version++;
+    const at = i.at.getTime();
+    const result = this.interactions.add(i.travellerId, i.placeId, i.kind, at);
+    if (result.before !== null && at > result.before) this.digestLines.remove(interactionLine(i.travellerId, i.kind, i.placeId, result.before));
+    if (result.before === null || at > result.before) this.digestLines.add(interactionLine(i.travellerId, i.kind, i.placeId, at));
     if (!result.added) return result;
     const slot = this.interactions.traveller(i.travellerId)!;
     if (this.interactions.isPrivate(slot) || !this.walk) return result; // not in the walk index, or none to patch
@@ -416,9 +442,9 @@ export class TravelGraph {
 
   /** Takes an interaction back (an undo). The walk index is rebuilt unless the traveller was never in it. */
   removeInteraction(i: Pick<Interaction, 'travellerId' | 'placeId' | 'kind'>): boolean {
-    const removed = this.interactions.remove(i.travellerId, i.placeId, i.kind);
-    if (!removed) return false;
-    this.version++;
+    const at = this.interactions.remove(i.travellerId, i.placeId, i.kind);
+    if (at === null) return false;
+    this.digestLines.remove(interactionLine(i.travellerId, i.kind, i.placeId, at));
     // The index has no removal: a public traveller's undo costs a rebuild at the next ranking (rare: an
     // undo follows a tap by seconds, and a demo visitor, the usual case, is private).
     if (!this.isPrivate(i.travellerId)) this.walk = null;
@@ -434,9 +460,10 @@ export class TravelGraph {
   /** Removes a traveller and every interaction of theirs (erasure, consent withdrawal). */
   dropTraveller(travellerId: string): void {
     const wasPrivate = this.isPrivate(travellerId);
+    for (const i of this.interactions.of(travellerId)) this.digestLines.remove(interactionLine(travellerId, i.kind, i.placeId, i.at.getTime()));
+    if (wasPrivate) this.digestLines.remove(privateLine(travellerId));
     if (!this.interactions.dropTraveller(travellerId)) return;
     this.visits.dropTraveller(travellerId);
-    this.version++;
     // Erasure must leave no trace in derived structures either: the walk index is rebuilt without them
     // (a private traveller was never in it).
     if (!wasPrivate) this.walk = null;
@@ -580,7 +607,7 @@ export class TravelGraph {
     return this.interactions.of(travellerId);
   }
 
-  /** Nodes and relations by type, as the health endpoint reports them (counted, not stored, for places). */
+  /** Nodes and relations by type, as the health endpoint reports them (kept as counts for places and interactions). */
   counts(): { nodes: Record<string, number>; edges: Record<string, number>; totalNodes: number; totalEdges: number } {
     const nodes: Record<string, number> = {};
     const edges: Record<string, number> = {};
@@ -590,33 +617,30 @@ export class TravelGraph {
     this.g.forEachEdge((_k, a) => {
       edges[a.type] = (edges[a.type] ?? 0) + 1;
     });
-    let tagged = 0;
-    for (const e of this.entries) if (e) tagged += new Set(e.place.tags).size;
     const events = this.eventsByPlace.size;
     const offers = this.offersByPlace.size;
     let travellers = 0;
     for (const _id of this.interactions.travellerIds()) travellers++;
     Object.assign(nodes, { place: this.liveEntries + this.archived.size, event: events, offer: offers, traveller: travellers });
-    Object.assign(edges, { in_category: this.liveEntries, tagged, in_area: this.liveEntries, held_at: events + offers, interaction: this.interactions.size });
+    Object.assign(edges, { in_category: this.liveEntries, tagged: this.taggedRelations, in_area: this.liveEntries, held_at: events + offers, interaction: this.interactions.size });
     for (const k of Object.keys(nodes)) if (nodes[k] === 0) delete nodes[k];
     for (const k of Object.keys(edges)) if (edges[k] === 0) delete edges[k];
     const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
     return { nodes, edges, totalNodes: sum(nodes), totalEdges: sum(edges) };
   }
-
-  private computeDigest(): string {
-    const lines: string[] = [...this.promotions.all()].map((p) => `promotion:${p.id} ${JSON.stringify(p)}`);
-    for (const e of this.entries) if (e) lines.push(`place:${e.id} ${JSON.stringify(e.place)}`);
-    for (const [n, place] of this.archived) lines.push(`place:${this.placeIds.id(n)} archived ${JSON.stringify(place)}`);
-    for (const event of this.eventsByPlace.all()) lines.push(`event:${event.id} ${JSON.stringify(event)}`);
-    for (const offer of this.offersByPlace.all()) lines.push(`offer:${offer.id} ${JSON.stringify(offer)}`);
-    for (const city of this.cityById.values()) lines.push(`city:${city.id} ${JSON.stringify(city)}`);
-    for (const id of this.interactions.travellerIds()) if (this.isPrivate(id)) lines.push(`private traveller:${id}`);
-    this.interactions.forEach((t, p, kind, at) => lines.push(`traveller:${this.interactions.travellerId(t)} ${kindOf(kind)} place:${this.placeIds.id(p)} ${at}`));
-    lines.sort();
-    return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16);
-  }
 }
+
+/**
+ * The digest's line of each record: what the store decides, in the same words whichever path it came by
+ * (lines-digest.ts). Nodes that only structure the catalogue (categories, tags, areas) follow from the places
+ * and have none.
+ */
+const distinctCount = (tags: readonly string[]) => new Set(tags).size;
+const placeLine = (id: string, place: Place, archived = false) => `place:${id}${archived ? ' archived' : ''} ${JSON.stringify(place)}`;
+const cityLine = (city: City) => `city:${city.id} ${JSON.stringify(city)}`;
+const recordLine = (type: 'event' | 'offer' | 'promotion', record: { id: string }) => `${type}:${record.id} ${JSON.stringify(record)}`;
+const privateLine = (travellerId: string) => `private traveller:${travellerId}`;
+const interactionLine = (travellerId: string, kind: string, placeId: string, at: number) => `traveller:${travellerId} ${kind} place:${placeId} ${at}`;
 
 /**
  * Events or offers by place, for candidate generation: each place's list is an array built once per change,
@@ -658,6 +682,11 @@ class ByPlace<T extends { id: string; placeId: string }> {
 
   get size(): number {
     return this.placeOf.size;
+  }
+
+  get(id: string): T | undefined {
+    const placeId = this.placeOf.get(id);
+    return placeId === undefined ? undefined : this.items.get(placeId)?.get(id);
   }
 
   *all(): Generator<T> {

@@ -34,6 +34,10 @@ export class PromotionIndex {
     if (previous && previous.agencyId !== promotion.agencyId) this.rebuild(previous.agencyId);
   }
 
+  get(id: string): Promotion | undefined {
+    return this.byId.get(id);
+  }
+
   remove(id: string): void {
     const previous = this.byId.get(id);
     if (!previous) return;
