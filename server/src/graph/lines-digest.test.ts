@@ -26,4 +26,22 @@ describe('lines digest', () => {
     expect(digestOf([...lines, lines[0]!])).not.toBe(base);
     expect(digestOf(['traveller:lea liked place:a 2', ...lines.slice(0, 2)])).not.toBe(base);
   });
+
+  it('takes an interaction by its parts, order-free, and tells a moved time apart', () => {
+    const one = new LinesDigest();
+    const two = new LinesDigest();
+    one.interaction(1, 'lea', 'liked', 'p1', 1_764_000_000_000);
+    one.interaction(1, 'tom', 'visited', 'p2', 1_764_000_000_001);
+    two.interaction(1, 'tom', 'visited', 'p2', 1_764_000_000_001);
+    two.interaction(1, 'lea', 'liked', 'p1', 1_764_000_000_000);
+    expect(two.value()).toBe(one.value());
+    two.interaction(-1, 'lea', 'liked', 'p1', 1_764_000_000_000);
+    two.interaction(1, 'lea', 'liked', 'p1', 1_764_000_060_000);
+    expect(two.value()).not.toBe(one.value());
+    // The parts are kept apart: ("lea", "liked") is not ("lealiked", "").
+    const glued = new LinesDigest();
+    glued.interaction(1, 'lealiked', '', 'p1', 1_764_000_000_000);
+    glued.interaction(1, 'tom', 'visited', 'p2', 1_764_000_000_001);
+    expect(glued.value()).not.toBe(one.value());
+  });
 });

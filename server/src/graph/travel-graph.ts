@@ -384,8 +384,8 @@ export class TravelGraph {
   private addRow(i: Interaction): { row: number; added: boolean } {
     const at = i.at.getTime();
     const result = this.interactions.add(i.travellerId, i.placeId, i.kind, at);
-    if (result.before !== null && at > result.before) this.digestLines.remove(interactionLine(i.travellerId, i.kind, i.placeId, result.before));
-    if (result.before === null || at > result.before) this.digestLines.add(interactionLine(i.travellerId, i.kind, i.placeId, at));
+    if (result.before !== null && at > result.before) this.digestLines.interaction(-1, i.travellerId, i.kind, i.placeId, result.before);
+    if (result.before === null || at > result.before) this.digestLines.interaction(1, i.travellerId, i.kind, i.placeId, at);
     if (!result.added) return result;
     const slot = this.interactions.traveller(i.travellerId)!;
     if (this.interactions.isPrivate(slot) || !this.walk) return result; // not in the walk index, or none to patch
@@ -444,7 +444,7 @@ export class TravelGraph {
   removeInteraction(i: Pick<Interaction, 'travellerId' | 'placeId' | 'kind'>): boolean {
     const at = this.interactions.remove(i.travellerId, i.placeId, i.kind);
     if (at === null) return false;
-    this.digestLines.remove(interactionLine(i.travellerId, i.kind, i.placeId, at));
+    this.digestLines.interaction(-1, i.travellerId, i.kind, i.placeId, at);
     // The index has no removal: a public traveller's undo costs a rebuild at the next ranking (rare: an
     // undo follows a tap by seconds, and a demo visitor, the usual case, is private).
     if (!this.isPrivate(i.travellerId)) this.walk = null;
@@ -460,7 +460,7 @@ export class TravelGraph {
   /** Removes a traveller and every interaction of theirs (erasure, consent withdrawal). */
   dropTraveller(travellerId: string): void {
     const wasPrivate = this.isPrivate(travellerId);
-    for (const i of this.interactions.of(travellerId)) this.digestLines.remove(interactionLine(travellerId, i.kind, i.placeId, i.at.getTime()));
+    for (const i of this.interactions.of(travellerId)) this.digestLines.interaction(-1, travellerId, i.kind, i.placeId, i.at.getTime());
     if (wasPrivate) this.digestLines.remove(privateLine(travellerId));
     if (!this.interactions.dropTraveller(travellerId)) return;
     this.visits.dropTraveller(travellerId);
@@ -632,15 +632,14 @@ export class TravelGraph {
 
 /**
  * The digest's line of each record: what the store decides, in the same words whichever path it came by
- * (lines-digest.ts). Nodes that only structure the catalogue (categories, tags, areas) follow from the places
- * and have none.
+ * (lines-digest.ts; an interaction is fed by its parts, `LinesDigest.interaction`). Nodes that only
+ * structure the catalogue (categories, tags, areas) follow from the places and have none.
  */
 const distinctCount = (tags: readonly string[]) => new Set(tags).size;
 const placeLine = (id: string, place: Place, archived = false) => `place:${id}${archived ? ' archived' : ''} ${JSON.stringify(place)}`;
 const cityLine = (city: City) => `city:${city.id} ${JSON.stringify(city)}`;
 const recordLine = (type: 'event' | 'offer' | 'promotion', record: { id: string }) => `${type}:${record.id} ${JSON.stringify(record)}`;
 const privateLine = (travellerId: string) => `private traveller:${travellerId}`;
-const interactionLine = (travellerId: string, kind: string, placeId: string, at: number) => `traveller:${travellerId} ${kind} place:${placeId} ${at}`;
 
 /**
  * Events or offers by place, for candidate generation: each place's list is an array built once per change,
