@@ -221,10 +221,11 @@ if (ok.length >= 2) {
     largerFrom: c.places,
   };
   const sub = growth.p50Exponent < 1 && growth.p99Exponent < 1;
-  const linear = growth.buildExponent <= 1.1 && growth.rssExponent <= 1.1;
+  const worst = Math.max(growth.buildExponent, growth.rssExponent);
+  const linearity = worst <= 1 ? 'linear or better' : worst <= 1.1 ? 'slightly above linear' : 'NOT linear';
   console.log(`Growth ${a.places} → ${b.places} places: p50 ∝ places^${round(growth.p50Exponent)}, p99 ∝ places^${round(growth.p99Exponent)} (${sub ? 'sub-linear' : 'NOT sub-linear'})`);
   console.log(
-    `Growth ${c.places} → ${d.places} places: build time ∝ places^${round(growth.buildExponent)}, graph RSS ∝ places^${round(growth.rssExponent)} (${linear ? 'linear or better' : 'NOT linear'}; interactions grow with places, 10 a place)`,
+    `Growth ${c.places} → ${d.places} places: build time ∝ places^${round(growth.buildExponent)}, graph RSS ∝ places^${round(growth.rssExponent)} (${linearity}; interactions grow with places, 10 a place)`,
   );
 }
 const peakRssMiB = Math.max(...outcomes.map((o) => o.peakRssMiB));
