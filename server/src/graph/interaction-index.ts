@@ -26,6 +26,14 @@ const MAX_LOAD = 0.6;
 /** One row, as `forEach` hands it out: the traveller and place as numbers, the kind as its code. */
 export type RowVisitor = (traveller: number, place: number, kind: number, at: number, row: number) => void;
 
+export interface AddedRow {
+  row: number;
+  added: boolean;
+  before: number | null;
+  traveller: number;
+  place: number;
+}
+
 export const kindOf = (code: number): InteractionKind => INTERACTION_KINDS[code]!;
 export const codeOf = (kind: InteractionKind): number => KIND_CODE.get(kind)!;
 
@@ -74,6 +82,11 @@ export class InteractionIndex {
   /** Interactions held. */
   get size(): number {
     return this.liveCount;
+  }
+
+  /** Travellers held, private ones included. */
+  get travellers(): number {
+    return this.travellerNumber.size;
   }
 
   /** Number slots given to travellers so far (a dropped traveller's slot stays empty). */
@@ -178,10 +191,10 @@ export class InteractionIndex {
 
   /**
    * Records an interaction; the same traveller, place and kind again only moves its time forward (one row
-   * per fact, as the store keeps it). Returns the row, whether it is new, and the row's time before (null
-   * for a new row).
+   * per fact, as the store keeps it). Returns the row, whether it is new, the row's time before (null for a
+   * new row), and the traveller's and the place's numbers (so a caller looks neither up again).
    */
-  add(travellerId: string, placeId: string, kind: InteractionKind, at: number): { row: number; added: boolean; before: number | null } {
+  add(travellerId: string, placeId: string, kind: InteractionKind, at: number): AddedRow {
     const t = this.ensureTraveller(travellerId);
     const place = this.places.number(placeId);
     const code = codeOf(kind);
@@ -189,7 +202,7 @@ export class InteractionIndex {
     if (existing !== NONE) {
       const before = this.atMs[existing]!;
       if (at > before) this.atMs[existing] = at;
-      return { row: existing, added: false, before };
+      return { row: existing, added: false, before, traveller: t, place };
     }
     if (this.rowCount === this.travellerOf.length) this.reserve(1);
     const r = this.rowCount++;
@@ -204,7 +217,7 @@ export class InteractionIndex {
     this.liveCount++;
     if (this.factSlotsUsed + 1 > this.facts.length * MAX_LOAD) this.rehash();
     else this.remember(r);
-    return { row: r, added: true, before: null };
+    return { row: r, added: true, before: null, traveller: t, place };
   }
 
   /** The time of a row (the latest of the fact's repeats). */

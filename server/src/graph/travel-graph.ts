@@ -12,7 +12,7 @@ import { PromotionIndex, type PromotionsByTarget } from '../recommend/promotions
 import type { Interaction } from '../travellers/model.ts';
 import { areaLabel } from './area-names.ts';
 import { areaOf, neighbourAreas } from './areas.ts';
-import { codeOf, InteractionIndex } from './interaction-index.ts';
+import { type AddedRow, codeOf, InteractionIndex } from './interaction-index.ts';
 import { LinesDigest } from './lines-digest.ts';
 import { PlaceIds } from './place-ids.ts';
 import { PlaceTable } from './place-table.ts';
@@ -359,10 +359,10 @@ export class TravelGraph {
    * Returns whether a row was added.
    */
   addInteraction(i: Interaction): boolean {
-    const { row, added } = this.addRow(i);
+    const { row, added, traveller } = this.addRow(i);
     if (i.kind === 'visited') {
       if (!added) this.visits.removeVisits(i.travellerId, i.placeId);
-      this.visits.add(i.travellerId, i.placeId, this.interactions.at(row), !this.isPrivate(i.travellerId));
+      this.visits.add(i.travellerId, i.placeId, this.interactions.at(row), !this.interactions.isPrivate(traveller));
     }
     return added;
   }
@@ -372,8 +372,8 @@ export class TravelGraph {
    * makes it, and the visit appended to the visit log, however many came before.
    */
   recordVisit(travellerId: string, placeId: string, at: Date): void {
-    this.addRow({ travellerId, placeId, kind: 'visited', at });
-    this.visits.add(travellerId, placeId, at.getTime(), !this.isPrivate(travellerId));
+    const { traveller } = this.addRow({ travellerId, placeId, kind: 'visited', at });
+    this.visits.add(travellerId, placeId, at.getTime(), !this.interactions.isPrivate(traveller));
   }
 
   /** Each traveller's visits in time order and what follows what (visit-log.ts). */
@@ -381,20 +381,20 @@ export class TravelGraph {
     return this.visits;
   }
 
-  private addRow(i: Interaction): { row: number; added: boolean } {
+  private addRow(i: Interaction): AddedRow {
     const at = i.at.getTime();
     const result = this.interactions.add(i.travellerId, i.placeId, i.kind, at);
     if (result.before !== null && at > result.before) this.digestLines.interaction(-1, i.travellerId, i.kind, i.placeId, result.before);
     if (result.before === null || at > result.before) this.digestLines.interaction(1, i.travellerId, i.kind, i.placeId, at);
     if (!result.added) return result;
-    const slot = this.interactions.traveller(i.travellerId)!;
+    const slot = result.traveller;
     if (this.interactions.isPrivate(slot) || !this.walk) return result; // not in the walk index, or none to patch
     const limit = Math.max(TravelGraph.WALK_OVERLAY_LIMIT, this.walk.builtEntries * TravelGraph.WALK_OVERLAY_SHARE);
     if (this.walk.overlaySize >= limit * TravelGraph.WALK_OVERLAY_HARD_LIMIT) {
       this.walk = null;
       return result;
     }
-    this.walk.addInteraction(slot, i.travellerId, this.placeIds.find(i.placeId)!, codeOf(i.kind));
+    this.walk.addInteraction(slot, i.travellerId, result.place, codeOf(i.kind));
     if (this.walk.overlaySize >= limit) this.compactInBackground();
     return result;
   }
@@ -619,9 +619,7 @@ export class TravelGraph {
     });
     const events = this.eventsByPlace.size;
     const offers = this.offersByPlace.size;
-    let travellers = 0;
-    for (const _id of this.interactions.travellerIds()) travellers++;
-    Object.assign(nodes, { place: this.liveEntries + this.archived.size, event: events, offer: offers, traveller: travellers });
+    Object.assign(nodes, { place: this.liveEntries + this.archived.size, event: events, offer: offers, traveller: this.interactions.travellers });
     Object.assign(edges, { in_category: this.liveEntries, tagged: this.taggedRelations, in_area: this.liveEntries, held_at: events + offers, interaction: this.interactions.size });
     for (const k of Object.keys(nodes)) if (nodes[k] === 0) delete nodes[k];
     for (const k of Object.keys(edges)) if (edges[k] === 0) delete edges[k];
