@@ -265,14 +265,12 @@ export function scoreAll(graph: TravelGraph, ctx: RankingContext, options: Score
   const tiered = reachableCandidates(graph, ctx, options);
   const candidates = tiered.map((t) => t.candidate);
   const tierOf = new Map(tiered.map((t) => [t.candidate.place.id, t.tier]));
-  const placeNodes = new Map<string, number>();
-  for (const c of candidates) if (c.node >= 0) placeNodes.set(c.place.id, c.node);
   const tasteOn = signalAllowed('taste', ctx);
   const favourites = options.allowVisited ?? false;
   const run: RankRun = {
     graph,
     favourites,
-    taste: tasteOn ? prepareTaste(graph, ctx, placeNodes) : null,
+    taste: tasteOn ? prepareTaste(graph, ctx, candidates) : null,
     habits: tasteOn && favourites && ctx.visits ? readHabits(ctx.visits, ctx) : null,
     next: tasteOn && ctx.visits ? readNextPlace(ctx.visits, ctx, graph) : null,
     ownEntries: ownEntries(graph.walkIndex(), ctx),

@@ -200,10 +200,7 @@ export function tasteWalk(input: TasteWalkInput): TasteWalkResult {
     }
     if (kind >= 0) connector[s] = voteNode[s * 4 + kind]!;
   }
-  const lookalikes = travellersMet
-    .map((node) => ({ node, visits: metAsConnector[node]! }))
-    .sort((a, b) => b.visits - a.visits || a.node - b.node)
-    .slice(0, 20);
+  const lookalikes = mostMet(travellersMet, LOOKALIKES);
   // Reset the scratch arrays for the next walk, touching only what this one used.
   for (const node of candidates) {
     slotOfNode[node] = -1;
@@ -211,6 +208,30 @@ export function tasteWalk(input: TasteWalkInput): TasteWalkResult {
   }
   for (const node of travellersMet) metAsConnector[node] = 0;
   return { score, bestQuery, connector, lookalikes, steps };
+}
+
+/** How many lookalikes a walk reports: the panel counts them, it never names them. */
+const LOOKALIKES = 20;
+
+/**
+ * The `k` travellers met most (ties: lower node first), by insertion into a short sorted list: a walk meets
+ * hundreds of travellers, and sorting them all to keep twenty was a tenth of the walk's own time.
+ */
+function mostMet(met: readonly number[], k: number): { node: number; visits: number }[] {
+  const top: { node: number; visits: number }[] = [];
+  for (let i = 0; i < met.length; i++) {
+    const node = met[i]!;
+    const visits = metAsConnector[node]!;
+    if (top.length === k) {
+      const last = top[k - 1]!;
+      if (visits < last.visits || (visits === last.visits && node > last.node)) continue;
+      top.pop();
+    }
+    let at = top.length;
+    while (at > 0 && (top[at - 1]!.visits < visits || (top[at - 1]!.visits === visits && top[at - 1]!.node > node))) at--;
+    top.splice(at, 0, { node, visits });
+  }
+  return top;
 }
 
 /** Per-node marks for `coVisitors`, stamped per call so that nothing is cleared or allocated. */

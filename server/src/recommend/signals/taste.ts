@@ -150,7 +150,7 @@ function nextReading(c: Candidate, ctx: RankingContext, run: RankRun): SignalRes
 /** The taste walk's reading: places that people who share the traveller's places went to. */
 function walkReading(c: Candidate, ctx: RankingContext, run: RankRun): SignalResult | null {
   const t = run.taste;
-  const s = t?.slotOf.get(c.place.id);
+  const s = t?.slotOf.get(c.node);
   if (!t || s === undefined) return null;
   const score = t.result.score[s]!;
   const q = t.result.bestQuery[s]!;
