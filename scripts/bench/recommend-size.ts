@@ -25,6 +25,9 @@ export const WARM_UP = 2000;
 const APPENDS = 500_000;
 /** Interactions appended before each ranking of the rankings-under-appends loop. */
 const APPENDS_PER_RANKING = 50;
+/** Interactions taken back (undos) and travellers erased, each followed by a ranking. */
+const UNDOS = 2_000;
+const ERASURES = 200;
 const MIB = 2 ** 20;
 
 const { values } = parseArgs({ options: { size: { type: 'string' }, rankings: { type: 'string', default: '2000' }, seed: { type: 'string', default: '42' } } });
@@ -122,6 +125,8 @@ const batch = Array.from({ length: appends }, (_v, k) => newInteraction(appendRn
 t = performance.now();
 for (const i of batch) graph.addInteraction(i);
 const appendSeconds = (performance.now() - t) / 1000;
+// Some of them are taken back later (undos), after the streamed appends.
+const undoable = batch.slice(0, UNDOS);
 batch.length = 0;
 phase('appends', appendSeconds, { appends });
 
@@ -145,6 +150,45 @@ for (let r = 0; r < rankings; r++) {
 const streamSeconds = (performance.now() - t) / 1000;
 const streamSorted = Array.from(streamLatencies).sort((a, b) => a - b);
 phase('rankings-under-appends', streamSeconds, { compactions: graph.compactions - compactionsBefore });
+
+// Take-backs: undos of appended likes and visits, then erasures of whole travellers, each followed by a
+// ranking (no turn of the event loop: no compaction swaps in meanwhile). Each must be visible to that
+// ranking (the place's popularity count falls), and none may cost a rebuild of the walk index.
+const walkBefore = graph.walkIndex();
+let undone = 0;
+let takenBackInvisible = 0;
+let undoMs = 0;
+const undoLatencies: number[] = [];
+for (const i of undoable) {
+  const before = graph.interactionCount(i.placeId);
+  const t0 = performance.now();
+  const removed = graph.removeInteraction(i);
+  undoMs += performance.now() - t0;
+  if (!removed) continue;
+  undone++;
+  if (graph.interactionCount(i.placeId) >= before) takenBackInvisible++;
+  undoLatencies.push(oneRanking(city, rng).ms);
+}
+const erasureMs: number[] = [];
+const erasedRng = mulberry32(seed + 3);
+for (let k = 0; k < ERASURES; k++) {
+  const who = traveller(city, randInt(erasedRng, city.travellers.count));
+  // The places whose popularity their rows count (a dismissal is in no count).
+  const places = graph
+    .interactionsOf(who.id)
+    .filter((i) => i.kind === 'liked' || i.kind === 'visited')
+    .map((i) => i.placeId);
+  const counts = places.map((p) => graph.interactionCount(p));
+  const t0 = performance.now();
+  graph.dropTraveller(who.id);
+  erasureMs.push(performance.now() - t0);
+  if (places.some((p, j) => graph.interactionCount(p) >= counts[j]!)) takenBackInvisible++;
+  undoLatencies.push(oneRanking(city, rng).ms);
+}
+const takeBackRebuilds = graph.walkIndex() === walkBefore ? 0 : 1;
+undoLatencies.sort((a, b) => a - b);
+erasureMs.sort((a, b) => a - b);
+phase('take-backs', (undoMs + erasureMs.reduce((a, b) => a + b, 0)) / 1000, { undone, erased: ERASURES });
 
 emit({
   type: 'result',
@@ -180,5 +224,13 @@ emit({
   streamP99Ms: percentile(streamSorted, 99),
   streamCompactions: graph.compactions - compactionsBefore,
   invisibleAppends: invisible,
+  undos: undone,
+  undosPerSecond: undone / (undoMs / 1000),
+  erasures: ERASURES,
+  erasureP50Ms: percentile(erasureMs, 50),
+  erasureMaxMs: erasureMs.at(-1)!,
+  takeBackP99Ms: percentile(undoLatencies, 99),
+  takeBacksNotVisible: takenBackInvisible,
+  takeBackRebuilds,
   peakRssMiB: peakRssMiB(),
 });

@@ -16,7 +16,7 @@ import { formatTable } from './table.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CHILD = path.join(import.meta.dirname, 'recommend-size.ts');
-const PHASES = ['generate', 'interactions', 'build', 'warm-up', 'rankings', 'appends', 'rankings-under-appends'] as const;
+const PHASES = ['generate', 'interactions', 'build', 'warm-up', 'rankings', 'appends', 'rankings-under-appends', 'take-backs'] as const;
 const MIB = 2 ** 20;
 /** Issue 25's targets, per size: build time, RSS after the build, p99 and rankings per second on one core. */
 const TARGETS: Record<number, { buildS: number; rssMiB: number | null; p99Ms: number; perSecond: number }> = {
@@ -176,6 +176,17 @@ console.log(
   ),
 );
 
+console.log('\nTake-backs: undos of appended interactions, then erasures of whole travellers, each followed by a ranking');
+console.log(
+  formatTable(
+    ['places', 'undos', 'undos/s', 'erasures', 'erasure p50 ms', 'erasure max ms', 'ranking p99 ms', 'not visible', 'index rebuilds'],
+    ok.map((o) => {
+      const r = o.result;
+      return [o.places, r.undos!, Math.round(r.undosPerSecond!), r.erasures!, round(r.erasureP50Ms!), round(r.erasureMaxMs!), round(r.takeBackP99Ms!), r.takeBacksNotVisible!, r.takeBackRebuilds!];
+    }),
+  ),
+);
+
 type Judged = { places: number; what: string; value: number; target: string; met: boolean };
 const judged: Judged[] = [];
 for (const o of ok) {
@@ -189,6 +200,8 @@ for (const o of ok) {
   judged.push({ places: o.places, what: 'rankings/s', value: o.result.rankingsPerSecond!, target: `≥ ${target.perSecond}`, met: o.result.rankingsPerSecond! >= target.perSecond });
   judged.push({ places: o.places, what: 'appends/s', value: o.result.appendsPerSecond!, target: `≥ ${APPEND_BAR} (GraphJet)`, met: o.result.appendsPerSecond! >= APPEND_BAR });
   judged.push({ places: o.places, what: 'appends not visible to the next ranking', value: o.result.invisibleAppends!, target: '= 0', met: o.result.invisibleAppends === 0 });
+  judged.push({ places: o.places, what: 'take-backs not visible to the next ranking', value: o.result.takeBacksNotVisible!, target: '= 0', met: o.result.takeBacksNotVisible === 0 });
+  judged.push({ places: o.places, what: 'walk-index rebuilds for take-backs', value: o.result.takeBackRebuilds!, target: '= 0', met: o.result.takeBackRebuilds === 0 });
 }
 for (const places of Object.keys(TARGETS).map(Number)) {
   if (!ok.some((o) => o.places === places)) judged.push({ places, what: 'not measured (not among --sizes, or it failed)', value: NaN, target: '—', met: false });

@@ -225,6 +225,24 @@ export class InteractionIndex {
     return this.atMs[row]!;
   }
 
+  /**
+   * Where a held fact's entries sit among its traveller's entries at its place, for an index that repeats
+   * each row `weights[kind]` times in row order (walk-index.ts): the traveller's and the place's numbers,
+   * the kind's code, and the weight of the traveller's earlier rows at that place. Null when not held.
+   */
+  locate(travellerId: string, placeId: string, kind: InteractionKind, weights: Uint8Array): { traveller: number; place: number; code: number; before: number } | null {
+    const t = this.travellerNumber.get(travellerId);
+    const place = this.places.find(placeId);
+    if (t === undefined || place === undefined) return null;
+    const code = codeOf(kind);
+    const row = this.find(t, place, code);
+    if (row === NONE) return null;
+    // A traveller's chain is in row order (rows are appended at its end, and compaction keeps the order).
+    let before = 0;
+    for (let r = this.firstRow[t]!; r !== row; r = this.nextOfTraveller[r]!) if (this.placeOf[r] === place) before += weights[this.kindCode[r]!]!;
+    return { traveller: t, place, code, before };
+  }
+
   /** Takes one interaction back; returns its time, or null when it was not held. */
   remove(travellerId: string, placeId: string, kind: InteractionKind): number | null {
     const t = this.travellerNumber.get(travellerId);

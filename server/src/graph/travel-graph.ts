@@ -17,7 +17,7 @@ import { LinesDigest } from './lines-digest.ts';
 import { PlaceIds } from './place-ids.ts';
 import { PlaceTable } from './place-table.ts';
 import { SpatialIndex } from './spatial-index.ts';
-import { TRAVELLER, WalkIndex, type WalkSource } from './walk-index.ts';
+import { TRAVELLER, WalkIndex, WEIGHT_OF_CODE, type WalkSource } from './walk-index.ts';
 import { VisitLog } from './visit-log.ts';
 
 export type NodeType = 'place' | 'event' | 'offer' | 'category' | 'tag' | 'area' | 'city' | 'traveller';
@@ -389,21 +389,27 @@ export class TravelGraph {
     if (!result.added) return result;
     const slot = result.traveller;
     if (this.interactions.isPrivate(slot) || !this.walk) return result; // not in the walk index, or none to patch
-    const limit = Math.max(TravelGraph.WALK_OVERLAY_LIMIT, this.walk.builtEntries * TravelGraph.WALK_OVERLAY_SHARE);
-    if (this.walk.overlaySize >= limit * TravelGraph.WALK_OVERLAY_HARD_LIMIT) {
-      this.walk = null;
-      return result;
-    }
     this.walk.addInteraction(slot, i.travellerId, result.place, codeOf(i.kind));
-    if (this.walk.overlaySize >= limit) this.compactInBackground();
+    this.walkChanged();
     return result;
+  }
+
+  /**
+   * After the walk index took a change in place: a compaction in the background once the changes pass the
+   * overlay's limit, and a rebuild at the next ranking past four times that (compactions falling behind).
+   */
+  private walkChanged(): void {
+    if (!this.walk) return;
+    const limit = Math.max(TravelGraph.WALK_OVERLAY_LIMIT, this.walk.builtEntries * TravelGraph.WALK_OVERLAY_SHARE);
+    if (this.walk.overlaySize >= limit * TravelGraph.WALK_OVERLAY_HARD_LIMIT) this.walk = null;
+    else if (this.walk.overlaySize >= limit) this.compactInBackground();
   }
 
   /**
    * Builds a walk index of every row so far, a slice per turn of the event loop, and swaps it in with the
    * rows appended meanwhile as its overlay: appends stay visible to every ranking, and none waits for a
-   * rebuild. A removal or a catalogue change meanwhile (the row numbers or the places moved) voids it:
-   * those drop the index, which the next ranking rebuilds.
+   * rebuild. A removal meanwhile (a row it may have read died) voids it, and a new one starts from the rows
+   * as they are; a catalogue change drops the index, which the next ranking rebuilds.
    */
   private compactInBackground(): void {
     if (this.compaction) return;
@@ -413,7 +419,11 @@ export class TravelGraph {
     const stillValid = () => this.compaction === from && from.catalogue === this.catalogueVersion && from.rows === this.interactions.generation && this.walk !== null;
     const slice = () => {
       if (!stillValid()) {
-        if (this.compaction === from) this.compaction = null;
+        // Started afresh from the rows as they are now, if the changes still call for it.
+        if (this.compaction === from) {
+          this.compaction = null;
+          this.walkChanged();
+        }
         return;
       }
       const until = performance.now() + TravelGraph.COMPACTION_SLICE_MS;
@@ -440,14 +450,20 @@ export class TravelGraph {
     this.compactions++;
   }
 
-  /** Takes an interaction back (an undo). The walk index is rebuilt unless the traveller was never in it. */
+  /**
+   * Takes an interaction back (an undo). The walk index takes its entries out in place, read before the row
+   * goes: a rebuild at a million places would hold the next ranking for seconds.
+   */
   removeInteraction(i: Pick<Interaction, 'travellerId' | 'placeId' | 'kind'>): boolean {
+    const located = this.walk ? this.interactions.locate(i.travellerId, i.placeId, i.kind, WEIGHT_OF_CODE) : null;
     const at = this.interactions.remove(i.travellerId, i.placeId, i.kind);
     if (at === null) return false;
     this.digestLines.interaction(-1, i.travellerId, i.kind, i.placeId, at);
-    // The index has no removal: a public traveller's undo costs a rebuild at the next ranking (rare: an
-    // undo follows a tap by seconds, and a demo visitor, the usual case, is private).
-    if (!this.isPrivate(i.travellerId)) this.walk = null;
+    // A compaction under way was built from rows of which one just died (InteractionIndex.generation): void.
+    if (this.walk && located && !this.interactions.isPrivate(located.traveller)) {
+      this.walk.removeInteraction(located.traveller, located.place, located.code, located.before);
+      this.walkChanged();
+    }
     if (i.kind === 'visited') this.visits.removeVisits(i.travellerId, i.placeId);
     return true;
   }
@@ -459,14 +475,18 @@ export class TravelGraph {
 
   /** Removes a traveller and every interaction of theirs (erasure, consent withdrawal). */
   dropTraveller(travellerId: string): void {
+    const slot = this.interactions.traveller(travellerId);
     const wasPrivate = this.isPrivate(travellerId);
     for (const i of this.interactions.of(travellerId)) this.digestLines.interaction(-1, travellerId, i.kind, i.placeId, i.at.getTime());
     if (wasPrivate) this.digestLines.remove(privateLine(travellerId));
     if (!this.interactions.dropTraveller(travellerId)) return;
     this.visits.dropTraveller(travellerId);
-    // Erasure must leave no trace in derived structures either: the walk index is rebuilt without them
-    // (a private traveller was never in it).
-    if (!wasPrivate) this.walk = null;
+    // Erasure must leave no trace in derived structures either: the walk index takes out their entries and
+    // their key in place (a private traveller was never in it).
+    if (!wasPrivate && this.walk && slot !== undefined) {
+      this.walk.dropTraveller(slot);
+      this.walkChanged();
+    }
   }
 
   /** The typed-array view for random walks, (re)built on demand. */

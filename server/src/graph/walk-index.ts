@@ -19,7 +19,7 @@ export type WalkKind = typeof PLACE | typeof TRAVELLER | typeof TAG | typeof CAT
 /** Interactions that say "I liked this" count twice as much as a visit in the walk. */
 const EDGE_WEIGHT: Record<string, number> = { liked: 2, visited: 1, booked: 2 };
 /** The same, by the interaction rows' kind code. */
-const WEIGHT_OF_CODE = Uint8Array.from(INTERACTION_KINDS, (k) => EDGE_WEIGHT[k] ?? 0);
+export const WEIGHT_OF_CODE = Uint8Array.from(INTERACTION_KINDS, (k) => EDGE_WEIGHT[k] ?? 0);
 
 /** What the index is built from: the catalogue's places and the interaction rows (travel-graph.ts). */
 export interface WalkSource {
@@ -82,9 +82,17 @@ export class WalkIndex {
   private readonly extraKind: WalkKind[] = [];
   /** Edges added since the build: node → neighbours of a kind, keyed `node * 4 + kind`. */
   private readonly overlay = new Map<number, number[]>();
-  /** 1 for a built node that has overlay edges. */
+  /**
+   * The whole neighbour list of a node and kind that lost entries since the build (an undo, an erasure),
+   * keyed as `overlay`: it replaces the CSR run and the overlay's list, and takes that key's later appends.
+   */
+  private readonly replaced = new Map<number, number[]>();
+  /** 1 for a built node whose neighbours changed since the build (appended or taken back). */
   private readonly patchedNodes: Uint8Array;
+  /** Whether anything changed since the build: until then every read goes straight to the CSR arrays. */
+  private changed = false;
   private overlayEdges = 0;
+  private removedEdges = 0;
   /** Travellers first seen after the build, by slot. */
   private readonly extraTravellers = new Map<number, number>();
 
@@ -201,7 +209,7 @@ export class WalkIndex {
   }
 
   get edgeEntries(): number {
-    return this.targets.length + this.overlayEdges * 2;
+    return this.targets.length + (this.overlayEdges - this.removedEdges) * 2;
   }
 
   /** Entries in the CSR arrays (each edge twice, weighted): what a compaction rewrites. */
@@ -209,8 +217,9 @@ export class WalkIndex {
     return this.targets.length;
   }
 
+  /** Edges appended or taken back since the build: what a compaction would fold in. */
   get overlaySize(): number {
-    return this.overlayEdges;
+    return this.overlayEdges + this.removedEdges;
   }
 
   /**
@@ -224,7 +233,7 @@ export class WalkIndex {
 
   /** Whether a node has edges outside the CSR arrays (see `arrays`). */
   patched(node: number): boolean {
-    return this.overlayEdges > 0 && (node >= this.kindArr.length || this.patchedNodes[node] === 1);
+    return this.changed && (node >= this.kindArr.length || this.patchedNodes[node] === 1);
   }
 
   /** The node of a place, by the place's id (a place added after the build has none: the graph rebuilds). */
@@ -251,22 +260,26 @@ export class WalkIndex {
   degree(node: number, kind: WalkKind): number {
     // The hot path of the walk: no Map lookup while nothing was added since the build.
     const slot = node * 4 + kind;
-    if (this.overlayEdges === 0) return this.runs[slot + 1]! - this.runs[slot]!;
+    if (!this.changed) return this.runs[slot + 1]! - this.runs[slot]!;
+    const whole = this.replaced.get(slot);
+    if (whole) return whole.length;
     const base = node < this.kindArr.length ? this.runs[slot + 1]! - this.runs[slot]! : 0;
-    return base + (this.overlay.get(node * 4 + kind)?.length ?? 0);
+    return base + (this.overlay.get(slot)?.length ?? 0);
   }
 
   /** The i-th neighbour of `kind` (0 ≤ i < degree). */
   neighbour(node: number, kind: WalkKind, i: number): number {
     const slot = node * 4 + kind;
-    if (this.overlayEdges === 0) return this.targets[this.runs[slot]! + i]!;
+    if (!this.changed) return this.targets[this.runs[slot]! + i]!;
+    const whole = this.replaced.get(slot);
+    if (whole) return whole[i]!;
     if (node < this.kindArr.length) {
       const start = this.runs[slot]!;
       const baseCount = this.runs[slot + 1]! - start;
       if (i < baseCount) return this.targets[start + i]!;
       i -= baseCount;
     }
-    return this.overlay.get(node * 4 + kind)![i]!;
+    return this.overlay.get(slot)![i]!;
   }
 
   /** The traveller's node (undefined for a private traveller, or one the index has not met). */
@@ -290,7 +303,8 @@ export class WalkIndex {
       this.extraKind.push(TRAVELLER);
       this.extraTravellers.set(slot, traveller);
     }
-    for (const node of [traveller, place]) if (node < this.patchedNodes.length) this.patchedNodes[node] = 1;
+    this.patch(traveller);
+    this.patch(place);
     for (let i = 0; i < weight; i++) {
       this.push(traveller * 4 + PLACE, place);
       this.push(place * 4 + TRAVELLER, traveller);
@@ -298,9 +312,87 @@ export class WalkIndex {
     this.overlayEdges += weight;
   }
 
+  /**
+   * Takes a row back without a rebuild (an undo): its `weight` entries in the traveller's places and in the
+   * place's travellers. `before` is the weight of the traveller's earlier rows at that place
+   * (InteractionIndex.locate): entries are in row order, so those are the entries that go, and the lists left
+   * are the ones a rebuild would make, in the same order (a walk then takes the same steps as after a rebuild).
+   */
+  removeInteraction(slot: number, place: number, kindCode: number, before: number): void {
+    const weight = WEIGHT_OF_CODE[kindCode]!;
+    const traveller = this.travellerNode(slot);
+    if (weight === 0 || traveller === undefined || place >= this.placeCount) return;
+    const a = takeOut(this.wholeList(traveller * 4 + PLACE), place, before, weight);
+    const b = takeOut(this.wholeList(place * 4 + TRAVELLER), traveller, before, weight);
+    // Both lists hold the row's entries: a difference means the caller's `before` was wrong, and the index
+    // no longer matches the rows (travel-graph.ts then drops it for a rebuild).
+    if (a !== weight || b !== weight) throw new Error(`walk index: row of traveller slot ${slot} at place ${place} not found (${a}, ${b} of ${weight} entries)`);
+    this.removedEdges += weight;
+  }
+
+  /**
+   * Takes a traveller out altogether (an erasure): every entry of theirs in the places' lists, their own
+   * list, and their key, so that nothing in the index names them any longer.
+   */
+  dropTraveller(slot: number): void {
+    const traveller = this.travellerNode(slot);
+    if (traveller === undefined) return;
+    const own = this.wholeList(traveller * 4 + PLACE);
+    for (const place of new Set(own)) takeOut(this.wholeList(place * 4 + TRAVELLER), traveller, 0, Infinity);
+    this.removedEdges += own.length;
+    own.length = 0;
+    const key = this.otherKeys[traveller - this.placeCount]!;
+    this.otherNodes.delete(key);
+    this.otherKeys[traveller - this.placeCount] = '';
+    if (slot < this.travellerNodes.length) this.travellerNodes[slot] = -1;
+    else this.extraTravellers.delete(slot);
+  }
+
+  private patch(node: number): void {
+    this.changed = true;
+    if (node < this.patchedNodes.length) this.patchedNodes[node] = 1;
+  }
+
+  /** The neighbour list of a node and kind as one array in `replaced`, made from the CSR run and overlay once. */
+  private wholeList(key: number): number[] {
+    let list = this.replaced.get(key);
+    if (list) return list;
+    const node = key >> 2;
+    this.patch(node);
+    list = node < this.kindArr.length ? Array.from(this.targets.subarray(this.runs[key]!, this.runs[key + 1]!)) : [];
+    const appended = this.overlay.get(key);
+    if (appended) {
+      for (const target of appended) list.push(target);
+      this.overlay.delete(key);
+    }
+    this.replaced.set(key, list);
+    return list;
+  }
+
   private push(slot: number, target: number): void {
-    const list = this.overlay.get(slot);
+    // Most appends find no replaced list (undos are rare): one Map lookup then, not two.
+    const list = (this.replaced.size > 0 ? this.replaced.get(slot) : undefined) ?? this.overlay.get(slot);
     if (list) list.push(target);
     else this.overlay.set(slot, [target]);
   }
+}
+
+/**
+ * Removes from `list`, in place, up to `count` entries equal to `target`, from its `skip`-th occurrence on
+ * (the others keep their order); returns how many went.
+ */
+function takeOut(list: number[], target: number, skip: number, count: number): number {
+  let seen = 0;
+  let removed = 0;
+  let write = 0;
+  for (let read = 0; read < list.length; read++) {
+    const x = list[read]!;
+    if (x === target && removed < count && seen++ >= skip) {
+      removed++;
+      continue;
+    }
+    list[write++] = x;
+  }
+  list.length = write;
+  return removed;
 }
