@@ -25,9 +25,12 @@ interface Sequence {
 
 export class VisitLog {
   private readonly travellers = new Map<string, Sequence>();
-  /** from → to → transitions, over every shared traveller. */
-  private readonly next = new Map<string, Map<string, number>>();
-  private readonly leaving = new Map<string, number>();
+  /**
+   * from → its transitions to each next place, and their total (leaving it), over every shared traveller:
+   * one lookup in a Map of every visited place per transition counted, where a Map of totals beside it
+   * cost two more.
+   */
+  private readonly next = new Map<string, { to: Map<string, number>; leaving: number }>();
 
   /** Records a visit; returns false when it is the same visit as one already recorded. */
   add(travellerId: string, placeId: string, at: number, shared = true): boolean {
@@ -97,12 +100,12 @@ export class VisitLog {
 
   /** Transitions from a place to each next place, over every shared traveller. */
   nextFrom(placeId: string): ReadonlyMap<string, number> {
-    return this.next.get(placeId) ?? EMPTY;
+    return this.next.get(placeId)?.to ?? EMPTY;
   }
 
   /** Transitions leaving a place, whatever the next place. */
   leavingFrom(placeId: string): number {
-    return this.leaving.get(placeId) ?? 0;
+    return this.next.get(placeId)?.leaving ?? 0;
   }
 
   /** The traveller's own transitions from a place to another. */
@@ -119,14 +122,12 @@ export class VisitLog {
     const to = s.places[b]!;
     if (from === to || s.at[b]! - s.at[a]! > TRAJECTORY_GAP_MS) return;
     let row = this.next.get(from);
-    if (!row) this.next.set(from, (row = new Map()));
-    const n = (row.get(to) ?? 0) + delta;
-    if (n > 0) row.set(to, n);
-    else row.delete(to);
-    if (row.size === 0) this.next.delete(from);
-    const out = (this.leaving.get(from) ?? 0) + delta;
-    if (out > 0) this.leaving.set(from, out);
-    else this.leaving.delete(from);
+    if (!row) this.next.set(from, (row = { to: new Map(), leaving: 0 }));
+    const n = (row.to.get(to) ?? 0) + delta;
+    if (n > 0) row.to.set(to, n);
+    else row.to.delete(to);
+    row.leaving += delta;
+    if (row.to.size === 0) this.next.delete(from);
   }
 }
 

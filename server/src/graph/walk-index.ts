@@ -77,14 +77,21 @@ export class WalkIndex {
     readonly rowsUpTo: number,
   ) {
     this.patchedNodes = new Uint8Array(kindArr.length);
+    this.overlayOf = new Int32Array(kindArr.length);
   }
 
   private readonly extraKind: WalkKind[] = [];
-  /** Edges added since the build: node → neighbours of a kind, keyed `node * 4 + kind`. */
-  private readonly overlay = new Map<number, number[]>();
+  /**
+   * Edges added since the build. An interaction only ever adds to a traveller's places and to a place's
+   * travellers, so a node has at most one appended list, found by its node number: `overlayOf[node]` is its
+   * index in `overlayLists`, plus one (0: none). An array read per append, where a Map keyed by node and
+   * kind cost a quarter of an append at a million places (hashing, probing, rehashing as it grew).
+   */
+  private overlayOf: Int32Array;
+  private readonly overlayLists: number[][] = [];
   /**
    * The whole neighbour list of a node and kind that lost entries since the build (an undo, an erasure),
-   * keyed as `overlay`: it replaces the CSR run and the overlay's list, and takes that key's later appends.
+   * keyed `node * 4 + kind`: it replaces the CSR run and the appended list, and takes that key's later appends.
    */
   private readonly replaced = new Map<number, number[]>();
   /** 1 for a built node whose neighbours changed since the build (appended or taken back). */
@@ -264,7 +271,7 @@ export class WalkIndex {
     const whole = this.replaced.get(slot);
     if (whole) return whole.length;
     const base = node < this.kindArr.length ? this.runs[slot + 1]! - this.runs[slot]! : 0;
-    return base + (this.overlay.get(slot)?.length ?? 0);
+    return base + (this.appended(node, kind)?.length ?? 0);
   }
 
   /** The i-th neighbour of `kind` (0 ≤ i < degree). */
@@ -279,7 +286,7 @@ export class WalkIndex {
       if (i < baseCount) return this.targets[start + i]!;
       i -= baseCount;
     }
-    return this.overlay.get(slot)![i]!;
+    return this.appended(node, kind)![i]!;
   }
 
   /** The traveller's node (undefined for a private traveller, or one the index has not met). */
@@ -360,10 +367,10 @@ export class WalkIndex {
     const node = key >> 2;
     this.patch(node);
     list = node < this.kindArr.length ? Array.from(this.targets.subarray(this.runs[key]!, this.runs[key + 1]!)) : [];
-    const appended = this.overlay.get(key);
+    const appended = this.appended(node, (key & 3) as WalkKind);
     if (appended) {
       for (const target of appended) list.push(target);
-      this.overlay.delete(key);
+      appended.length = 0; // the replaced list takes this node's appends from now on
     }
     this.replaced.set(key, list);
     return list;
@@ -371,10 +378,28 @@ export class WalkIndex {
 
   private push(slot: number, target: number): void {
     // Most appends find no replaced list (undos are rare): one Map lookup then, not two.
-    const list = (this.replaced.size > 0 ? this.replaced.get(slot) : undefined) ?? this.overlay.get(slot);
-    if (list) list.push(target);
-    else this.overlay.set(slot, [target]);
+    const list = this.replaced.size > 0 ? this.replaced.get(slot) : undefined;
+    if (list) return void list.push(target);
+    const node = slot >> 2;
+    if (node >= this.overlayOf.length) this.overlayOf = grownTo(this.overlayOf, node + 1);
+    const at = this.overlayOf[node]!;
+    if (at > 0) this.overlayLists[at - 1]!.push(target);
+    else this.overlayOf[node] = this.overlayLists.push([target]);
   }
+
+  /** The node's appended list, if it is of `kind` (a traveller's places, a place's travellers) and has one. */
+  private appended(node: number, kind: WalkKind): number[] | undefined {
+    if (kind !== (node < this.placeCount ? TRAVELLER : PLACE) || node >= this.overlayOf.length) return undefined;
+    const at = this.overlayOf[node]!;
+    return at > 0 ? this.overlayLists[at - 1] : undefined;
+  }
+}
+
+/** `a` copied into a longer array (half as long again, at least `size`): nodes added after the build. */
+function grownTo(a: Int32Array, size: number): Int32Array {
+  const next = new Int32Array(Math.max(size, Math.ceil(a.length * 1.5), 1024));
+  next.set(a);
+  return next;
 }
 
 /**
