@@ -37,7 +37,8 @@ export interface AddedRow {
 export const kindOf = (code: number): InteractionKind => INTERACTION_KINDS[code]!;
 export const codeOf = (kind: InteractionKind): number => KIND_CODE.get(kind)!;
 
-function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, size: number): T {
+/** `a` if it holds `size`, else a copy in a longer array (the walk index's per-node arrays grow so too). */
+export function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, size: number): T {
   if (size <= a.length) return a;
   // 1.5× rather than 2×: at ten million rows a doubling would leave up to 100 MB unused.
   const next = new (a.constructor as new (n: number) => T)(Math.max(size, Math.ceil(a.length * 1.5), FIRST_CAPACITY));

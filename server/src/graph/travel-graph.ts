@@ -455,7 +455,9 @@ export class TravelGraph {
    * goes: a rebuild at a million places would hold the next ranking for seconds.
    */
   removeInteraction(i: Pick<Interaction, 'travellerId' | 'placeId' | 'kind'>): boolean {
-    const located = this.walk ? this.interactions.locate(i.travellerId, i.placeId, i.kind, WEIGHT_OF_CODE) : null;
+    // Only a kind the walk weighs has entries there (a dismissal has none): its place in them is read then.
+    const walked = this.walk !== null && WEIGHT_OF_CODE[codeOf(i.kind)]! > 0;
+    const located = walked ? this.interactions.locate(i.travellerId, i.placeId, i.kind, WEIGHT_OF_CODE) : null;
     const at = this.interactions.remove(i.travellerId, i.placeId, i.kind);
     if (at === null) return false;
     this.digestLines.interaction(-1, i.travellerId, i.kind, i.placeId, at);

@@ -7,7 +7,7 @@
  * (an append buffer), until the graph swaps in a compacted index built in the background (travel-graph.ts).
  */
 import { PRACTICAL_TAGS } from '@escale/shared';
-import { type InteractionIndex, INTERACTION_KINDS } from './interaction-index.ts';
+import { grown, type InteractionIndex, INTERACTION_KINDS } from './interaction-index.ts';
 import type { PlaceIds } from './place-ids.ts';
 
 export const PLACE = 0;
@@ -331,8 +331,8 @@ export class WalkIndex {
     if (weight === 0 || traveller === undefined || place >= this.placeCount) return;
     const a = takeOut(this.wholeList(traveller * 4 + PLACE), place, before, weight);
     const b = takeOut(this.wholeList(place * 4 + TRAVELLER), traveller, before, weight);
-    // Both lists hold the row's entries: a difference means the caller's `before` was wrong, and the index
-    // no longer matches the rows (travel-graph.ts then drops it for a rebuild).
+    // Both lists hold the row's entries: a difference means the caller's `before` was wrong, a bug that must
+    // surface rather than leave an index that no longer matches the rows.
     if (a !== weight || b !== weight) throw new Error(`walk index: row of traveller slot ${slot} at place ${place} not found (${a}, ${b} of ${weight} entries)`);
     this.removedEdges += weight;
   }
@@ -381,7 +381,7 @@ export class WalkIndex {
     const list = this.replaced.size > 0 ? this.replaced.get(slot) : undefined;
     if (list) return void list.push(target);
     const node = slot >> 2;
-    if (node >= this.overlayOf.length) this.overlayOf = grownTo(this.overlayOf, node + 1);
+    this.overlayOf = grown(this.overlayOf, node + 1); // nodes added after the build
     const at = this.overlayOf[node]!;
     if (at > 0) this.overlayLists[at - 1]!.push(target);
     else this.overlayOf[node] = this.overlayLists.push([target]);
@@ -393,13 +393,6 @@ export class WalkIndex {
     const at = this.overlayOf[node]!;
     return at > 0 ? this.overlayLists[at - 1] : undefined;
   }
-}
-
-/** `a` copied into a longer array (half as long again, at least `size`): nodes added after the build. */
-function grownTo(a: Int32Array, size: number): Int32Array {
-  const next = new Int32Array(Math.max(size, Math.ceil(a.length * 1.5), 1024));
-  next.set(a);
-  return next;
 }
 
 /**

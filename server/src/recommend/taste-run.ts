@@ -35,7 +35,7 @@ const INTEREST_WEIGHT = 1;
 /** The most recent start nodes only: a long history would dilute the budget without changing the answer. */
 const MAX_QUERIES = 24;
 
-export function prepareTaste(graph: TravelGraph, ctx: RankingContext, scored: readonly Candidate[]): TasteRun | null {
+export function prepareTaste(graph: TravelGraph, ctx: RankingContext, reachable: readonly Candidate[]): TasteRun | null {
   const index = graph.walkIndex();
   const queries: TasteQuery[] = [];
   const sources: TasteSource[] = [];
@@ -65,7 +65,7 @@ export function prepareTaste(graph: TravelGraph, ctx: RankingContext, scored: re
   // One slot per place, however many of its items are candidates (its events, its offers).
   const slotOf = new Map<number, number>();
   const candidates: number[] = [];
-  for (const c of scored) {
+  for (const c of reachable) {
     if (c.node < 0 || slotOf.has(c.node)) continue;
     slotOf.set(c.node, candidates.length);
     candidates.push(c.node);
