@@ -90,17 +90,14 @@ export class SpatialIndex<T extends Located> {
     // The widest longitude span the radius can cover, at the box's latitude farthest from the equator.
     const cosEdge = Math.cos(Math.min(90, Math.abs(lat) + latSpan) * RAD);
     const lonSpan = cosEdge > 1e-9 ? latSpan / cosEdge : 360;
-    const found = withinBox(index, lon - lonSpan, lat - latSpan, lon + lonSpan, lat + latSpan, (x, y) => nearDistanceMeters(lat, lon, y, x), radiusMeters);
-    const inBox = found.positions;
-    const meters = found.meters;
-    const within = found.count;
+    const within = withinBox(index, lon - lonSpan, lat - latSpan, lon + lonSpan, lat + latSpan, lat, lon, radiusMeters);
     const count = Math.min(max, within);
-    const order = nearestFirst(meters, within, radiusMeters, count);
+    const order = nearestFirst(scratch.meters, within, radiusMeters, count);
     const positions: number[] = new Array(count);
     const sorted = new Float64Array(count);
     for (let k = 0; k < count; k++) {
-      positions[k] = inBox[order[k]!]!;
-      sorted[k] = meters[order[k]!]!;
+      positions[k] = scratch.positions[order[k]!]!;
+      sorted[k] = scratch.meters[order[k]!]!;
     }
     return { positions, meters: sorted };
   }
@@ -126,57 +123,77 @@ function kdTree(items: readonly Located[]): KDBush {
   return index.finish();
 }
 
-/** What a box search found within the radius, in the tree's order. */
-interface Found {
-  positions: Uint32Array;
-  meters: Float64Array;
-  count: number;
-}
+/**
+ * What a box search found within the radius, in the tree's order: buffers reused by every query (a query
+ * reads them before the next one starts), so that a query allocates only what it returns.
+ */
+const scratch = { positions: new Uint32Array(1024), meters: new Float64Array(1024), keys: new Float64Array(1024), stack: new Int32Array(3 * 64) };
 
 /**
  * kdbush's box search (the same walk down the tree as its `range`), measuring each point in the box as it
  * goes, from the tree's own coordinate array: the tree keeps points of one area together in memory, where
- * the item positions it returns are scattered over the whole catalogue.
+ * the item positions it returns are scattered over the whole catalogue. Writes the points within `radius`
+ * of (lat, lon) to `scratch` and returns how many there are. One plain loop over a typed-array stack: a
+ * closure per point and an array stack made a query a seventh slower (125 against 108 µs at 100k places,
+ * measured in one process alternating both).
  */
-function withinBox(index: KDBush, minX: number, minY: number, maxX: number, maxY: number, measure: (x: number, y: number) => number, radius: number): Found {
+function withinBox(index: KDBush, minX: number, minY: number, maxX: number, maxY: number, lat: number, lon: number, radius: number): number {
   const { ids, coords, nodeSize } = index;
-  let positions = new Uint32Array(256);
-  let meters = new Float64Array(256);
   let count = 0;
-  const keep = (i: number): void => {
-    const d = measure(coords[2 * i]!, coords[2 * i + 1]!);
-    if (d > radius) return;
-    if (count === positions.length) {
-      positions = grow(positions, new Uint32Array(count * 2));
-      meters = grow(meters, new Float64Array(count * 2));
-    }
-    positions[count] = ids[i]!;
-    meters[count++] = d;
-  };
-  const stack = [0, ids.length - 1, 0];
-  while (stack.length > 0) {
-    const axis = stack.pop()!;
-    const right = stack.pop()!;
-    const left = stack.pop()!;
+  let stack = scratch.stack;
+  let top = 0;
+  stack[top++] = 0;
+  stack[top++] = ids.length - 1;
+  stack[top++] = 0;
+  while (top > 0) {
+    const axis = stack[--top]!;
+    const right = stack[--top]!;
+    const left = stack[--top]!;
     if (right - left <= nodeSize) {
       for (let i = left; i <= right; i++) {
         const x = coords[2 * i]!;
         const y = coords[2 * i + 1]!;
-        if (x >= minX && x <= maxX && y >= minY && y <= maxY) keep(i);
+        if (x >= minX && x <= maxX && y >= minY && y <= maxY) {
+          const d = nearDistanceMeters(lat, lon, y, x);
+          if (d <= radius) count = keep(count, ids[i]!, d);
+        }
       }
       continue;
     }
     const m = (left + right) >> 1;
     const x = coords[2 * m]!;
     const y = coords[2 * m + 1]!;
-    if (x >= minX && x <= maxX && y >= minY && y <= maxY) keep(m);
-    if (axis === 0 ? minX <= x : minY <= y) stack.push(left, m - 1, 1 - axis);
-    if (axis === 0 ? maxX >= x : maxY >= y) stack.push(m + 1, right, 1 - axis);
+    if (x >= minX && x <= maxX && y >= minY && y <= maxY) {
+      const d = nearDistanceMeters(lat, lon, y, x);
+      if (d <= radius) count = keep(count, ids[m]!, d);
+    }
+    if (top + 6 > stack.length) stack = scratch.stack = grow(stack, new Int32Array(stack.length * 2));
+    if (axis === 0 ? minX <= x : minY <= y) {
+      stack[top++] = left;
+      stack[top++] = m - 1;
+      stack[top++] = 1 - axis;
+    }
+    if (axis === 0 ? maxX >= x : maxY >= y) {
+      stack[top++] = m + 1;
+      stack[top++] = right;
+      stack[top++] = 1 - axis;
+    }
   }
-  return { positions, meters, count };
+  return count;
 }
 
-function grow<T extends Uint32Array | Float64Array>(from: T, to: T): T {
+/** Appends a found point to the scratch buffers, growing them as needed; returns the new count. */
+function keep(count: number, position: number, meters: number): number {
+  if (count === scratch.positions.length) {
+    scratch.positions = grow(scratch.positions, new Uint32Array(count * 2));
+    scratch.meters = grow(scratch.meters, new Float64Array(count * 2));
+  }
+  scratch.positions[count] = position;
+  scratch.meters[count] = meters;
+  return count + 1;
+}
+
+function grow<T extends Uint32Array | Float64Array | Int32Array>(from: T, to: T): T {
   to.set(from);
   return to;
 }
@@ -197,7 +214,8 @@ function nearestFirst(meters: Float64Array, count: number, radiusMeters: number,
       .sort((a, b) => meters[a]! - meters[b]! || a - b)
       .slice(0, wanted);
   }
-  const keys = new Float64Array(count);
+  if (scratch.keys.length < count) scratch.keys = new Float64Array(scratch.positions.length);
+  const keys = scratch.keys.subarray(0, count);
   for (let k = 0; k < count; k++) keys[k] = Math.round(meters[k]! * 1000) * POSITION_BITS + k;
   if (wanted < count) selectSmallest(keys, wanted);
   const nearest = keys.subarray(0, wanted).sort();
