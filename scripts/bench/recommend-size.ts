@@ -4,11 +4,18 @@
  * line: if a phase dies (out of memory, killed on timeout) the parent still knows how far it got.
  * Usage: node --expose-gc --import tsx scripts/bench/recommend-size.ts --size 100000 [--rankings 2000] [--seed 42]
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import SQLite from 'better-sqlite3';
 import { parseArgs } from 'node:util';
 import { TravelGraph } from '../../server/src/graph/travel-graph.ts';
 import { rank } from '../../server/src/recommend/rank.ts';
 import { Recommender } from '../../server/src/recommend/recommender.ts';
+import { openSqlite } from '../../server/src/store/db.ts';
+import { migrateToLatest } from '../../server/src/store/migrate.ts';
+import { countInteractions, interactionPages } from '../../server/src/travellers/queries.ts';
 import type { Interaction } from '../../server/src/travellers/model.ts';
 import { hitByGc, watchGcPauses } from './gc-pauses.ts';
 import { percentile } from './report.ts';
@@ -61,6 +68,8 @@ const graph = TravelGraph.build(city.catalogue, interactionStream(city), [], cit
 const buildSeconds = (performance.now() - t) / 1000;
 const after = memory();
 const counts = graph.counts();
+// What the build from the store (below) must come back to: the same records, the same digest.
+const builtDigest = graph.digest();
 phase('build', buildSeconds, { rssMiB: after.rss - before.rss, heapMiB: after.heap - before.heap, nodes: counts.totalNodes, edges: counts.totalEdges });
 
 const recommender = new Recommender(graph, () => 'Bench Agency');
@@ -190,6 +199,11 @@ undoLatencies.sort((a, b) => a - b);
 erasureMs.sort((a, b) => a - b);
 phase('take-backs', (undoMs + erasureMs.reduce((a, b) => a + b, 0)) / 1000, { undone, erased: ERASURES });
 
+// Peak RSS of the in-memory phases, before the build from the store holds a second graph beside the first.
+const inMemoryPeakRssMiB = peakRssMiB();
+const store = await buildFromStore();
+phase('store-build', store.buildSeconds, { writeSeconds: store.writeSeconds, fileMiB: store.fileMiB });
+
 emit({
   type: 'result',
   places: size,
@@ -232,5 +246,57 @@ emit({
   takeBackP99Ms: percentile(undoLatencies, 99),
   takeBacksNotVisible: takenBackInvisible,
   takeBackRebuilds,
-  peakRssMiB: peakRssMiB(),
+  peakRssMiB: inMemoryPeakRssMiB,
+  storeWriteSeconds: store.writeSeconds,
+  storeFileMiB: store.fileMiB,
+  storeBuildSeconds: store.buildSeconds,
+  storeDigestMatches: store.digestMatches ? 1 : 0,
 });
+
+/**
+ * The build as a server starts (app.ts): the interactions read from an SQLite store a page at a time
+ * (interactionPages) into TravelGraph.load. They are first written to a new store in a temporary directory,
+ * migrated as the server's, the way the store keeps them (one row per fact, the latest time). Two
+ * shortcuts, both outside what is timed: the catalogue comes from memory, as build's does (at start it is
+ * read whole, one query per table), so no traveller or place rows are written and foreign keys are off
+ * while writing. The graph must come back with the in-memory build's digest.
+ */
+async function buildFromStore(): Promise<{ writeSeconds: number; fileMiB: number; buildSeconds: number; digestMatches: boolean }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'escale-bench-store-'));
+  try {
+    const migrated = openSqlite(dir);
+    await migrateToLatest(migrated.db, migrated.file);
+    await migrated.close();
+    let t0 = performance.now();
+    const raw = new SQLite(migrated.file);
+    raw.pragma('foreign_keys = OFF');
+    raw.pragma('synchronous = OFF');
+    const insert = raw.prepare('INSERT INTO interactions (traveller_id, place_id, kind, at) VALUES (?, ?, ?, ?) ON CONFLICT (traveller_id, place_id, kind) DO UPDATE SET at = max(at, excluded.at)');
+    const writeAll = raw.transaction((rows: Interaction[]) => {
+      for (const i of rows) insert.run(i.travellerId, i.placeId, i.kind, i.at.toISOString());
+    });
+    let pending: Interaction[] = [];
+    for (const i of interactionStream(city)) {
+      pending.push(i);
+      if (pending.length === 100_000) {
+        writeAll(pending);
+        pending = [];
+      }
+    }
+    writeAll(pending);
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    raw.close();
+    const writeSeconds = (performance.now() - t0) / 1000;
+    const fileMiB = fs.statSync(migrated.file).size / MIB;
+
+    const opened = openSqlite(dir);
+    gc!();
+    t0 = performance.now();
+    const loaded = await TravelGraph.load(city.catalogue, interactionPages(opened.db), [], await countInteractions(opened.db));
+    const buildSeconds = (performance.now() - t0) / 1000;
+    await opened.close();
+    return { writeSeconds, fileMiB, buildSeconds, digestMatches: loaded.digest() === builtDigest };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

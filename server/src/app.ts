@@ -65,7 +65,7 @@ import { Recommender } from './recommend/recommender.ts';
 import { AfterTurnWrites } from './store/after-turn-writes.ts';
 import { openStore } from './store/open-store.ts';
 import { StoreHealth } from './store/store-health.ts';
-import { listInteractions } from './travellers/queries.ts';
+import { countInteractions, interactionPages } from './travellers/queries.ts';
 import { travellerRoutes } from './travellers/routes.ts';
 import { Metrics } from './metrics/metrics.ts';
 import { countRequests, metricsRoutes } from './metrics/routes.ts';
@@ -168,7 +168,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
 
   // Events that ended more than a day ago are not loaded: the graph holds what can still be suggested.
   const catalogue = await readCatalogue(db, new Date(clock.now().getTime() - 86_400_000), undefined, trips.windows());
-  const graph = TravelGraph.build(catalogue, await listInteractions(db), await listDemoVisitors(db));
+  const graph = await TravelGraph.load(catalogue, interactionPages(db), await listDemoVisitors(db), await countInteractions(db));
   const agencyNames = new Map(catalogue.agencies.map((a) => [a.id, a.name]));
   const recommender = new Recommender(graph, (id) => agencyNames.get(id) ?? DEMO_AGENCY.name, await readAgencyRankings(db));
   const cities = new Cities(

@@ -132,6 +132,29 @@ describe('travel graph', () => {
     expect(g.counts().edges.interaction ?? 0).toBe(0);
   });
 
+  it('loads from pages of interactions the same graph as a build from all of them at once', async () => {
+    const places = Array.from({ length: 12 }, (_, k) => place({ category: k % 2 ? 'bar' : 'museum', lat: 48.85 + k / 1000, lon: 2.35 }));
+    const kinds = ['liked', 'visited', 'saved', 'dismissed'] as const;
+    // Repeats of a fact included: the later time wins, whichever page it comes in.
+    const rows: Interaction[] = Array.from({ length: 300 }, (_, k) => ({
+      travellerId: `t${k % 17}`,
+      placeId: places[(k * 7) % 12]!.id,
+      kind: kinds[k % 4]!,
+      at: new Date(Date.UTC(2026, 10, 1, 0, k)),
+    }));
+    const catalogue = { agencies: [], cities: [PARIS], places, archivedPlaces: [], events: [], offers: [], promotions: [], withdrawn: { events: [], offers: [], promotions: [] } };
+    async function* pagesOf(size: number) {
+      for (let from = 0; from < rows.length; from += size) yield rows.slice(from, from + size);
+    }
+    const built = TravelGraph.build(catalogue, rows, ['t3']);
+    const loaded = await TravelGraph.load(catalogue, pagesOf(7), ['t3'], rows.length);
+    expect(loaded.digest()).toBe(built.digest());
+    expect(loaded.counts()).toEqual(built.counts());
+    for (let t = 0; t < 17; t++) expect(loaded.interactionsOf(`t${t}`)).toEqual(built.interactionsOf(`t${t}`));
+    for (const p of places) expect(loaded.interactionCount(p.id)).toBe(built.interactionCount(p.id));
+    expect(loaded.walkIndex().builtEntries).toBe(built.walkIndex().builtEntries);
+  });
+
   it('digests what the store decides: equal for the same facts in any order, different when one changes', () => {
     const at = new Date('2026-11-21T09:00:00Z');
     const other = { ...liked, placeId: bar.id, kind: 'visited' as const, at };

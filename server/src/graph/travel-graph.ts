@@ -154,6 +154,24 @@ export class TravelGraph {
    * cheaply) sizes the rows once instead of growing them.
    */
   static build(catalogue: Catalogue, interactions: Iterable<Interaction>, privateTravellers: Iterable<string> = [], expectedInteractions?: number): TravelGraph {
+    const graph = TravelGraph.ofCatalogue(catalogue, privateTravellers, Array.isArray(interactions) ? interactions.length : expectedInteractions);
+    // No walk index yet, so each interaction is a row and nothing more; the index is built once at the end.
+    for (const i of interactions) graph.addInteraction(i);
+    return graph.indexed();
+  }
+
+  /**
+   * As build, from interactions that come a page at a time from the store (travellers/queries.ts
+   * interactionPages): only one page of them is ever held as objects, and the event loop turns between pages.
+   */
+  static async load(catalogue: Catalogue, pages: AsyncIterable<readonly Interaction[]>, privateTravellers: Iterable<string> = [], expectedInteractions?: number): Promise<TravelGraph> {
+    const graph = TravelGraph.ofCatalogue(catalogue, privateTravellers, expectedInteractions);
+    for await (const page of pages) for (const i of page) graph.addInteraction(i);
+    return graph.indexed();
+  }
+
+  /** The graph of a catalogue, its rows sized for the interactions to come. */
+  private static ofCatalogue(catalogue: Catalogue, privateTravellers: Iterable<string>, expectedInteractions = 0): TravelGraph {
     const graph = new TravelGraph();
     for (const id of privateTravellers) graph.addPrivateTraveller(id);
     for (const city of catalogue.cities) graph.upsertCity(city);
@@ -162,13 +180,17 @@ export class TravelGraph {
     for (const event of catalogue.events) graph.upsertEvent(event);
     for (const offer of catalogue.offers) graph.upsertOffer(offer);
     for (const promotion of catalogue.promotions) graph.upsertPromotion(promotion);
-    graph.interactions.reserve(Array.isArray(interactions) ? interactions.length : (expectedInteractions ?? 0));
-    // No walk index yet, so each interaction is a row and nothing more; the index is built once below.
-    for (const i of interactions) graph.addInteraction(i);
-    // Built now rather than at the first ranking, which would otherwise pay for them: the walk index, the
-    // spatial index and the place table.
-    graph.placeTable();
+    graph.interactions.reserve(expectedInteractions);
     return graph;
+  }
+
+  /**
+   * Builds now rather than at the first ranking, which would otherwise pay for them: the walk index, the
+   * spatial index and the place table.
+   */
+  private indexed(): TravelGraph {
+    this.placeTable();
+    return this;
   }
 
   /** Categories, tags and areas already in the structure, by id: a million places name a few hundred. */

@@ -40,6 +40,37 @@ export async function listInteractions(db: Db, travellerId?: string): Promise<In
   return rows.map((r) => ({ travellerId: r.traveller_id, placeId: r.place_id, kind: r.kind as InteractionKind, at: new Date(r.at) }));
 }
 
+/** Rows per page when the whole interactions table is read (interactionPages): a few megabytes of objects. */
+export const INTERACTION_PAGE_ROWS = 20_000;
+
+/**
+ * Every interaction, a page at a time in the table's order (by id), for the travel graph's build at start.
+ * Ten million rows read at once would be ten million objects beside the graph, gigabytes that the graph
+ * does not keep (it holds rows of numbers); a page is gone once the graph has taken it in. Keyset pages
+ * (`id > last`) read the same on both databases. A row another instance commits or deletes meanwhile may
+ * be read or not: it comes through the change log either way, applied after the build, and an interaction
+ * applied twice is one interaction (TravelGraph.addInteraction).
+ */
+export async function* interactionPages(db: Db, pageRows = INTERACTION_PAGE_ROWS): AsyncGenerator<Interaction[]> {
+  if (!Number.isInteger(pageRows) || pageRows <= 0) throw new RangeError(`pageRows must be a positive integer, not ${pageRows}`);
+  let after = 0;
+  for (;;) {
+    const rows = await db.selectFrom('interactions').select(['id', 'traveller_id', 'place_id', 'kind', 'at']).where('id', '>', after).orderBy('id').limit(pageRows).execute();
+    if (rows.length > 0) yield rows.map((r) => ({ travellerId: r.traveller_id, placeId: r.place_id, kind: r.kind as InteractionKind, at: new Date(r.at) }));
+    if (rows.length < pageRows) return;
+    after = rows.at(-1)!.id;
+  }
+}
+
+/** How many interactions the store holds: the graph sizes its rows once from it. */
+export async function countInteractions(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('interactions')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Records an interaction; the same traveller, place and kind again only moves its time (one row per fact). */
 export async function addInteraction(db: Db, i: Interaction): Promise<void> {
   const at = i.at.toISOString();
