@@ -8,6 +8,7 @@ import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import helmet, { strictTransportSecurity } from 'helmet';
+import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { authRoutes } from './auth/routes.ts';
@@ -39,7 +40,11 @@ import { insightRoutes } from './insights/routes.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { ServerConfig } from './config.ts';
 import type { AppContext } from './context.ts';
+import type { GraphSnapshot } from './graph/graph-snapshot.ts';
+import { graphSnapshotFile, GraphSnapshotWriter, usableGraphSnapshot } from './graph/snapshots.ts';
 import { TravelGraph } from './graph/travel-graph.ts';
+import type { Catalogue } from './catalogue/model.ts';
+import type { Db } from './store/db.ts';
 import { healthRoutes, VERSION } from './health/routes.ts';
 import { scheduleHousekeeping, type Housekeeping } from './housekeeping/housekeeping.ts';
 import { compressResponses } from './http/compress-responses.ts';
@@ -168,7 +173,9 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
 
   // Events that ended more than a day ago are not loaded: the graph holds what can still be suggested.
   const catalogue = await readCatalogue(db, new Date(clock.now().getTime() - 86_400_000), undefined, trips.windows());
-  const graph = await TravelGraph.load(catalogue, interactionPages(db), await listDemoVisitors(db), await countInteractions(db));
+  const snapshotFile = graphSnapshotFile(config.dataDir);
+  const snapshot = await usableGraphSnapshot(db, snapshotFile, logger);
+  const graph = await buildGraph(db, catalogue, snapshot, await listDemoVisitors(db), logger);
   const agencyNames = new Map(catalogue.agencies.map((a) => [a.id, a.name]));
   const recommender = new Recommender(graph, (id) => agencyNames.get(id) ?? DEMO_AGENCY.name, await readAgencyRankings(db));
   const cities = new Cities(
@@ -239,6 +246,14 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   followCatalogueChanges(bus, db, graph);
   followPushChanges(bus, ctx.pushCache);
   followAgencyChanges(bus, db, recommender);
+  if (snapshot) {
+    // The graph is as it was at the snapshot's mark: every entry after it is applied again, on top of it.
+    const through = changes.lastKnown().applied;
+    changes.rewindTo(snapshot.mark.position);
+    await changes.applyThrough(through);
+    logger.info({ from: snapshot.mark.position, through, replayed: through - snapshot.mark.position }, 'graph snapshot brought up to date from the change log');
+  }
+  const snapshots = new GraphSnapshotWriter(graph, snapshotFile, db, changes, logger, snapshot);
   // One instance applies its own changes as it commits them; several (PostgreSQL) also poll, in case a
   // wake-up is lost or Redis is down.
   changes.start(store.kind === 'postgres' ? CHANGE_POLL_MS : 0);
@@ -281,6 +296,8 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     server.listen(config.port, config.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  // After the first requests can be served: at ten million interactions a write takes a second or two.
+  void snapshots.start(bus);
   let smtp: SmtpListener | null = null;
   const close = async () => {
     housekeeping.stop();
@@ -291,6 +308,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await changes.stop();
+    await snapshots.stop();
     await relay.close();
     await closeDb();
   };
@@ -323,4 +341,25 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     routes: listRoutes(app),
     close,
   };
+}
+
+/**
+ * The travel graph at start: from the snapshot's interactions and the store's catalogue when a snapshot may
+ * be used (graph/snapshots.ts), else from the store, its interactions a page at a time. A snapshot whose
+ * rows do not hold together is set aside the same way, with its reason logged.
+ */
+async function buildGraph(db: Db, catalogue: Catalogue, snapshot: GraphSnapshot | null, privateTravellers: string[], logger: Logger): Promise<TravelGraph> {
+  const started = performance.now();
+  if (snapshot) {
+    try {
+      const graph = TravelGraph.fromInteractionState(catalogue, snapshot.state, privateTravellers);
+      logger.info({ position: snapshot.mark.position, writtenAt: snapshot.writtenAt, ms: Math.round(performance.now() - started) }, 'graph built from its snapshot');
+      return graph;
+    } catch (err) {
+      logger.warn({ err }, 'graph snapshot refused: building the graph from the store');
+    }
+  }
+  const graph = await TravelGraph.load(catalogue, interactionPages(db), privateTravellers, await countInteractions(db));
+  logger.info({ ms: Math.round(performance.now() - started) }, 'graph built from the store');
+  return graph;
 }

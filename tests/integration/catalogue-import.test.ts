@@ -13,6 +13,7 @@ import { ImportRefused } from '../../server/src/catalogue/import/import-refused.
 import { bufferSource, readSource } from '../../server/src/catalogue/import/read-source.ts';
 import type { Db } from '../../server/src/store/db.ts';
 import { migrateToLatest } from '../../server/src/store/migrate.ts';
+import { placeRow } from '../../server/src/test-support/store-rows.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 
 const OSM_DIR = path.resolve(import.meta.dirname, '../../../shared/data/osm');
@@ -142,27 +143,20 @@ describe('importing a CSV', () => {
     // A place already holding the id row 450 would get makes its insert fail, after a first batch went in.
     await db
       .insertInto('places')
-      .values({
-        id: 'csv:z450@acme',
-        agency_id: 'rival',
-        city_id: 'paris',
-        name: 'In the way',
-        category: 'cafe',
-        tags: '[]',
-        lat: 48.86,
-        lon: 2.35,
-        address: null,
-        opening_hours: null,
-        price_level: null,
-        rating: null,
-        review_count: 0,
-        website: null,
-        seeded: '[]',
-        source_dataset: 'csv',
-        source_ref: 'x',
-        updated_at: NOW.toISOString(),
-        external_id: 'elsewhere',
-      })
+      .values(
+        placeRow({
+          id: 'csv:z450@acme',
+          agency_id: 'rival',
+          name: 'In the way',
+          category: 'cafe',
+          lat: 48.86,
+          lon: 2.35,
+          source_dataset: 'csv',
+          source_ref: 'x',
+          updated_at: NOW.toISOString(),
+          external_id: 'elsewhere',
+        }),
+      )
       .execute();
     const rows = Array.from({ length: 500 }, (_, i) => `z${i + 1},Place ${i + 1},bar,48.86,2.35`).join('\n');
     let batches = 0;

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/src/store/db.ts';
 import { migrateToLatest } from '../../server/src/store/migrate.ts';
+import { placeRow, travellerRow } from '../../server/src/test-support/store-rows.ts';
 import { countInteractions, interactionPages, listInteractions } from '../../server/src/travellers/queries.ts';
 import type { Interaction } from '../../server/src/travellers/model.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
@@ -34,48 +35,11 @@ beforeAll(async () => {
   await migrateToLatest(db, 'test');
   await db.insertInto('agencies').values({ id: 'acme', name: 'Acme Voyages', created_at: NOW }).execute();
   await db.insertInto('cities').values({ id: 'paris', name: 'Paris', timezone: 'Europe/Paris', country_code: 'fr', center_lat: 48.8566, center_lon: 2.3522, attribution: '[]' }).execute();
-  const traveller = (k: number) => ({
-    id: `t${k}`,
-    agency_id: 'acme',
-    name: `T${k}`,
-    locale: 'en',
-    city_id: 'paris',
-    persona_id: null,
-    likes: '[]',
-    dislikes: '[]',
-    party: '{}',
-    budget: null,
-    created_at: NOW,
-    push_settings: null,
-    ranking_settings: null,
-    onboarded_at: null,
-  });
   await db
     .insertInto('travellers')
-    .values(Array.from({ length: TRAVELLERS }, (_, k) => traveller(k)))
+    .values(Array.from({ length: TRAVELLERS }, (_, k) => travellerRow(`t${k}`, 'acme', NOW)))
     .execute();
-  const place = (k: number) => ({
-    id: `p${k}`,
-    agency_id: 'acme',
-    city_id: 'paris',
-    name: `Place ${k}`,
-    category: 'museum',
-    tags: '[]',
-    lat: 48.85 + k / 1000,
-    lon: 2.35,
-    address: null,
-    opening_hours: null,
-    price_level: null,
-    rating: null,
-    review_count: 0,
-    website: null,
-    seeded: '[]',
-    source_dataset: 'test',
-    source_ref: `p${k}`,
-    updated_at: NOW,
-    draft: null,
-    external_id: null,
-  });
+  const place = (k: number) => placeRow({ id: `p${k}`, agency_id: 'acme', name: `Place ${k}`, category: 'museum', lat: 48.85 + k / 1000, lon: 2.35, updated_at: NOW });
   await db
     .insertInto('places')
     .values(Array.from({ length: PLACES }, (_, k) => place(k)))

@@ -172,6 +172,15 @@ export class ChangeLog {
     this.applied = position;
   }
 
+  /**
+   * Goes back to `position` (a graph snapshot's mark, graph/snapshots.ts): the next read applies every entry
+   * after it again, on top of the state the snapshot restored. Only at start, before anything is served.
+   */
+  rewindTo(position: number): void {
+    if (position > this.applied) throw new Error(`cannot rewind the change log forward (to ${position}, applied ${this.applied})`);
+    this.applied = position;
+  }
+
   /** The position applied and the lag as of the last read of the log (for a metrics scrape). */
   lastKnown(): ChangeLogStatus {
     return { applied: this.applied, head: this.head, lag: this.head - this.applied, refused: this.refused };
@@ -187,6 +196,40 @@ export class ChangeLog {
 async function readHead(db: Db): Promise<number> {
   const row = await db.selectFrom('change_counter').select('position').where('id', '=', 1).executeTakeFirst();
   return Number(row?.position ?? 0);
+}
+
+/** An entry as a snapshot marks it: its position, and its time and origin to tell it from another log's. */
+export interface LogMark {
+  position: number;
+  at: string | null;
+  origin: string | null;
+}
+
+/** The mark of the entry at `position` (position 0: before any entry), or null when the log no longer holds it. */
+export async function markOf(db: Db, position: number): Promise<LogMark | null> {
+  if (position === 0) return { position, at: null, origin: null };
+  const row = await db.selectFrom('change_log').select(['at', 'origin']).where('position', '=', position).executeTakeFirst();
+  return row ? { position, at: row.at, origin: row.origin } : null;
+}
+
+/**
+ * Whether this log can bring a state marked `mark` up to date: it holds that very entry (same time and
+ * origin: not another database's, nor one restored from an older backup) and every entry after it up to
+ * its head (none purged yet). Null when it can, else why not.
+ */
+export async function whyNotReplayableFrom(db: Db, mark: LogMark): Promise<string | null> {
+  const head = await readHead(db);
+  if (mark.position > head) return `it is ahead of the change log (position ${mark.position}, head ${head})`;
+  const held = await markOf(db, mark.position);
+  if (!held || held.at !== mark.at || held.origin !== mark.origin) return `the change log no longer holds its entry ${mark.position} (purged, or another database)`;
+  const row = await db
+    .selectFrom('change_log')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('position', '>', mark.position)
+    .executeTakeFirstOrThrow();
+  const after = Number(row.n);
+  if (after !== head - mark.position) return `the change log no longer holds every entry after it (${after} of ${head - mark.position})`;
+  return null;
 }
 
 /** Deletes entries older than CHANGE_LOG_KEEP_MS (the counter keeps the head). Returns how many. */

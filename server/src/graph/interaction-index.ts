@@ -23,6 +23,20 @@ const FIRST_CAPACITY = 1024;
 /** The fact table is kept at most this full (open addressing slows sharply beyond). */
 const MAX_LOAD = 0.6;
 
+/**
+ * The live rows and the travellers of an index, as a snapshot holds them (graph-snapshot.ts): rows in their
+ * order, travellers renumbered densely in the order first seen (a dropped traveller leaves no gap).
+ */
+export interface IndexRows {
+  travellerIds: string[];
+  /** 1 for a private traveller, by traveller number. */
+  privateFlags: Uint8Array;
+  travellerOf: Int32Array;
+  placeOf: Int32Array;
+  kindCode: Uint8Array;
+  atMs: Float64Array;
+}
+
 /** One row, as `forEach` hands it out: the traveller and place as numbers, the kind as its code. */
 export type RowVisitor = (traveller: number, place: number, kind: number, at: number, row: number) => void;
 
@@ -299,6 +313,63 @@ export class InteractionIndex {
       out.push({ travellerId, placeId: this.places.id(this.placeOf[r]!), kind: kindOf(this.kindCode[r]!), at: new Date(this.atMs[r]!) });
     }
     return out;
+  }
+
+  /** The live rows and the travellers, for a snapshot (see IndexRows). */
+  exportRows(): IndexRows {
+    const renumbered = new Int32Array(this.travellerIdAt.length).fill(NONE);
+    const travellerIds: string[] = [];
+    const privateFlags = new Uint8Array(this.travellerNumber.size);
+    this.travellerIdAt.forEach((id, t) => {
+      if (id === null) return;
+      renumbered[t] = travellerIds.length;
+      privateFlags[travellerIds.length] = this.privateFlag[t]!;
+      travellerIds.push(id);
+    });
+    const n = this.liveCount;
+    const out = { travellerIds, privateFlags, travellerOf: new Int32Array(n), placeOf: new Int32Array(n), kindCode: new Uint8Array(n), atMs: new Float64Array(n) };
+    let w = 0;
+    this.forEach((t, place, kind, at) => {
+      out.travellerOf[w] = renumbered[t]!;
+      out.placeOf[w] = place;
+      out.kindCode[w] = kind;
+      out.atMs[w++] = at;
+    });
+    return out;
+  }
+
+  /**
+   * Takes a snapshot's rows in, into an index that holds nothing yet: the rows in their order, each
+   * traveller's chain and the fact table built in one pass, no id looked up. The rows must name places of
+   * this index's PlaceIds (restored from the same snapshot) and hold each fact once.
+   */
+  importRows(rows: IndexRows): void {
+    if (this.travellerIdAt.length > 0 || this.rowCount > 0) throw new Error('rows are imported into an empty index only');
+    const travellers = rows.travellerIds.length;
+    const n = rows.travellerOf.length;
+    for (let t = 0; t < travellers; t++) this.ensureTraveller(rows.travellerIds[t]!, rows.privateFlags[t] === 1);
+    if (this.travellerNumber.size !== travellers) throw new Error('a snapshot lists a traveller twice');
+    this.reserve(n);
+    for (let r = 0; r < n; r++) {
+      const t = rows.travellerOf[r]!;
+      const place = rows.placeOf[r]!;
+      const code = rows.kindCode[r]!;
+      if (t < 0 || t >= travellers || place < 0 || place >= this.places.size || code >= INTERACTION_KINDS.length) throw new Error(`a snapshot row names no known traveller, place or kind (row ${r})`);
+      const slot = this.slotOf(t, place, code);
+      if (this.facts[slot]! >= 0) throw new Error(`a snapshot holds a fact twice (row ${r})`);
+      this.travellerOf[r] = t;
+      this.placeOf[r] = place;
+      this.kindCode[r] = code;
+      this.atMs[r] = rows.atMs[r]!;
+      this.nextOfTraveller[r] = NONE;
+      if (this.lastRow[t] === NONE) this.firstRow[t] = r;
+      else this.nextOfTraveller[this.lastRow[t]!] = r;
+      this.lastRow[t] = r;
+      this.facts[slot] = r;
+      this.factSlotsUsed++;
+      this.rowCount = r + 1;
+      this.liveCount = r + 1;
+    }
   }
 
   /** Visits every live row in [from, to), in the order appended. */

@@ -8,6 +8,15 @@
  * 32-bit lanes summed modulo 2³² each tell different graphs apart by accident with odds of about 2⁻⁶⁴ per
  * comparison; this compares instances of one deployment, it is no defence against a forger.
  */
+/** What a digest adds up: two lanes of hashes and a count of lines. */
+export interface DigestSums {
+  laneA: number;
+  laneB: number;
+  lines: number;
+}
+
+const EMPTY: DigestSums = Object.freeze({ laneA: 0, laneB: 0, lines: 0 });
+
 export class LinesDigest {
   private laneA = 0;
   private laneB = 0;
@@ -88,8 +97,30 @@ export class LinesDigest {
 
   /** 16 hex digits. */
   value(): string {
-    const mixed = fmix((this.laneA ^ Math.imul(this.lines, 0x9e3779b1)) >>> 0);
-    return hex(mixed) + hex(this.laneB);
+    return this.valueWith(EMPTY);
+  }
+
+  /**
+   * The digest of this multiset and `other` together, as if one digest had taken both sets of lines: the
+   * graph keeps its interactions' lines apart, so that a snapshot can carry their sums (graph-snapshot.ts).
+   */
+  valueWith(other: DigestSums): string {
+    const laneA = (this.laneA + other.laneA) >>> 0;
+    const laneB = (this.laneB + other.laneB) >>> 0;
+    const mixed = fmix((laneA ^ Math.imul(this.lines + other.lines, 0x9e3779b1)) >>> 0);
+    return hex(mixed) + hex(laneB);
+  }
+
+  /** The sums so far, which `restore` takes back. */
+  sums(): DigestSums {
+    return { laneA: this.laneA, laneB: this.laneB, lines: this.lines };
+  }
+
+  /** Starts from sums taken by `sums` (of a digest that held nothing else). */
+  restore(sums: DigestSums): void {
+    this.laneA = sums.laneA >>> 0;
+    this.laneB = sums.laneB >>> 0;
+    this.lines = sums.lines;
   }
 }
 

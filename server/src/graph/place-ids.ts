@@ -26,6 +26,18 @@ export class PlaceIds {
     return this.numbers.get(id);
   }
 
+  /** Every id, by number (a snapshot's list, graph-snapshot.ts). */
+  list(): readonly string[] {
+    return this.ids;
+  }
+
+  /** Gives the ids of a snapshot's list their numbers back; only before any number is given. */
+  restore(ids: readonly string[]): void {
+    if (this.ids.length > 0) throw new Error('place numbers are restored into an empty PlaceIds only');
+    for (const id of ids) this.number(id);
+    if (this.ids.length !== ids.length) throw new Error('a snapshot lists a place id twice');
+  }
+
   /** The id of a number (the very string first given, so lookups by it hit the same hashed key). */
   id(n: number): string {
     return this.ids[n]!;

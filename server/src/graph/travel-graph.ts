@@ -12,8 +12,8 @@ import { PromotionIndex, type PromotionsByTarget } from '../recommend/promotions
 import type { Interaction } from '../travellers/model.ts';
 import { areaLabel } from './area-names.ts';
 import { areaOf, neighbourAreas } from './areas.ts';
-import { type AddedRow, codeOf, InteractionIndex } from './interaction-index.ts';
-import { LinesDigest } from './lines-digest.ts';
+import { type AddedRow, codeOf, type IndexRows, InteractionIndex } from './interaction-index.ts';
+import { type DigestSums, LinesDigest } from './lines-digest.ts';
 import { PlaceIds } from './place-ids.ts';
 import { PlaceTable } from './place-table.ts';
 import { SpatialIndex } from './spatial-index.ts';
@@ -81,6 +81,13 @@ export type SpatiallyIndexedTag = (typeof SPATIALLY_INDEXED_TAGS)[number];
 
 const nearbyPlace = (e: PlaceEntry, meters: number): NearbyPlace => ({ place: e.place, meters, node: e.node, events: e.events, offers: e.offers });
 
+/** The interactions of a graph, as a snapshot holds them (TravelGraph.interactionState). */
+export interface InteractionState {
+  placeIds: string[];
+  rows: IndexRows;
+  interactionDigest: DigestSums;
+}
+
 export class TravelGraph {
   private readonly g = new MultiDirectedGraph<StructureAttrs, StructureEdge>();
   private readonly spatial = new SpatialIndex<PlaceEntry>();
@@ -136,8 +143,10 @@ export class TravelGraph {
   /** Compactions swapped in so far (the health endpoint and the benchmark report it). */
   compactions = 0;
   private readonly visits = new VisitLog();
-  /** Bumped by every change to what the digest covers, so the digest is computed once per state. */
+  /** The digest's lines of the catalogue and of private travellers. */
   private readonly digestLines = new LinesDigest();
+  /** The digest's lines of interactions, apart: a snapshot carries their sums (graph-snapshot.ts). */
+  private readonly interactionLines = new LinesDigest();
 
   /**
    * A digest of what the store decides (the catalogue's records, private travellers, every interaction
@@ -145,7 +154,7 @@ export class TravelGraph {
    * that only structure the catalogue (categories, tags, areas) follow from the places and are left out.
    */
   digest(): string {
-    return this.digestLines.value();
+    return this.digestLines.valueWith(this.interactionLines.sums());
   }
 
   /**
@@ -173,15 +182,52 @@ export class TravelGraph {
   /** The graph of a catalogue, its rows sized for the interactions to come. */
   private static ofCatalogue(catalogue: Catalogue, privateTravellers: Iterable<string>, expectedInteractions = 0): TravelGraph {
     const graph = new TravelGraph();
-    for (const id of privateTravellers) graph.addPrivateTraveller(id);
-    for (const city of catalogue.cities) graph.upsertCity(city);
-    for (const place of catalogue.places) graph.upsertPlace(place);
-    for (const place of catalogue.archivedPlaces) graph.archivePlace(place);
-    for (const event of catalogue.events) graph.upsertEvent(event);
-    for (const offer of catalogue.offers) graph.upsertOffer(offer);
-    for (const promotion of catalogue.promotions) graph.upsertPromotion(promotion);
+    graph.addCatalogue(catalogue, privateTravellers);
     graph.interactions.reserve(expectedInteractions);
     return graph;
+  }
+
+  private addCatalogue(catalogue: Catalogue, privateTravellers: Iterable<string>): void {
+    for (const id of privateTravellers) this.addPrivateTraveller(id);
+    for (const city of catalogue.cities) this.upsertCity(city);
+    for (const place of catalogue.places) this.upsertPlace(place);
+    for (const place of catalogue.archivedPlaces) this.archivePlace(place);
+    for (const event of catalogue.events) this.upsertEvent(event);
+    for (const offer of catalogue.offers) this.upsertOffer(offer);
+    for (const promotion of catalogue.promotions) this.upsertPromotion(promotion);
+  }
+
+  /**
+   * What a snapshot keeps of the graph (graph-snapshot.ts): the interactions, which are most of a build,
+   * with the place numbers they name and their share of the digest. The catalogue is not in it: the store
+   * gives it whole in a few queries, and it must be the store's current one.
+   */
+  interactionState(): InteractionState {
+    return { placeIds: [...this.placeIds.list()], rows: this.interactions.exportRows(), interactionDigest: this.interactionLines.sums() };
+  }
+
+  /**
+   * The graph of a catalogue and the interactions of a snapshot, as build would make it from the same
+   * records: the rows go in as numbers, with no id looked up, and the visit log and the walk index are
+   * built from them. `privateTravellers` are today's demo visitors (a snapshot's own stay private).
+   */
+  static fromInteractionState(catalogue: Catalogue, state: InteractionState, privateTravellers: Iterable<string> = []): TravelGraph {
+    const graph = new TravelGraph();
+    graph.placeIds.restore(state.placeIds);
+    graph.interactions.importRows(state.rows);
+    graph.interactionLines.restore(state.interactionDigest);
+    const visited = codeOf('visited');
+    const index = graph.interactions;
+    state.rows.travellerIds.forEach((id, t) => {
+      if (state.rows.privateFlags[t] === 1) graph.digestLines.add(privateLine(id));
+    });
+    // Private before the visits are logged, as in a build: a private traveller's visits are in no shared count.
+    for (const id of privateTravellers) graph.addPrivateTraveller(id);
+    index.forEach((t, place, kind, at) => {
+      if (kind === visited) graph.visits.add(index.travellerId(t)!, graph.placeIds.id(place), at, !index.isPrivate(t));
+    });
+    graph.addCatalogue(catalogue, []);
+    return graph.indexed();
   }
 
   /**
@@ -406,8 +452,8 @@ export class TravelGraph {
   private addRow(i: Interaction): AddedRow {
     const at = i.at.getTime();
     const result = this.interactions.add(i.travellerId, i.placeId, i.kind, at);
-    if (result.before !== null && at > result.before) this.digestLines.interaction(-1, i.travellerId, i.kind, i.placeId, result.before);
-    if (result.before === null || at > result.before) this.digestLines.interaction(1, i.travellerId, i.kind, i.placeId, at);
+    if (result.before !== null && at > result.before) this.interactionLines.interaction(-1, i.travellerId, i.kind, i.placeId, result.before);
+    if (result.before === null || at > result.before) this.interactionLines.interaction(1, i.travellerId, i.kind, i.placeId, at);
     if (!result.added) return result;
     const slot = result.traveller;
     if (this.interactions.isPrivate(slot) || !this.walk) return result; // not in the walk index, or none to patch
@@ -482,7 +528,7 @@ export class TravelGraph {
     const located = walked ? this.interactions.locate(i.travellerId, i.placeId, i.kind, WEIGHT_OF_CODE) : null;
     const at = this.interactions.remove(i.travellerId, i.placeId, i.kind);
     if (at === null) return false;
-    this.digestLines.interaction(-1, i.travellerId, i.kind, i.placeId, at);
+    this.interactionLines.interaction(-1, i.travellerId, i.kind, i.placeId, at);
     // A compaction under way was built from rows of which one just died (InteractionIndex.generation): void.
     if (this.walk && located && !this.interactions.isPrivate(located.traveller)) {
       this.walk.removeInteraction(located.traveller, located.place, located.code, located.before);
@@ -501,7 +547,7 @@ export class TravelGraph {
   dropTraveller(travellerId: string): void {
     const slot = this.interactions.traveller(travellerId);
     const wasPrivate = this.isPrivate(travellerId);
-    for (const i of this.interactions.of(travellerId)) this.digestLines.interaction(-1, travellerId, i.kind, i.placeId, i.at.getTime());
+    for (const i of this.interactions.of(travellerId)) this.interactionLines.interaction(-1, travellerId, i.kind, i.placeId, i.at.getTime());
     if (wasPrivate) this.digestLines.remove(privateLine(travellerId));
     if (!this.interactions.dropTraveller(travellerId)) return;
     this.visits.dropTraveller(travellerId);

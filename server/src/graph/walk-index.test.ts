@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PRACTICAL_TAGS } from '@escale/shared';
 import { mulberry32 } from '../recommend/seeded-random.ts';
 import { graphOf, place } from '../test-support/fixtures.ts';
+import { orderedNeighbours } from '../test-support/walk-lists.ts';
 import type { Interaction } from '../travellers/model.ts';
 import { INTERACTION_KINDS } from './interaction-index.ts';
 import { TravelGraph } from './travel-graph.ts';
@@ -208,21 +209,6 @@ describe('walk index', () => {
       expect(compacted.overlaySize).toBe(0);
       expect(compactNeighbours(compacted, plain.keys())).toEqual(plain);
     });
-
-    /**
-     * Every node's neighbours, kind by kind, in order, by key: what a walk's steps depend on. A node without
-     * any is left out: a rebuild gives one to every traveller, an append only to one with a walked row.
-     */
-    function orderedNeighbours(index: ReturnType<ReturnType<typeof graphOf>['walkIndex']>): Map<string, string[][]> {
-      const out = new Map<string, string[][]>();
-      for (let n = 0; n < index.nodeCount; n++) {
-        const key = index.keyOf(n);
-        if (key === '' || index.nodeOf(key) !== n) continue; // an erased traveller's emptied node
-        const lists = ([PLACE, TRAVELLER, TAG, CATEGORY] as const).map((kind) => Array.from({ length: index.degree(n, kind) }, (_v, i) => index.keyOf(index.neighbour(n, kind, i))));
-        if (lists.some((list) => list.length > 0)) out.set(key, lists);
-      }
-      return out;
-    }
 
     it('takes undos and erasures in place, leaving every list as a rebuild makes it, in the same order', () => {
       const g = graphOf({ places, interactions: interactions.slice(0, 500) });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openSqlite, type OpenedDatabase } from '../store/db.ts';
 import { migrateToLatest } from '../store/migrate.ts';
+import { travellerRow } from './store-rows.ts';
 
 export interface SmallStore extends OpenedDatabase {
   /** Adds travellers (of the `demo` agency unless said), once each. */
@@ -26,24 +27,7 @@ export async function openSmallStore(): Promise<SmallStore> {
     if (ids.length === 0) return;
     await store.db
       .insertInto('travellers')
-      .values(
-        ids.map((id) => ({
-          id,
-          agency_id: agency,
-          name: id,
-          locale: 'en',
-          city_id: 'paris',
-          persona_id: null,
-          likes: '[]',
-          dislikes: '[]',
-          party: '{}',
-          budget: null,
-          created_at: at,
-          push_settings: null,
-          ranking_settings: null,
-          onboarded_at: null,
-        })),
-      )
+      .values(ids.map((id) => travellerRow(id, agency, at)))
       .onConflict((oc) => oc.doNothing())
       .execute();
   };

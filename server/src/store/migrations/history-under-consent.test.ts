@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSmallStore, type SmallStore } from '../../test-support/small-store.ts';
+import { placeRow } from '../../test-support/store-rows.ts';
 import { up } from './2026-12-09T08-00-history-under-consent.ts';
 
 describe('migration: history under its consent', () => {
@@ -15,28 +16,7 @@ describe('migration: history under its consent', () => {
     await store.travellers(['withdrew', 'never-gave', 'gave']);
     await db
       .insertInto('places')
-      .values({
-        id: 'osm:node/1',
-        agency_id: 'demo',
-        city_id: 'paris',
-        name: 'Le Baratin',
-        category: 'bar',
-        tags: '[]',
-        lat: 48.87,
-        lon: 2.38,
-        address: null,
-        opening_hours: null,
-        price_level: null,
-        rating: null,
-        review_count: 0,
-        website: null,
-        seeded: '[]',
-        source_dataset: 'osm',
-        source_ref: 'node/1',
-        updated_at: at,
-        draft: null,
-        external_id: null,
-      })
+      .values(placeRow({ id: 'osm:node/1', agency_id: 'demo', name: 'Le Baratin', category: 'bar', lat: 48.87, lon: 2.38, source_dataset: 'osm', source_ref: 'node/1', updated_at: at }))
       .execute();
     await db
       .insertInto('consents')
