@@ -4,6 +4,7 @@
  * line: if a phase dies (out of memory, killed on timeout) the parent still knows how far it got.
  * Usage: node --expose-gc --import tsx scripts/bench/recommend-size.ts --size 100000 [--rankings 2000] [--seed 42]
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +16,6 @@ import { rank } from '../../server/src/recommend/rank.ts';
 import { Recommender } from '../../server/src/recommend/recommender.ts';
 import { openSqlite } from '../../server/src/store/db.ts';
 import { migrateToLatest } from '../../server/src/store/migrate.ts';
-import { countInteractions, interactionPages } from '../../server/src/travellers/queries.ts';
 import type { Interaction } from '../../server/src/travellers/model.ts';
 import { hitByGc, watchGcPauses } from './gc-pauses.ts';
 import { percentile } from './report.ts';
@@ -36,6 +36,7 @@ const APPENDS_PER_RANKING = 50;
 const UNDOS = 2_000;
 const ERASURES = 200;
 const MIB = 2 ** 20;
+const RESTART_BUILD = path.join(import.meta.dirname, 'restart-build.ts');
 
 const { values } = parseArgs({ options: { size: { type: 'string' }, rankings: { type: 'string', default: '2000' }, seed: { type: 'string', default: '42' } } });
 const size = Number(values.size);
@@ -199,10 +200,11 @@ undoLatencies.sort((a, b) => a - b);
 erasureMs.sort((a, b) => a - b);
 phase('take-backs', (undoMs + erasureMs.reduce((a, b) => a + b, 0)) / 1000, { undone, erased: ERASURES });
 
-// Peak RSS of the in-memory phases, before the build from the store holds a second graph beside the first.
+// Peak RSS of the in-memory phases: writing the store after them lets the heap grow with garbage rows.
 const inMemoryPeakRssMiB = peakRssMiB();
-const store = await buildFromStore();
-phase('store-build', store.buildSeconds, { writeSeconds: store.writeSeconds, fileMiB: store.fileMiB });
+const restarts = await buildsAtStart();
+phase('store-build', restarts.store.buildSeconds, { writeSeconds: restarts.storeWriteSeconds, fileMiB: restarts.storeFileMiB, peakRssMiB: restarts.store.peakRssMiB });
+phase('snapshot-build', restarts.snapshot.buildSeconds, { writeSeconds: restarts.store.snapshotWriteSeconds, fileMiB: restarts.store.snapshotBytes! / MIB, peakRssMiB: restarts.snapshot.peakRssMiB });
 
 emit({
   type: 'result',
@@ -247,27 +249,35 @@ emit({
   takeBacksNotVisible: takenBackInvisible,
   takeBackRebuilds,
   peakRssMiB: inMemoryPeakRssMiB,
-  storeWriteSeconds: store.writeSeconds,
-  storeFileMiB: store.fileMiB,
-  storeBuildSeconds: store.buildSeconds,
-  storeDigestMatches: store.digestMatches ? 1 : 0,
+  storeWriteSeconds: restarts.storeWriteSeconds,
+  storeFileMiB: restarts.storeFileMiB,
+  storeBuildSeconds: restarts.store.buildSeconds,
+  storeBuildPeakRssMiB: restarts.store.peakRssMiB,
+  storeDigestMatches: restarts.store.digest === builtDigest ? 1 : 0,
+  snapshotWriteSeconds: restarts.store.snapshotWriteSeconds!,
+  snapshotFileMiB: restarts.store.snapshotBytes! / MIB,
+  snapshotBuildSeconds: restarts.snapshot.buildSeconds,
+  snapshotBuildPeakRssMiB: restarts.snapshot.peakRssMiB,
+  snapshotDigestMatches: restarts.snapshot.digest === builtDigest ? 1 : 0,
 });
 
+type RestartBuild = { buildSeconds: number; digest: string; snapshotWriteSeconds: number | null; snapshotBytes: number | null; peakRssMiB: number };
+
 /**
- * The build as a server starts (app.ts): the interactions read from an SQLite store a page at a time
- * (interactionPages) into TravelGraph.load. They are first written to a new store in a temporary directory,
- * migrated as the server's, the way the store keeps them (one row per fact, the latest time). Two
- * shortcuts, both outside what is timed: the catalogue comes from memory, as build's does (at start it is
- * read whole, one query per table), so no traveller or place rows are written and foreign keys are off
- * while writing. The graph must come back with the in-memory build's digest.
+ * The builds of a starting server, each in a process of its own (restart-build.ts), the way a server starts:
+ * alone in its heap. The interactions are first written to a new SQLite store in a temporary directory,
+ * migrated as the server's, the way the store keeps them (one row per fact, the latest time); its foreign
+ * keys are off while writing, as no traveller or place rows are written (the catalogue comes from the
+ * synthetic city, at start it is read whole). A first process builds from the store and writes the
+ * snapshot, a second restarts from it. Both graphs must have the in-memory build's digest.
  */
-async function buildFromStore(): Promise<{ writeSeconds: number; fileMiB: number; buildSeconds: number; digestMatches: boolean }> {
+async function buildsAtStart(): Promise<{ storeWriteSeconds: number; storeFileMiB: number; store: RestartBuild; snapshot: RestartBuild }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'escale-bench-store-'));
   try {
     const migrated = openSqlite(dir);
     await migrateToLatest(migrated.db, migrated.file);
     await migrated.close();
-    let t0 = performance.now();
+    const t0 = performance.now();
     const raw = new SQLite(migrated.file);
     raw.pragma('foreign_keys = OFF');
     raw.pragma('synchronous = OFF');
@@ -286,17 +296,21 @@ async function buildFromStore(): Promise<{ writeSeconds: number; fileMiB: number
     writeAll(pending);
     raw.pragma('wal_checkpoint(TRUNCATE)');
     raw.close();
-    const writeSeconds = (performance.now() - t0) / 1000;
-    const fileMiB = fs.statSync(migrated.file).size / MIB;
-
-    const opened = openSqlite(dir);
-    gc!();
-    t0 = performance.now();
-    const loaded = await TravelGraph.load(city.catalogue, interactionPages(opened.db), [], await countInteractions(opened.db));
-    const buildSeconds = (performance.now() - t0) / 1000;
-    await opened.close();
-    return { writeSeconds, fileMiB, buildSeconds, digestMatches: loaded.digest() === builtDigest };
+    const storeWriteSeconds = (performance.now() - t0) / 1000;
+    const storeFileMiB = fs.statSync(migrated.file).size / MIB;
+    const store = restartBuild('store', dir);
+    const snapshot = restartBuild('snapshot', dir);
+    return { storeWriteSeconds, storeFileMiB, store, snapshot };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function restartBuild(from: 'store' | 'snapshot', dir: string): RestartBuild {
+  const child = spawnSync(process.execPath, [...process.execArgv, RESTART_BUILD, '--size', String(size), '--seed', String(seed), '--from', from, '--dir', dir], {
+    encoding: 'utf8',
+    maxBuffer: 16 * MIB,
+  });
+  if (child.status !== 0) throw new Error(`the build from the ${from} failed (${child.status ?? child.signal}): ${child.stderr.trim().split('\n').slice(-4).join(' | ')}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as RestartBuild;
 }

@@ -16,7 +16,7 @@ import { formatTable } from './table.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CHILD = path.join(import.meta.dirname, 'recommend-size.ts');
-const PHASES = ['generate', 'interactions', 'build', 'warm-up', 'rankings', 'appends', 'rankings-under-appends', 'take-backs', 'store-build'] as const;
+const PHASES = ['generate', 'interactions', 'build', 'warm-up', 'rankings', 'appends', 'rankings-under-appends', 'take-backs', 'store-build', 'snapshot-build'] as const;
 const MIB = 2 ** 20;
 /**
  * Issue 25's targets, per size: build time (from the store, as a server starts), RSS after the build, p99
@@ -114,7 +114,7 @@ for (const places of sizes) outcomes.push(await runSize(places));
 const totalSeconds = (performance.now() - started) / 1000;
 
 const phaseSeconds = (o: Outcome, name: string) => o.phases.find((p) => p.phase === name)?.seconds;
-const headers = ['places', 'travellers', 'interactions', 'nodes', 'edges', 'gen s', 'build s', 'from store s', 'RSS MiB', 'heap MiB', 'p50 ms', 'p99 ms', 'rankings/s'];
+const headers = ['places', 'travellers', 'interactions', 'nodes', 'edges', 'gen s', 'build s', 'from store s', 'from snapshot s', 'RSS MiB', 'heap MiB', 'p50 ms', 'p99 ms', 'rankings/s'];
 const rows = outcomes.map((o) => {
   if (!o.ok) return [o.places, ...headers.slice(1).map(() => '—')];
   const r = o.result;
@@ -129,6 +129,7 @@ const rows = outcomes.map((o) => {
     round(gen, 1),
     round(build.seconds, 1),
     round(r.storeBuildSeconds!, 1),
+    round(r.snapshotBuildSeconds!, 1),
     Math.round(build.rssMiB as number),
     Math.round(build.heapMiB as number),
     round(r.p50Ms!),
@@ -141,7 +142,7 @@ const warmUps = [...new Set(outcomes.map((o) => o.phases.find((p) => p.phase ===
 console.log(`\nRanking a traveller's top 10 on synthetic cities (${values.rankings} timed rankings per size, after ${warmUps.join('/') || '—'} warm-up rankings)`);
 console.log(formatTable(headers, rows));
 console.log(
-  'gen s: city + interaction objects; build s, RSS and heap: TravelGraph.build from memory, deltas after gc(); from store s: TravelGraph.load from an SQLite store, a page at a time, as at start; latency: context + rank',
+  'gen s: city + interaction objects; build s, RSS and heap: TravelGraph.build from memory, deltas after gc(); from store s: TravelGraph.load from an SQLite store, a page at a time, as at a first start; from snapshot s: from the snapshot that graph writes, as at a restart (each in a process of its own, the catalogue generated before the clock starts); latency: context + rank',
 );
 for (const o of outcomes) {
   if (o.ok) {
@@ -150,7 +151,7 @@ for (const o of outcomes) {
       `${o.places}: p90 ${round(r.p90Ms!)} ms, max ${round(r.maxMs!)} ms, first ranking ${round(r.firstRankingMs!)} ms, warm-up ${r.warmUpRankings} rankings at ${Math.round(r.warmUpPerSecond!)}/s, ${round(r.meanCandidates!, 0)} candidates and ${round(r.meanItems!, 1)} items per ranking, ${r.events} events, ${r.offers} offers, heap growth over the loop ${round(r.heapGrowthMiB!, 1)} MiB, peak RSS ${Math.round(o.peakRssMiB)} MiB`,
     );
     console.log(
-      `  From the store: ${r.interactions} interactions written in ${round(r.storeWriteSeconds!, 1)} s (${Math.round(r.storeFileMiB!)} MiB file), read back and built in ${round(r.storeBuildSeconds!, 1)} s; digest ${r.storeDigestMatches ? 'equal to' : 'DIFFERENT FROM'} the in-memory build's`,
+      `  At start, each in a process of its own: ${r.interactions} interactions written to an SQLite store in ${round(r.storeWriteSeconds!, 1)} s (${Math.round(r.storeFileMiB!)} MiB file); built from it in ${round(r.storeBuildSeconds!, 1)} s (peak RSS ${Math.round(r.storeBuildPeakRssMiB!)} MiB), digest ${r.storeDigestMatches ? 'equal to' : 'DIFFERENT FROM'} the in-memory build's; its snapshot written in ${round(r.snapshotWriteSeconds!, 1)} s (${Math.round(r.snapshotFileMiB!)} MiB); restarted from it in ${round(r.snapshotBuildSeconds!, 1)} s (peak RSS ${Math.round(r.snapshotBuildPeakRssMiB!)} MiB), digest ${r.snapshotDigestMatches ? 'equal' : 'DIFFERENT'}`,
     );
     console.log(
       `  GC in the loop: ${r.gcPauses} pauses (${r.gcMajorPauses} major), ${Math.round(r.gcPauseMs!)} ms, ${r.rankingsHitByGc} rankings hit; p99 of the others ${round(r.p99WithoutGcMs!)} ms`,
@@ -203,7 +204,15 @@ for (const o of ok) {
   if (!target) continue;
   const rss = Math.max(...o.phases.filter((p) => ['build', 'warm-up', 'rankings'].includes(p.phase)).map((p) => p.peakRssMiB));
   judged.push({ places: o.places, what: 'build from the store s', value: o.result.storeBuildSeconds!, target: `< ${target.buildS}`, met: o.result.storeBuildSeconds! < target.buildS });
+  judged.push({
+    places: o.places,
+    what: 'build from its snapshot s (a restart)',
+    value: o.result.snapshotBuildSeconds!,
+    target: `< ${target.buildS}`,
+    met: o.result.snapshotBuildSeconds! < target.buildS,
+  });
   judged.push({ places: o.places, what: 'store build equal to the in-memory one (digest)', value: o.result.storeDigestMatches!, target: '= 1', met: o.result.storeDigestMatches === 1 });
+  judged.push({ places: o.places, what: 'snapshot build equal to the in-memory one (digest)', value: o.result.snapshotDigestMatches!, target: '= 1', met: o.result.snapshotDigestMatches === 1 });
   if (target.rssMiB !== null) judged.push({ places: o.places, what: 'peak RSS MiB', value: rss, target: `< ${target.rssMiB}`, met: rss < target.rssMiB });
   judged.push({ places: o.places, what: 'p99 ms', value: o.result.p99Ms!, target: `< ${target.p99Ms}`, met: o.result.p99Ms! < target.p99Ms });
   judged.push({ places: o.places, what: 'rankings/s', value: o.result.rankingsPerSecond!, target: `≥ ${target.perSecond}`, met: o.result.rankingsPerSecond! >= target.perSecond });
