@@ -34,16 +34,16 @@ function livedGraph(): TravelGraph {
   return graph;
 }
 
-function roundTrip(graph: TravelGraph): string {
+async function roundTrip(graph: TravelGraph): Promise<string> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'escale-snapshot-')), 'graph.snapshot');
-  writeGraphSnapshot(file, MARK, graph.interactionState(), new Date('2026-12-06T10:00:05Z'));
+  await writeGraphSnapshot(file, MARK, graph.interactionState(), new Date('2026-12-06T10:00:05Z'));
   return file;
 }
 
 describe('graph snapshot', () => {
-  it('gives back, with the same catalogue, the graph it was written from: rows, digest, walk index and visit log', () => {
+  it('gives back, with the same catalogue, the graph it was written from: rows, digest, walk index and visit log', async () => {
     const graph = livedGraph();
-    const file = roundTrip(graph);
+    const file = await roundTrip(graph);
     const snapshot = readGraphSnapshot(file);
     expect(snapshot.mark).toEqual(MARK);
     expect(snapshot.writtenAt).toBe('2026-12-06T10:00:05.000Z');
@@ -88,17 +88,17 @@ describe('graph snapshot', () => {
     expect(back.digest()).toBe(graph.digest());
   });
 
-  it('keeps a private traveller private, and makes today’s demo visitors private', () => {
+  it('keeps a private traveller private, and makes today’s demo visitors private', async () => {
     const graph = livedGraph();
-    const back = TravelGraph.fromInteractionState(catalogue, readGraphSnapshot(roundTrip(graph)).state, ['t2', 't3']);
+    const back = TravelGraph.fromInteractionState(catalogue, readGraphSnapshot(await roundTrip(graph)).state, ['t2', 't3']);
     const crowd = (g: TravelGraph) => places.map((p) => g.interactionCount(p.id));
     graph.addPrivateTraveller('t3');
     expect(crowd(back)).toEqual(crowd(graph));
     expect(back.digest()).toBe(graph.digest());
   });
 
-  it('refuses what it cannot use, saying why', () => {
-    const file = roundTrip(livedGraph());
+  it('refuses what it cannot use, saying why', async () => {
+    const file = await roundTrip(livedGraph());
     const whole = fs.readFileSync(file);
     const refusal = (bytes: Buffer) => {
       fs.writeFileSync(file, bytes);

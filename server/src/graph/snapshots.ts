@@ -9,8 +9,8 @@
  * A running instance writes one: once started (so that a crash is followed by a quick start too), every
  * GRAPH_SNAPSHOT_EVERY_MS while changes come in, at a clean stop, and within GRAPH_SNAPSHOT_AFTER_REMOVAL_MS
  * of an undo or an erasure, so that what a traveller took back does not stay on disk in an older snapshot.
- * Writing blocks the event loop while the rows are copied and written: milliseconds for a city, one to two
- * seconds at ten million interactions (docs/RANKING.md).
+ * Writing holds the event loop while the rows are copied and the ids serialised (milliseconds for a city,
+ * about a second at ten million interactions, docs/RANKING.md); the file itself is written asynchronously.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -98,7 +98,7 @@ export class GraphSnapshotWriter {
         if (!mark) return; // purged already: a snapshot marked so could never be replayed
         // Taken after the read: the graph may hold entries past the mark by then, which a replay applies again.
         const started = performance.now();
-        const bytes = writeGraphSnapshot(this.file, mark, this.graph.interactionState(), new Date());
+        const bytes = await writeGraphSnapshot(this.file, mark, this.graph.interactionState(), new Date());
         this.written = position;
         this.logger.info({ position, bytes, ms: Math.round(performance.now() - started) }, 'graph snapshot written');
       } catch (err) {
