@@ -174,8 +174,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   // Events that ended more than a day ago are not loaded: the graph holds what can still be suggested.
   const catalogue = await readCatalogue(db, new Date(clock.now().getTime() - 86_400_000), undefined, trips.windows());
   const snapshotFile = graphSnapshotFile(config.dataDir);
-  const snapshot = await usableGraphSnapshot(db, snapshotFile, logger);
-  const graph = await buildGraph(db, catalogue, snapshot, await listDemoVisitors(db), logger);
+  const { graph, snapshot } = await buildGraph(db, catalogue, await usableGraphSnapshot(db, snapshotFile, logger), await listDemoVisitors(db), logger);
   const agencyNames = new Map(catalogue.agencies.map((a) => [a.id, a.name]));
   const recommender = new Recommender(graph, (id) => agencyNames.get(id) ?? DEMO_AGENCY.name, await readAgencyRankings(db));
   const cities = new Cities(
@@ -296,7 +295,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     server.listen(config.port, config.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  // After the first requests can be served: at ten million interactions a write takes a second or two.
+  // Once requests can be served: at ten million interactions a write holds the event loop about a second.
   void snapshots.start(bus);
   let smtp: SmtpListener | null = null;
   const close = async () => {
@@ -346,20 +345,21 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
 /**
  * The travel graph at start: from the snapshot's interactions and the store's catalogue when a snapshot may
  * be used (graph/snapshots.ts), else from the store, its interactions a page at a time. A snapshot whose
- * rows do not hold together is set aside the same way, with its reason logged.
+ * rows do not hold together is set aside the same way, with its reason logged. Returns the snapshot the
+ * graph was made from, if any: the change log replays what came after its mark.
  */
-async function buildGraph(db: Db, catalogue: Catalogue, snapshot: GraphSnapshot | null, privateTravellers: string[], logger: Logger): Promise<TravelGraph> {
+async function buildGraph(db: Db, catalogue: Catalogue, usable: GraphSnapshot | null, privateTravellers: string[], logger: Logger): Promise<{ graph: TravelGraph; snapshot: GraphSnapshot | null }> {
   const started = performance.now();
-  if (snapshot) {
+  if (usable) {
     try {
-      const graph = TravelGraph.fromInteractionState(catalogue, snapshot.state, privateTravellers);
-      logger.info({ position: snapshot.mark.position, writtenAt: snapshot.writtenAt, ms: Math.round(performance.now() - started) }, 'graph built from its snapshot');
-      return graph;
+      const graph = TravelGraph.fromInteractionState(catalogue, usable.state, privateTravellers);
+      logger.info({ position: usable.mark.position, writtenAt: usable.writtenAt, ms: Math.round(performance.now() - started) }, 'graph built from its snapshot');
+      return { graph, snapshot: usable };
     } catch (err) {
       logger.warn({ err }, 'graph snapshot refused: building the graph from the store');
     }
   }
   const graph = await TravelGraph.load(catalogue, interactionPages(db), privateTravellers, await countInteractions(db));
   logger.info({ ms: Math.round(performance.now() - started) }, 'graph built from the store');
-  return graph;
+  return { graph, snapshot: null };
 }

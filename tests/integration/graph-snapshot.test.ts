@@ -2,7 +2,8 @@
  * A restart from the travel graph's snapshot (server/src/graph/snapshots.ts), on SQLite and, in that run,
  * PostgreSQL: a stopped server leaves a snapshot in its data directory; the next start makes its graph from
  * it and gets the very graph the store holds (the digest), also from an older snapshot, which the change log
- * brings up to date. A damaged snapshot, or one the log can no longer bring up to date, is set aside with
+ * brings up to date. A damaged snapshot, one whose rows do not hold together, or one the log can no longer
+ * bring up to date is set aside with
  * its reason logged, and the graph is built from the store.
  */
 import fs from 'node:fs';
@@ -97,6 +98,20 @@ describe('the travel graph’s snapshot', () => {
     expect(said(fourth.logged, 'graph built from the store')).toHaveLength(1);
     expect(fourth.server.ctx.graph.digest()).toBe(atSecondStop);
     await fourth.server.close();
+
+    // One whose header is sound but whose rows are not (a kind no version writes) is refused as it is read in.
+    const header = JSON.parse(older.toString('utf8', 16, 16 + older.readUInt32LE(12))) as { rows: number; sections: { kindCode: { offset: number } } };
+    expect(header.rows).toBeGreaterThan(0);
+    const badRows = Buffer.from(older);
+    badRows[Math.ceil((16 + older.readUInt32LE(12)) / 8) * 8 + header.sections.kindCode.offset] = 200;
+    fs.writeFileSync(file, badRows);
+    const rowsRefused = await start(store);
+    expect(said(rowsRefused.logged, 'graph snapshot refused: building the graph from the store')[0]).toMatchObject({
+      err: { message: expect.stringMatching(/names no known traveller, place or kind/) },
+    });
+    expect(said(rowsRefused.logged, 'graph snapshot brought up to date from the change log')).toHaveLength(0);
+    expect(rowsRefused.server.ctx.graph.digest()).toBe(atSecondStop);
+    await rowsRefused.server.close();
 
     // One whose entry the change log no longer holds (purged after a day) cannot be brought up to date.
     fs.writeFileSync(file, older);
