@@ -3,8 +3,7 @@
  * PostgreSQL: a stopped server leaves a snapshot in its data directory; the next start makes its graph from
  * it and gets the very graph the store holds (the digest), also from an older snapshot, which the change log
  * brings up to date. A damaged snapshot, one whose rows do not hold together, or one the log can no longer
- * bring up to date is set aside with
- * its reason logged, and the graph is built from the store.
+ * bring up to date is set aside with its reason logged, and the graph is built from the store.
  */
 import fs from 'node:fs';
 import path from 'node:path';
