@@ -295,7 +295,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     server.listen(config.port, config.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  // Once requests can be served: at ten million interactions a write holds the event loop about a second.
+  // Once requests can be served: at ten million interactions a write holds the event loop some 3 s.
   void snapshots.start(bus);
   let smtp: SmtpListener | null = null;
   const close = async () => {
