@@ -7,7 +7,7 @@ import { mulberry32 } from '../recommend/seeded-random.ts';
 import { orderedNeighbours } from '../test-support/walk-lists.ts';
 import type { Interaction } from '../travellers/model.ts';
 import { INTERACTION_KINDS } from './interaction-index.ts';
-import { readGraphSnapshot, SnapshotRefused, SNAPSHOT_VERSION, writeGraphSnapshot } from './graph-snapshot.ts';
+import { readGraphSnapshot, readGraphSnapshotHead, SnapshotRefused, SNAPSHOT_VERSION, writeGraphSnapshot } from './graph-snapshot.ts';
 import { TravelGraph } from './travel-graph.ts';
 
 const places = Array.from({ length: 40 }, (_, k) => place({ category: k % 3 ? 'bar' : 'museum', tags: k % 4 ? ['wine'] : ['jazz'], lat: 48.85 + k / 2000, lon: 2.35 + k / 3000 }));
@@ -47,6 +47,7 @@ describe('graph snapshot', () => {
     const snapshot = readGraphSnapshot(file);
     expect(snapshot.mark).toEqual(MARK);
     expect(snapshot.writtenAt).toBe('2026-12-06T10:00:05.000Z');
+    expect(readGraphSnapshotHead(file)).toEqual({ mark: MARK, writtenAt: snapshot.writtenAt });
     const back = TravelGraph.fromInteractionState(catalogue, snapshot.state, ['t2']);
 
     expect(back.digest()).toBe(graph.digest());
@@ -100,16 +101,18 @@ describe('graph snapshot', () => {
   it('refuses what it cannot use, saying why', async () => {
     const file = await roundTrip(livedGraph());
     const whole = fs.readFileSync(file);
-    const refusal = (bytes: Buffer) => {
+    const refusalOf = (read: (file: string) => unknown) => (bytes: Buffer) => {
       fs.writeFileSync(file, bytes);
       try {
-        readGraphSnapshot(file);
+        read(file);
         return null;
       } catch (err) {
         expect(err).toBeInstanceOf(SnapshotRefused);
         return (err as Error).message;
       }
     };
+    const refusal = refusalOf(readGraphSnapshot);
+    const headRefusal = refusalOf(readGraphSnapshotHead);
     expect(refusal(Buffer.from('{"not":"a snapshot"}'))).toBe('not a graph snapshot');
     const otherVersion = Buffer.from(whole);
     otherVersion.writeUInt32LE(SNAPSHOT_VERSION + 1, 8);
@@ -120,6 +123,12 @@ describe('graph snapshot', () => {
     badHeader.write('!', 16, 'latin1');
     expect(refusal(badHeader)).toBe('its header is not what this version writes');
     expect(refusal(whole)).toBeNull();
+    // The header alone refuses what is wrong in the first bytes, and cannot see a body cut short.
+    expect(headRefusal(Buffer.from('{"not":"a snapshot"}'))).toBe('not a graph snapshot');
+    expect(headRefusal(otherVersion)).toMatch(/another version/);
+    expect(headRefusal(whole.subarray(0, 40))).toMatch(/truncated/);
+    expect(headRefusal(badHeader)).toBe('its header is not what this version writes');
+    expect(headRefusal(whole.subarray(0, whole.byteLength - 100))).toBeNull();
   });
 
   it('refuses rows that name no known traveller or place, or hold a fact twice', () => {

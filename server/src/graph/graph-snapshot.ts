@@ -3,7 +3,7 @@
  * looking up every interaction again (ten million at a million places). A snapshot holds what a build
  * spends its time on: the rows as numbers, the place and traveller ids they name, and their share of the
  * graph's digest; and the change-log entry the graph had applied when it was written (its mark). The
- * catalogue is not in it: it is read from the store at every start (graph/snapshot-start.ts decides whether a
+ * catalogue is not in it: it is read from the store at every start (graph/snapshots.ts decides whether a
  * snapshot may be used, and the change log replays what came after its mark).
  *
  * The file: a fixed prefix (magic, version, header length), a JSON header validated on reading, then
@@ -15,6 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { LogMark } from '../bus/change-log.ts';
 import type { IndexRows } from './interaction-index.ts';
 import type { InteractionState } from './travel-graph.ts';
 
@@ -26,17 +27,14 @@ const PREFIX_BYTES = 16;
 /** A header is a few hundred bytes; a larger one is not ours. */
 const MAX_HEADER_BYTES = 64 * 1024;
 
-/** The change-log entry the graph had applied when the snapshot was written: position, time and origin. */
-export interface SnapshotMark {
-  position: number;
-  /** The entry's `at` and `origin`, null at position 0 (no entry): they tell this log's entry from another's. */
-  at: string | null;
-  origin: string | null;
+/** What the header says of a snapshot, read without its body: which change-log entry it was marked with, and when. */
+export interface GraphSnapshotHead {
+  /** The change-log entry the graph had applied when the snapshot was written. */
+  mark: LogMark;
+  writtenAt: string;
 }
 
-export interface GraphSnapshot {
-  mark: SnapshotMark;
-  writtenAt: string;
+export interface GraphSnapshot extends GraphSnapshotHead {
   state: InteractionState;
 }
 
@@ -69,7 +67,7 @@ const bytesOf = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.by
  * is held while the ids are serialised (and the caller's rows copied), not for the disk: 0.06 s at a
  * million interactions, 3 s at ten million (docs/RANKING.md).
  */
-export async function writeGraphSnapshot(file: string, mark: SnapshotMark, state: InteractionState, now: Date): Promise<number> {
+export async function writeGraphSnapshot(file: string, mark: LogMark, state: InteractionState, now: Date): Promise<number> {
   const { rows } = state;
   const parts: Record<Column, Buffer> = {
     travellerOf: bytesOf(rows.travellerOf),
@@ -121,20 +119,42 @@ export async function writeGraphSnapshot(file: string, mark: SnapshotMark, state
   return (await fs.promises.stat(file)).size;
 }
 
-/** Reads a snapshot written by writeGraphSnapshot; throws SnapshotRefused with the reason when it cannot be used. */
-export function readGraphSnapshot(file: string): GraphSnapshot {
-  const bytes = fs.readFileSync(file);
-  if (bytes.byteLength < PREFIX_BYTES || bytes.toString('latin1', 0, 8) !== MAGIC) throw new SnapshotRefused('not a graph snapshot');
-  const version = bytes.readUInt32LE(8);
+/** The prefix and the header, checked against the file's size; throws SnapshotRefused when they do not add up. */
+function parseHeader(start: Buffer, fileBytes: number): { header: Header; headerLength: number } {
+  if (start.byteLength < PREFIX_BYTES || start.toString('latin1', 0, 8) !== MAGIC) throw new SnapshotRefused('not a graph snapshot');
+  const version = start.readUInt32LE(8);
   if (version !== SNAPSHOT_VERSION) throw new SnapshotRefused(`written by another version (format ${version}, this one reads ${SNAPSHOT_VERSION})`);
-  const headerLength = bytes.readUInt32LE(12);
-  if (headerLength > MAX_HEADER_BYTES || PREFIX_BYTES + headerLength > bytes.byteLength) throw new SnapshotRefused('truncated (its header runs past the end of the file)');
-  let header: Header;
+  const headerLength = start.readUInt32LE(12);
+  if (headerLength > MAX_HEADER_BYTES || PREFIX_BYTES + headerLength > Math.min(fileBytes, start.byteLength)) throw new SnapshotRefused('truncated (its header runs past the end of the file)');
   try {
-    header = Header.parse(JSON.parse(bytes.toString('utf8', PREFIX_BYTES, PREFIX_BYTES + headerLength)));
+    return { header: Header.parse(JSON.parse(start.toString('utf8', PREFIX_BYTES, PREFIX_BYTES + headerLength))), headerLength };
   } catch {
     throw new SnapshotRefused('its header is not what this version writes');
   }
+}
+
+/**
+ * The mark and time of the snapshot in `file`, read from its first bytes alone: at start the mark decides
+ * whether the snapshot can be used before its body (153 MB at ten million interactions) is read. Throws
+ * SnapshotRefused as readGraphSnapshot does for a prefix or header that does not add up.
+ */
+export function readGraphSnapshotHead(file: string): GraphSnapshotHead {
+  const handle = fs.openSync(file, 'r');
+  try {
+    const fileBytes = fs.fstatSync(handle).size;
+    const start = Buffer.alloc(Math.min(fileBytes, PREFIX_BYTES + MAX_HEADER_BYTES));
+    const read = fs.readSync(handle, start, 0, start.byteLength, 0);
+    const { header } = parseHeader(start.subarray(0, read), fileBytes);
+    return { mark: header.mark, writtenAt: header.writtenAt };
+  } finally {
+    fs.closeSync(handle);
+  }
+}
+
+/** Reads a snapshot written by writeGraphSnapshot; throws SnapshotRefused with the reason when it cannot be used. */
+export function readGraphSnapshot(file: string): GraphSnapshot {
+  const bytes = fs.readFileSync(file);
+  const { header, headerLength } = parseHeader(bytes, bytes.byteLength);
   const bodyStart = align8(PREFIX_BYTES + headerLength);
   // Typed arrays over the file's own memory need an aligned start; a copy only if the buffer is not.
   const body = (bytes.byteOffset + bodyStart) % 8 === 0 ? bytes.subarray(bodyStart) : Buffer.from(bytes.subarray(bodyStart));

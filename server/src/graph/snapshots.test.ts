@@ -77,4 +77,20 @@ describe('graph snapshots', () => {
     expect(await usableGraphSnapshot(store.db, file, logger)).toBeNull(); // an entry after it is gone
     expect(await usableGraphSnapshot(store.db, path.join(path.dirname(file), 'none'), logger)).toBeNull();
   });
+
+  it('reads a snapshot the change log cannot bring up to date no further than its header', async () => {
+    const { writer, tell } = await running();
+    await tell({ type: 'interaction_recorded', travellerId: 'lea', placeId: bar.id, kind: 'liked', at });
+    await writer.stop();
+    // The body cut off, the header whole: only a read of the whole file can tell.
+    fs.truncateSync(file, fs.statSync(file).size - 8);
+    const said: { msg: string; why?: string; reason?: string }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void said.push(JSON.parse(line)) });
+    expect(await usableGraphSnapshot(store.db, file, logger)).toBeNull();
+    expect(said).toMatchObject([{ msg: 'graph snapshot refused: building the graph from the store', reason: expect.stringMatching(/truncated/) }]);
+    said.length = 0;
+    await store.db.deleteFrom('change_log').where('position', '=', 1).execute();
+    expect(await usableGraphSnapshot(store.db, file, logger)).toBeNull();
+    expect(said).toMatchObject([{ msg: 'graph snapshot not used: building the graph from the store', why: expect.stringMatching(/no longer holds its entry 1/) }]);
+  });
 });

@@ -19,7 +19,7 @@ import type { Logger } from 'pino';
 import type { Bus } from '../bus/bus.ts';
 import { type ChangeLog, markOf, whyNotReplayableFrom } from '../bus/change-log.ts';
 import type { Db } from '../store/db.ts';
-import { type GraphSnapshot, readGraphSnapshot, SnapshotRefused, writeGraphSnapshot } from './graph-snapshot.ts';
+import { type GraphSnapshot, readGraphSnapshot, readGraphSnapshotHead, SnapshotRefused, writeGraphSnapshot } from './graph-snapshot.ts';
 import type { TravelGraph } from './travel-graph.ts';
 
 /** The snapshot's file, in ESCALE_DATA_DIR. */
@@ -35,10 +35,11 @@ export const graphSnapshotFile = (dataDir: string) => path.join(dataDir, GRAPH_S
 export async function usableGraphSnapshot(db: Db, file: string, logger: Logger): Promise<GraphSnapshot | null> {
   if (!fs.existsSync(file)) return null;
   try {
-    const snapshot = readGraphSnapshot(file);
-    const why = await whyNotReplayableFrom(db, snapshot.mark);
-    if (why === null) return snapshot;
-    logger.info({ file, why, writtenAt: snapshot.writtenAt }, 'graph snapshot not used: building the graph from the store');
+    // The mark first, from the header alone: a snapshot the log cannot bring up to date is never read whole.
+    const head = readGraphSnapshotHead(file);
+    const why = await whyNotReplayableFrom(db, head.mark);
+    if (why === null) return readGraphSnapshot(file);
+    logger.info({ file, why, writtenAt: head.writtenAt }, 'graph snapshot not used: building the graph from the store');
   } catch (err) {
     if (err instanceof SnapshotRefused) logger.warn({ file, reason: err.message }, 'graph snapshot refused: building the graph from the store');
     else logger.warn({ err, file }, 'graph snapshot unreadable: building the graph from the store');
