@@ -256,13 +256,22 @@ emit({
   storeDigestMatches: restarts.store.digest === builtDigest ? 1 : 0,
   snapshotWriteSeconds: restarts.store.snapshotWriteSeconds!,
   snapshotHeldSeconds: restarts.store.snapshotHeldSeconds!,
+  snapshotHeldAgainSeconds: restarts.store.snapshotHeldAgainSeconds!,
   snapshotFileMiB: restarts.store.snapshotBytes! / MIB,
   snapshotBuildSeconds: restarts.snapshot.buildSeconds,
   snapshotBuildPeakRssMiB: restarts.snapshot.peakRssMiB,
   snapshotDigestMatches: restarts.snapshot.digest === builtDigest ? 1 : 0,
 });
 
-type RestartBuild = { buildSeconds: number; digest: string; snapshotWriteSeconds: number | null; snapshotHeldSeconds: number | null; snapshotBytes: number | null; peakRssMiB: number };
+type RestartBuild = {
+  buildSeconds: number;
+  digest: string;
+  snapshotWriteSeconds: number | null;
+  snapshotHeldSeconds: number | null;
+  snapshotHeldAgainSeconds: number | null;
+  snapshotBytes: number | null;
+  peakRssMiB: number;
+};
 
 /**
  * The builds of a starting server, each in a process of its own (restart-build.ts), the way a server starts:

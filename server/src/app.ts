@@ -266,6 +266,10 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   // demo mode switched off every demo session ends (and its visitor is erased).
   const housekeeping = scheduleHousekeeping(ctx);
   await housekeeping.runOnce();
+  // Before anyone is served too: a first write holds the event loop while the process's first full
+  // collection of a heap this size runs (3.6 s at ten million interactions), a later one some 0.1 s
+  // (docs/RANKING.md). An instance not yet listening is better than one that stops answering.
+  await snapshots.start(bus);
 
   app.use('/api', accessGuard(ctx));
   app.use('/api', openApiRoutes(VERSION));
@@ -295,8 +299,6 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
     server.listen(config.port, config.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  // Once requests can be served: at ten million interactions a write holds the event loop some 3 s.
-  void snapshots.start(bus);
   let smtp: SmtpListener | null = null;
   const close = async () => {
     housekeeping.stop();

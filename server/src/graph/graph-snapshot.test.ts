@@ -6,8 +6,8 @@ import { PARIS, place } from '../test-support/fixtures.ts';
 import { mulberry32 } from '../recommend/seeded-random.ts';
 import { orderedNeighbours } from '../test-support/walk-lists.ts';
 import type { Interaction } from '../travellers/model.ts';
-import { INTERACTION_KINDS } from './interaction-index.ts';
-import { readGraphSnapshot, readGraphSnapshotHead, SnapshotRefused, SNAPSHOT_VERSION, writeGraphSnapshot } from './graph-snapshot.ts';
+import { ExportColumns, INTERACTION_KINDS } from './interaction-index.ts';
+import { PlaceIdsText, readGraphSnapshot, readGraphSnapshotHead, SnapshotRefused, SNAPSHOT_VERSION, writeGraphSnapshot } from './graph-snapshot.ts';
 import { TravelGraph } from './travel-graph.ts';
 
 const places = Array.from({ length: 40 }, (_, k) => place({ category: k % 3 ? 'bar' : 'museum', tags: k % 4 ? ['wine'] : ['jazz'], lat: 48.85 + k / 2000, lon: 2.35 + k / 3000 }));
@@ -87,6 +87,26 @@ describe('graph snapshot', () => {
     graph.dropTraveller('t2');
     back.dropTraveller('t2');
     expect(back.digest()).toBe(graph.digest());
+  });
+
+  it('written again and again through the same columns and place-id text, gives back the graph as it was at each write', async () => {
+    const graph = livedGraph();
+    const file = await roundTrip(graph);
+    const columns = new ExportColumns();
+    const text = new PlaceIdsText();
+    const writeAndRead = async () => {
+      await writeGraphSnapshot(file, MARK, graph.interactionState(columns), new Date('2026-12-06T10:00:05Z'), text);
+      return TravelGraph.fromInteractionState(catalogue, readGraphSnapshot(file).state, ['t2']);
+    };
+    expect((await writeAndRead()).digest()).toBe(graph.digest());
+    // A place no one had named gets the next number: the id list grows, and is written again.
+    graph.addInteraction({ travellerId: 't7', placeId: 'osm:node/new', kind: 'liked', at: new Date('2026-12-06T10:30:00Z') });
+    graph.removeInteraction(graph.interactionsOf('t8')[0]!);
+    graph.dropTraveller('t9');
+    const back = await writeAndRead();
+    expect(back.digest()).toBe(graph.digest());
+    for (const t of ['t7', 't8', 't9']) expect(back.interactionsOf(t)).toEqual(graph.interactionsOf(t));
+    expect(back.interactionsOf('t7').map((i) => i.placeId)).toContain('osm:node/new');
   });
 
   it('keeps a private traveller private, and makes today’s demo visitors private', async () => {

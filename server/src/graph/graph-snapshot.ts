@@ -62,12 +62,32 @@ const align8 = (n: number) => Math.ceil(n / 8) * 8;
 const bytesOf = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
 /**
+ * The place-id column as written last, kept by a caller that writes again and again (the snapshot writer)
+ * and reused while the list is the same one, no longer: place numbers are never taken back (PlaceIds), so
+ * the graph's list only grows, and serialising a million ids at every write was 50 MB of garbage each time.
+ */
+export class PlaceIdsText {
+  private list: readonly string[] | null = null;
+  private count = 0;
+  private bytes = Buffer.alloc(0);
+
+  of(ids: readonly string[]): Buffer {
+    if (ids !== this.list || ids.length !== this.count) {
+      this.bytes = Buffer.from(JSON.stringify(ids));
+      this.list = ids;
+      this.count = ids.length;
+    }
+    return this.bytes;
+  }
+}
+
+/**
  * Writes the snapshot to `file` (through a temporary file and a rename); resolves to its size in bytes. The
  * state is the caller's, taken at one instant; only the file's writing is asynchronous, so the event loop
- * is held while the ids are serialised (and the caller's rows copied), not for the disk: 0.06 s at a
- * million interactions, 3 s at ten million (docs/RANKING.md).
+ * is held while the ids are serialised (and the caller's rows copied), not for the disk. `placeIdsText`
+ * keeps the place ids' serialisation for the next write.
  */
-export async function writeGraphSnapshot(file: string, mark: LogMark, state: InteractionState, now: Date): Promise<number> {
+export async function writeGraphSnapshot(file: string, mark: LogMark, state: InteractionState, now: Date, placeIdsText = new PlaceIdsText()): Promise<number> {
   const { rows } = state;
   const parts: Record<Column, Buffer> = {
     travellerOf: bytesOf(rows.travellerOf),
@@ -76,7 +96,7 @@ export async function writeGraphSnapshot(file: string, mark: LogMark, state: Int
     atMs: bytesOf(rows.atMs),
     privateFlags: bytesOf(rows.privateFlags),
     travellerIds: Buffer.from(JSON.stringify(rows.travellerIds)),
-    placeIds: Buffer.from(JSON.stringify(state.placeIds)),
+    placeIds: placeIdsText.of(state.placeIds),
   };
   // Offsets are from the start of the body, which begins on an 8-byte boundary after the header.
   let offset = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InteractionKind } from '../travellers/model.ts';
-import { InteractionIndex, INTERACTION_KINDS } from './interaction-index.ts';
+import { ExportColumns, type IndexRows, InteractionIndex, INTERACTION_KINDS } from './interaction-index.ts';
 import { PlaceIds } from './place-ids.ts';
 import { mulberry32 } from '../recommend/seeded-random.ts';
 
@@ -50,7 +50,16 @@ describe('interaction index', () => {
     const placeIds = Array.from({ length: 60 }, (_v, i) => `p${i}`);
     let compactions = 0;
     let rows = 0;
+    // Exported again and again into the same columns, as the snapshot writer does, the rows are the facts held.
+    const columns = new ExportColumns();
+    const factsOf = (e: IndexRows) => Array.from(e.travellerOf, (t, r) => `${e.travellerIds[t]}|${places.id(e.placeOf[r]!)}|${INTERACTION_KINDS[e.kindCode[r]!]}|${e.atMs[r]}`);
     for (let step = 0; step < 20_000; step++) {
+      if (step % 2_500 === 0) {
+        const exported = index.exportRows(columns);
+        expect(exported.atMs.buffer).toBe(columns.atMs.buffer);
+        expect(exported).toEqual(index.exportRows());
+        expect(factsOf(exported).sort()).toEqual([...plain.values()].map((i) => `${i.travellerId}|${i.placeId}|${i.kind}|${i.at}`).sort());
+      }
       const r = rand();
       const traveller = pick(travellers);
       if (r < 0.75) {

@@ -37,6 +37,32 @@ export interface IndexRows {
   atMs: Float64Array;
 }
 
+/**
+ * Where `exportRows` writes the rows, kept from one export to the next and grown only when the rows
+ * outgrow it: what an export returns is a view of it, valid until the next export into the same columns.
+ */
+export class ExportColumns {
+  travellerOf = new Int32Array(0);
+  placeOf = new Int32Array(0);
+  kindCode = new Uint8Array(0);
+  atMs = new Float64Array(0);
+  private renumbered = new Int32Array(0);
+
+  /** Room for `rows` rows. */
+  hold(rows: number): void {
+    this.travellerOf = grown(this.travellerOf, rows);
+    this.placeOf = grown(this.placeOf, rows);
+    this.kindCode = grown(this.kindCode, rows);
+    this.atMs = grown(this.atMs, rows);
+  }
+
+  /** A traveller slot → dense number array of `slots` entries, every one NONE. */
+  renumberingFor(slots: number): Int32Array {
+    this.renumbered = grown(this.renumbered, slots);
+    return this.renumbered.fill(NONE, 0, slots);
+  }
+}
+
 /** One row, as `forEach` hands it out: the traveller and place as numbers, the kind as its code. */
 export type RowVisitor = (traveller: number, place: number, kind: number, at: number, row: number) => void;
 
@@ -315,27 +341,37 @@ export class InteractionIndex {
     return out;
   }
 
-  /** The live rows and the travellers, for a snapshot (see IndexRows). */
-  exportRows(): IndexRows {
-    const renumbered = new Int32Array(this.travellerIdAt.length).fill(NONE);
+  /**
+   * The live rows and the travellers, for a snapshot (see IndexRows). The row columns are views of
+   * `columns`, valid until its next export: a caller that exports again and again (the snapshot writer)
+   * keeps one, since ten million rows are 170 MB of columns and allocating that much at once set off two
+   * full collections of the whole heap, a second each at a million places.
+   */
+  exportRows(columns = new ExportColumns()): IndexRows {
+    const slots = this.travellerIdAt.length;
+    const renumbered = columns.renumberingFor(slots);
     const travellerIds: string[] = [];
     const privateFlags = new Uint8Array(this.travellerNumber.size);
-    this.travellerIdAt.forEach((id, t) => {
-      if (id === null) return;
+    for (let t = 0; t < slots; t++) {
+      const id = this.travellerIdAt[t]!;
+      if (id === null) continue;
       renumbered[t] = travellerIds.length;
       privateFlags[travellerIds.length] = this.privateFlag[t]!;
       travellerIds.push(id);
-    });
+    }
     const n = this.liveCount;
-    const out = { travellerIds, privateFlags, travellerOf: new Int32Array(n), placeOf: new Int32Array(n), kindCode: new Uint8Array(n), atMs: new Float64Array(n) };
+    columns.hold(n);
+    const { travellerOf, placeOf, kindCode, atMs } = columns;
     let w = 0;
-    this.forEach((t, place, kind, at) => {
-      out.travellerOf[w] = renumbered[t]!;
-      out.placeOf[w] = place;
-      out.kindCode[w] = kind;
-      out.atMs[w++] = at;
-    });
-    return out;
+    for (let r = 0; r < this.rowCount; r++) {
+      const k = this.kindCode[r]!;
+      if (k === DEAD) continue;
+      travellerOf[w] = renumbered[this.travellerOf[r]!]!;
+      placeOf[w] = this.placeOf[r]!;
+      kindCode[w] = k;
+      atMs[w++] = this.atMs[r]!;
+    }
+    return { travellerIds, privateFlags, travellerOf: travellerOf.subarray(0, n), placeOf: placeOf.subarray(0, n), kindCode: kindCode.subarray(0, n), atMs: atMs.subarray(0, n) };
   }
 
   /**

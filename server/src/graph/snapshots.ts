@@ -6,11 +6,13 @@
  * snapshot's interactions, and the change log replays every entry after the mark on top of it (applying one
  * twice changes nothing). Otherwise the graph is built from the store, and why is logged.
  *
- * A running instance writes one: once started (so that a crash is followed by a quick start too), every
- * GRAPH_SNAPSHOT_EVERY_MS while changes come in, at a clean stop, and within GRAPH_SNAPSHOT_AFTER_REMOVAL_MS
- * of an undo or an erasure, so that what a traveller took back does not stay on disk in an older snapshot.
- * Writing holds the event loop while the rows are copied and the ids serialised (milliseconds for a city,
- * 0.06 s at a million interactions, 3 s at ten million: docs/RANKING.md); the file is written asynchronously.
+ * A running instance writes one: once started, before it serves (so that a crash is followed by a quick
+ * start too), every GRAPH_SNAPSHOT_EVERY_MS while changes come in, at a clean stop, and within
+ * GRAPH_SNAPSHOT_AFTER_REMOVAL_MS of an undo or an erasure, so that what a traveller took back does not stay
+ * on disk in an older snapshot. Writing holds the event loop while the rows are copied and the new ids
+ * serialised, into columns and text kept from one write to the next (milliseconds for a city, about 0.1 s
+ * at ten million interactions; the first write, before the instance serves, 3–4 s there: docs/RANKING.md);
+ * the file is written asynchronously.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,7 +21,8 @@ import type { Logger } from 'pino';
 import type { Bus } from '../bus/bus.ts';
 import { type ChangeLog, markOf, whyNotReplayableFrom } from '../bus/change-log.ts';
 import type { Db } from '../store/db.ts';
-import { type GraphSnapshot, readGraphSnapshot, readGraphSnapshotHead, SnapshotRefused, writeGraphSnapshot } from './graph-snapshot.ts';
+import { type GraphSnapshot, PlaceIdsText, readGraphSnapshot, readGraphSnapshotHead, SnapshotRefused, writeGraphSnapshot } from './graph-snapshot.ts';
+import { ExportColumns } from './interaction-index.ts';
 import type { TravelGraph } from './travel-graph.ts';
 
 /** The snapshot's file, in ESCALE_DATA_DIR. */
@@ -54,6 +57,9 @@ export class GraphSnapshotWriter {
   private timer: NodeJS.Timeout | null = null;
   private soon: NodeJS.Timeout | null = null;
   private readonly off: (() => void)[] = [];
+  /** The rows are copied here at every write, not into new columns (InteractionIndex.exportRows says why). */
+  private readonly columns = new ExportColumns();
+  private readonly placeIdsText = new PlaceIdsText();
 
   constructor(
     private readonly graph: TravelGraph,
@@ -65,6 +71,9 @@ export class GraphSnapshotWriter {
     private readonly delays = { everyMs: GRAPH_SNAPSHOT_EVERY_MS, afterRemovalMs: GRAPH_SNAPSHOT_AFTER_REMOVAL_MS },
   ) {
     this.written = usedAtStart?.mark.position ?? -1;
+    // Made now, before the instance serves: allocating columns for ten million rows set off a full collection
+    // of the heap (some 2.5 s at a million places), which a start pays better than the first write does.
+    this.columns.hold(graph.interactionTotal());
   }
 
   /** Writes one now if the graph moved since the snapshot it started from, then on the schedule above. */
@@ -98,8 +107,9 @@ export class GraphSnapshotWriter {
         const mark = await markOf(this.db, position);
         if (!mark) return; // purged already: a snapshot marked so could never be replayed
         // Taken after the read: the graph may hold entries past the mark by then, which a replay applies again.
+        // The columns are free again once the write is done: writes run one at a time.
         const started = performance.now();
-        const bytes = await writeGraphSnapshot(this.file, mark, this.graph.interactionState(), new Date());
+        const bytes = await writeGraphSnapshot(this.file, mark, this.graph.interactionState(this.columns), new Date(), this.placeIdsText);
         this.written = position;
         this.logger.info({ position, bytes, ms: Math.round(performance.now() - started) }, 'graph snapshot written');
       } catch (err) {

@@ -12,7 +12,7 @@ import { PromotionIndex, type PromotionsByTarget } from '../recommend/promotions
 import type { Interaction } from '../travellers/model.ts';
 import { areaLabel } from './area-names.ts';
 import { areaOf, neighbourAreas } from './areas.ts';
-import { type AddedRow, codeOf, type IndexRows, InteractionIndex } from './interaction-index.ts';
+import { type AddedRow, codeOf, type ExportColumns, type IndexRows, InteractionIndex } from './interaction-index.ts';
 import { type DigestSums, LinesDigest } from './lines-digest.ts';
 import { PlaceIds } from './place-ids.ts';
 import { PlaceTable } from './place-table.ts';
@@ -83,7 +83,8 @@ const nearbyPlace = (e: PlaceEntry, meters: number): NearbyPlace => ({ place: e.
 
 /** The interactions of a graph, as a snapshot holds them (TravelGraph.interactionState). */
 export interface InteractionState {
-  placeIds: string[];
+  /** The place ids by number: the graph's own list, which only grows (a row names only the first ones). */
+  placeIds: readonly string[];
   rows: IndexRows;
   interactionDigest: DigestSums;
 }
@@ -200,10 +201,11 @@ export class TravelGraph {
   /**
    * What a snapshot keeps of the graph (graph-snapshot.ts): the interactions, which are most of a build,
    * with the place numbers they name and their share of the digest. The catalogue is not in it: the store
-   * gives it whole in a few queries, and it must be the store's current one.
+   * gives it whole in a few queries, and it must be the store's current one. The rows are views of
+   * `columns` when given (InteractionIndex.exportRows).
    */
-  interactionState(): InteractionState {
-    return { placeIds: [...this.placeIds.list()], rows: this.interactions.exportRows(), interactionDigest: this.interactionLines.sums() };
+  interactionState(columns?: ExportColumns): InteractionState {
+    return { placeIds: this.placeIds.list(), rows: this.interactions.exportRows(columns), interactionDigest: this.interactionLines.sums() };
   }
 
   /**
@@ -698,6 +700,11 @@ export class TravelGraph {
   }
 
   /** Nodes and relations by type, as the health endpoint reports them (kept as counts for places and interactions). */
+  /** Interactions held. */
+  interactionTotal(): number {
+    return this.interactions.size;
+  }
+
   counts(): { nodes: Record<string, number>; edges: Record<string, number>; totalNodes: number; totalEdges: number } {
     const nodes: Record<string, number> = {};
     const edges: Record<string, number> = {};
