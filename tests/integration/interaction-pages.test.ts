@@ -8,7 +8,7 @@ import type { Db } from '../../server/src/store/db.ts';
 import { migrateToLatest } from '../../server/src/store/migrate.ts';
 import { placeRow, travellerRow } from '../../server/src/test-support/store-rows.ts';
 import { countInteractions, interactionPages, listInteractions } from '../../server/src/travellers/queries.ts';
-import type { Interaction } from '../../server/src/travellers/model.ts';
+import type { Interaction, InteractionPage } from '../../server/src/travellers/model.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 
 let store: TestStore;
@@ -19,12 +19,15 @@ const TRAVELLERS = 30;
 const PLACES = 40;
 const KINDS = ['liked', 'visited', 'saved', 'dismissed'] as const;
 
-async function all(pages: AsyncIterable<Interaction[]>): Promise<{ rows: Interaction[]; sizes: number[] }> {
+/** The pages' rows as interactions (each column as long as the others), and each page's length. */
+async function all(pages: AsyncIterable<InteractionPage>): Promise<{ rows: Interaction[]; sizes: number[] }> {
   const rows: Interaction[] = [];
   const sizes: number[] = [];
   for await (const page of pages) {
-    sizes.push(page.length);
-    rows.push(...page);
+    const n = page.travellerId.length;
+    expect([page.placeId.length, page.kind.length, page.atMs.length]).toEqual([n, n, n]);
+    sizes.push(n);
+    for (let k = 0; k < n; k++) rows.push({ travellerId: page.travellerId[k]!, placeId: page.placeId[k]!, kind: page.kind[k]!, at: new Date(page.atMs[k]!) });
   }
   return { rows, sizes };
 }

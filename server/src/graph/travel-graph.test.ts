@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { event, graphOf, offer, PARIS, place } from '../test-support/fixtures.ts';
 import { TravelGraph } from './travel-graph.ts';
-import type { Interaction } from '../travellers/model.ts';
+import type { Interaction, InteractionPage } from '../travellers/model.ts';
 import { CATEGORY_IDS } from '@escale/shared';
 import { areaOf } from './areas.ts';
 import { HOLDS_EVENTS, HOLDS_OFFERS, UNKNOWN_PRICE } from './place-table.ts';
@@ -143,8 +143,11 @@ describe('travel graph', () => {
       at: new Date(Date.UTC(2026, 10, 1, 0, k)),
     }));
     const catalogue = { agencies: [], cities: [PARIS], places, archivedPlaces: [], events: [], offers: [], promotions: [], withdrawn: { events: [], offers: [], promotions: [] } };
-    async function* pagesOf(size: number) {
-      for (let from = 0; from < rows.length; from += size) yield rows.slice(from, from + size);
+    async function* pagesOf(size: number): AsyncGenerator<InteractionPage> {
+      for (let from = 0; from < rows.length; from += size) {
+        const page = rows.slice(from, from + size);
+        yield { travellerId: page.map((i) => i.travellerId), placeId: page.map((i) => i.placeId), kind: page.map((i) => i.kind), atMs: Float64Array.from(page, (i) => i.at.getTime()) };
+      }
     }
     const built = TravelGraph.build(catalogue, rows, ['t3']);
     const loaded = await TravelGraph.load(catalogue, pagesOf(7), ['t3'], rows.length);

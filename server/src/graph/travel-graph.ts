@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { MultiDirectedGraph } from 'graphology';
 import type { Catalogue, CatalogueEvent, City, Offer, Place, Promotion } from '../catalogue/model.ts';
 import { PromotionIndex, type PromotionsByTarget } from '../recommend/promotions.ts';
-import type { Interaction } from '../travellers/model.ts';
+import type { Interaction, InteractionKind, InteractionPage } from '../travellers/model.ts';
 import { areaLabel } from './area-names.ts';
 import { areaOf, neighbourAreas } from './areas.ts';
 import { type AddedRow, codeOf, type ExportColumns, type IndexRows, InteractionIndex } from './interaction-index.ts';
@@ -172,11 +172,14 @@ export class TravelGraph {
 
   /**
    * As build, from interactions that come a page at a time from the store (travellers/queries.ts
-   * interactionPages): only one page of them is ever held as objects, and the event loop turns between pages.
+   * interactionPages), as columns: only one page is ever held, and the event loop turns between pages.
    */
-  static async load(catalogue: Catalogue, pages: AsyncIterable<readonly Interaction[]>, privateTravellers: Iterable<string> = [], expectedInteractions?: number): Promise<TravelGraph> {
+  static async load(catalogue: Catalogue, pages: AsyncIterable<InteractionPage>, privateTravellers: Iterable<string> = [], expectedInteractions?: number): Promise<TravelGraph> {
     const graph = TravelGraph.ofCatalogue(catalogue, privateTravellers, expectedInteractions);
-    for await (const page of pages) for (const i of page) graph.addInteraction(i);
+    for await (const page of pages) {
+      const { travellerId, placeId, kind, atMs } = page;
+      for (let k = 0; k < travellerId.length; k++) graph.addFact(travellerId[k]!, placeId[k]!, kind[k]!, atMs[k]!);
+    }
     return graph.indexed();
   }
 
@@ -429,10 +432,15 @@ export class TravelGraph {
    * Returns whether a row was added.
    */
   addInteraction(i: Interaction): boolean {
-    const { row, added, traveller } = this.addRow(i);
-    if (i.kind === 'visited') {
-      if (!added) this.visits.removeVisits(i.travellerId, i.placeId);
-      this.visits.add(i.travellerId, i.placeId, this.interactions.at(row), !this.interactions.isPrivate(traveller));
+    return this.addFact(i.travellerId, i.placeId, i.kind, i.at.getTime());
+  }
+
+  /** addInteraction, from the record's parts (a page of the store is columns: no object, no Date, a row). */
+  private addFact(travellerId: string, placeId: string, kind: InteractionKind, atMs: number): boolean {
+    const { row, added, traveller } = this.addRow(travellerId, placeId, kind, atMs);
+    if (kind === 'visited') {
+      if (!added) this.visits.removeVisits(travellerId, placeId);
+      this.visits.add(travellerId, placeId, this.interactions.at(row), !this.interactions.isPrivate(traveller));
     }
     return added;
   }
@@ -442,7 +450,7 @@ export class TravelGraph {
    * makes it, and the visit appended to the visit log, however many came before.
    */
   recordVisit(travellerId: string, placeId: string, at: Date): void {
-    const { traveller } = this.addRow({ travellerId, placeId, kind: 'visited', at });
+    const { traveller } = this.addRow(travellerId, placeId, 'visited', at.getTime());
     this.visits.add(travellerId, placeId, at.getTime(), !this.interactions.isPrivate(traveller));
   }
 
@@ -451,15 +459,14 @@ export class TravelGraph {
     return this.visits;
   }
 
-  private addRow(i: Interaction): AddedRow {
-    const at = i.at.getTime();
-    const result = this.interactions.add(i.travellerId, i.placeId, i.kind, at);
-    if (result.before !== null && at > result.before) this.interactionLines.interaction(-1, i.travellerId, i.kind, i.placeId, result.before);
-    if (result.before === null || at > result.before) this.interactionLines.interaction(1, i.travellerId, i.kind, i.placeId, at);
+  private addRow(travellerId: string, placeId: string, kind: InteractionKind, at: number): AddedRow {
+    const result = this.interactions.add(travellerId, placeId, kind, at);
+    if (result.before !== null && at > result.before) this.interactionLines.interaction(-1, travellerId, kind, placeId, result.before);
+    if (result.before === null || at > result.before) this.interactionLines.interaction(1, travellerId, kind, placeId, at);
     if (!result.added) return result;
     const slot = result.traveller;
     if (this.interactions.isPrivate(slot) || !this.walk) return result; // not in the walk index, or none to patch
-    this.walk.addInteraction(slot, i.travellerId, result.place, codeOf(i.kind));
+    this.walk.addInteraction(slot, travellerId, result.place, codeOf(kind));
     this.walkChanged();
     return result;
   }

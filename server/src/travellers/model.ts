@@ -32,6 +32,18 @@ export interface Interaction {
   at: Date;
 }
 
+/**
+ * Interactions as columns, their times in epoch milliseconds: a page of the store as the graph takes it in at
+ * start (travellers/queries.ts interactionPages). Ten million rows made into Interaction objects, each with
+ * its Date, cost a third of a first start's reading.
+ */
+export interface InteractionPage {
+  travellerId: string[];
+  placeId: string[];
+  kind: InteractionKind[];
+  atMs: Float64Array;
+}
+
 /** Interaction kinds that are history data (need the history consent): likes, visits, places saved for later. */
 export const HISTORY_KINDS: ReadonlySet<InteractionKind> = new Set(HISTORY_INTERACTION_KINDS);
 /** Instructions the ranker always obeys, whatever the consents: never suggest the place again. */

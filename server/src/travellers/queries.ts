@@ -5,7 +5,7 @@ import { fewerLikeOf, parseRankingSettings } from '../privacy/queries.ts';
 import { preparedWrite } from '../store/prepared-write.ts';
 import type { Write } from '../store/write-batch.ts';
 import type { Db } from '../store/db.ts';
-import type { Interaction, InteractionKind, Traveller } from './model.ts';
+import type { Interaction, InteractionKind, InteractionPage, Traveller } from './model.ts';
 
 export async function findTraveller(db: Db, id: string): Promise<Traveller | null> {
   const row = await db.selectFrom('travellers').selectAll().where('id', '=', id).executeTakeFirst();
@@ -51,15 +51,28 @@ export const INTERACTION_PAGE_ROWS = 20_000;
  * be read or not: it comes through the change log either way, applied after the build, and an interaction
  * applied twice is one interaction (TravelGraph.addInteraction).
  */
-export async function* interactionPages(db: Db, pageRows = INTERACTION_PAGE_ROWS): AsyncGenerator<Interaction[]> {
+export async function* interactionPages(db: Db, pageRows = INTERACTION_PAGE_ROWS): AsyncGenerator<InteractionPage> {
   if (!Number.isInteger(pageRows) || pageRows <= 0) throw new RangeError(`pageRows must be a positive integer, not ${pageRows}`);
   let after = 0;
   for (;;) {
     const rows = await db.selectFrom('interactions').select(['id', 'traveller_id', 'place_id', 'kind', 'at']).where('id', '>', after).orderBy('id').limit(pageRows).execute();
-    if (rows.length > 0) yield rows.map((r) => ({ travellerId: r.traveller_id, placeId: r.place_id, kind: r.kind as InteractionKind, at: new Date(r.at) }));
+    if (rows.length > 0) yield pageOf(rows);
     if (rows.length < pageRows) return;
     after = rows.at(-1)!.id;
   }
+}
+
+function pageOf(rows: { traveller_id: string; place_id: string; kind: string; at: string }[]): InteractionPage {
+  const n = rows.length;
+  const page: InteractionPage = { travellerId: new Array<string>(n), placeId: new Array<string>(n), kind: new Array<InteractionKind>(n), atMs: new Float64Array(n) };
+  for (let k = 0; k < n; k++) {
+    const r = rows[k]!;
+    page.travellerId[k] = r.traveller_id;
+    page.placeId[k] = r.place_id;
+    page.kind[k] = r.kind as InteractionKind;
+    page.atMs[k] = Date.parse(r.at);
+  }
+  return page;
 }
 
 /** How many interactions the store holds: the graph sizes its rows once from it. */
