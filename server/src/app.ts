@@ -267,7 +267,7 @@ export async function startApp(config: ServerConfig, options: { clock?: Clock; l
   const housekeeping = scheduleHousekeeping(ctx);
   await housekeeping.runOnce();
   // Before anyone is served too: a first write holds the event loop while the process's first full
-  // collection of a heap this size runs (3.6 s at ten million interactions), a later one some 0.1 s
+  // collection of a heap this size runs (3.6–4.0 s at ten million interactions), a later one some 0.1 s
   // (docs/RANKING.md). An instance not yet listening is better than one that stops answering.
   await snapshots.start(bus);
 

@@ -33,7 +33,12 @@ describe('interaction index', () => {
     // The chain still ends where it should: a new row goes after the last live one.
     index.add('lea', 'p4', 'liked', at(5));
     expect(index.of('lea').map((i) => i.placeId)).toEqual(['p1', 'p3', 'p4']);
+    const columns = new ExportColumns();
+    expect(index.exportRows(columns).atMs).toHaveLength(4);
     expect(index.dropTraveller('lea')).toBe(true);
+    // Exported again into the same columns: nothing of Léa's rows is left in them, past the rows written.
+    expect(index.exportRows(columns).atMs).toEqual(new Float64Array([at(2)]));
+    expect([...columns.atMs.subarray(1, 4), ...columns.placeOf.subarray(1, 4), ...columns.travellerOf.subarray(1, 4)].every((v) => v === 0)).toBe(true);
     expect(index.of('lea')).toEqual([]);
     expect([...index.travellerIds()]).toEqual(['tom']);
     expect(index.of('tom')).toHaveLength(1);
@@ -59,6 +64,8 @@ describe('interaction index', () => {
         expect(exported.atMs.buffer).toBe(columns.atMs.buffer);
         expect(exported).toEqual(index.exportRows());
         expect(factsOf(exported).sort()).toEqual([...plain.values()].map((i) => `${i.travellerId}|${i.placeId}|${i.kind}|${i.at}`).sort());
+        // Nothing of an earlier, longer export is left past this one's rows.
+        expect(columns.atMs.subarray(exported.atMs.length).every((v) => v === 0)).toBe(true);
       }
       const r = rand();
       const traveller = pick(travellers);

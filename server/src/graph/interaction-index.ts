@@ -47,6 +47,8 @@ export class ExportColumns {
   kindCode = new Uint8Array(0);
   atMs = new Float64Array(0);
   private renumbered = new Int32Array(0);
+  /** Rows the last export wrote. */
+  private written = 0;
 
   /** Room for `rows` rows. */
   hold(rows: number): void {
@@ -54,6 +56,20 @@ export class ExportColumns {
     this.placeOf = grown(this.placeOf, rows);
     this.kindCode = grown(this.kindCode, rows);
     this.atMs = grown(this.atMs, rows);
+  }
+
+  /**
+   * Records that an export wrote `rows` rows, and clears those of the export before beyond them: rows taken
+   * back since (an erasure) are not kept in memory until the columns are written over.
+   */
+  wrote(rows: number): void {
+    if (rows < this.written) {
+      this.travellerOf.fill(0, rows, this.written);
+      this.placeOf.fill(0, rows, this.written);
+      this.kindCode.fill(0, rows, this.written);
+      this.atMs.fill(0, rows, this.written);
+    }
+    this.written = rows;
   }
 
   /** A traveller slot → dense number array of `slots` entries, every one NONE. */
@@ -371,6 +387,7 @@ export class InteractionIndex {
       kindCode[w] = k;
       atMs[w++] = this.atMs[r]!;
     }
+    columns.wrote(n);
     return { travellerIds, privateFlags, travellerOf: travellerOf.subarray(0, n), placeOf: placeOf.subarray(0, n), kindCode: kindCode.subarray(0, n), atMs: atMs.subarray(0, n) };
   }
 
