@@ -44,7 +44,7 @@ const buildSeconds = (performance.now() - t0) / 1000;
 const digest = graph.digest();
 
 // The store-built graph writes the snapshot the next process restarts from, as a running server does
-// (GraphSnapshotWriter): its columns made at once, a first write before it serves, later ones into the same
+// (GraphSnapshotWriter): a first write before it serves, later ones into the same
 // columns and with the same place-id text. What runs before a write's first await holds the event loop (the
 // rows copied, the ids serialised); the file's writing does not.
 let snapshotWriteSeconds: number | null = null;
@@ -53,7 +53,6 @@ let snapshotHeldAgainSeconds: number | null = null;
 let snapshotBytes: number | null = null;
 if (values.from === 'store') {
   const columns = new ExportColumns();
-  columns.hold(graph.interactionTotal());
   const text = new PlaceIdsText();
   const write = async () => {
     const started = performance.now();

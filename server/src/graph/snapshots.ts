@@ -71,9 +71,6 @@ export class GraphSnapshotWriter {
     private readonly delays = { everyMs: GRAPH_SNAPSHOT_EVERY_MS, afterRemovalMs: GRAPH_SNAPSHOT_AFTER_REMOVAL_MS },
   ) {
     this.written = usedAtStart?.mark.position ?? -1;
-    // Made now, before the instance serves: allocating columns for ten million rows set off a full collection
-    // of the heap (some 2.5 s at a million places), which a start pays better than the first write does.
-    this.columns.hold(graph.interactionTotal());
   }
 
   /** Writes one now if the graph moved since the snapshot it started from, then on the schedule above. */

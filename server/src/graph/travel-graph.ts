@@ -707,11 +707,6 @@ export class TravelGraph {
   }
 
   /** Nodes and relations by type, as the health endpoint reports them (kept as counts for places and interactions). */
-  /** Interactions held. */
-  interactionTotal(): number {
-    return this.interactions.size;
-  }
-
   counts(): { nodes: Record<string, number>; edges: Record<string, number>; totalNodes: number; totalEdges: number } {
     const nodes: Record<string, number> = {};
     const edges: Record<string, number> = {};
